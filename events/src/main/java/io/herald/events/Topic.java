@@ -1,0 +1,25 @@
+package io.herald.events;
+
+import java.util.Map;
+
+/**
+ * A Kafka topic paired with the event type of its values; keys are always post ids (strings).
+ *
+ * @param name       the topic name
+ * @param valueType  the record every value deserializes to
+ * @param compacted  whether the topic keeps only the latest value per key
+ */
+public record Topic<V>(String name, Class<V> valueType, boolean compacted) {
+
+    /** Topic-level configuration to create the topic with. */
+    public Map<String, String> config() {
+        return compacted
+                ? Map.of("cleanup.policy", "compact", "min.compaction.lag.ms", "0")
+                : Map.of("cleanup.policy", "delete");
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,32 @@
+package io.herald.events;
+
+import java.util.List;
+
+/** Every topic Herald reads or writes. No topic name is written anywhere else. */
+public final class Topics {
+
+    /** What arrived, verbatim, plus the parsed structure. Key: post id. */
+    public static final Topic<RawPost> POSTS_RAW = new Topic<>("herald.posts.raw", RawPost.class, false);
+
+    /** The latest enriched version of every post; a tombstone deletes a post. Key: post id. */
+    public static final Topic<EnrichedPost> POSTS_ENRICHED =
+            new Topic<>("herald.posts.enriched", EnrichedPost.class, true);
+
+    /** Outgoing newsletter payloads. Key: post id. */
+    public static final Topic<NewsletterPayload> NEWSLETTER =
+            new Topic<>("herald.newsletter", NewsletterPayload.class, false);
+
+    /** Outgoing social snippets. Key: post id. */
+    public static final Topic<SocialSnippet> SOCIAL = new Topic<>("herald.social", SocialSnippet.class, false);
+
+    /** Everything any stage rejected, with stage and reason. */
+    public static final Topic<Rejection> DLQ = new Topic<>("herald.dlq", Rejection.class, false);
+
+    private Topics() {
+    }
+
+    /** All topics, in flow order. */
+    public static List<Topic<?>> all() {
+        return List.of(POSTS_RAW, POSTS_ENRICHED, NEWSLETTER, SOCIAL, DLQ);
+    }
+}
