@@ -1,0 +1,205 @@
+package io.herald.app;
+
+import io.herald.broker.EmbeddedKafka;
+import io.herald.events.Topic;
+import io.herald.events.Topics;
+import io.herald.ingest.IngestStage;
+import io.herald.publish.PublishStage;
+import io.herald.transform.TransformStage;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.apache.camel.component.kafka.KafkaComponent;
+import org.apache.camel.component.kafka.KafkaConfiguration;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running Herald: the chosen stages' routes in one Camel context, serving HTTP on one port,
+ * against the configured Kafka cluster or a broker embedded in this process. {@link #close()}
+ * stops the routes first and the broker last, so nothing in flight is cut off.
+ */
+public final class Herald implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Herald.class);
+
+    private final HeraldConfig config;
+    private final EmbeddedKafka embedded;
+    private final String bootstrap;
+    private final CamelContext camel;
+    private final HealthCheck health;
+
+    private Herald(HeraldConfig config, EmbeddedKafka embedded, String bootstrap, CamelContext camel, HealthCheck health) {
+        this.config = config;
+        this.embedded = embedded;
+        this.bootstrap = bootstrap;
+        this.camel = camel;
+        this.health = health;
+    }
+
+    public static Herald start(HeraldConfig config, Set<Stage> stages) {
+        ensureWritable(config.dataDir(), "data dir");
+        if (stages.contains(Stage.INGEST)) {
+            ensureWritable(config.inbox(), "inbox");
+        }
+        ensurePortFree(config.port());
+
+        EmbeddedKafka embedded = null;
+        CamelContext camel = null;
+        HealthCheck health = null;
+        try {
+            String bootstrap;
+            if (config.kafkaBootstrap().isPresent()) {
+                bootstrap = config.kafkaBootstrap().get();
+            } else {
+                embedded = EmbeddedKafka.start(config.dataDir().resolve("kafka"), config.embeddedKafkaPort());
+                bootstrap = embedded.bootstrapServers();
+            }
+            EmbeddedKafka.createTopics(bootstrap, newTopics(config.topicPartitions()));
+
+            camel = new DefaultCamelContext();
+            camel.getPropertiesComponent().setInitialProperties(config.placeholders());
+            camel.addComponent("kafka", kafka(bootstrap));
+            VertxPlatformHttpServerConfiguration http = new VertxPlatformHttpServerConfiguration();
+            http.setBindHost("0.0.0.0");
+            http.setBindPort(config.port());
+            // Bounds memory per request; posts over max-post-bytes (but under this) get a clear 413 from ingest.
+            http.setMaxBodySize(2 * config.maxPostBytes());
+            camel.addService(new VertxPlatformHttpServer(http));
+            camel.getShutdownStrategy().setTimeout(10);
+            camel.getShutdownStrategy().setLogInflightExchangesOnTimeout(true);
+
+            List<RouteBuilder> routes = new ArrayList<>();
+            List<RouteConfigurationBuilder> routeConfigurations = new ArrayList<>();
+            if (stages.contains(Stage.INGEST)) {
+                IngestStage ingest = new IngestStage(config.maxPostBytes(), config.apiToken());
+                ingest.rebuild(bootstrap);
+                routeConfigurations.addAll(ingest.routeConfigurations());
+                routes.addAll(ingest.routes());
+            }
+            if (stages.contains(Stage.TRANSFORM)) {
+                TransformStage transform = new TransformStage();
+                transform.rebuild(bootstrap);
+                routes.addAll(transform.routes());
+            }
+            if (stages.contains(Stage.PUBLISH)) {
+                PublishStage publish = new PublishStage(config.baseUrl());
+                publish.rebuild(bootstrap);
+                routes.addAll(publish.routes());
+            }
+            health = new HealthCheck(bootstrap, camel);
+            routes.add(new HealthRoute(health));
+            for (RouteConfigurationBuilder c : routeConfigurations) {
+                camel.addRoutesConfigurations(c);
+            }
+            for (RouteBuilder r : routes) {
+                camel.addRoutes(r);
+            }
+            camel.start();
+            LOG.info("Herald is up on http://localhost:{} running {} (Kafka: {})", config.port(), stages,
+                    embedded == null ? bootstrap : "embedded at " + bootstrap + ", log in " + embedded.logDir());
+            return new Herald(config, embedded, bootstrap, camel, health);
+        } catch (RuntimeException | Error e) {
+            closeQuietly(camel, health, embedded);
+            throw e;
+        } catch (Exception e) {
+            closeQuietly(camel, health, embedded);
+            throw new StartupException("Herald could not start: " + e.getMessage(), e);
+        }
+    }
+
+    static List<NewTopic> newTopics(int partitions) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (Topic<?> t : Topics.all()) {
+            // The DLQ is read by people, in order: one partition.
+            int n = t == Topics.DLQ ? 1 : partitions;
+            topics.add(new NewTopic(t.name(), n, (short) 1).configs(t.config()));
+        }
+        return topics;
+    }
+
+    private static KafkaComponent kafka(String bootstrap) {
+        KafkaConfiguration c = new KafkaConfiguration();
+        c.setBrokers(bootstrap);
+        // Reliability first: a record is acknowledged once every in-sync replica has it, and a
+        // retried send cannot be written twice.
+        c.setRequestRequiredAcks("all");
+        c.setEnableIdempotence(true);
+        // Latency matters more than batching for posts that arrive one at a time.
+        c.setLingerMs(0);
+        // Shutdown waits for a poll to return; a short poll keeps Ctrl-C quick.
+        c.setPollTimeoutMs(100L);
+        c.setAutoOffsetReset("earliest");
+        KafkaComponent kafka = new KafkaComponent();
+        kafka.setConfiguration(c);
+        return kafka;
+    }
+
+    private static void ensureWritable(Path dir, String what) {
+        try {
+            Files.createDirectories(dir);
+            Path probe = Files.createTempFile(dir, ".herald-write-check", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            throw new StartupException("The " + what + " " + dir.toAbsolutePath() + " is not writable ("
+                    + e.getClass().getSimpleName() + "): choose another with --" + what.replace(' ', '-') + ".", e);
+        }
+    }
+
+    private static void ensurePortFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(port));
+        } catch (IOException e) {
+            throw new StartupException("Port " + port + " is already in use: stop what uses it, or choose another with --port.", e);
+        }
+    }
+
+    public String bootstrapServers() {
+        return bootstrap;
+    }
+
+    public HeraldConfig config() {
+        return config;
+    }
+
+    public CamelContext camel() {
+        return camel;
+    }
+
+    public boolean healthy() {
+        return health.check().up();
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(camel, health, embedded);
+    }
+
+    private static void closeQuietly(CamelContext camel, HealthCheck health, EmbeddedKafka embedded) {
+        if (camel != null) {
+            try {
+                camel.close();
+            } catch (Exception e) {
+                LOG.warn("Stopping the routes failed: {}", e.getMessage());
+            }
+        }
+        if (health != null) {
+            health.close();
+        }
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package io.herald.ingest;
+
+import io.herald.events.RawPost;
+import io.herald.events.Schema;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns the bytes of one submitted document into a {@link RawPost}, or refuses it with a
+ * {@link RejectedPost} that says why. Every source (HTTP, inbox, feeds, webhooks) goes through here.
+ */
+public final class Intake {
+
+    /** 5 MiB: far above any real Q&amp;A post, far below what would strain a broker. */
+    public static final long DEFAULT_MAX_BYTES = 5L * 1024 * 1024;
+
+    /** Media types Herald reads, and the file extensions the inbox maps to them. */
+    public static final Map<String, String> TYPES_BY_EXTENSION = Map.of(
+            "txt", "text/plain",
+            "text", "text/plain",
+            "md", "text/markdown",
+            "markdown", "text/markdown",
+            "json", "application/json");
+
+    private final Clock clock;
+    private final long maxBytes;
+    private final PostLedger ledger;
+
+    public Intake(Clock clock, long maxBytes, PostLedger ledger) {
+        this.clock = clock;
+        this.maxBytes = maxBytes;
+        this.ledger = ledger;
+    }
+
+    /** A post that passed: the event to write, and whether it repeats what was already accepted. */
+    public record Outcome(RawPost post, boolean unchanged) {
+        public String status() {
+            return unchanged ? "unchanged" : "accepted";
+        }
+    }
+
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    public Outcome accept(byte[] body, String contentTypeHeader, String source) {
+        if (body == null || body.length == 0) {
+            throw RejectedPost.badRequest("The post is empty.");
+        }
+        if (body.length > maxBytes) {
+            throw tooLarge(body.length);
+        }
+        String mediaType = mediaType(contentTypeHeader);
+        String text = decode(body, charset(contentTypeHeader));
+        if (text.isBlank()) {
+            throw RejectedPost.badRequest("The post is empty: it contains only white space.");
+        }
+        ParsedPost parsed = switch (mediaType) {
+            case "text/plain", "text/markdown" -> new PlainTextParser().parse(stripBom(text));
+            case "application/json" -> new JsonPostParser().parse(text);
+            default -> throw new RejectedPost(415, "Unsupported content type",
+                    "Herald reads text/plain, text/markdown and application/json posts, not "
+                            + (mediaType.isEmpty() ? "a body without a Content-Type" : mediaType) + ".");
+        };
+        if (parsed.title() == null || parsed.title().isBlank()) {
+            throw RejectedPost.badRequest("The post has no title: give it a first line (text) or a \"title\" (JSON).");
+        }
+        String id = PostIdentity.idFor(parsed);
+        String hash = sha256(body);
+        RawPost raw = new RawPost(Schema.VERSION, id, source, mediaType, text, clock.instant().truncatedTo(ChronoUnit.MILLIS), hash,
+                parsed.title(), parsed.author(), parsed.published(), parsed.url(), parsed.tags(), parsed.intro(),
+                parsed.qa(), parsed.outro(), parsed.links(), parsed.images());
+        return new Outcome(raw, ledger.isUnchanged(id, hash));
+    }
+
+    public RejectedPost tooLarge(long size) {
+        return new RejectedPost(413, "Post too large", "The post is " + size + " bytes; the limit is "
+                + maxBytes + " bytes (" + (maxBytes / (1024 * 1024)) + " MiB).");
+    }
+
+    static String mediaType(String header) {
+        if (header == null) {
+            return "";
+        }
+        int semi = header.indexOf(';');
+        return (semi < 0 ? header : header.substring(0, semi)).strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static Charset charset(String header) {
+        if (header != null) {
+            for (String param : header.split(";")) {
+                String p = param.strip();
+                if (p.regionMatches(true, 0, "charset=", 0, 8)) {
+                    String name = p.substring(8).replace("\"", "").strip();
+                    try {
+                        return Charset.forName(name);
+                    } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+                        throw RejectedPost.badRequest("Unknown character set \"" + name + "\".");
+                    }
+                }
+            }
+        }
+        return StandardCharsets.UTF_8;
+    }
+
+    private static String decode(byte[] body, Charset charset) {
+        String text;
+        try {
+            text = charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw RejectedPost.badRequest("The post is not readable " + charset.name()
+                    + " text (is it a binary file?). Send text, or name its charset in the Content-Type.");
+        }
+        if (text.indexOf('\u0000') >= 0) {
+            throw RejectedPost.badRequest("The post contains NUL bytes: it looks like a binary file, not text.");
+        }
+        return text;
+    }
+
+    private static String stripBom(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+    }
+}

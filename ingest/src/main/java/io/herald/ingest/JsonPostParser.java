@@ -1,0 +1,96 @@
+package io.herald.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.herald.events.Json;
+import io.herald.events.QaPair;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a post sent as JSON with the fields of CONTRACT.md: {@code id?}, {@code title},
+ * {@code author?}, {@code published?}, {@code url?}, {@code tags?}, {@code intro?},
+ * {@code qa: [{question, answer}]}, {@code outro?}.
+ */
+public final class JsonPostParser {
+
+    public ParsedPost parse(String json) {
+        JsonNode root;
+        try {
+            root = Json.mapper().readTree(json);
+        } catch (IOException e) {
+            throw RejectedPost.badRequest("The body is not valid JSON: " + firstLine(e.getMessage()));
+        }
+        if (root == null || !root.isObject()) {
+            throw RejectedPost.badRequest("The JSON body must be an object with at least a \"title\".");
+        }
+        List<QaPair> qa = new ArrayList<>();
+        JsonNode pairs = root.path("qa");
+        if (!pairs.isMissingNode() && !pairs.isNull() && !pairs.isArray()) {
+            throw RejectedPost.badRequest("\"qa\" must be an array of {\"question\", \"answer\"} objects.");
+        }
+        for (JsonNode pair : pairs) {
+            String question = text(pair, "question");
+            if (question == null) {
+                throw RejectedPost.badRequest("Every entry of \"qa\" needs a non-empty \"question\".");
+            }
+            String answer = text(pair, "answer");
+            qa.add(new QaPair(question, answer == null ? "" : answer));
+        }
+        List<String> tags = new ArrayList<>();
+        root.path("tags").forEach(t -> {
+            if (t.isTextual() && !t.asText().isBlank()) {
+                tags.add(t.asText().strip());
+            }
+        });
+        StringBuilder all = new StringBuilder();
+        for (String s : new String[] {text(root, "intro"), text(root, "outro")}) {
+            if (s != null) {
+                all.append(s).append('\n');
+            }
+        }
+        qa.forEach(p -> all.append(p.answer()).append('\n'));
+        return new ParsedPost(text(root, "id"), text(root, "title"), text(root, "author"),
+                date(text(root, "published")), text(root, "url"), tags, text(root, "intro"), qa,
+                text(root, "outro"), Links.find(all.toString()), List.of());
+    }
+
+    static Instant date(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException notOffset) {
+            try {
+                return Instant.parse(value);
+            } catch (DateTimeParseException notInstant) {
+                try {
+                    return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+                } catch (DateTimeParseException e) {
+                    throw RejectedPost.badRequest("\"published\" is not a date: \"" + value
+                            + "\" (use ISO-8601, e.g. 2026-02-11 or 2026-02-11T10:00:00Z).");
+                }
+            }
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.path(field);
+        if (v.isMissingNode() || v.isNull()) {
+            return null;
+        }
+        String s = v.isTextual() ? v.asText() : v.toString();
+        return s.isBlank() ? null : s.strip();
+    }
+
+    private static String firstLine(String message) {
+        int nl = message == null ? -1 : message.indexOf('\n');
+        return nl < 0 ? String.valueOf(message) : message.substring(0, nl);
+    }
+}

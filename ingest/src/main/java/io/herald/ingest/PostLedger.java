@@ -1,0 +1,27 @@
+package io.herald.ingest;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The content hash last accepted for each post id, so that sending the same post again answers
+ * {@code unchanged} instead of producing a new version. Rebuilt from {@code herald.posts.raw} at
+ * start-up; transform still checks hashes itself, so a miss here only costs a redundant record.
+ */
+public final class PostLedger {
+
+    private final Map<String, String> hashes = new ConcurrentHashMap<>();
+
+    public boolean isUnchanged(String id, String contentHash) {
+        return contentHash.equals(hashes.get(id));
+    }
+
+    /** Called only once the record is safely in Kafka; before that the post is not accepted. */
+    public void record(String id, String contentHash) {
+        hashes.put(id, contentHash);
+    }
+
+    public int size() {
+        return hashes.size();
+    }
+}

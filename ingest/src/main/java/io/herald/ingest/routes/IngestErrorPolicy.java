@@ -1,0 +1,99 @@
+package io.herald.ingest.routes;
+
+import io.herald.events.Json;
+import io.herald.events.Rejection;
+import io.herald.events.Schema;
+import io.herald.events.Topics;
+import io.herald.ingest.Problems;
+import io.herald.ingest.RejectedPost;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Base64;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.apache.camel.component.kafka.KafkaConstants;
+
+/**
+ * What ingest does with input it refuses, written once. Every refusal goes to {@code herald.dlq}
+ * with the reason; the sender is told why, over HTTP as problem+json, in the inbox as an
+ * {@code .error.txt} file beside the moved file. Failures that are not the input's fault (the
+ * broker is down) are not refusals: HTTP answers 503 and the inbox file stays to be retried.
+ */
+public final class IngestErrorPolicy extends RouteConfigurationBuilder {
+
+    public static final String HTTP = "ingest-http-errors";
+    public static final String INBOX = "ingest-inbox-errors";
+    /** Exchange property holding the request's bytes as they came, for the DLQ record. */
+    public static final String ORIGINAL = "heraldOriginal";
+    static final String SOURCE = "heraldSource";
+
+    private static final String DLQ = "kafka:" + Topics.DLQ.name();
+
+    @Override
+    public void configuration() {
+        routeConfiguration(HTTP)
+                .onException(RejectedPost.class).handled(true)
+                    .process(IngestErrorPolicy::toRejection)
+                    .filter(exchangeProperty("heraldRejected").isEqualTo(true))
+                        .to(DLQ)
+                    .end()
+                    .process(IngestErrorPolicy::toProblemResponse)
+                .end()
+                .onException(Exception.class).handled(true)
+                    .log(org.apache.camel.LoggingLevel.ERROR, "Could not store a post: ${exception.message}")
+                    .process(e -> problem(e, 503, "Service unavailable",
+                            "Herald could not store the post right now, so it was not accepted. Please retry."))
+                .end();
+
+        routeConfiguration(INBOX)
+                .onException(RejectedPost.class).handled(true)
+                    .process(IngestErrorPolicy::toRejection)
+                    .to(DLQ)
+                    .process(IngestErrorPolicy::writeErrorFile)
+                .end();
+    }
+
+    private static void toRejection(Exchange exchange) {
+        RejectedPost rejected = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, RejectedPost.class);
+        exchange.setProperty("heraldRejection", rejected);
+        // A wrong token is not content; there is nothing to keep from it.
+        boolean keep = rejected.status() != 401;
+        exchange.setProperty("heraldRejected", keep);
+        byte[] original = exchange.getProperty(ORIGINAL, byte[].class);
+        String contentType = exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class);
+        Rejection r = new Rejection(Schema.VERSION, "ingest", rejected.detail(),
+                exchange.getProperty(SOURCE, "unknown", String.class), contentType, null, null, null,
+                original == null || rejected.status() == 413 ? null : Base64.getEncoder().encodeToString(original),
+                Instant.now());
+        exchange.getMessage().removeHeaders("*", "Camel*");
+        exchange.getMessage().setHeader(KafkaConstants.KEY, "ingest");
+        exchange.getMessage().setBody(Json.write(r));
+    }
+
+    private static void toProblemResponse(Exchange exchange) {
+        RejectedPost rejected = exchange.getProperty("heraldRejection", RejectedPost.class);
+        problem(exchange, rejected.status(), rejected.title(), rejected.detail());
+        if (rejected.status() == 401) {
+            exchange.getMessage().setHeader("WWW-Authenticate", "Bearer realm=\"herald\"");
+        }
+    }
+
+    static void problem(Exchange exchange, int status, String title, String detail) {
+        var message = exchange.getMessage();
+        message.removeHeaders("*");
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        message.setHeader(Exchange.CONTENT_TYPE, Problems.CONTENT_TYPE);
+        message.setBody(Problems.json(status, title, detail));
+    }
+
+    private static void writeErrorFile(Exchange exchange) throws Exception {
+        RejectedPost rejected = exchange.getProperty("heraldRejection", RejectedPost.class);
+        Path failed = Path.of(exchange.getProperty(InboxRoute.INBOX_DIR, String.class), InboxRoute.FAILED);
+        Files.createDirectories(failed);
+        String name = exchange.getProperty(InboxRoute.FILE_NAME, String.class);
+        Files.writeString(failed.resolve(name + ".error.txt"),
+                "Herald could not ingest " + name + ":\n" + rejected.detail() + "\n", StandardCharsets.UTF_8);
+    }
+}

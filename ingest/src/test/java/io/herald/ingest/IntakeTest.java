@@ -1,0 +1,122 @@
+package io.herald.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+/** What ingest accepts, what it refuses, and that every refusal says why in words a person understands. */
+class IntakeTest {
+
+    private final PostLedger ledger = new PostLedger();
+    private final Intake intake = new Intake(Clock.fixed(Instant.parse("2026-03-01T09:00:00Z"), ZoneOffset.UTC), 1024, ledger);
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void a_text_post_becomes_a_raw_post_with_a_title_slug_id_and_a_content_hash() {
+        Intake.Outcome outcome = intake.accept(Fixtures.bytes("dutch-interview.txt"), "text/plain; charset=utf-8", "http");
+        assertEquals("interview-tien-vragen-over-fietsen-in-de-winter", outcome.post().id());
+        assertEquals("text/plain", outcome.post().contentType());
+        assertEquals(64, outcome.post().contentHash().length());
+        assertEquals(Instant.parse("2026-03-01T09:00:00Z"), outcome.post().receivedAt());
+        assertEquals("accepted", outcome.status());
+    }
+
+    @Test
+    void the_same_post_again_is_unchanged_and_an_edit_is_not() {
+        byte[] body = Fixtures.bytes("dutch-interview.txt");
+        Intake.Outcome first = intake.accept(body, "text/plain", "http");
+        ledger.record(first.post().id(), first.post().contentHash());
+        assertEquals("unchanged", intake.accept(body, "text/plain", "http").status());
+        byte[] edited = utf8(new String(body, StandardCharsets.UTF_8).replace("afvegen", "grondig afvegen"));
+        Intake.Outcome second = intake.accept(edited, "text/plain", "http");
+        assertEquals("accepted", second.status());
+        assertEquals(first.post().id(), second.post().id());
+    }
+
+    @Test
+    void a_json_post_uses_its_explicit_id_and_fields() {
+        String json = """
+                {"id": "faq-7", "title": "Seven questions", "author": "Sam", "published": "2026-02-11",
+                 "tags": ["events"], "qa": [{"question": "Why?", "answer": "Because."}]}""";
+        var post = intake.accept(utf8(json), "application/json", "http").post();
+        assertEquals("faq-7", post.id());
+        assertEquals("Sam", post.author());
+        assertEquals(Instant.parse("2026-02-11T00:00:00Z"), post.published());
+        assertEquals(1, post.qa().size());
+    }
+
+    @Test
+    void a_json_post_without_id_takes_its_url_as_id() {
+        String json = "{\"title\": \"T\", \"url\": \"https://example.org/t\"}";
+        assertEquals("https://example.org/t", intake.accept(utf8(json), "application/json", "http").post().id());
+    }
+
+    @Test
+    void rejects_an_empty_post_with_a_clear_reason() {
+        RejectedPost e = assertThrows(RejectedPost.class, () -> intake.accept(new byte[0], "text/plain", "http"));
+        assertEquals(400, e.status());
+        assertEquals("The post is empty.", e.detail());
+        RejectedPost blank = assertThrows(RejectedPost.class,
+                () -> intake.accept(Fixtures.bytes("only-whitespace.txt"), "text/plain", "http"));
+        assertTrue(blank.detail().contains("only white space"), blank.detail());
+    }
+
+    @Test
+    void rejects_binary_bytes_as_unreadable_text() {
+        RejectedPost e = assertThrows(RejectedPost.class,
+                () -> intake.accept(new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1}, "text/plain", "http"));
+        assertEquals(400, e.status());
+        assertTrue(e.detail().contains("not readable UTF-8 text"), e.detail());
+        RejectedPost nul = assertThrows(RejectedPost.class,
+                () -> intake.accept(utf8("Title\u0000\u0001"), "text/plain", "http"));
+        assertTrue(nul.detail().contains("NUL"), nul.detail());
+    }
+
+    @Test
+    void rejects_a_json_post_without_a_title() {
+        RejectedPost e = assertThrows(RejectedPost.class,
+                () -> intake.accept(utf8("{\"qa\": []}"), "application/json", "http"));
+        assertEquals(400, e.status());
+        assertTrue(e.detail().contains("no title"), e.detail());
+    }
+
+    @Test
+    void rejects_broken_json_saying_where() {
+        RejectedPost e = assertThrows(RejectedPost.class,
+                () -> intake.accept(utf8("{\"title\": "), "application/json", "http"));
+        assertTrue(e.detail().startsWith("The body is not valid JSON"), e.detail());
+    }
+
+    @Test
+    void rejects_a_post_over_the_size_limit_with_413() {
+        RejectedPost e = assertThrows(RejectedPost.class, () -> intake.accept(new byte[2048], "text/plain", "http"));
+        assertEquals(413, e.status());
+        assertTrue(e.detail().contains("limit is 1024 bytes"), e.detail());
+    }
+
+    @Test
+    void rejects_an_unknown_content_type_with_415_naming_what_it_reads() {
+        RejectedPost e = assertThrows(RejectedPost.class, () -> intake.accept(utf8("x"), "image/png", "http"));
+        assertEquals(415, e.status());
+        assertTrue(e.detail().contains("text/plain"), e.detail());
+        assertTrue(e.detail().contains("image/png"), e.detail());
+    }
+
+    @Test
+    void reads_a_declared_non_utf8_charset() {
+        byte[] latin1 = "Caf\u00e9 questions\n\nQ: Open?\nA: Yes.".getBytes(StandardCharsets.ISO_8859_1);
+        var post = intake.accept(latin1, "text/plain; charset=ISO-8859-1", "http").post();
+        assertEquals("Caf\u00e9 questions", post.title());
+        assertFalse(post.qa().isEmpty());
+    }
+}

@@ -1,0 +1,35 @@
+package io.herald.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Post ids: explicit id over canonical URL over a slug of the title, and slugs people can read. */
+class PostIdentityTest {
+
+    private static ParsedPost post(String id, String url, String title) {
+        return new ParsedPost(id, title, null, null, url, List.of(), null, List.of(), null, List.of(), List.of());
+    }
+
+    @Test
+    void an_explicit_id_wins_over_the_url_and_the_url_over_the_title() {
+        assertEquals("x1", PostIdentity.idFor(post("x1", "https://e.org/a", "A")));
+        assertEquals("https://e.org/a", PostIdentity.idFor(post(null, "https://e.org/a", "A")));
+        assertEquals("a", PostIdentity.idFor(post(null, null, "A")));
+    }
+
+    @Test
+    void slugs_drop_accents_and_punctuation_but_keep_other_scripts() {
+        assertEquals("creme-brulee-q-a", PostIdentity.slug("Crème Brûlée — Q&A!"));
+        assertEquals("中国科技-问答", PostIdentity.slug("中国科技 问答"));
+        assertEquals("post", PostIdentity.slug("?!"));
+    }
+
+    @Test
+    void long_titles_are_cut_at_a_word() {
+        String slug = PostIdentity.slug("word ".repeat(40));
+        assertEquals(true, slug.length() <= 80);
+        assertEquals(false, slug.endsWith("-"));
+    }
+}

@@ -1,0 +1,52 @@
+package io.herald.publish;
+
+import io.herald.events.EnrichedPost;
+import io.herald.events.EnrichedQa;
+
+/** The HTML body of a post as readers see it in a feed: intro, each question with its answer, outro. */
+public final class QaHtml {
+
+    private QaHtml() {
+    }
+
+    public static String render(EnrichedPost post) {
+        StringBuilder html = new StringBuilder();
+        paragraphs(html, post.intro());
+        for (EnrichedQa pair : post.qa()) {
+            html.append("<h3 id=\"").append(escape(pair.id() == null ? "" : pair.id())).append("\">")
+                    .append(escape(pair.question())).append("</h3>\n");
+            if (pair.answerHtml() != null) {
+                html.append(pair.answerHtml()).append('\n');
+            } else {
+                paragraphs(html, pair.answer());
+            }
+        }
+        paragraphs(html, post.outro());
+        return html.toString();
+    }
+
+    private static void paragraphs(StringBuilder html, String text) {
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        for (String p : text.split("\\n\\s*\\n")) {
+            html.append("<p>").append(escape(p.strip())).append("</p>\n");
+        }
+    }
+
+    public static String escape(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,60 @@
+package io.herald.transform;
+
+import io.herald.events.EnrichedPost;
+import io.herald.events.EnrichedQa;
+import io.herald.events.Provenance;
+import io.herald.events.QaPair;
+import io.herald.events.RawPost;
+import io.herald.events.Schema;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A post while the steps work on it: mutable, so each step changes only what it owns, then
+ * frozen into an {@link EnrichedPost}.
+ */
+public final class Draft {
+
+    public final RawPost raw;
+    public String id;
+    public int version;
+    public String title;
+    public String author;
+    public Instant published;
+    public Instant updated;
+    public String url;
+    public String language;
+    public String intro;
+    public List<EnrichedQa> qa = new ArrayList<>();
+    public String outro;
+    public List<String> links = new ArrayList<>();
+    public List<String> images = new ArrayList<>();
+    public List<String> tags = new ArrayList<>();
+    public String summary;
+    public int readingTimeMinutes;
+    public int wordCount;
+    public final List<Provenance> provenance = new ArrayList<>();
+
+    public Draft(RawPost raw) {
+        this.raw = raw;
+        this.id = raw.id();
+        this.title = raw.title();
+        this.author = raw.author();
+        this.published = raw.published();
+        this.url = raw.url();
+        this.intro = raw.intro();
+        this.outro = raw.outro();
+        this.links.addAll(raw.links());
+        this.images.addAll(raw.images());
+        this.tags.addAll(raw.tags());
+        for (QaPair pair : raw.qa()) {
+            qa.add(new EnrichedQa(null, pair.question(), pair.answer(), null));
+        }
+    }
+
+    public EnrichedPost freeze() {
+        return new EnrichedPost(Schema.VERSION, id, version, title, author, published, updated, url, language, intro,
+                qa, outro, links, images, tags, summary, readingTimeMinutes, wordCount, provenance, raw.contentHash());
+    }
+}

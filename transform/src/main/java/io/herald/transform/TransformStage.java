@@ -1,0 +1,48 @@
+package io.herald.transform;
+
+import io.herald.events.EnrichedPost;
+import io.herald.events.Json;
+import io.herald.events.TopicReplay;
+import io.herald.events.Topics;
+import io.herald.transform.routes.EnrichRoute;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.apache.camel.builder.RouteBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The transform stage: {@code herald.posts.raw} in, {@code herald.posts.enriched} out, rejects to
+ * {@code herald.dlq}. Call {@link #rebuild(String)} before the routes start, so versions continue
+ * where they stopped.
+ */
+public final class TransformStage {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TransformStage.class);
+
+    private final VersionLedger ledger = new VersionLedger();
+    private final Pipeline pipeline = new Pipeline(ledger, Clock.systemUTC());
+
+    public void rebuild(String bootstrapServers) {
+        long n = TopicReplay.replay(bootstrapServers, Topics.POSTS_ENRICHED, Duration.ofMinutes(5), (id, value) -> {
+            if (id == null) {
+                return;
+            }
+            if (value == null) {
+                ledger.forget(id);
+                return;
+            }
+            try {
+                ledger.record(Json.read(value, EnrichedPost.class));
+            } catch (IllegalArgumentException e) {
+                LOG.warn("Skipping an unreadable record for post {} in {}: {}", id, Topics.POSTS_ENRICHED, e.getMessage());
+            }
+        });
+        LOG.info("Transform knows {} posts ({} records replayed)", ledger.size(), n);
+    }
+
+    public List<RouteBuilder> routes() {
+        return List.of(new EnrichRoute(pipeline));
+    }
+}

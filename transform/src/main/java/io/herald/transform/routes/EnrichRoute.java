@@ -1,0 +1,82 @@
+package io.herald.transform.routes;
+
+import io.herald.events.EnrichedPost;
+import io.herald.events.Json;
+import io.herald.events.RawPost;
+import io.herald.events.Rejection;
+import io.herald.events.Schema;
+import io.herald.events.Topics;
+import io.herald.transform.Pipeline;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.kafka.KafkaConstants;
+
+/**
+ * {@code transform-enrich}: every raw post becomes its next enriched version. A record that cannot
+ * be read or enriched goes to the DLQ with where it came from, and the stage moves on.
+ */
+public final class EnrichRoute extends RouteBuilder {
+
+    private static final String ORIGINAL = "heraldOriginal";
+
+    private final Pipeline pipeline;
+
+    public EnrichRoute(Pipeline pipeline) {
+        this.pipeline = pipeline;
+    }
+
+    @Override
+    public void configure() {
+        onException(Exception.class).handled(true)
+                .log(org.apache.camel.LoggingLevel.WARN, "Rejected a record from ${header.kafka.TOPIC}: ${exception.message}")
+                .process(EnrichRoute::toRejection)
+                .to("kafka:" + Topics.DLQ.name());
+
+        from("kafka:" + Topics.POSTS_RAW.name() + "?groupId=herald-transform"
+                + "&valueDeserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer")
+                .routeId("transform-enrich")
+                .process(this::enrich)
+                .filter(body().isNotNull())
+                    .to("kafka:" + Topics.POSTS_ENRICHED.name())
+                .end();
+    }
+
+    private void enrich(Exchange exchange) {
+        var message = exchange.getMessage();
+        byte[] value = message.getBody(byte[].class);
+        exchange.setProperty(ORIGINAL, value);
+        if (value == null) {
+            throw new IllegalArgumentException("a raw post record has no value");
+        }
+        RawPost raw = Json.read(value, RawPost.class);
+        if (raw.id() == null || raw.id().isBlank()) {
+            throw new IllegalArgumentException("a raw post has no id");
+        }
+        Optional<EnrichedPost> enriched = pipeline.process(raw);
+        message.removeHeaders("*", "kafka.TOPIC", "kafka.PARTITION", "kafka.OFFSET");
+        if (enriched.isEmpty()) {
+            message.setBody(null);
+            return;
+        }
+        message.setHeader(KafkaConstants.KEY, raw.id());
+        message.setBody(Json.write(enriched.get()));
+    }
+
+    private static void toRejection(Exchange exchange) {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        var message = exchange.getMessage();
+        byte[] original = exchange.getProperty(ORIGINAL, byte[].class);
+        Rejection r = new Rejection(Schema.VERSION, "transform", String.valueOf(cause.getMessage()),
+                "kafka", "application/json",
+                message.getHeader(KafkaConstants.TOPIC, String.class),
+                message.getHeader(KafkaConstants.PARTITION, Integer.class),
+                message.getHeader(KafkaConstants.OFFSET, Long.class),
+                original == null ? null : Base64.getEncoder().encodeToString(original), Instant.now());
+        message.removeHeaders("*");
+        message.setHeader(KafkaConstants.KEY, "transform");
+        message.setBody(Json.write(r));
+    }
+}
