@@ -35,7 +35,7 @@ public final class InboxRoute extends RouteBuilder {
     public void configure() {
         // readLock=changed: a file still being copied in is left alone until its size stops changing.
         // The move target is decided per file: rejected files are moved to .failed, not .done.
-        from("file:{{herald.inbox}}?readLock=changed&readLockCheckInterval=200&readLockMinAge=200"
+        from("file:{{herald.inbox}}?readLock=changed&readLockCheckInterval=200&readLockMinAge=200&readLockMinLength=0"
                 + "&delay=250&autoCreate=true&move=${exchangeProperty." + TARGET + "}/${file:name}")
                 .routeId("ingest-inbox")
                 .routeConfigurationId(IngestErrorPolicy.INBOX)

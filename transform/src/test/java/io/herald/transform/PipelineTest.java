@@ -1,0 +1,86 @@
+package io.herald.transform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.herald.events.EnrichedPost;
+import io.herald.events.Provenance;
+import io.herald.events.QaPair;
+import io.herald.events.RawPost;
+import io.herald.events.Schema;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Versions grow per post, repeats make no new version, and provenance names every step. */
+class PipelineTest {
+
+    static final Instant RECEIVED = Instant.parse("2026-03-01T09:00:00Z");
+
+    private final VersionLedger ledger = new VersionLedger();
+    private final Pipeline pipeline = new Pipeline(ledger, Clock.fixed(Instant.parse("2026-03-02T10:00:00Z"), ZoneOffset.UTC));
+
+    static RawPost raw(String hash, String answer) {
+        return new RawPost(Schema.VERSION, "garden-faq", "http", "text/plain", "body", RECEIVED, hash, "Garden FAQ",
+                null, null, null, List.of(), "Intro words here.",
+                List.of(new QaPair("When do I sow beans?", answer), new QaPair("When do I sow beans?", "Again.")),
+                null, List.of(), List.of());
+    }
+
+    @Test
+    void a_new_post_is_version_one_published_when_it_was_received() {
+        EnrichedPost post = pipeline.process(raw("h1", "In May.")).orElseThrow();
+        assertEquals(1, post.version());
+        assertEquals(RECEIVED, post.published());
+        assertEquals(Instant.parse("2026-03-02T10:00:00Z"), post.updated());
+    }
+
+    @Test
+    void the_same_content_again_makes_no_new_version() {
+        pipeline.process(raw("h1", "In May."));
+        assertTrue(pipeline.process(raw("h1", "In May.")).isEmpty());
+    }
+
+    @Test
+    void an_edit_is_the_next_version_and_keeps_its_first_publication_time() {
+        pipeline.process(raw("h1", "In May."));
+        RawPost edit = raw("h2", "In May, after the frost.");
+        EnrichedPost v2 = pipeline.process(edit).orElseThrow();
+        assertEquals(2, v2.version());
+        assertEquals(RECEIVED, v2.published());
+        assertEquals("In May, after the frost.", v2.qa().get(0).answer());
+    }
+
+    @Test
+    void provenance_lists_versioning_then_every_step_in_order() {
+        EnrichedPost post = pipeline.process(raw("h1", "In May.")).orElseThrow();
+        List<String> steps = post.provenance().stream().map(Provenance::step).toList();
+        assertEquals("versioning", steps.get(0));
+        assertEquals(pipeline.steps().stream().map(Step::name).toList(), steps.subList(1, steps.size()));
+    }
+
+    @Test
+    void pairs_get_anchor_ids_unique_within_the_post() {
+        EnrichedPost post = pipeline.process(raw("h1", "In May.")).orElseThrow();
+        assertEquals("when-do-i-sow-beans", post.qa().get(0).id());
+        assertEquals("when-do-i-sow-beans-2", post.qa().get(1).id());
+    }
+
+    @Test
+    void words_and_reading_time_are_counted() {
+        EnrichedPost post = pipeline.process(raw("h1", "In May.")).orElseThrow();
+        // "Garden FAQ" 2 + intro 3 + questions 5+5 + answers 2+1
+        assertEquals(18, post.wordCount());
+        assertEquals(1, post.readingTimeMinutes());
+    }
+
+    @Test
+    void a_stale_version_never_replaces_a_newer_one_in_the_ledger() {
+        EnrichedPost v1 = pipeline.process(raw("h1", "a")).orElseThrow();
+        pipeline.process(raw("h2", "b")).orElseThrow();
+        ledger.record(v1);
+        assertEquals(2, ledger.latest("garden-faq").orElseThrow().version());
+    }
+}
