@@ -1,7 +1,7 @@
 package io.herald.app;
 
-import static io.herald.app.TestSupport.get;
-import static io.herald.app.TestSupport.post;
+import static io.herald.app.ItSupport.get;
+import static io.herald.app.ItSupport.post;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,11 +61,11 @@ abstract class EndToEndScenarios {
 
     @Test
     void a_posted_webinar_reaches_the_feed_and_the_api_and_survives_a_restart() throws Exception {
-        port = TestSupport.freePort();
+        port = ItSupport.freePort();
         startHerald();
         assertEquals(200, get(port, "/health").statusCode());
 
-        byte[] body = Files.readAllBytes(TestSupport.corpus(CORPUS_POST));
+        byte[] body = Files.readAllBytes(ItSupport.corpus(CORPUS_POST));
         HttpResponse<String> accepted = post(port, "text/plain; charset=utf-8", body);
         assertEquals(202, accepted.statusCode(), accepted.body());
         assertEquals(CORPUS_ID, Json.mapper().readTree(accepted.body()).get("id").asText());
@@ -74,7 +74,7 @@ abstract class EndToEndScenarios {
                 .contains("<title>Q&amp;A Emerging Tech of China Webinar</title>"));
         HttpResponse<String> feed = get(port, "/feeds/all.atom");
         assertTrue(feed.headers().firstValue("Content-Type").orElse("").startsWith("application/atom+xml"));
-        List<String> parsed = TestSupport.feedparser(feed.body());
+        List<String> parsed = ItSupport.feedparser(feed.body());
         assertEquals("bozo=False", parsed.get(0), String.join("\n", parsed));
         assertEquals("entries=1", parsed.get(1));
         assertTrue(parsed.get(2).endsWith("\tQ&A Emerging Tech of China Webinar"), parsed.get(2));
@@ -94,13 +94,13 @@ abstract class EndToEndScenarios {
         JsonNode again = Json.mapper().readTree(get(port, "/api/posts/" + CORPUS_ID).body());
         assertEquals(16, again.get("qa").size());
         assertEquals(1, again.get("version").asInt());
-        assertEquals(entryLine, TestSupport.feedparser(get(port, "/feeds/all.atom").body()).get(2));
+        assertEquals(entryLine, ItSupport.feedparser(get(port, "/feeds/all.atom").body()).get(2));
         assertEquals("unchanged", Json.mapper().readTree(post(port, "text/plain", body).body()).get("status").asText());
     }
 
     @Test
     void an_edit_is_a_new_version_of_the_same_feed_entry() throws Exception {
-        port = TestSupport.freePort();
+        port = ItSupport.freePort();
         startHerald();
         String text = "Plant swap Q&A\n\nQ: When is the swap?\nA: Sunday at ten.\n";
         assertEquals(202, post(port, "text/plain", text.getBytes(StandardCharsets.UTF_8)).statusCode());
@@ -110,13 +110,13 @@ abstract class EndToEndScenarios {
                 get(port, "/api/posts/plant-swap-q-a").body().contains("Sunday at eleven."));
         JsonNode v2 = Json.mapper().readTree(get(port, "/api/posts/plant-swap-q-a").body());
         assertEquals(2, v2.get("version").asInt());
-        List<String> parsed = TestSupport.feedparser(get(port, "/feeds/all.atom").body());
+        List<String> parsed = ItSupport.feedparser(get(port, "/feeds/all.atom").body());
         assertEquals("entries=1", parsed.get(1));
     }
 
     @Test
     void inbox_files_are_ingested_and_a_rejected_one_gets_an_error_file() throws Exception {
-        port = TestSupport.freePort();
+        port = ItSupport.freePort();
         startHerald();
         Path inbox = dir.resolve("inbox");
         Files.writeString(inbox.resolve("allotment.txt"), "Allotment FAQ\n\nQ: Is there a waiting list?\nA: Yes, about a year.\n");
@@ -137,7 +137,7 @@ abstract class EndToEndScenarios {
 
     @Test
     void bad_http_input_gets_problem_json_and_lands_in_the_dlq_with_its_reason() throws Exception {
-        port = TestSupport.freePort();
+        port = ItSupport.freePort();
         startHerald();
         HttpResponse<String> empty = post(port, "text/plain", new byte[0]);
         assertEquals(400, empty.statusCode());

@@ -15,13 +15,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Small helpers the integration tests share: ports, HTTP, the corpus and an independent feed parser. */
-final class TestSupport {
+final class ItSupport {
 
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** Debian's python with python3-feedparser (.ci/run installs it), not a pyenv one. */
     static final String PYTHON = "/usr/bin/python3";
 
-    private TestSupport() {
+    private ItSupport() {
     }
 
     static int freePort() {

@@ -13,7 +13,7 @@ import org.testcontainers.kafka.KafkaContainer;
  * in external-cluster mode. Skipped, saying so, where no Docker engine runs; the embedded-broker
  * run of the same scenarios covers those machines.
  */
-class TestcontainersEndToEndIT extends EndToEndScenarios {
+class DockerKafkaEndToEndIT extends EndToEndScenarios {
 
     static KafkaContainer kafka;
     static Boolean docker;
