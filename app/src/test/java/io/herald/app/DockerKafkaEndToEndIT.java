@@ -3,7 +3,7 @@ package io.herald.app;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
@@ -11,13 +11,15 @@ import org.testcontainers.kafka.KafkaContainer;
 /**
  * The same end-to-end scenarios against a Kafka broker in a container (Testcontainers), with Herald
  * in external-cluster mode. Skipped, saying so, where no Docker engine runs; the embedded-broker
- * run of the same scenarios covers those machines.
+ * runs of the same scenarios cover those machines.
  */
 class DockerKafkaEndToEndIT extends EndToEndScenarios {
 
-    static KafkaContainer kafka;
     static Boolean docker;
 
+    KafkaContainer kafka;
+
+    // A container per test keeps the scenarios' topics apart; it outlives Herald's restart within a test.
     @BeforeEach
     void startKafka() {
         if (docker == null) {
@@ -28,15 +30,17 @@ class DockerKafkaEndToEndIT extends EndToEndScenarios {
             }
         }
         assumeTrue(docker, "Skipped: no Docker engine is reachable here, so no Testcontainers Kafka. "
-                + "EmbeddedBrokerEndToEndIT runs the same scenarios on an embedded broker.");
-        if (kafka == null) {
-            kafka = new KafkaContainer("apache/kafka:4.1.1");
-            kafka.start();
-        }
+                + "EmbeddedBrokerEndToEndIT and ExternalBrokerEndToEndIT run the same scenarios on embedded brokers.");
+        kafka = new KafkaContainer("apache/kafka:4.1.1");
+        kafka.start();
     }
 
-    @AfterAll
-    static void stopKafka() {
+    @AfterEach
+    void stopKafka() {
+        if (herald != null) {
+            herald.close();
+            herald = null;
+        }
         if (kafka != null) {
             kafka.stop();
         }
