@@ -32,6 +32,8 @@ public final class Intake {
             "text", "text/plain",
             "md", "text/markdown",
             "markdown", "text/markdown",
+            "html", "text/html",
+            "htm", "text/html",
             "json", "application/json");
 
     private final Clock clock;
@@ -68,14 +70,17 @@ public final class Intake {
             throw RejectedPost.badRequest("The post is empty: it contains only white space.");
         }
         ParsedPost parsed = switch (mediaType) {
-            case "text/plain", "text/markdown" -> new PlainTextParser().parse(stripBom(text));
+            case "text/plain" -> new PlainTextParser().parse(stripBom(text));
+            case "text/markdown", "text/x-markdown" -> new MarkdownPostParser().parse(text);
+            case "text/html", "application/xhtml+xml" -> new HtmlPostParser().parse(stripBom(text), null);
             case "application/json" -> new JsonPostParser().parse(text);
             default -> throw new RejectedPost(415, "Unsupported content type",
-                    "Herald reads text/plain, text/markdown and application/json posts, not "
+                    "Herald reads text/plain, text/markdown, text/html and application/json posts, not "
                             + (mediaType.isEmpty() ? "a body without a Content-Type" : mediaType) + ".");
         };
         if (parsed.title() == null || parsed.title().isBlank()) {
-            throw RejectedPost.badRequest("The post has no title: give it a first line (text) or a \"title\" (JSON).");
+            throw RejectedPost.badRequest("The post has no title: give it a first line (text), a heading or "
+                    + "<title> (HTML, Markdown), a \"title\" in front matter or JSON.");
         }
         String id = PostIdentity.idFor(parsed);
         String hash = sha256(body);

@@ -4,11 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.herald.events.Json;
 import io.herald.events.QaPair;
 import java.io.IOException;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,28 +51,8 @@ public final class JsonPostParser {
         }
         qa.forEach(p -> all.append(p.answer()).append('\n'));
         return new ParsedPost(text(root, "id"), text(root, "title"), text(root, "author"),
-                date(text(root, "published")), text(root, "url"), tags, text(root, "intro"), qa,
+                Dates.required("published", text(root, "published")), text(root, "url"), tags, text(root, "intro"), qa,
                 text(root, "outro"), Links.find(all.toString()), List.of());
-    }
-
-    static Instant date(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException notOffset) {
-            try {
-                return Instant.parse(value);
-            } catch (DateTimeParseException notInstant) {
-                try {
-                    return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
-                } catch (DateTimeParseException e) {
-                    throw RejectedPost.badRequest("\"published\" is not a date: \"" + value
-                            + "\" (use ISO-8601, e.g. 2026-02-11 or 2026-02-11T10:00:00Z).");
-                }
-            }
-        }
     }
 
     private static String text(JsonNode node, String field) {

@@ -3,28 +3,15 @@ package io.herald.ingest;
 import io.herald.events.QaPair;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
  * Reads a Q&amp;A post written as plain text: the first non-empty line is the title, text before
- * the first question is the intro, and labelled lines ({@code Q:}/{@code A:}, {@code Question:}/
- * {@code Answer:}, Dutch {@code Vraag:}/{@code Antwoord:}) start questions and answers. An answer
+ * the first question is the intro, and labelled lines ({@link Labels}: {@code Q:}/{@code A:},
+ * {@code Question:}/{@code Answer:}, Dutch {@code Vraag:}/{@code Antwoord:}, ...) start questions and answers. An answer
  * runs, paragraphs and all, until the next question.
  */
 public final class PlainTextParser {
-
-    private static final Pattern QUESTION = Pattern.compile("(?i)^\\s*(?:Q|Question|Vraag|V)\\s*[:：]\\s*(.*)$");
-    private static final Pattern ANSWER = Pattern.compile("(?i)^\\s*(?:A|Answer|Antwoord)\\s*[:：]\\s*(.*)$");
-    // Site chrome that comes along when people copy a post out of a web page.
-    private static final Pattern CHROME = Pattern.compile(
-            "(?i)^\\s*(?:back to (?:blog|top|overview|news|all posts)|share(?: this(?: post| article)?)?(?: on \\w+)?"
-                    + "|read more|previous post|next post|print|tweet|related posts?)\\s*[:»›>]?\\s*$");
-    // A closing paragraph speaks to the reader about the post itself, not about the question.
-    private static final Pattern OUTRO_START = Pattern.compile(
-            "(?i)^(?:if you (?:missed|want|would like|have)|thank(?:s| you)\\b|want to (?:know|learn|watch)|"
-                    + "missed the|watch the|subscribe|stay tuned|for more (?:information|questions)|"
-                    + "questions\\?|interested in|contact us)");
 
     private enum State { INTRO, QUESTION, ANSWER }
 
@@ -46,23 +33,23 @@ public final class PlainTextParser {
                 }
                 continue;
             }
-            if (CHROME.matcher(line).matches()) {
+            if (Boilerplate.isChrome(line)) {
                 continue;
             }
-            Matcher q = QUESTION.matcher(line);
-            Matcher a = ANSWER.matcher(line);
-            if (q.matches()) {
+            Optional<String> q = Labels.question(line);
+            Optional<String> a = Labels.answer(line);
+            if (q.isPresent()) {
                 flush(paragraph, state == State.INTRO ? intro : answer);
                 if (state == State.ANSWER || state == State.QUESTION) {
                     pairs.add(new QaPair(question.toString().strip(), String.join("\n\n", answer)));
                 }
                 question.setLength(0);
-                question.append(q.group(1));
+                question.append(q.get());
                 answer.clear();
                 state = State.QUESTION;
-            } else if (a.matches() && state == State.QUESTION) {
+            } else if (a.isPresent() && state == State.QUESTION) {
                 state = State.ANSWER;
-                paragraph.append(a.group(1));
+                paragraph.append(a.get());
             } else if (line.isEmpty()) {
                 if (state != State.QUESTION) {
                     flush(paragraph, state == State.INTRO ? intro : answer);
@@ -83,7 +70,7 @@ public final class PlainTextParser {
             // Only the last answer can hide the outro; its first paragraph is always the answer.
             int cut = answer.size();
             for (int i = 1; i < answer.size(); i++) {
-                if (OUTRO_START.matcher(answer.get(i)).find()) {
+                if (Boilerplate.startsOutro(answer.get(i))) {
                     cut = i;
                     break;
                 }

@@ -1,0 +1,139 @@
+package io.herald.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.herald.events.QaPair;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** HTML posts, from whole web pages to CMS fragments: the article, its metadata, and every Q&A form. */
+class HtmlPostParserTest {
+
+    private final HtmlPostParser parser = new HtmlPostParser();
+
+    private ParsedPost parse(String fixture) {
+        return parser.parse(Fixtures.text(fixture), null);
+    }
+
+    @Test
+    void a_whole_page_yields_the_article_metadata_without_the_site_name() {
+        ParsedPost post = parse("solar-webinar.html");
+        assertEquals("Ask Us Anything: Solar Panels at Home", post.title());
+        assertEquals("Priya Raman", post.author());
+        assertEquals(Instant.parse("2026-02-11T08:30:00Z"), post.published(), "converted to UTC");
+        assertEquals("https://sunnyroofs.example/blog/ask-us-anything-solar", post.url());
+        assertEquals(List.of("Solar", "Home energy"), post.tags());
+        assertEquals("https://sunnyroofs.example/images/panels-on-roof.jpg", post.images().get(0), "made absolute");
+    }
+
+    @Test
+    void bold_labels_give_the_pairs_and_a_list_stays_inside_its_answer() {
+        ParsedPost post = parse("solar-webinar.html");
+        assertEquals(3, post.qa().size());
+        assertEquals("Do panels work on a cloudy day?", post.qa().get(0).question());
+        assertEquals("Yes, at a lower output. Expect roughly a quarter of a sunny day's yield.", post.qa().get(0).answer());
+        QaPair checklist = post.qa().get(1);
+        assertEquals("""
+                Three things:
+
+                - the angle and shade of your roof,
+                - the state of the roof itself,
+                - what your grid operator pays for surplus power.
+
+                Our buying checklist covers the rest.""", checklist.answer());
+        assertTrue(checklist.answerHtml().contains("<ul>"), checklist.answerHtml());
+        assertFalse(checklist.answerHtml().contains("<strong>A:</strong>"), "the label is not part of the answer");
+    }
+
+    @Test
+    void intro_and_outro_are_kept_apart_from_the_pairs_and_the_site_chrome_is_gone() {
+        ParsedPost post = parse("solar-webinar.html");
+        assertTrue(post.intro().startsWith("Last week we answered"), "no byline in the intro: " + post.intro());
+        assertTrue(post.intro().contains("Here is what came up most."), post.intro());
+        assertEquals("Most makers guarantee 80% output after 25 years.", post.qa().get(2).answer());
+        assertEquals("Thanks for all your questions! The recording is on our channel.", post.outro());
+        String everything = post.intro() + post.outro() + post.qa();
+        for (String chrome : List.of("Back to Blog", "Share", "Heat pumps", "Home", "tracker", "©")) {
+            assertFalse(everything.contains(chrome), chrome + " leaked into the post");
+        }
+    }
+
+    @Test
+    void links_are_absolute_and_come_from_the_article_only() {
+        ParsedPost post = parse("solar-webinar.html");
+        assertEquals(List.of("https://sunnyroofs.example/guides/buying-checklist?utm_source=blog"), post.links());
+    }
+
+    @Test
+    void a_faq_page_with_json_ld_takes_its_pairs_from_the_structured_data() {
+        ParsedPost post = parse("library-faq-jsonld.html");
+        assertEquals("Library card FAQ", post.title());
+        assertEquals(3, post.qa().size());
+        assertEquals("Does a card cost anything?", post.qa().get(1).question());
+        assertEquals("No. Cards are free; replacing a lost one costs 5 euros.", post.qa().get(1).answer());
+        assertTrue(post.qa().get(1).answerHtml().contains("<b>replacing</b>"));
+        assertEquals("Everything about getting and using your card.", post.intro());
+    }
+
+    @Test
+    void questions_as_headings_are_answered_by_what_follows_them() {
+        ParsedPost post = parse("climbing-headings.html");
+        assertEquals("Climbing gym questions", post.title());
+        assertEquals(List.of("Do I need my own shoes?", "What should a first session look like?", "And for kids?"),
+                post.qa().stream().map(QaPair::question).toList());
+        assertEquals("No, you can rent them at the desk.\n\nBring thin socks if you rent.", post.qa().get(0).answer());
+        assertEquals("1. Warm up on the easiest wall.\n2. Try a few routes, then rest.", post.qa().get(1).answer());
+        assertEquals("New to bouldering? Start here.", post.intro());
+        // a section heading that is not a question, after the last answer, is the outro
+        assertEquals("Opening hours\n\nEvery day from 9:00 to 23:00.", post.outro());
+    }
+
+    @Test
+    void a_definition_list_is_read_as_questions_and_answers() {
+        ParsedPost post = parse("glossary-dl.html");
+        assertEquals(2, post.qa().size());
+        assertEquals("How fresh should beans be?", post.qa().get(1).question());
+        assertEquals("Best between one and four weeks after roasting.\n\nKeep them away from light.", post.qa().get(1).answer());
+    }
+
+    @Test
+    void labels_on_lines_split_by_br_inside_one_paragraph_are_separate_lines() {
+        ParsedPost post = parse("wordpress-br-labels.html");
+        assertEquals("Volunteer day Q&A", post.title());
+        assertEquals(List.of(new QaPair("Where do we meet?", "At the north gate of the park, 9:00."),
+                        new QaPair("What should I bring?", "Gloves and water. We provide tools.")),
+                post.qa().stream().map(p -> new QaPair(p.question(), p.answer())).toList());
+    }
+
+    @Test
+    void wholly_bold_paragraphs_ending_in_a_question_mark_are_questions() {
+        ParsedPost post = parse("bold-questions.html");
+        assertEquals("Shipping questions", post.title());
+        assertEquals(2, post.qa().size());
+        assertEquals("Two to four working days.", post.qa().get(1).answer());
+        assertEquals("Answers to what customers ask us most.", post.intro());
+    }
+
+    @Test
+    void a_doctype_with_external_entities_is_not_resolved() {
+        ParsedPost post = parse("hostile-doctype.html");
+        String all = post.title() + post.qa() + post.intro();
+        assertFalse(all.contains("root:"), "no file contents");
+        assertFalse(all.contains("lollol"), "no entity expansion");
+        assertEquals(1, post.qa().size());
+    }
+
+    @Test
+    void a_page_without_questions_is_a_post_with_zero_pairs() {
+        ParsedPost post = parser.parse("<html><head><title>Closed on Monday</title></head><body>"
+                + "<p>The shop is closed on Monday.</p></body></html>", null);
+        assertEquals("Closed on Monday", post.title());
+        assertEquals(0, post.qa().size());
+        assertEquals("The shop is closed on Monday.", post.intro());
+        assertNull(post.outro());
+    }
+}

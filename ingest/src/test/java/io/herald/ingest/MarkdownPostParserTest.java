@@ -1,0 +1,69 @@
+package io.herald.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.herald.events.QaPair;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Markdown posts, with and without front matter, read as a marketer wrote them. */
+class MarkdownPostParserTest {
+
+    private final MarkdownPostParser parser = new MarkdownPostParser();
+
+    @Test
+    void front_matter_gives_title_date_in_utc_author_tags_canonical_url_and_image() {
+        ParsedPost post = parser.parse(Fixtures.text("garden-front-matter.md"));
+        assertEquals("Allotment Q&A: Spring Planting", post.title());
+        assertEquals(Instant.parse("2026-03-14T08:30:00Z"), post.published());
+        assertEquals("Joost de Wit", post.author());
+        assertEquals(List.of("Gardening", "Allotments"), post.tags());
+        assertEquals("https://growers.example/posts/spring-planting", post.url());
+        assertEquals("https://growers.example/posts/spring-planting", PostIdentity.idFor(post), "canonical URL is the id");
+        assertEquals(List.of("https://growers.example/img/seedlings.jpg"), post.images());
+    }
+
+    @Test
+    void bold_markdown_labels_give_pairs_with_lists_kept_whole_and_the_outro_apart() {
+        ParsedPost post = parser.parse(Fixtures.text("garden-front-matter.md"));
+        assertEquals(2, post.qa().size());
+        assertEquals(new QaPair("When can I plant potatoes?", "Once the soil is above 8 °C, usually mid-April."),
+                new QaPair(post.qa().get(0).question(), post.qa().get(0).answer()));
+        assertEquals("Start with these:\n\n- courgettes,\n- runner beans,\n- radishes.\n\nThey forgive late watering.",
+                post.qa().get(1).answer());
+        assertEquals("Our spring meeting drew a full room. These are the questions we could not get to.", post.intro());
+        assertEquals("Thanks for coming, and see you at the summer meeting!", post.outro());
+    }
+
+    @Test
+    void without_front_matter_the_first_heading_is_the_title_and_headings_ask_the_questions() {
+        ParsedPost post = parser.parse(Fixtures.text("headings-no-front-matter.md"));
+        assertEquals("Remote work policy: your questions", post.title());
+        assertEquals(List.of("Can I work from abroad?", "Who pays for my desk chair?"),
+                post.qa().stream().map(QaPair::question).toList());
+        assertEquals("We do, up to 300 euros.\n\n1. Buy it.\n2. Send the receipt to finance.", post.qa().get(1).answer());
+        assertTrue(post.links().contains("https://www.example.org/policy"), post.links().toString());
+        assertNull(post.url());
+    }
+
+    @Test
+    void dutch_labels_and_block_list_tags() {
+        ParsedPost post = parser.parse(Fixtures.text("dutch-labels.md"));
+        assertEquals("Vragen over de nieuwe bibliotheek", post.title());
+        assertEquals(List.of("bibliotheek", "verbouwing"), post.tags());
+        assertEquals(List.of(new QaPair("Wanneer gaat de bibliotheek open?", "Op 1 september, om tien uur."),
+                        new QaPair("Is er een studieruimte?", "Ja, op de tweede verdieping.")),
+                post.qa().stream().map(p -> new QaPair(p.question(), p.answer())).toList());
+    }
+
+    @Test
+    void an_unreadable_front_matter_date_is_refused_naming_the_field() {
+        RejectedPost e = assertThrows(RejectedPost.class,
+                () -> parser.parse("---\ntitle: T\ndate: next Tuesday\n---\nBody"));
+        assertTrue(e.detail().contains("\"date\""), e.detail());
+    }
+}
