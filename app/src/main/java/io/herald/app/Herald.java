@@ -75,16 +75,17 @@ public final class Herald implements AutoCloseable {
             VertxPlatformHttpServerConfiguration http = new VertxPlatformHttpServerConfiguration();
             http.setBindHost("0.0.0.0");
             http.setBindPort(config.port());
-            // Bounds memory per request; posts over max-post-bytes (but under this) get a clear 413 from ingest.
-            http.setMaxBodySize(2 * config.maxPostBytes());
+            // Bodies over the limit are refused before they are read (ingest answers them with problem+json).
+            http.setMaxBodySize(config.maxPostBytes());
             camel.addService(new VertxPlatformHttpServer(http));
             camel.getShutdownStrategy().setTimeout(10);
             camel.getShutdownStrategy().setLogInflightExchangesOnTimeout(true);
 
             List<RouteBuilder> routes = new ArrayList<>();
             List<RouteConfigurationBuilder> routeConfigurations = new ArrayList<>();
+            IngestStage ingest = null;
             if (stages.contains(Stage.INGEST)) {
-                IngestStage ingest = new IngestStage(config.maxPostBytes(), config.apiToken());
+                ingest = new IngestStage(config.maxPostBytes(), config.apiToken(), config.feeds(), config.feedPoll());
                 ingest.rebuild(bootstrap);
                 routeConfigurations.addAll(ingest.routeConfigurations());
                 routes.addAll(ingest.routes());
@@ -108,6 +109,9 @@ public final class Herald implements AutoCloseable {
                 camel.addRoutes(r);
             }
             camel.start();
+            if (ingest != null) {
+                ingest.installBodyLimitAnswer(camel);
+            }
             LOG.info("Herald is up on http://localhost:{} running {} (Kafka: {})", config.port(), stages,
                     embedded == null ? bootstrap : "embedded at " + bootstrap + ", log in " + embedded.logDir());
             return new Herald(config, embedded, bootstrap, camel, health);

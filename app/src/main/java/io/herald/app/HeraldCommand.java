@@ -6,7 +6,9 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
@@ -92,6 +94,14 @@ public final class HeraldCommand implements Runnable {
         @Option(names = "--max-post-bytes", paramLabel = "BYTES", description = "Largest post accepted (default: ${DEFAULT-VALUE}).")
         long maxPostBytes;
 
+        @Option(names = "--feeds", paramLabel = "URL,...", split = ",",
+                description = "Upstream RSS/Atom feeds to poll; each new or changed entry becomes a post.")
+        List<String> feeds;
+
+        @Option(names = "--feed-poll-seconds", paramLabel = "SECONDS",
+                description = "How often the upstream feeds are polled (default: ${DEFAULT-VALUE}).")
+        long feedPollSeconds;
+
         @Option(names = "--config", paramLabel = "FILE",
                 description = "Properties file with these options' names (e.g. port=9090). Environment HERALD_<NAME> and "
                         + "the command line override it.")
@@ -101,7 +111,9 @@ public final class HeraldCommand implements Runnable {
             String base = blank(baseUrl) ? "http://localhost:" + port : baseUrl.replaceAll("/+$", "");
             return new HeraldConfig(Optional.ofNullable(blank(kafkaBootstrap) ? null : kafkaBootstrap.strip()),
                     embeddedKafkaPort, topicPartitions, port, dataDir, inbox, out, base,
-                    Optional.ofNullable(blank(apiToken) ? null : apiToken), maxPostBytes);
+                    Optional.ofNullable(blank(apiToken) ? null : apiToken), maxPostBytes,
+                    feeds == null ? List.of() : feeds.stream().map(String::strip).filter(f -> !f.isEmpty()).toList(),
+                    Duration.ofSeconds(Math.max(1, feedPollSeconds)));
         }
 
         private static boolean blank(String s) {

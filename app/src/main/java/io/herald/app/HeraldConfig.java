@@ -1,6 +1,8 @@
 package io.herald.app;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -18,7 +20,13 @@ public record HeraldConfig(
         Path out,
         String baseUrl,
         Optional<String> apiToken,
-        long maxPostBytes) {
+        long maxPostBytes,
+        List<String> feeds,
+        Duration feedPoll) {
+
+    public HeraldConfig {
+        feeds = feeds == null ? List.of() : List.copyOf(feeds);
+    }
 
     /** The settings as Camel property placeholders ({@code {{herald.inbox}}} and so on). */
     public Properties placeholders() {
@@ -35,6 +43,6 @@ public record HeraldConfig(
         // never print the token
         return "HeraldConfig[kafka=" + kafkaBootstrap.orElse("embedded") + ", port=" + port + ", dataDir=" + dataDir
                 + ", inbox=" + inbox + ", out=" + out + ", baseUrl=" + baseUrl
-                + ", apiToken=" + (apiToken.isPresent() ? "(set)" : "(none)") + "]";
+                + ", apiToken=" + (apiToken.isPresent() ? "(set)" : "(none)") + ", feeds=" + feeds + "]";
     }
 }

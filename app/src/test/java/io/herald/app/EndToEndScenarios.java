@@ -44,7 +44,8 @@ abstract class EndToEndScenarios {
 
     HeraldConfig config() {
         return new HeraldConfig(kafkaBootstrap(), 0, 3, port, dir.resolve("data"), dir.resolve("inbox"),
-                dir.resolve("out"), "http://localhost:" + port, Optional.empty(), 5L * 1024 * 1024);
+                dir.resolve("out"), "http://localhost:" + port, Optional.empty(), 5L * 1024 * 1024, List.of(),
+                Duration.ofMinutes(5));
     }
 
     Herald startHerald() {

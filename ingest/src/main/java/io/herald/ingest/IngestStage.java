@@ -2,16 +2,24 @@ package io.herald.ingest;
 
 import io.herald.events.Json;
 import io.herald.events.RawPost;
+import io.herald.events.Rejection;
+import io.herald.events.Schema;
 import io.herald.events.TopicReplay;
 import io.herald.events.Topics;
+import io.herald.ingest.routes.FeedPollRoute;
 import io.herald.ingest.routes.HttpIngestRoute;
 import io.herald.ingest.routes.InboxRoute;
 import io.herald.ingest.routes.IngestErrorPolicy;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,9 +36,14 @@ public final class IngestStage {
     private final Intake intake;
     private final Optional<String> apiToken;
 
-    public IngestStage(long maxBytes, Optional<String> apiToken) {
+    private final List<String> feeds;
+    private final Duration feedPoll;
+
+    public IngestStage(long maxBytes, Optional<String> apiToken, List<String> feeds, Duration feedPoll) {
         this.intake = new Intake(Clock.systemUTC(), maxBytes, ledger);
         this.apiToken = apiToken.filter(t -> !t.isBlank());
+        this.feeds = List.copyOf(feeds);
+        this.feedPoll = feedPoll;
     }
 
     /** Learns what was already accepted, so repeats answer {@code unchanged} across restarts. */
@@ -47,11 +60,43 @@ public final class IngestStage {
         LOG.info("Ingest knows {} posts ({} records replayed)", ledger.size(), n);
     }
 
+    /**
+     * Answers an over-limit body with the same problem+json as every other refusal, and records it in
+     * the DLQ. The HTTP server refuses such a body before reading it (by its Content-Length, or as
+     * soon as a chunked body passes the limit), so it never sits in memory; call once HTTP is up.
+     */
+    public void installBodyLimitAnswer(CamelContext camel) {
+        ProducerTemplate dlq = camel.createProducerTemplate();
+        // The server registers its router under a name that depends on the port: find it by type.
+        var routers = camel.getRegistry().findByType(VertxPlatformHttpRouter.class);
+        if (routers.isEmpty()) {
+            throw new IllegalStateException("the HTTP server has not started, so there is no router to configure");
+        }
+        routers.iterator().next().errorHandler(413, ctx -> {
+            String declared = ctx.request().getHeader("Content-Length");
+            RejectedPost rejected = declared != null && declared.matches("\\d{1,18}")
+                    ? intake.tooLarge(Long.parseLong(declared))
+                    : new RejectedPost(413, "Post too large", "The post is larger than the limit of "
+                            + intake.maxBytes() + " bytes.");
+            ctx.response().setStatusCode(413)
+                    .putHeader("Content-Type", Problems.CONTENT_TYPE)
+                    .end(Problems.json(rejected));
+            Rejection r = new Rejection(Schema.VERSION, "ingest", rejected.detail(), "http " + ctx.request().path(),
+                    ctx.request().getHeader("Content-Type"), null, null, null, null, Instant.now());
+            dlq.asyncRequestBodyAndHeader("kafka:" + Topics.DLQ.name(), Json.write(r), KafkaConstants.KEY, "ingest");
+        });
+    }
+
     public List<RouteConfigurationBuilder> routeConfigurations() {
         return List.of(new IngestErrorPolicy());
     }
 
     public List<RouteBuilder> routes() {
-        return List.of(new HttpIngestRoute(intake, ledger, apiToken), new InboxRoute(intake, ledger));
+        List<RouteBuilder> routes = new java.util.ArrayList<>(List.of(
+                new HttpIngestRoute(intake, ledger, apiToken), new InboxRoute(intake, ledger)));
+        if (!feeds.isEmpty()) {
+            routes.add(new FeedPollRoute(feeds, feedPoll, intake, ledger, new FeedFetcher()));
+        }
+        return routes;
     }
 }

@@ -69,7 +69,7 @@ public final class Intake {
         if (text.isBlank()) {
             throw RejectedPost.badRequest("The post is empty: it contains only white space.");
         }
-        ParsedPost parsed = switch (mediaType) {
+        ParsedPost parsed = readable(() -> switch (mediaType) {
             case "text/plain" -> new PlainTextParser().parse(stripBom(text));
             case "text/markdown", "text/x-markdown" -> new MarkdownPostParser().parse(text);
             case "text/html", "application/xhtml+xml" -> new HtmlPostParser().parse(stripBom(text), null);
@@ -77,22 +77,54 @@ public final class Intake {
             default -> throw new RejectedPost(415, "Unsupported content type",
                     "Herald reads text/plain, text/markdown, text/html and application/json posts, not "
                             + (mediaType.isEmpty() ? "a body without a Content-Type" : mediaType) + ".");
-        };
+        });
+        return finish(parsed, text, mediaType, source, sha256(body));
+    }
+
+    /**
+     * Accepts a post that a source already took apart (a feed entry, a CMS payload).
+     *
+     * @param body        what arrived, kept verbatim on the raw topic
+     * @param contentHash hash of what matters in it, so a resend with only new timestamps is {@code unchanged}
+     */
+    public Outcome acceptParsed(ParsedPost parsed, String body, String contentType, String source, String contentHash) {
+        if (body.length() > maxBytes) {
+            throw tooLarge(body.length());
+        }
+        return finish(parsed, body, contentType, source, contentHash);
+    }
+
+    private Outcome finish(ParsedPost parsed, String text, String mediaType, String source, String hash) {
         if (parsed.title() == null || parsed.title().isBlank()) {
             throw RejectedPost.badRequest("The post has no title: give it a first line (text), a heading or "
                     + "<title> (HTML, Markdown), a \"title\" in front matter or JSON.");
         }
         String id = PostIdentity.idFor(parsed);
-        String hash = sha256(body);
-        RawPost raw = new RawPost(Schema.VERSION, id, source, mediaType, text, clock.instant().truncatedTo(ChronoUnit.MILLIS), hash,
-                parsed.title(), parsed.author(), parsed.published(), parsed.url(), parsed.tags(), parsed.intro(),
-                parsed.qa(), parsed.outro(), parsed.links(), parsed.images());
+        RawPost raw = new RawPost(Schema.VERSION, id, source, mediaType, text,
+                clock.instant().truncatedTo(ChronoUnit.MILLIS), hash, parsed.title(), parsed.author(),
+                parsed.published(), parsed.url(), parsed.tags(), parsed.intro(), parsed.qa(), parsed.outro(),
+                parsed.links(), parsed.images());
         return new Outcome(raw, ledger.isUnchanged(id, hash));
+    }
+
+    /**
+     * Runs a parser so that a failure inside it (a bug, or input stranger than any test) refuses the
+     * post with a reason and keeps it in the DLQ, rather than surfacing as a server error.
+     */
+    public static <T> T readable(java.util.function.Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (RejectedPost e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            throw RejectedPost.badRequest("Herald could not read this post (" + e.getClass().getSimpleName()
+                    + "); it is kept in the dead-letter queue for a person to look at.");
+        }
     }
 
     public RejectedPost tooLarge(long size) {
         return new RejectedPost(413, "Post too large", "The post is " + size + " bytes; the limit is "
-                + maxBytes + " bytes (" + (maxBytes / (1024 * 1024)) + " MiB).");
+                + maxBytes + " bytes" + (maxBytes >= 1024 * 1024 ? " (" + (maxBytes / (1024 * 1024)) + " MiB)" : "") + ".");
     }
 
     static String mediaType(String header) {
@@ -140,6 +172,10 @@ public final class Intake {
 
     private static String stripBom(String text) {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    static String sha256(String text) {
+        return sha256(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     static String sha256(byte[] bytes) {

@@ -14,7 +14,8 @@ final class Fixtures {
     }
 
     static byte[] bytes(String name) {
-        try (InputStream in = Fixtures.class.getResourceAsStream("/posts/" + name)) {
+        String path = name.contains("/") ? "/" + name : "/posts/" + name;
+        try (InputStream in = Fixtures.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalArgumentException("no fixture " + name);
             }

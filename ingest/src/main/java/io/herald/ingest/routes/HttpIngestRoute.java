@@ -2,6 +2,7 @@ package io.herald.ingest.routes;
 
 import io.herald.events.Json;
 import io.herald.events.Topics;
+import io.herald.ingest.CmsWebhookParser;
 import io.herald.ingest.Intake;
 import io.herald.ingest.PostLedger;
 import io.herald.ingest.RejectedPost;
@@ -13,12 +14,19 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
 
-/** {@code POST /api/posts}: a post in the request body becomes a record on {@code herald.posts.raw}. */
+/**
+ * The HTTP sources: {@code POST /api/posts} (a post in the body, any supported format) and
+ * {@code POST /api/webhooks/cms} (a CMS's published-post notification). Both answer 202 only
+ * once the record is on {@code herald.posts.raw}.
+ */
 public final class HttpIngestRoute extends RouteBuilder {
+
+    private static final String STORE = "direct:ingest-http-store";
 
     private final Intake intake;
     private final PostLedger ledger;
     private final Optional<String> apiToken;
+    private final CmsWebhookParser webhooks = new CmsWebhookParser();
 
     public HttpIngestRoute(Intake intake, PostLedger ledger, Optional<String> apiToken) {
         this.intake = intake;
@@ -33,12 +41,31 @@ public final class HttpIngestRoute extends RouteBuilder {
                 .routeConfigurationId(IngestErrorPolicy.HTTP)
                 .setProperty(IngestErrorPolicy.SOURCE, constant("http"))
                 .process(this::checkToken)
-                .process(this::accept)
+                .process(this::acceptPost)
+                .to(STORE);
+
+        from("platform-http:/api/webhooks/cms?httpMethodRestrict=POST")
+                .routeId("ingest-webhook")
+                .routeConfigurationId(IngestErrorPolicy.HTTP)
+                .setProperty(IngestErrorPolicy.SOURCE, constant("webhook"))
+                .process(this::checkToken)
+                .process(this::acceptNotification)
+                .choice()
+                    .when(exchangeProperty("heraldIgnored").isEqualTo(true))
+                        .process(e -> respond(e, Map.of("status", "ignored",
+                                "detail", "The post is not published (draft, scheduled or private), so Herald leaves it.")))
+                    .otherwise()
+                        .to(STORE)
+                .end();
+
+        from(STORE)
+                .routeId("ingest-http-store")
+                .routeConfigurationId(IngestErrorPolicy.HTTP)
                 .choice()
                     .when(exchangeProperty("heraldUnchanged").isEqualTo(true))
                         .process(e -> respond(e, "unchanged"))
                     .otherwise()
-                        .process(this::toRecord)
+                        .process(HttpIngestRoute::toRecord)
                         // The 202 goes out only after the broker has the record (acks=all): accepted means kept.
                         .to("kafka:" + Topics.POSTS_RAW.name())
                         .process(e -> ledger.record(e.getProperty("heraldId", String.class),
@@ -62,22 +89,43 @@ public final class HttpIngestRoute extends RouteBuilder {
         }
     }
 
-    private void accept(Exchange exchange) {
+    private byte[] body(Exchange exchange) {
         Long declared = exchange.getMessage().getHeader(Exchange.CONTENT_LENGTH, Long.class);
         if (declared != null && declared > intake.maxBytes()) {
             throw intake.tooLarge(declared);
         }
         byte[] body = exchange.getMessage().getBody(byte[].class);
         exchange.setProperty(IngestErrorPolicy.ORIGINAL, body);
-        Intake.Outcome outcome = intake.accept(body, exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class),
-                "http");
+        return body;
+    }
+
+    private void acceptPost(Exchange exchange) {
+        byte[] body = body(exchange);
+        remember(exchange, intake.accept(body, exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class), "http"));
+    }
+
+    private void acceptNotification(Exchange exchange) {
+        byte[] body = body(exchange);
+        if (body == null || body.length == 0) {
+            throw RejectedPost.badRequest("The webhook body is empty.");
+        }
+        String json = new String(body, StandardCharsets.UTF_8);
+        Optional<CmsWebhookParser.Notification> notification = Intake.readable(() -> webhooks.parse(json));
+        exchange.setProperty("heraldIgnored", notification.isEmpty());
+        if (notification.isPresent()) {
+            CmsWebhookParser.Notification n = notification.get();
+            remember(exchange, intake.acceptParsed(n.post(), json, "application/json", "webhook:" + n.cms(), n.contentHash()));
+        }
+    }
+
+    private static void remember(Exchange exchange, Intake.Outcome outcome) {
         exchange.setProperty("heraldUnchanged", outcome.unchanged());
         exchange.setProperty("heraldId", outcome.post().id());
         exchange.setProperty("heraldHash", outcome.post().contentHash());
         exchange.getMessage().setBody(outcome.post());
     }
 
-    private void toRecord(Exchange exchange) {
+    private static void toRecord(Exchange exchange) {
         var message = exchange.getMessage();
         String json = Json.write(message.getBody());
         // HTTP headers (Authorization among them) must not travel into Kafka record headers.
@@ -87,10 +135,14 @@ public final class HttpIngestRoute extends RouteBuilder {
     }
 
     private static void respond(Exchange exchange, String status) {
+        respond(exchange, Map.of("id", exchange.getProperty("heraldId", String.class), "status", status));
+    }
+
+    private static void respond(Exchange exchange, Map<String, String> body) {
         var message = exchange.getMessage();
         message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, 202);
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        message.setBody(Json.write(Map.of("id", exchange.getProperty("heraldId", String.class), "status", status)));
+        message.setBody(Json.write(body));
     }
 }

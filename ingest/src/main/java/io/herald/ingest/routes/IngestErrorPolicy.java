@@ -25,6 +25,7 @@ public final class IngestErrorPolicy extends RouteConfigurationBuilder {
 
     public static final String HTTP = "ingest-http-errors";
     public static final String INBOX = "ingest-inbox-errors";
+    public static final String FEEDS = "ingest-feed-errors";
     /** Exchange property holding the request's bytes as they came, for the DLQ record. */
     public static final String ORIGINAL = "heraldOriginal";
     static final String SOURCE = "heraldSource";
@@ -45,6 +46,18 @@ public final class IngestErrorPolicy extends RouteConfigurationBuilder {
                     .log(org.apache.camel.LoggingLevel.ERROR, "Could not store a post: ${exception.message}")
                     .process(e -> problem(e, 503, "Service unavailable",
                             "Herald could not store the post right now, so it was not accepted. Please retry."))
+                .end();
+
+        // A broken entry or feed is kept in the DLQ and the poll goes on; an unreachable feed is
+        // only logged (it is tried again at the next poll, and has sent nothing to keep).
+        routeConfiguration(FEEDS)
+                .onException(RejectedPost.class).handled(true)
+                    .log(org.apache.camel.LoggingLevel.WARN, "Rejected from ${exchangeProperty.heraldSource}: ${exception.message}")
+                    .process(IngestErrorPolicy::toRejection)
+                    .to(DLQ)
+                .end()
+                .onException(java.io.IOException.class).handled(true)
+                    .log(org.apache.camel.LoggingLevel.WARN, "Could not fetch ${exchangeProperty.heraldSource}: ${exception.message}")
                 .end();
 
         routeConfiguration(INBOX)
