@@ -1,0 +1,258 @@
+package io.herald.app;
+
+import static io.herald.app.ItSupport.get;
+import static io.herald.app.ItSupport.post;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import io.herald.events.Json;
+import io.herald.events.RawPost;
+import io.herald.events.Rejection;
+import io.herald.events.TopicReplay;
+import io.herald.events.Topics;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every ingest source on a real broker: each format over HTTP and through the inbox, CMS webhooks,
+ * upstream feeds served from this machine, the API token, and the bad input each can bring.
+ */
+class IngestSourcesIT {
+
+    static final String TOKEN = "it-secret-token";
+
+    @TempDir
+    Path dir;
+
+    Herald herald;
+    int port;
+    HttpServer upstream;
+    volatile String feedXml = feed("Tips Q&amp;A", "Keep it short.");
+    final AtomicInteger fetches = new AtomicInteger();
+    final AtomicInteger notModified = new AtomicInteger();
+
+    static String feed(String title, String answer) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0"><channel><title>Upstream</title><link>http://upstream.example/</link>
+                <description>d</description>
+                <item><title>%s</title><link>http://upstream.example/tips</link>
+                <pubDate>Tue, 10 Feb 2026 14:00:00 GMT</pubDate>
+                <description>&lt;p&gt;Q: How long should a post be?&lt;/p&gt;&lt;p&gt;A: %s&lt;/p&gt;</description></item>
+                <item><title>Second item</title><link>http://upstream.example/second</link>
+                <description>No questions here.</description></item>
+                </channel></rss>
+                """.formatted(title, answer).strip();
+    }
+
+    @BeforeEach
+    void startUpstream() throws Exception {
+        upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        upstream.createContext("/feed.xml", exchange -> {
+            fetches.incrementAndGet();
+            String body = feedXml;
+            String etag = "\"" + Integer.toHexString(body.hashCode()) + "\"";
+            if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                notModified.incrementAndGet();
+                exchange.sendResponseHeaders(304, -1);
+            } else {
+                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("ETag", etag);
+                exchange.getResponseHeaders().add("Content-Type", "application/rss+xml");
+                exchange.sendResponseHeaders(200, bytes.length);
+                exchange.getResponseBody().write(bytes);
+            }
+            exchange.close();
+        });
+        upstream.createContext("/hostile.xml", exchange -> {
+            byte[] bytes = ("<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                    + "<rss version=\"2.0\"><channel><title>&x;</title></channel></rss>").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        upstream.start();
+        port = ItSupport.freePort();
+    }
+
+    @AfterEach
+    void stop() {
+        if (herald != null) {
+            herald.close();
+        }
+        upstream.stop(0);
+    }
+
+    void startHerald(List<String> feeds) {
+        herald = Herald.start(new HeraldConfig(Optional.empty(), 0, 3, port, dir.resolve("data"), dir.resolve("inbox"),
+                dir.resolve("out"), "http://localhost:" + port, Optional.of(TOKEN), 4096, feeds, Duration.ofMillis(1000)), Stage.all());
+    }
+
+    String upstreamUrl(String path) {
+        return "http://127.0.0.1:" + upstream.getAddress().getPort() + path;
+    }
+
+    HttpResponse<String> send(String path, String contentType, String body, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return ItSupport.send(b.build());
+    }
+
+    JsonNode awaitPost(String id) {
+        String path = "/api/posts/" + java.net.URLEncoder.encode(id, StandardCharsets.UTF_8);
+        await().atMost(Duration.ofSeconds(20)).until(() -> get(port, path).statusCode() == 200);
+        return read(get(port, path).body());
+    }
+
+    static JsonNode read(String json) {
+        try {
+            return Json.mapper().readTree(json);
+        } catch (Exception e) {
+            throw new AssertionError(json, e);
+        }
+    }
+
+    <T> List<T> topic(io.herald.events.Topic<T> topic) {
+        List<T> out = new ArrayList<>();
+        TopicReplay.replay(herald.bootstrapServers(), topic, Duration.ofSeconds(10),
+                (k, v) -> out.add(Json.read(v, topic.valueType())));
+        return out;
+    }
+
+    @Test
+    void markdown_html_and_json_posted_over_http_all_become_posts() {
+        startHerald(List.of());
+        String markdown = "---\ntitle: Markdown FAQ\ntags: [docs]\n---\n\n**Q:** Does front matter work?\n\n**A:** It does.\n";
+        String html = "<html><head><title>HTML FAQ | Site</title></head><body><nav>Menu</nav><article>"
+                + "<h2>Is the nav dropped?</h2><p>Yes.</p></article></body></html>";
+        String json = "{\"title\": \"JSON FAQ\", \"qa\": [{\"question\": \"Is JSON fine?\", \"answer\": \"Yes.\"}]}";
+        assertEquals(202, send("/api/posts", "text/markdown", markdown, TOKEN).statusCode());
+        assertEquals(202, send("/api/posts", "text/html; charset=utf-8", html, TOKEN).statusCode());
+        assertEquals(202, send("/api/posts", "application/json", json, TOKEN).statusCode());
+        assertEquals("It does.", awaitPost("markdown-faq").get("qa").get(0).get("answer").asText());
+        assertEquals("docs", awaitPost("markdown-faq").get("tags").get(0).asText());
+        assertEquals("Is the nav dropped?", awaitPost("html-faq").get("qa").get(0).get("question").asText());
+        assertEquals(1, awaitPost("json-faq").get("qa").size());
+    }
+
+    @Test
+    void with_a_token_set_a_post_without_it_is_refused_and_the_token_never_reaches_kafka() {
+        startHerald(List.of());
+        HttpResponse<String> missing = send("/api/posts", "text/plain", "T\n\nQ: a?\nA: b.", null);
+        assertEquals(401, missing.statusCode());
+        assertEquals("application/problem+json", missing.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(missing.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"));
+        assertEquals(401, send("/api/posts", "text/plain", "T\n\nQ: a?\nA: b.", "wrong").statusCode());
+        assertEquals(401, send("/api/webhooks/cms", "application/json", "{\"title\":\"x\"}", null).statusCode());
+        assertFalse(send("/api/posts", "text/plain", "T", "wrong").body().contains(TOKEN));
+
+        assertEquals(202, send("/api/posts", "text/plain", "Token post\n\nQ: a?\nA: b.", TOKEN).statusCode());
+        awaitPost("token-post");
+        for (RawPost raw : topic(Topics.POSTS_RAW)) {
+            assertFalse(Json.write(raw).contains(TOKEN));
+        }
+        assertTrue(topic(Topics.DLQ).isEmpty(), "a wrong token is not content: nothing to keep");
+    }
+
+    @Test
+    void an_oversized_post_gets_a_413_problem_and_a_dlq_record() {
+        startHerald(List.of());
+        HttpResponse<String> big = send("/api/posts", "text/plain", "Big\n\n" + "x".repeat(10_000), TOKEN);
+        assertEquals(413, big.statusCode());
+        assertEquals("application/problem+json", big.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(read(big.body()).get("detail").asText().contains("limit is 4096 bytes"), big.body());
+        await().atMost(Duration.ofSeconds(20)).until(() -> topic(Topics.DLQ).size() == 1);
+        Rejection r = topic(Topics.DLQ).get(0);
+        assertEquals("ingest", r.stage());
+        assertTrue(r.reason().contains("4096"), r.reason());
+    }
+
+    @Test
+    void a_cms_webhook_publishes_the_post_once_and_ignores_drafts() {
+        startHerald(List.of());
+        String ghost = """
+                {"post": {"current": {"title": "Webhook FAQ", "status": "published",
+                  "url": "https://cms.example/webhook-faq/", "updated_at": "2026-01-01T00:00:00Z",
+                  "html": "<h2>Did the webhook work?</h2><p>It did.</p>"}}}""";
+        HttpResponse<String> first = send("/api/webhooks/cms", "application/json", ghost, TOKEN);
+        assertEquals(202, first.statusCode(), first.body());
+        assertEquals("accepted", read(first.body()).get("status").asText());
+        assertEquals("It did.", awaitPost("https://cms.example/webhook-faq/").get("qa").get(0).get("answer").asText());
+        String resent = ghost.replace("2026-01-01T00:00:00Z", "2026-01-02T00:00:00Z");
+        assertEquals("unchanged", read(send("/api/webhooks/cms", "application/json", resent, TOKEN).body()).get("status").asText());
+        String draft = "{\"title\": {\"rendered\": \"Draft\"}, \"content\": {\"rendered\": \"x\"}, \"status\": \"draft\"}";
+        assertEquals("ignored", read(send("/api/webhooks/cms", "application/json", draft, TOKEN).body()).get("status").asText());
+        HttpResponse<String> broken = send("/api/webhooks/cms", "application/json", "{\"title\": ", TOKEN);
+        assertEquals(400, broken.statusCode());
+    }
+
+    @Test
+    void upstream_feed_entries_are_ingested_once_across_polls_and_restarts_and_an_edit_is_a_new_version() {
+        startHerald(List.of(upstreamUrl("/feed.xml")));
+        assertEquals("Keep it short.", awaitPost("http://upstream.example/tips").get("qa").get(0).get("answer").asText());
+        awaitPost("http://upstream.example/second");
+        // a few more polls: the upstream answers 304 and nothing is ingested again
+        int seen = fetches.get();
+        await().atMost(Duration.ofSeconds(20)).until(() -> fetches.get() >= seen + 2);
+        assertTrue(notModified.get() >= 1, "conditional GETs are used");
+        assertEquals(2, topic(Topics.POSTS_RAW).size());
+
+        herald.close();
+        herald = null;
+        startHerald(List.of(upstreamUrl("/feed.xml")));
+        int afterRestart = fetches.get();
+        await().atMost(Duration.ofSeconds(20)).until(() -> fetches.get() >= afterRestart + 2);
+        assertEquals(2, topic(Topics.POSTS_RAW).size(), "a restart ingests nothing twice");
+
+        feedXml = feed("Tips Q&amp;A", "Keep it short, and clear.");
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                awaitPost("http://upstream.example/tips").get("version").asInt() == 2);
+        assertEquals("Keep it short, and clear.", awaitPost("http://upstream.example/tips").get("qa").get(0).get("answer").asText());
+        assertEquals(3, topic(Topics.POSTS_RAW).size());
+    }
+
+    @Test
+    void a_hostile_feed_is_refused_into_the_dlq_without_reading_any_file() {
+        startHerald(List.of(upstreamUrl("/hostile.xml")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !topic(Topics.DLQ).isEmpty());
+        Rejection r = topic(Topics.DLQ).get(0);
+        assertEquals("feed:" + upstreamUrl("/hostile.xml"), r.source());
+        assertTrue(r.reason().contains("not a readable RSS or Atom feed"), r.reason());
+        assertFalse(r.reason().contains("root:"));
+        assertTrue(topic(Topics.POSTS_RAW).isEmpty());
+    }
+
+    @Test
+    void inbox_html_and_markdown_files_are_ingested_by_extension() throws Exception {
+        startHerald(List.of());
+        Path inbox = dir.resolve("inbox");
+        Files.writeString(inbox.resolve("page.html"), "<title>Inbox page</title><p>Q: From a file?</p><p>A: Yes.</p>");
+        Files.writeString(inbox.resolve("notes.md"), "# Inbox notes\n\n## Markdown too?\n\nAlso yes.\n");
+        assertEquals("Yes.", awaitPost("inbox-page").get("qa").get(0).get("answer").asText());
+        assertEquals("Also yes.", awaitPost("inbox-notes").get("qa").get(0).get("answer").asText());
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(inbox.resolve(".done/page.html"))
+                && Files.exists(inbox.resolve(".done/notes.md")));
+    }
+}
