@@ -11,6 +11,11 @@ import java.util.List;
  * @param published   first publication time (UTC)
  * @param updated     time of the latest change (UTC)
  * @param contentHash hash of the raw body this version was made from
+ * @param entities    organizations, people, places and programs the post mentions
+ * @param minorEdit   this version only fixes typos (a small share of words changed): publishers need not
+ *                    announce it again, and {@code updated} keeps the previous significant edit's time
+ * @param receivedAt  when ingest received the raw post this version was made from; an older raw post
+ *                    arriving later (a redelivery) never replaces this version
  */
 public record EnrichedPost(
         int schema,
@@ -32,7 +37,10 @@ public record EnrichedPost(
         int readingTimeMinutes,
         int wordCount,
         List<Provenance> provenance,
-        String contentHash) implements Event {
+        String contentHash,
+        List<Entity> entities,
+        boolean minorEdit,
+        Instant receivedAt) implements Event {
 
     public EnrichedPost {
         qa = qa == null ? List.of() : List.copyOf(qa);
@@ -40,5 +48,6 @@ public record EnrichedPost(
         images = images == null ? List.of() : List.copyOf(images);
         tags = tags == null ? List.of() : List.copyOf(tags);
         provenance = provenance == null ? List.of() : List.copyOf(provenance);
+        entities = entities == null ? List.of() : List.copyOf(entities);
     }
 }

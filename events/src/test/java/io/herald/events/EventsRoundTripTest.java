@@ -24,7 +24,8 @@ class EventsRoundTripTest {
         return new EnrichedPost(Schema.VERSION, "ask-the-editor", 2, "Ask the editor", "Kim Doe", T, T.plusSeconds(60),
                 "https://example.org/ask", "en", "An intro.",
                 List.of(new EnrichedQa("why", "Why?", "Because.", "<p>Because.</p>")), "Bye.", List.of(), List.of(),
-                List.of("editing"), "Because.", 1, 3, List.of(new Provenance("version", "1")), "ab12");
+                List.of("editing"), "Because.", 1, 3, List.of(new Provenance("version", "1")), "ab12",
+                List.of(new Entity("Kim Doe", "person")), false, T);
     }
 
     @Test

@@ -23,7 +23,8 @@ class AtomRendererTest {
         return new EnrichedPost(Schema.VERSION, id, version, "Title of " + id, null, Instant.parse(published),
                 Instant.parse(published).plusSeconds(version), null, "en", "Intro.",
                 List.of(new EnrichedQa("q1", "Is <b> safe?", answer, null)), null, List.of(), List.of(),
-                List.of("tips"), null, 1, 10, List.of(), "h" + version);
+                List.of("tips"), null, 1, 10, List.of(), "h" + version, List.of(), false,
+                Instant.parse(published));
     }
 
     static SyndFeed parse(String xml) throws Exception {

@@ -2,6 +2,7 @@ package io.herald.transform;
 
 import io.herald.events.EnrichedPost;
 import io.herald.events.EnrichedQa;
+import io.herald.events.Entity;
 import io.herald.events.Provenance;
 import io.herald.events.QaPair;
 import io.herald.events.RawPost;
@@ -34,6 +35,8 @@ public final class Draft {
     public String summary;
     public int readingTimeMinutes;
     public int wordCount;
+    public List<Entity> entities = new ArrayList<>();
+    public boolean minorEdit;
     public final List<Provenance> provenance = new ArrayList<>();
 
     public Draft(RawPost raw) {
@@ -53,8 +56,33 @@ public final class Draft {
         }
     }
 
+    /** Everything a reader reads, in order: title, intro, each question and answer, outro. */
+    public String fullText() {
+        return fullText(title, intro, qa, outro);
+    }
+
+    public static String fullText(String title, String intro, List<EnrichedQa> qa, String outro) {
+        StringBuilder text = new StringBuilder();
+        for (String part : new String[] {title, intro}) {
+            if (part != null) {
+                text.append(part).append("\n\n");
+            }
+        }
+        for (EnrichedQa pair : qa) {
+            text.append(pair.question()).append("\n\n");
+            if (pair.answer() != null) {
+                text.append(pair.answer()).append("\n\n");
+            }
+        }
+        if (outro != null) {
+            text.append(outro);
+        }
+        return text.toString().strip();
+    }
+
     public EnrichedPost freeze() {
         return new EnrichedPost(Schema.VERSION, id, version, title, author, published, updated, url, language, intro,
-                qa, outro, links, images, tags, summary, readingTimeMinutes, wordCount, provenance, raw.contentHash());
+                qa, outro, links, images, tags, summary, readingTimeMinutes, wordCount, provenance, raw.contentHash(),
+                entities, minorEdit, raw.receivedAt());
     }
 }

@@ -3,32 +3,56 @@ package io.herald.transform;
 import io.herald.events.EnrichedPost;
 import io.herald.events.Provenance;
 import io.herald.events.RawPost;
+import io.herald.transform.steps.CleanLinks;
+import io.herald.transform.steps.DetectLanguage;
+import io.herald.transform.steps.Entities;
+import io.herald.transform.steps.NormalizeText;
 import io.herald.transform.steps.QaAnchors;
 import io.herald.transform.steps.ReadingTime;
+import io.herald.transform.steps.SanitizeHtml;
+import io.herald.transform.steps.Summary;
+import io.herald.transform.steps.Tags;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Raw post in, enriched post out. The steps below are the whole transformation, in order;
- * each stamps its name and version into the post's provenance.
+ * Raw post in, enriched post out. The steps below are the whole transformation, in order; each
+ * stamps its name and version into the post's provenance.
  */
 public final class Pipeline {
 
     /** The version of the versioning rule itself, recorded first in every provenance. */
-    static final Provenance VERSIONING = new Provenance("versioning", "1");
+    static final Provenance VERSIONING = new Provenance("versioning", "2");
+
+    /** Up to 2% of words changed (and the title and the number of questions kept) is a typo-level edit. */
+    public static final double DEFAULT_MINOR_EDIT_SHARE = 0.02;
 
     private final List<Step> steps = List.of(
+            new NormalizeText(),
+            new CleanLinks(),
+            new SanitizeHtml(),
             new QaAnchors(),
-            new ReadingTime());
+            new DetectLanguage(),
+            new ReadingTime(),
+            new Entities(),
+            new Tags(),
+            new Summary());
 
     private final VersionLedger ledger;
     private final Clock clock;
+    private final double minorEditShare;
 
     public Pipeline(VersionLedger ledger, Clock clock) {
+        this(ledger, clock, DEFAULT_MINOR_EDIT_SHARE);
+    }
+
+    public Pipeline(VersionLedger ledger, Clock clock, double minorEditShare) {
         this.ledger = ledger;
         this.clock = clock;
+        this.minorEditShare = minorEditShare;
     }
 
     public List<Step> steps() {
@@ -36,17 +60,19 @@ public final class Pipeline {
     }
 
     /**
-     * Enriches a raw post into its next version, or returns empty when its content is what the
-     * latest version already has (a repeat delivery, or the same post sent twice).
+     * Enriches a raw post into its next version, or returns empty when it brings nothing new: the
+     * latest version already has its content (a repeat), or it was received before the raw post
+     * of the latest version (a stale redelivery).
      */
     public Optional<EnrichedPost> process(RawPost raw) {
         Optional<VersionLedger.Latest> latest = ledger.latest(raw.id());
-        if (latest.isPresent() && latest.get().contentHash().equals(raw.contentHash())) {
+        if (latest.isPresent() && (latest.get().contentHash().equals(raw.contentHash())
+                || latest.get().receivedAt() != null && raw.receivedAt() != null
+                && raw.receivedAt().isBefore(latest.get().receivedAt()))) {
             return Optional.empty();
         }
         Draft draft = new Draft(raw);
         draft.version = latest.map(l -> l.version() + 1).orElse(1);
-        draft.updated = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         // The first publication time is kept across versions: an edit is not a new post.
         draft.published = latest.map(VersionLedger.Latest::published)
                 .orElse(raw.published() != null ? raw.published() : raw.receivedAt());
@@ -55,8 +81,17 @@ public final class Pipeline {
             step.apply(draft);
             draft.provenance.add(new Provenance(step.name(), step.version()));
         }
+        draft.minorEdit = latest.isPresent() && isMinor(latest.get(), draft);
+        // A typo fix does not move "updated": readers and publishers see nothing new.
+        draft.updated = draft.minorEdit && latest.get().updated() != null
+                ? latest.get().updated() : clock.instant().truncatedTo(ChronoUnit.MILLIS);
         EnrichedPost post = draft.freeze();
         ledger.record(post);
         return Optional.of(post);
+    }
+
+    private boolean isMinor(VersionLedger.Latest before, Draft after) {
+        return Objects.equals(before.title(), after.title) && before.questions() == after.qa.size()
+                && EditSize.changedShare(before.text(), after.fullText()) <= minorEditShare;
     }
 }

@@ -7,13 +7,14 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The latest published version of every post: its number, content hash and first publication
- * time. Rebuilt from the compacted {@code herald.posts.enriched} topic at start-up.
+ * The latest version of every post: its number, content hash, times and text (to judge how big the
+ * next edit is). Rebuilt from the compacted {@code herald.posts.enriched} topic at start-up.
  */
 public final class VersionLedger {
 
     /** What is known of a post's latest version. */
-    public record Latest(int version, String contentHash, Instant published) {
+    public record Latest(int version, String contentHash, Instant published, Instant updated, Instant receivedAt,
+                         String text, int questions, String title) {
     }
 
     private final Map<String, Latest> latest = new ConcurrentHashMap<>();
@@ -24,8 +25,9 @@ public final class VersionLedger {
 
     /** Remembers a version, unless a newer one is already known (a stale event never wins). */
     public void record(EnrichedPost post) {
-        latest.merge(post.id(), new Latest(post.version(), post.contentHash(), post.published()),
-                (old, now) -> now.version() >= old.version() ? now : old);
+        Latest now = new Latest(post.version(), post.contentHash(), post.published(), post.updated(), post.receivedAt(),
+                Draft.fullText(post.title(), post.intro(), post.qa(), post.outro()), post.qa().size(), post.title());
+        latest.merge(post.id(), now, (old, next) -> next.version() >= old.version() ? next : old);
     }
 
     public void forget(String id) {

@@ -1,6 +1,7 @@
 package io.herald.transform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.herald.events.EnrichedPost;
@@ -46,7 +47,7 @@ class PipelineTest {
     @Test
     void an_edit_is_the_next_version_and_keeps_its_first_publication_time() {
         pipeline.process(raw("h1", "In May."));
-        RawPost edit = raw("h2", "In May, after the frost.");
+        RawPost edit = rawAt("h2", "In May, after the frost.", RECEIVED.plusSeconds(60));
         EnrichedPost v2 = pipeline.process(edit).orElseThrow();
         assertEquals(2, v2.version());
         assertEquals(RECEIVED, v2.published());
@@ -77,9 +78,37 @@ class PipelineTest {
     }
 
     @Test
+    void a_typo_fix_is_a_minor_edit_that_keeps_the_updated_time() {
+        String longAnswer = "Sow them outdoors in May once the soil is warm; " + "beans like warmth and sun. ".repeat(40);
+        EnrichedPost v1 = pipeline.process(raw("h1", longAnswer)).orElseThrow();
+        Pipeline later = new Pipeline(ledger, Clock.fixed(Instant.parse("2026-03-09T10:00:00Z"), ZoneOffset.UTC));
+        EnrichedPost v2 = later.process(rawAt("h2", longAnswer.replace("outdoors", "outdoor"), RECEIVED.plusSeconds(60))).orElseThrow();
+        assertEquals(2, v2.version());
+        assertTrue(v2.minorEdit());
+        assertEquals(v1.updated(), v2.updated(), "a typo fix does not move updated");
+        EnrichedPost v3 = later.process(rawAt("h3", "Completely rewritten: wait until June this year.", RECEIVED.plusSeconds(120)))
+                .orElseThrow();
+        assertFalse(v3.minorEdit());
+        assertEquals(Instant.parse("2026-03-09T10:00:00Z"), v3.updated());
+    }
+
+    @Test
+    void a_raw_post_received_before_the_latest_version_is_a_stale_redelivery() {
+        pipeline.process(rawAt("h2", "Newer.", RECEIVED.plusSeconds(60))).orElseThrow();
+        assertTrue(pipeline.process(rawAt("h1", "Older.", RECEIVED)).isEmpty());
+        assertEquals(1, ledger.latest("garden-faq").orElseThrow().version());
+    }
+
+    static RawPost rawAt(String hash, String answer, Instant received) {
+        RawPost r = raw(hash, answer);
+        return new RawPost(r.schema(), r.id(), r.source(), r.contentType(), r.body(), received, hash, r.title(), r.author(),
+                r.published(), r.url(), r.tags(), r.intro(), r.qa(), r.outro(), r.links(), r.images());
+    }
+
+    @Test
     void a_stale_version_never_replaces_a_newer_one_in_the_ledger() {
         EnrichedPost v1 = pipeline.process(raw("h1", "a")).orElseThrow();
-        pipeline.process(raw("h2", "b")).orElseThrow();
+        pipeline.process(rawAt("h2", "b", RECEIVED.plusSeconds(1))).orElseThrow();
         ledger.record(v1);
         assertEquals(2, ledger.latest("garden-faq").orElseThrow().version());
     }

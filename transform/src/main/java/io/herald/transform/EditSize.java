@@ -1,0 +1,60 @@
+package io.herald.transform;
+
+import java.util.Arrays;
+
+/** How much of a text an edit changed, as the share of words inserted or deleted (0 to 1). */
+public final class EditSize {
+
+    /** Beyond this many word pairs, compare word multisets instead of aligning (keeps huge posts cheap). */
+    private static final long MAX_CELLS = 16_000_000L;
+
+    private EditSize() {
+    }
+
+    public static double changedShare(String before, String after) {
+        String[] a = words(before);
+        String[] b = words(after);
+        int longest = Math.max(a.length, b.length);
+        if (longest == 0) {
+            return 0;
+        }
+        int common = (long) a.length * b.length <= MAX_CELLS ? lcs(a, b) : sharedWords(a, b);
+        int changed = Math.max(a.length, b.length) - common;
+        return changed / (double) longest;
+    }
+
+    private static String[] words(String s) {
+        return s == null || s.isBlank() ? new String[0] : s.strip().split("\\s+");
+    }
+
+    private static int lcs(String[] a, String[] b) {
+        int[] prev = new int[b.length + 1];
+        int[] cur = new int[b.length + 1];
+        for (String x : a) {
+            for (int j = 1; j <= b.length; j++) {
+                cur[j] = x.equals(b[j - 1]) ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+            Arrays.fill(cur, 0);
+        }
+        return prev[b.length];
+    }
+
+    private static int sharedWords(String[] a, String[] b) {
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        for (String w : a) {
+            counts.merge(w, 1, Integer::sum);
+        }
+        int shared = 0;
+        for (String w : b) {
+            Integer n = counts.get(w);
+            if (n != null && n > 0) {
+                shared++;
+                counts.put(w, n - 1);
+            }
+        }
+        return shared;
+    }
+}

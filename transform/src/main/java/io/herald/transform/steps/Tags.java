@@ -1,0 +1,179 @@
+package io.herald.transform.steps;
+
+import io.herald.transform.Draft;
+import io.herald.transform.Step;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Tags: the post's own, then its key phrases. Key phrases are found RAKE-style: the text is cut
+ * into candidate phrases at stop words and punctuation; a word scores by how often it appears and
+ * in how long phrases; a phrase by its words. Phrases that appear at least twice and span more than
+ * one Q&amp;A pair rank highest. Everything is lower-case and de-duplicated; {@code tag-synonyms.txt}
+ * maps variants to one tag ({@code ev = electric vehicles}) and {@code tag-stop.txt} lists words
+ * and phrases that never become tags. Both files are on the classpath and can be replaced.
+ */
+public final class Tags implements Step {
+
+    static final int MAX_TAGS = 8;
+
+    private static final Set<String> STOP = words("/tag-stop.txt");
+    private static final Map<String, String> SYNONYMS = synonyms("/tag-synonyms.txt");
+
+    @Override
+    public String name() {
+        return "tags";
+    }
+
+    @Override
+    public String version() {
+        return "1";
+    }
+
+    @Override
+    public void apply(Draft d) {
+        List<String> texts = new ArrayList<>();
+        texts.add(d.title);
+        texts.add(d.intro);
+        d.qa.forEach(p -> texts.add(p.question() + "\n" + p.answer()));
+        d.tags = tags(d.tags, texts);
+    }
+
+    public static List<String> tags(List<String> own, List<String> texts) {
+        LinkedHashSet<String> out = new LinkedHashSet<>();
+        for (String t : own) {
+            String tag = canonical(t);
+            if (!tag.isEmpty()) {
+                out.add(tag);
+            }
+        }
+        for (String phrase : keyPhrases(texts)) {
+            if (out.size() >= Math.max(MAX_TAGS, own.size())) {
+                break;
+            }
+            out.add(phrase);
+        }
+        return new ArrayList<>(out);
+    }
+
+    static String canonical(String tag) {
+        String t = tag == null ? "" : tag.strip().toLowerCase(Locale.ROOT).replaceAll("^#", "").replaceAll("\\s+", " ");
+        return SYNONYMS.getOrDefault(t, t);
+    }
+
+    static List<String> keyPhrases(List<String> texts) {
+        Map<String, Integer> phraseCount = new LinkedHashMap<>();
+        Map<String, Set<Integer>> phraseSpread = new HashMap<>();
+        Map<String, Integer> wordFreq = new HashMap<>();
+        Map<String, Integer> wordDegree = new HashMap<>();
+        for (int i = 0; i < texts.size(); i++) {
+            String text = texts.get(i);
+            if (text == null) {
+                continue;
+            }
+            for (String phrase : candidates(text)) {
+                String[] ws = phrase.split(" ");
+                phraseCount.merge(phrase, 1, Integer::sum);
+                phraseSpread.computeIfAbsent(phrase, k -> new HashSet<>()).add(i);
+                for (String w : ws) {
+                    wordFreq.merge(w, 1, Integer::sum);
+                    wordDegree.merge(w, ws.length, Integer::sum);
+                }
+            }
+        }
+        Map<String, Double> score = new HashMap<>();
+        for (var e : phraseCount.entrySet()) {
+            String phrase = e.getKey();
+            if (e.getValue() < 2 || STOP.contains(phrase)) {
+                continue;
+            }
+            double s = 0;
+            for (String w : phrase.split(" ")) {
+                s += (double) wordDegree.get(w) / wordFreq.get(w);
+            }
+            s *= Math.log(1 + e.getValue()) * Math.log(1 + phraseSpread.get(phrase).size());
+            score.put(phrase, s);
+        }
+        List<String> ranked = new ArrayList<>(score.keySet());
+        ranked.sort((a, b) -> Double.compare(score.get(b), score.get(a)));
+        List<String> out = new ArrayList<>();
+        for (String phrase : ranked) {
+            String tag = canonical(phrase);
+            // a phrase inside one already chosen ("energy" in "green energy") adds nothing
+            if (out.stream().noneMatch(t -> t.contains(tag) || tag.contains(t))) {
+                out.add(tag);
+            }
+        }
+        return out;
+    }
+
+    /** Phrases of one to three content words between stop words and punctuation. */
+    static List<String> candidates(String text) {
+        List<String> out = new ArrayList<>();
+        for (String chunk : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}'’\\- ]+")) {
+            List<String> phrase = new ArrayList<>();
+            for (String raw : chunk.split("\\s+")) {
+                String w = raw.replaceAll("^['’-]+|['’-]+$", "").replaceAll("['’]s$", "");
+                if (w.isEmpty() || STOP.contains(w) || w.length() < 2 || w.chars().allMatch(Character::isDigit)) {
+                    flush(phrase, out);
+                } else {
+                    phrase.add(w);
+                }
+            }
+            flush(phrase, out);
+        }
+        return out;
+    }
+
+    private static void flush(List<String> phrase, List<String> out) {
+        if (!phrase.isEmpty() && phrase.size() <= 3) {
+            out.add(String.join(" ", phrase));
+        }
+        phrase.clear();
+    }
+
+    private static Set<String> words(String resource) {
+        Set<String> out = new HashSet<>();
+        for (String line : lines(resource)) {
+            out.add(line.toLowerCase(Locale.ROOT));
+        }
+        return out;
+    }
+
+    private static Map<String, String> synonyms(String resource) {
+        Map<String, String> out = new HashMap<>();
+        for (String line : lines(resource)) {
+            String[] parts = line.split("=", 2);
+            if (parts.length == 2) {
+                String target = parts[1].strip().toLowerCase(Locale.ROOT);
+                for (String variant : parts[0].split(",")) {
+                    out.put(variant.strip().toLowerCase(Locale.ROOT), target);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<String> lines(String resource) {
+        try (InputStream in = Tags.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                return List.of();
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package io.herald.transform.text;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Repairs the typing slips that survive copy and paste, and only where the repair is unambiguous:
+ * <ul>
+ *   <li>Unicode NFC; characters XML 1.0 forbids, lone surrogates and zero-width marks removed;</li>
+ *   <li>white space collapsed, paragraph breaks (blank lines) and list lines kept;</li>
+ *   <li>a missing space after sentence punctuation ("powerhouse.They", "U.S.is", "e.g.the") or after
+ *       a possessive ("China'sBeautiful"), but never inside URLs, e-mail addresses, decimals or
+ *       abbreviations;</li>
+ *   <li>a quote left open ("‘crossing the river)") is closed before the clause ends; a closing quote
+ *       after a capitalized name whose opening quote was lost ("Beautiful China 2050’") gets it back.</li>
+ * </ul>
+ */
+public final class TextRepair {
+
+    private static final Pattern PROTECTED = Pattern.compile(
+            "(?i)\\b(?:https?://|www\\.)[^\\s<>\"]+|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
+    private static final Pattern SENTENCE_JOIN = Pattern.compile("(?<=\\p{Ll}{2})([.!?])(?=\\p{Lu}\\p{Ll})");
+    private static final Pattern ABBREVIATION_JOIN = Pattern.compile("(?<=\\b(?:\\p{L}\\.){2,3})(?=\\p{Ll}{2,})");
+    private static final Pattern POSSESSIVE_JOIN = Pattern.compile("(?<=\\p{L}['’]s)(?=\\p{Lu}\\p{Ll})");
+    private static final Pattern COMMA_JOIN = Pattern.compile("(?<=\\p{Ll}{2})([,;])(?=\\p{Ll}{2})");
+    private static final Pattern SPACES = Pattern.compile("[ \\t\\x0B\\f\\u00A0\\u2007\\u202F\\u3000]+");
+    private static final Pattern INVISIBLE = Pattern.compile("[\\u200B\\u200C\\u200D\\u2060\\uFEFF\\u00AD]");
+
+    private TextRepair() {
+    }
+
+    /** The whole repair, for a field of plain text. {@code null} stays {@code null}. */
+    public static String repair(String text) {
+        if (text == null) {
+            return null;
+        }
+        String s = xmlSafe(Normalizer.normalize(text, Normalizer.Form.NFC));
+        s = INVISIBLE.matcher(s).replaceAll("");
+        s = whitespace(s);
+        List<String> paragraphs = new ArrayList<>();
+        for (String p : s.split("\n\n")) {
+            List<String> lines = new ArrayList<>();
+            for (String line : p.split("\n")) {
+                lines.add(balanceQuotes(spaces(line)));
+            }
+            paragraphs.add(String.join("\n", lines));
+        }
+        return String.join("\n\n", paragraphs);
+    }
+
+    /** Removes what XML 1.0 cannot carry: control characters, lone surrogates, U+FFFE/U+FFFF. */
+    public static String xmlSafe(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    out.append(c).append(s.charAt(++i));
+                }
+            } else if (Character.isLowSurrogate(c)) {
+                continue;
+            } else if (c == '\t' || c == '\n' || c == '\r' || c >= 0x20 && c <= 0xD7FF || c >= 0xE000 && c <= 0xFFFD) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Spaces and tabs to one space, lines trimmed, three or more line breaks to a paragraph break. */
+    public static String whitespace(String s) {
+        String t = s.replace("\r\n", "\n").replace('\r', '\n');
+        t = SPACES.matcher(t).replaceAll(" ");
+        t = t.replaceAll(" *\n *", "\n").replaceAll("\n{3,}", "\n\n");
+        return t.strip();
+    }
+
+    /** Inserts the missing spaces, with URLs and e-mail addresses kept out of reach. */
+    public static String spaces(String line) {
+        List<String> kept = new ArrayList<>();
+        Matcher m = PROTECTED.matcher(line);
+        StringBuilder masked = new StringBuilder();
+        while (m.find()) {
+            kept.add(m.group());
+            m.appendReplacement(masked, "\uE000" + (kept.size() - 1) + "\uE001");
+        }
+        m.appendTail(masked);
+        String s = masked.toString();
+        s = SENTENCE_JOIN.matcher(s).replaceAll("$1 ");
+        s = ABBREVIATION_JOIN.matcher(s).replaceAll(" ");
+        s = POSSESSIVE_JOIN.matcher(s).replaceAll(" ");
+        s = COMMA_JOIN.matcher(s).replaceAll("$1 ");
+        for (int i = 0; i < kept.size(); i++) {
+            s = s.replace("\uE000" + i + "\uE001", kept.get(i));
+        }
+        return s;
+    }
+
+    /**
+     * Closes a curly quote left open, and opens one left closed after a capitalized name. A single
+     * closing mark between letters, or after a plural "s", is an apostrophe, not a quote.
+     */
+    public static String balanceQuotes(String line) {
+        String s = closeOpened(line, '‘', '’');
+        s = closeOpened(s, '“', '”');
+        s = openClosed(s, '‘', '’');
+        return openClosed(s, '“', '”');
+    }
+
+    private static boolean isApostrophe(String s, int i) {
+        char c = s.charAt(i);
+        if (c != '’' && c != '\'') {
+            return false;
+        }
+        boolean letterBefore = i > 0 && Character.isLetterOrDigit(s.charAt(i - 1));
+        boolean letterAfter = i + 1 < s.length() && Character.isLetter(s.charAt(i + 1));
+        boolean pluralPossessive = letterBefore && s.charAt(i - 1) == 's' && i + 2 < s.length()
+                && s.charAt(i + 1) == ' ' && Character.isLowerCase(s.charAt(i + 2));
+        return letterBefore && letterAfter || pluralPossessive;
+    }
+
+    private static String closeOpened(String s, char open, char close) {
+        StringBuilder out = new StringBuilder(s);
+        for (int i = 0; i < out.length(); i++) {
+            if (out.charAt(i) != open) {
+                continue;
+            }
+            int end = -1;
+            for (int j = i + 1; j < out.length(); j++) {
+                char c = out.charAt(j);
+                if (c == close && !isApostrophe(out.toString(), j)) {
+                    end = j;
+                    break;
+                }
+                if (c == open) {
+                    break;
+                }
+            }
+            if (end < 0) {
+                // Close it where the clause ends: before a closing bracket or sentence punctuation.
+                int j = i + 1;
+                while (j < out.length() && ")].!?;".indexOf(out.charAt(j)) < 0) {
+                    j++;
+                }
+                if (j - i > 1) {
+                    out.insert(j, close);
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static String openClosed(String s, char open, char close) {
+        StringBuilder out = new StringBuilder(s);
+        int depth = 0;
+        for (int i = 0; i < out.length(); i++) {
+            char c = out.charAt(i);
+            if (c == open) {
+                depth++;
+            } else if (c == close && !isApostrophe(out.toString(), i)) {
+                if (depth > 0) {
+                    depth--;
+                    continue;
+                }
+                int start = capitalizedPhraseStart(out, i);
+                if (start >= 0) {
+                    out.insert(start, open);
+                    i++;
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    /** Where a run of Capitalized words (and numbers) ending at {@code end} starts, or -1 if there is none. */
+    private static int capitalizedPhraseStart(CharSequence s, int end) {
+        int i = end;
+        int start = -1;
+        while (i > 0) {
+            int wordEnd = i;
+            int j = i - 1;
+            while (j >= 0 && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '-')) {
+                j--;
+            }
+            String word = s.subSequence(j + 1, wordEnd).toString();
+            if (word.isEmpty() || !(Character.isUpperCase(word.charAt(0)) || word.chars().allMatch(Character::isDigit))) {
+                break;
+            }
+            start = j + 1;
+            if (j < 0 || s.charAt(j) != ' ') {
+                break;
+            }
+            i = j;
+        }
+        if (start < 0) {
+            return -1;
+        }
+        // Only a name: it must begin with a capital, not with a number.
+        return Character.isUpperCase(s.charAt(start)) ? start : -1;
+    }
+}

@@ -1,0 +1,103 @@
+package io.herald.transform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.herald.events.EnrichedPost;
+import io.herald.events.EnrichedQa;
+import io.herald.events.Entity;
+import io.herald.events.RawPost;
+import io.herald.events.Schema;
+import io.herald.ingest.ParsedPost;
+import io.herald.ingest.PlainTextParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The real webinar post of ../shared/corpus, enriched as a marketer would want it. */
+class CorpusEnrichmentTest {
+
+    static EnrichedPost post;
+    static String text;
+
+    @BeforeAll
+    static void enrich() throws Exception {
+        Path root = Path.of(System.getProperty("herald.repo.root", "..")).toAbsolutePath();
+        text = Files.readString(root.resolve("../shared/corpus/emerging-tech-china-webinar-qa.txt").normalize());
+        ParsedPost p = new PlainTextParser().parse(text);
+        RawPost raw = new RawPost(Schema.VERSION, "webinar", "test", "text/plain", text, Instant.parse("2026-02-12T09:00:00Z"),
+                "hash", p.title(), p.author(), p.published(), p.url(), p.tags(), p.intro(), p.qa(), p.outro(), p.links(), p.images());
+        post = new Pipeline(new VersionLedger(), Clock.systemUTC()).process(raw).orElseThrow();
+    }
+
+    @Test
+    void the_language_is_english() {
+        assertEquals("en", post.language());
+    }
+
+    @Test
+    void tags_are_what_a_reader_would_file_it_under() {
+        assertTrue(post.tags().containsAll(List.of("china", "climate change", "economic growth")), post.tags().toString());
+        assertTrue(post.tags().size() <= 8, post.tags().toString());
+        for (String tag : post.tags()) {
+            assertEquals(tag.toLowerCase(), tag);
+        }
+    }
+
+    @Test
+    void entities_name_the_companies_places_people_and_programs_it_discusses() {
+        Set<Entity> expected = Set.of(
+                new Entity("China", "place"), new Entity("United States", "place"), new Entity("Netherlands", "place"),
+                new Entity("Beijing", "place"), new Entity("Europe", "place"),
+                new Entity("Alibaba", "organization"), new Entity("Tencent", "organization"), new Entity("Baidu", "organization"),
+                new Entity("ByteDance", "organization"), new Entity("Huawei", "organization"), new Entity("Tesla", "organization"),
+                new Entity("Clingendael", "organization"), new Entity("Communist Party of China", "organization"),
+                new Entity("Maartje Bakker", "person"), new Entity("Xiaoxue Martin", "person"),
+                new Entity("Made in China 2025", "program"), new Entity("China Standards 2035", "program"),
+                new Entity("Beautiful China 2050", "program"), new Entity("Digital Silk Road", "program"),
+                new Entity("14th Five Year Plan", "program"), new Entity("Washington Consensus", "program"));
+        assertTrue(post.entities().containsAll(expected), "missing: " + expected.stream()
+                .filter(e -> !post.entities().contains(e)).toList());
+        List<String> names = post.entities().stream().map(Entity::name).toList();
+        assertFalse(names.stream().anyMatch(n -> n.matches("\\d+")), names.toString());
+    }
+
+    @Test
+    void the_summary_is_two_or_three_sentences_and_not_just_the_opening() {
+        String summary = post.summary();
+        int sentences = summary.split("(?<=[.!?])\\s+(?=\\p{Lu})").length;
+        assertTrue(sentences >= 2 && sentences <= 3, summary);
+        String opening = post.intro().split("\n\n")[0];
+        assertFalse(opening.startsWith(summary) || summary.startsWith(opening), summary);
+        assertTrue(post.qa().stream().map(EnrichedQa::answer).anyMatch(a -> summary.contains(a.split("\\. ")[0].strip())
+                || a.contains(summary.substring(summary.lastIndexOf(". ") + 2, summary.length() - 1))),
+                "draws on the answers: " + summary);
+    }
+
+    @Test
+    void the_typos_are_repaired_in_the_answers() {
+        String answers = String.join("\n", post.qa().stream().map(EnrichedQa::answer).toList());
+        assertTrue(answers.contains("The U.S. is barely getting started"), "U.S.is");
+        assertTrue(answers.contains("China's ‘Beautiful China 2050’ energy"), "China'sBeautiful");
+        assertTrue(answers.contains("‘crossing the river by feeling the stones’)"), "open quote");
+        assertTrue(answers.contains("www.clingendael.org/publication/china-geopolitical-considerations-investment-screening"),
+                "links untouched");
+    }
+
+    @Test
+    void every_pair_has_an_anchor_and_safe_html_and_the_counts_are_plausible() {
+        assertEquals(16, post.qa().size());
+        assertEquals(16, post.qa().stream().map(EnrichedQa::id).distinct().count());
+        post.qa().forEach(p -> assertTrue(p.answerHtml().startsWith("<p>"), p.answerHtml()));
+        assertTrue(post.wordCount() > 1400 && post.wordCount() < 1900, "words: " + post.wordCount());
+        assertEquals((int) Math.ceil(post.wordCount() / 230.0), post.readingTimeMinutes());
+        assertEquals(List.of("versioning", "normalize-text", "clean-links", "sanitize-html", "qa-anchors", "language",
+                "reading-time", "entities", "tags", "summary"), post.provenance().stream().map(p -> p.step()).toList());
+    }
+}

@@ -1,0 +1,138 @@
+package io.herald.transform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.herald.events.Entity;
+import io.herald.transform.steps.DetectLanguage;
+import io.herald.transform.steps.Entities;
+import io.herald.transform.steps.NormalizeText;
+import io.herald.transform.steps.SanitizeHtml;
+import io.herald.transform.steps.Summary;
+import io.herald.transform.steps.Tags;
+import io.herald.transform.steps.Urls;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Each normalization and enrichment step on its own, on inputs written for it. */
+class StepsTest {
+
+    @Test
+    void plain_text_fields_lose_all_markup_but_keep_their_words_and_paragraphs() {
+        assertEquals("Is this bold?", NormalizeText.plain("Is <b>this</b> bold?"));
+        assertEquals("Hi there", NormalizeText.plain("Hi <script>alert(1)</script> there"), "script content is not text");
+        assertEquals("First.\n\nSecond & last.", NormalizeText.plain("<p>First.</p>\n\n<p>Second &amp; last.</p>"));
+        assertEquals("3 < 4 and 5 > 2", NormalizeText.plain("3 < 4 and 5 > 2"), "a lone < is text, not markup");
+        assertNull(NormalizeText.plain("  "));
+    }
+
+    @Test
+    void sanitized_html_keeps_formatting_and_drops_everything_that_can_run() {
+        String html = SanitizeHtml.sanitize("<p onclick=\"steal()\">Hi <strong>there</strong></p>"
+                + "<script>alert(1)</script><a href=\"javascript:alert(2)\">x</a>"
+                + "<svg><script>alert(3)</script></svg><img src=\"x\" onerror=\"alert(4)\">"
+                + "<style>p{}</style><ul><li>one</li></ul>", "https://site.example/post/");
+        assertTrue(html.contains("<p>Hi <strong>there</strong></p>"), html);
+        assertTrue(html.contains("<ul><li>one</li></ul>"), html);
+        for (String bad : List.of("onclick", "script", "javascript:", "svg", "onerror", "style", "alert")) {
+            assertFalse(html.toLowerCase().contains(bad), bad + " survived: " + html);
+        }
+    }
+
+    @Test
+    void a_youtube_embed_becomes_a_link_and_other_frames_go() {
+        String html = SanitizeHtml.sanitize("<iframe src=\"https://www.youtube.com/embed/DvmIelnCVJc\"></iframe>"
+                + "<iframe src=\"https://ads.example/frame\"></iframe>", null);
+        assertTrue(html.contains("href=\"https://www.youtube.com/watch?v=DvmIelnCVJc\""), html);
+        assertFalse(html.contains("iframe"), html);
+    }
+
+    @Test
+    void relative_links_become_absolute_and_lose_tracking_parameters() {
+        String html = SanitizeHtml.sanitize("<a href=\"/guide?utm_source=mail&amp;page=2&amp;fbclid=abc\">guide</a>"
+                + "<img src=\"img/a.png\" alt=\"A\">", "https://site.example/blog/post");
+        assertTrue(html.contains("href=\"https://site.example/guide?page=2\""), html);
+        assertTrue(html.contains("src=\"https://site.example/blog/img/a.png\""), html);
+        assertTrue(html.contains("rel=\"nofollow noopener\""), html);
+    }
+
+    @Test
+    void entity_encoded_script_stays_inert_text() {
+        String html = SanitizeHtml.sanitize("<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>", null);
+        assertFalse(html.contains("<script"), html);
+        assertTrue(html.contains("&lt;script&gt;"), html);
+    }
+
+    @Test
+    void a_plain_text_answer_gets_paragraphs_and_lists_as_html() {
+        assertEquals("<p>Two things:</p><ul><li>a &amp; b</li><li>c</li></ul>", SanitizeHtml.fromText("Two things:\n\n- a & b\n- c"));
+    }
+
+    @Test
+    void tracking_parameters_are_stripped_and_others_kept() {
+        assertEquals("https://e.org/p?id=7#top", Urls.clean("https://e.org/p?utm_source=x&id=7&ref=tw&gclid=1#top"));
+        assertEquals("https://e.org/p", Urls.clean("https://e.org/p?utm_medium=social&fbclid=9"));
+        assertEquals("https://e.org/p?refresh=1", Urls.clean("https://e.org/p?refresh=1"));
+    }
+
+    @Test
+    void the_language_is_detected_from_the_text() {
+        assertEquals("en", DetectLanguage.detect("What should I check before I buy solar panels for the roof of my house?"));
+        assertEquals("nl", DetectLanguage.detect("Wanneer gaat de bibliotheek weer open en is er dan ook een studieruimte?"));
+        assertEquals("de", DetectLanguage.detect("Wie lange dauert die Lieferung nach Deutschland und was kostet der Versand?"));
+        assertEquals("und", DetectLanguage.detect(""));
+    }
+
+    @Test
+    void entities_come_from_the_gazetteer_and_from_capitalization() {
+        List<Entity> found = Entities.find("Our colleague Anna de Vries met the CEO Ravi Shah in Rotterdam. "
+                + "The Green Transition Plan and Smart Cities 2030 were discussed with Acme Holdings Inc. "
+                + "and the Ministry of Finance; the US and the EU agreed. Read more on northwind.", List.of("https://northwind.example/x"));
+        List<String> names = found.stream().map(Entity::name).toList();
+        assertTrue(found.contains(new Entity("Rotterdam", "place")), names.toString());
+        assertTrue(found.contains(new Entity("United States", "place")), names.toString());
+        assertTrue(found.contains(new Entity("European Union", "organization")), names.toString());
+        assertTrue(found.contains(new Entity("Ravi Shah", "person")), names.toString());
+        assertTrue(found.contains(new Entity("Green Transition Plan", "program")), names.toString());
+        assertTrue(found.contains(new Entity("Smart Cities 2030", "program")), names.toString());
+        assertTrue(found.contains(new Entity("Acme Holdings Inc", "organization")), names.toString());
+        assertTrue(found.contains(new Entity("Ministry of Finance", "organization")), names.toString());
+        assertTrue(found.contains(new Entity("Anna de Vries", "person")), names.toString());
+    }
+
+    @Test
+    void lower_case_words_are_not_mistaken_for_names() {
+        List<String> names = Entities.find("Tell us about the apple harvest and the china cups.", List.of())
+                .stream().map(Entity::name).toList();
+        assertFalse(names.contains("United States"), names.toString());
+        assertFalse(names.contains("China"), names.toString());
+        assertFalse(names.contains("Apple"), names.toString());
+    }
+
+    @Test
+    void tags_are_the_post_s_own_lower_cased_de_duplicated_and_mapped_through_synonyms_then_key_phrases() {
+        List<String> tags = Tags.tags(List.of("AI", "Artificial Intelligence", " #Events "),
+                List.of("Solar panels on the roof", "How do solar panels handle snow? Solar panels shed snow quickly.",
+                        "Do solar panels need cleaning? Rain cleans solar panels well enough."));
+        assertEquals("artificial intelligence", tags.get(0));
+        assertEquals("events", tags.get(1));
+        assertTrue(tags.contains("solar panels"), tags.toString());
+        assertEquals(tags.size(), tags.stream().distinct().count());
+    }
+
+    @Test
+    void the_summary_takes_central_sentences_in_post_order_and_skips_questions() {
+        String intro = "Our bakery answered questions about sourdough bread last week. Here we go!";
+        List<String> answers = List.of(
+                "Feed the sourdough starter daily with flour and water at room temperature. That is it.",
+                "A dense sourdough bread usually means the dough was under-proofed; give the dough more time to rise.",
+                "Yes.");
+        String summary = Summary.summarize(intro, answers, "en");
+        assertTrue(summary.startsWith("Our bakery answered questions about sourdough bread last week."), summary);
+        assertTrue(summary.contains("under-proofed"), summary);
+        assertFalse(summary.contains("Here we go"), summary);
+        assertFalse(summary.contains("?"), summary);
+    }
+}
