@@ -91,7 +91,7 @@ public final class Herald implements AutoCloseable {
                 routes.addAll(ingest.routes());
             }
             if (stages.contains(Stage.TRANSFORM)) {
-                TransformStage transform = new TransformStage();
+                TransformStage transform = new TransformStage(config.minorEditShare());
                 transform.rebuild(bootstrap);
                 routes.addAll(transform.routes());
             }

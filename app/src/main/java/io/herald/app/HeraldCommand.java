@@ -102,6 +102,11 @@ public final class HeraldCommand implements Runnable {
                 description = "How often the upstream feeds are polled (default: ${DEFAULT-VALUE}).")
         long feedPollSeconds;
 
+        @Option(names = "--minor-edit-threshold", paramLabel = "SHARE",
+                description = "An edit that changes at most this share of a post's words (and neither its title nor its "
+                        + "number of questions) is a typo fix: not announced again (default: ${DEFAULT-VALUE}).")
+        double minorEditThreshold;
+
         @Option(names = "--config", paramLabel = "FILE",
                 description = "Properties file with these options' names (e.g. port=9090). Environment HERALD_<NAME> and "
                         + "the command line override it.")
@@ -113,7 +118,7 @@ public final class HeraldCommand implements Runnable {
                     embeddedKafkaPort, topicPartitions, port, dataDir, inbox, out, base,
                     Optional.ofNullable(blank(apiToken) ? null : apiToken), maxPostBytes,
                     feeds == null ? List.of() : feeds.stream().map(String::strip).filter(f -> !f.isEmpty()).toList(),
-                    Duration.ofSeconds(Math.max(1, feedPollSeconds)));
+                    Duration.ofSeconds(Math.max(1, feedPollSeconds)), minorEditThreshold);
         }
 
         private static boolean blank(String s) {

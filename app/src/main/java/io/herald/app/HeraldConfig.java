@@ -22,7 +22,8 @@ public record HeraldConfig(
         Optional<String> apiToken,
         long maxPostBytes,
         List<String> feeds,
-        Duration feedPoll) {
+        Duration feedPoll,
+        double minorEditShare) {
 
     public HeraldConfig {
         feeds = feeds == null ? List.of() : List.copyOf(feeds);

@@ -4,6 +4,7 @@ import static io.herald.app.ItSupport.get;
 import static io.herald.app.ItSupport.post;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,7 +46,7 @@ abstract class EndToEndScenarios {
     HeraldConfig config() {
         return new HeraldConfig(kafkaBootstrap(), 0, 3, port, dir.resolve("data"), dir.resolve("inbox"),
                 dir.resolve("out"), "http://localhost:" + port, Optional.empty(), 5L * 1024 * 1024, List.of(),
-                Duration.ofMinutes(5));
+                Duration.ofMinutes(5), 0.02);
     }
 
     Herald startHerald() {
@@ -156,6 +157,50 @@ abstract class EndToEndScenarios {
         assertEquals(List.of("ingest", "ingest", "ingest"), dlq.stream().map(Rejection::stage).toList());
         assertTrue(dlq.stream().anyMatch(r -> r.reason().equals("The post is empty.")));
         assertTrue(dlq.stream().anyMatch(r -> "JVBERg==".equals(r.originalBase64())), "the original bytes are kept");
+    }
+
+    @Test
+    void an_unreadable_raw_record_goes_to_the_dlq_with_its_origin_and_the_next_post_still_flows() throws Exception {
+        port = ItSupport.freePort();
+        startHerald();
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(java.util.Map.of(
+                "bootstrap.servers", herald.bootstrapServers(), "acks", "all"),
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.StringSerializer())) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.POSTS_RAW.name(), "broken",
+                    "this is not JSON")).get();
+        }
+        assertEquals(202, post(port, "text/plain", "After the poison\n\nQ: Still flowing?\nA: Yes.".getBytes(StandardCharsets.UTF_8))
+                .statusCode());
+        await().atMost(Duration.ofSeconds(20)).until(() -> get(port, "/api/posts/after-the-poison").statusCode() == 200);
+        Rejection r = dlq(1).get(0);
+        assertEquals("transform", r.stage());
+        assertEquals(Topics.POSTS_RAW.name(), r.originTopic());
+        assertTrue(r.originOffset() != null && r.originPartition() != null);
+        assertTrue(r.reason().startsWith("not a readable RawPost"), r.reason());
+        assertEquals("this is not JSON", new String(java.util.Base64.getDecoder().decode(r.originalBase64()), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void a_posted_post_comes_out_enriched() throws Exception {
+        port = ItSupport.freePort();
+        startHerald();
+        String html = "<html><head><title>Museum visit FAQ</title></head><body><article>"
+                + "<p>The City Museum in Amsterdam reopens with a new wing.</p>"
+                + "<h2>Can I bring my camera?</h2><p>Yes.Photos without flash are welcome in every gallery of the museum.</p>"
+                + "<p><script>alert(1)</script><a href=\"/tickets?utm_source=mail\">Tickets</a> are sold online.</p>"
+                + "</article></body></html>";
+        assertEquals(202, post(port, "text/html", html.getBytes(StandardCharsets.UTF_8)).statusCode());
+        await().atMost(Duration.ofSeconds(20)).until(() -> get(port, "/api/posts/museum-visit-faq").statusCode() == 200);
+        JsonNode p = Json.mapper().readTree(get(port, "/api/posts/museum-visit-faq").body());
+        assertEquals("en", p.get("language").asText());
+        JsonNode pair = p.get("qa").get(0);
+        assertTrue(pair.get("answer").asText().startsWith("Yes. Photos without flash"), pair.toString());
+        assertFalse(pair.get("answerHtml").asText().contains("script"), pair.toString());
+        assertFalse(pair.get("answerHtml").asText().contains("utm_source"), pair.toString());
+        assertTrue(p.get("entities").toString().contains("Amsterdam"), p.get("entities").toString());
+        assertTrue(p.get("summary").asText().length() > 20, p.toString());
+        assertTrue(p.get("provenance").size() >= 10, p.get("provenance").toString());
     }
 
     List<Rejection> dlq(int atLeast) {

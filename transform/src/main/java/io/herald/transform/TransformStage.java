@@ -22,7 +22,12 @@ public final class TransformStage {
     private static final Logger LOG = LoggerFactory.getLogger(TransformStage.class);
 
     private final VersionLedger ledger = new VersionLedger();
-    private final Pipeline pipeline = new Pipeline(ledger, Clock.systemUTC());
+    private final Pipeline pipeline;
+
+    /** @param minorEditShare the largest share of words an edit may change and still be a typo fix */
+    public TransformStage(double minorEditShare) {
+        this.pipeline = new Pipeline(ledger, Clock.systemUTC(), minorEditShare);
+    }
 
     public void rebuild(String bootstrapServers) {
         long n = TopicReplay.replay(bootstrapServers, Topics.POSTS_ENRICHED, Duration.ofMinutes(5), (id, value) -> {

@@ -10,6 +10,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,8 +82,10 @@ public final class Entities implements Step {
         // Gazetteer names, longest first, matched on word boundaries; a match is blanked out so that
         // "Washington" inside "Washington Consensus" does not count as the city as well.
         StringBuilder masked = new StringBuilder(text);
+        // Lower-casing keeps every index for these scripts' names; one copy serves every look-up.
+        String lowerText = text.toLowerCase(Locale.ROOT);
         for (var e : GAZETTEER.entrySet()) {
-            if (mask(masked, e.getKey())) {
+            if (lowerText.contains(e.getKey()) && mask(masked, lowerText, e.getKey())) {
                 found.putIfAbsent(e.getValue().name(), new Entity(e.getValue().name(), e.getValue().type()));
             }
         }
@@ -107,22 +110,24 @@ public final class Entities implements Step {
             }
         }
         // In the order the post first mentions them (aliases count: "US" places the United States).
-        List<Entity> out = new ArrayList<>(found.values());
-        out.sort(java.util.Comparator.comparingInt(e -> firstMention(text, e.name())));
-        return out;
-    }
-
-    private static int firstMention(String text, String name) {
-        int best = text.indexOf(name);
+        Map<String, Integer> first = new HashMap<>();
+        for (Entity e : found.values()) {
+            int i = text.indexOf(e.name());
+            first.put(e.name(), i < 0 ? Integer.MAX_VALUE : i);
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
         for (var e : GAZETTEER.entrySet()) {
-            if (e.getValue().name().equals(name)) {
-                int i = text.toLowerCase(Locale.ROOT).indexOf(e.getKey());
-                if (i >= 0 && (best < 0 || i < best)) {
-                    best = i;
+            Integer known = first.get(e.getValue().name());
+            if (known != null) {
+                int i = lower.indexOf(e.getKey());
+                if (i >= 0 && i < known) {
+                    first.put(e.getValue().name(), i);
                 }
             }
         }
-        return best < 0 ? Integer.MAX_VALUE : best;
+        List<Entity> out = new ArrayList<>(found.values());
+        out.sort(java.util.Comparator.comparingInt(e -> first.get(e.name())));
+        return out;
     }
 
     private static void addAll(Map<String, Entity> found, Matcher m, String type, String text) {
@@ -150,8 +155,7 @@ public final class Entities implements Step {
         return false;
     }
 
-    private static boolean mask(StringBuilder text, String key) {
-        String lower = text.toString().toLowerCase(Locale.ROOT);
+    private static boolean mask(StringBuilder text, String lower, String key) {
         boolean any = false;
         int from = 0;
         while (true) {

@@ -103,13 +103,16 @@ public final class TextRepair {
      * closing mark between letters, or after a plural "s", is an apostrophe, not a quote.
      */
     public static String balanceQuotes(String line) {
+        if (line.indexOf('‘') < 0 && line.indexOf('’') < 0 && line.indexOf('“') < 0 && line.indexOf('”') < 0) {
+            return line;
+        }
         String s = closeOpened(line, '‘', '’');
         s = closeOpened(s, '“', '”');
         s = openClosed(s, '‘', '’');
         return openClosed(s, '“', '”');
     }
 
-    private static boolean isApostrophe(String s, int i) {
+    private static boolean isApostrophe(CharSequence s, int i) {
         char c = s.charAt(i);
         if (c != '’' && c != '\'') {
             return false;
@@ -130,7 +133,7 @@ public final class TextRepair {
             int end = -1;
             for (int j = i + 1; j < out.length(); j++) {
                 char c = out.charAt(j);
-                if (c == close && !isApostrophe(out.toString(), j)) {
+                if (c == close && !isApostrophe(out, j)) {
                     end = j;
                     break;
                 }
@@ -159,7 +162,7 @@ public final class TextRepair {
             char c = out.charAt(i);
             if (c == open) {
                 depth++;
-            } else if (c == close && !isApostrophe(out.toString(), i)) {
+            } else if (c == close && !isApostrophe(out, i)) {
                 if (depth > 0) {
                     depth--;
                     continue;

@@ -1,0 +1,62 @@
+package io.herald.bench;
+
+import io.herald.events.EnrichedPost;
+import io.herald.events.Json;
+import io.herald.events.RawPost;
+import io.herald.ingest.ParsedPost;
+import io.herald.ingest.PlainTextParser;
+import io.herald.transform.Pipeline;
+import io.herald.transform.VersionLedger;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Per-post cost of the transform stage on the corpus's webinar post (16 Q&amp;A pairs, about 1,600
+ * words). The baseline is what any stage pays for a post anyway: reading it from JSON and writing it
+ * back. Compare the others with it: the ratio travels between machines better than the times do.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class EnrichBenchmark {
+
+    private RawPost raw;
+    private String rawJson;
+    private String text;
+
+    @Setup
+    public void load() {
+        raw = Corpus.webinarRaw();
+        rawJson = Json.write(raw);
+        text = Corpus.webinarText();
+    }
+
+    @Benchmark
+    public String baseline_readAndWriteTheRawEvent() {
+        return Json.write(Json.read(rawJson, RawPost.class));
+    }
+
+    @Benchmark
+    public ParsedPost ingest_parsePlainText() {
+        return new PlainTextParser().parse(text);
+    }
+
+    @Benchmark
+    public EnrichedPost transform_enrichOnePost() {
+        // A fresh ledger each time: every call enriches a new post, version 1, through all steps.
+        return new Pipeline(new VersionLedger(), Clock.systemUTC()).process(Json.read(rawJson, RawPost.class)).orElseThrow();
+    }
+}
