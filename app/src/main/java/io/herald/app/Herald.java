@@ -54,6 +54,9 @@ public final class Herald implements AutoCloseable {
         if (stages.contains(Stage.INGEST)) {
             ensureWritable(config.inbox(), "inbox");
         }
+        if (stages.contains(Stage.PUBLISH)) {
+            ensureWritable(config.out(), "out");
+        }
         ensurePortFree(config.port());
 
         EmbeddedKafka embedded = null;
@@ -96,7 +99,7 @@ public final class Herald implements AutoCloseable {
                 routes.addAll(transform.routes());
             }
             if (stages.contains(Stage.PUBLISH)) {
-                PublishStage publish = new PublishStage(config.baseUrl());
+                PublishStage publish = new PublishStage(config.baseUrl(), config.feedSize(), config.out(), config.websubHub());
                 publish.rebuild(bootstrap);
                 routes.addAll(publish.routes());
             }

@@ -107,6 +107,14 @@ public final class HeraldCommand implements Runnable {
                         + "number of questions) is a typo fix: not announced again (default: ${DEFAULT-VALUE}).")
         double minorEditThreshold;
 
+        @Option(names = "--feed-size", paramLabel = "N",
+                description = "Entries in a feed document; older ones are on archive pages (default: ${DEFAULT-VALUE}).")
+        int feedSize;
+
+        @Option(names = "--websub-hub", paramLabel = "URL",
+                description = "WebSub hub to ping when a feed changes, and to advertise in every feed.")
+        String websubHub;
+
         @Option(names = "--config", paramLabel = "FILE",
                 description = "Properties file with these options' names (e.g. port=9090). Environment HERALD_<NAME> and "
                         + "the command line override it.")
@@ -118,7 +126,8 @@ public final class HeraldCommand implements Runnable {
                     embeddedKafkaPort, topicPartitions, port, dataDir, inbox, out, base,
                     Optional.ofNullable(blank(apiToken) ? null : apiToken), maxPostBytes,
                     feeds == null ? List.of() : feeds.stream().map(String::strip).filter(f -> !f.isEmpty()).toList(),
-                    Duration.ofSeconds(Math.max(1, feedPollSeconds)), minorEditThreshold);
+                    Duration.ofSeconds(Math.max(1, feedPollSeconds)), minorEditThreshold, Math.max(1, feedSize),
+                    Optional.ofNullable(blank(websubHub) ? null : websubHub.strip()));
         }
 
         private static boolean blank(String s) {

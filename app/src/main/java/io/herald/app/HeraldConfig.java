@@ -23,7 +23,9 @@ public record HeraldConfig(
         long maxPostBytes,
         List<String> feeds,
         Duration feedPoll,
-        double minorEditShare) {
+        double minorEditShare,
+        int feedSize,
+        Optional<String> websubHub) {
 
     public HeraldConfig {
         feeds = feeds == null ? List.of() : List.copyOf(feeds);

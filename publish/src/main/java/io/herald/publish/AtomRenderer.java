@@ -5,76 +5,93 @@ import com.rometools.rome.feed.atom.Content;
 import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.atom.Feed;
 import com.rometools.rome.feed.atom.Link;
-import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.feed.atom.Person;
+import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedOutput;
 import io.herald.events.EnrichedPost;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import org.jdom2.Element;
+import org.jdom2.Namespace;
 
-/** Renders posts as an Atom 1.0 feed (RFC 4287) with ROME. */
+/** Renders a feed page as Atom 1.0 (RFC 4287) with ROME, with RFC 5005 archive links and WebSub. */
 public final class AtomRenderer {
 
-    private final String baseUrl;
+    static final Namespace HISTORY = Namespace.getNamespace("fh", "http://purl.org/syndication/history/1.0");
 
-    public AtomRenderer(String baseUrl) {
-        this.baseUrl = baseUrl.replaceAll("/+$", "");
+    private final FeedLinks links;
+
+    public AtomRenderer(FeedLinks links) {
+        this.links = links;
     }
 
-    /**
-     * @param feedId   stable id of the feed, e.g. {@code all}
-     * @param selfPath the feed's own path, e.g. {@code /feeds/all.atom}
-     */
-    public String render(String feedId, String title, String selfPath, List<EnrichedPost> posts) {
+    public String render(FeedPage page) {
         Feed feed = new Feed("atom_1.0");
         feed.setEncoding("UTF-8");
-        feed.setId("urn:herald:feed:" + feedId);
-        feed.setTitle(title);
-        feed.setOtherLinks(List.of(link("self", baseUrl + selfPath, "application/atom+xml")));
-        feed.setAlternateLinks(List.of(link("alternate", baseUrl + "/feeds/", "text/html")));
-        // A feed with no entries still needs an updated date; the epoch keeps an empty feed byte-stable.
-        Instant updated = posts.stream().map(EnrichedPost::updated).max(Instant::compareTo).orElse(Instant.EPOCH);
-        feed.setUpdated(Date.from(updated));
-        feed.setGenerator(null);
+        feed.setId(page.spec().id());
+        feed.setTitle(XmlText.safe(page.spec().title()));
+        List<Link> other = new ArrayList<>();
+        other.add(link("self", links.self(page, "atom"), "application/atom+xml"));
+        links.hub().ifPresent(h -> other.add(link("hub", h, null)));
+        if (page.prevArchive() > 0) {
+            other.add(link("prev-archive", links.archive(page, page.prevArchive(), "atom"), "application/atom+xml"));
+        }
+        if (page.nextArchive() > 0) {
+            other.add(link("next-archive", links.archive(page, page.nextArchive(), "atom"), "application/atom+xml"));
+        }
+        if (page.archivePage() > 0) {
+            other.add(link("current", links.current(page, "atom"), "application/atom+xml"));
+            feed.setForeignMarkup(List.of(new Element("archive", HISTORY)));
+        }
+        feed.setOtherLinks(other);
+        feed.setAlternateLinks(List.of(link("alternate", links.index(), "text/html")));
+        // Derived from the entries, never from the clock: the same posts give the same bytes.
+        feed.setUpdated(Date.from(page.updated()));
         List<Entry> entries = new ArrayList<>();
-        for (EnrichedPost post : posts) {
-            entries.add(entry(post));
+        for (FeedPage.Item item : page.items()) {
+            entries.add(entry(item));
         }
         feed.setEntries(entries);
         try {
             return new WireFeedOutput().outputString(feed, true);
         } catch (FeedException e) {
-            throw new IllegalStateException("cannot render the Atom feed " + feedId + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot render the Atom feed " + page.spec().key() + ": " + e.getMessage(), e);
         }
     }
 
-    private Entry entry(EnrichedPost post) {
+    private Entry entry(FeedPage.Item item) {
+        EnrichedPost post = item.post();
         Entry entry = new Entry();
-        entry.setId(FeedIds.entryId(post.id()));
-        entry.setTitle(post.title());
-        entry.setAlternateLinks(List.of(link("alternate", FeedIds.link(baseUrl, post.id(), post.url()), "text/html")));
-        entry.setPublished(Date.from(post.published()));
-        entry.setUpdated(Date.from(post.updated()));
+        entry.setId(item.id());
+        entry.setTitle(XmlText.safe(item.title()));
+        List<Link> alternate = new ArrayList<>(List.of(link("alternate", links.entryLink(item), "text/html")));
+        entry.setAlternateLinks(alternate);
+        if (!post.images().isEmpty()) {
+            String image = post.images().get(0);
+            entry.setOtherLinks(List.of(link("enclosure", image, FeedIds.imageType(image))));
+        }
+        entry.setPublished(Date.from(item.published()));
+        entry.setUpdated(Date.from(item.updated()));
         Person author = new Person();
-        author.setName(post.author() == null || post.author().isBlank() ? "Herald" : post.author());
+        author.setName(XmlText.safe(post.author() == null || post.author().isBlank() ? "Herald" : post.author()));
         entry.setAuthors(List.<SyndPerson>of(author));
         Content content = new Content();
         content.setType("html");
-        content.setValue(QaHtml.render(post));
+        content.setValue(XmlText.safe(item.pair() == null ? QaHtml.render(post) : QaHtml.answer(item.pair())));
         entry.setContents(List.of(content));
-        if (post.summary() != null) {
-            Content summary = new Content();
-            summary.setType("text");
-            summary.setValue(post.summary());
-            entry.setSummary(summary);
+        String summary = item.pair() == null ? post.summary() : null;
+        if (summary != null) {
+            Content s = new Content();
+            s.setType("text");
+            s.setValue(XmlText.safe(summary));
+            entry.setSummary(s);
         }
         List<Category> categories = new ArrayList<>();
         for (String tag : post.tags()) {
             Category c = new Category();
-            c.setTerm(tag);
+            c.setTerm(XmlText.safe(tag));
             categories.add(c);
         }
         entry.setCategories(categories);
@@ -85,7 +102,9 @@ public final class AtomRenderer {
         Link link = new Link();
         link.setRel(rel);
         link.setHref(href);
-        link.setType(type);
+        if (type != null) {
+            link.setType(type);
+        }
         return link;
     }
 }

@@ -25,6 +25,16 @@ public final class QaHtml {
         return html.toString();
     }
 
+    /** One pair's answer as HTML, for the Q&amp;A feed. */
+    public static String answer(EnrichedQa pair) {
+        if (pair.answerHtml() != null) {
+            return pair.answerHtml();
+        }
+        StringBuilder html = new StringBuilder();
+        paragraphs(html, pair.answer());
+        return html.toString();
+    }
+
     private static void paragraphs(StringBuilder html, String text) {
         if (text == null || text.isBlank()) {
             return;

@@ -1,0 +1,32 @@
+package io.herald.publish;
+
+import java.util.List;
+
+/** The HTML page at {@code /feeds/}: every feed, with autodiscovery links for feed readers. */
+public final class FeedIndexPage {
+
+    private FeedIndexPage() {
+    }
+
+    public static String render(Feeds feeds, FeedLinks links) {
+        List<FeedSpec> specs = feeds.specs();
+        StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+                .append(QaHtml.escape(feeds.siteTitle())).append(": feeds</title>\n");
+        for (FeedSpec spec : specs) {
+            html.append("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"").append(QaHtml.escape(spec.title()))
+                    .append("\" href=\"").append(QaHtml.escape(links.baseUrl() + spec.path("atom"))).append("\">\n");
+            html.append("<link rel=\"alternate\" type=\"application/rss+xml\" title=\"").append(QaHtml.escape(spec.title()))
+                    .append(" (RSS)\" href=\"").append(QaHtml.escape(links.baseUrl() + spec.path("rss"))).append("\">\n");
+            html.append("<link rel=\"alternate\" type=\"application/feed+json\" title=\"").append(QaHtml.escape(spec.title()))
+                    .append(" (JSON Feed)\" href=\"").append(QaHtml.escape(links.baseUrl() + spec.path("json"))).append("\">\n");
+        }
+        html.append("</head>\n<body>\n<h1>").append(QaHtml.escape(feeds.siteTitle())).append(": feeds</h1>\n<ul>\n");
+        for (FeedSpec spec : specs) {
+            html.append("<li>").append(QaHtml.escape(spec.title())).append(": ");
+            html.append("<a href=\"").append(QaHtml.escape(links.baseUrl() + spec.path("atom"))).append("\">Atom</a> · ");
+            html.append("<a href=\"").append(QaHtml.escape(links.baseUrl() + spec.path("rss"))).append("\">RSS</a> · ");
+            html.append("<a href=\"").append(QaHtml.escape(links.baseUrl() + spec.path("json"))).append("\">JSON Feed</a></li>\n");
+        }
+        return html.append("</ul>\n</body>\n</html>\n").toString();
+    }
+}
