@@ -16,7 +16,8 @@ final class HealthRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("platform-http:/health?httpMethodRestrict=GET,HEAD")
+        getContext().getRegistry().bind("heraldHealthHeaders", new io.herald.publish.CacheFriendlyHeaders());
+        from("platform-http:/health?httpMethodRestrict=GET,HEAD&headerFilterStrategy=#heraldHealthHeaders")
                 .routeId("health")
                 .process(this::respond);
     }

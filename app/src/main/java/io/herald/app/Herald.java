@@ -96,6 +96,7 @@ public final class Herald implements AutoCloseable {
             if (stages.contains(Stage.TRANSFORM)) {
                 TransformStage transform = new TransformStage(config.minorEditShare());
                 transform.rebuild(bootstrap);
+                transform.warmUp();
                 routes.addAll(transform.routes());
             }
             if (stages.contains(Stage.PUBLISH)) {

@@ -64,24 +64,60 @@ final class ItSupport {
     }
 
     /**
+     * Checks a JSON Feed 1.1 document with Python's own JSON parser against the spec's rules (version
+     * URL, a title, items with unique string ids, content_html or content_text, RFC 3339 dates), and
+     * answers in feedparser's shape: {@code bozo=<bool>}, {@code entries=<n>}, then {@code <id>\t<title>}.
+     */
+    static List<String> jsonFeedCheck(String json) {
+        return python(json, ".json", """
+                import sys, json, re
+                problems = []
+                d = json.load(open(sys.argv[1], encoding="utf-8"))
+                if d.get("version") != "https://jsonfeed.org/version/1.1": problems.append("version")
+                if not isinstance(d.get("title"), str) or not d["title"]: problems.append("title")
+                items = d.get("items")
+                if not isinstance(items, list): problems.append("items"); items = []
+                ids = [i.get("id") for i in items]
+                if any(not isinstance(i, str) or not i for i in ids) or len(set(ids)) != len(ids): problems.append("ids")
+                rfc3339 = re.compile(r"^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?(Z|[+-]\\d\\d:\\d\\d)$")
+                for i in items:
+                    if not (i.get("content_html") or i.get("content_text")): problems.append("content " + str(i.get("id")))
+                    for k in ("date_published", "date_modified"):
+                        if k in i and not rfc3339.match(i[k]): problems.append(k)
+                print("bozo=%s" % bool(problems))
+                print("entries=%d" % len(items))
+                for i in items:
+                    print("%s\\t%s" % (i.get("id"), i.get("title")))
+                if problems: print("problems=" + ",".join(problems))
+                """);
+    }
+
+    /**
      * Parses a feed with python3-feedparser, a parser that shares nothing with ROME, and returns
      * its verdict as lines: {@code bozo=<bool>}, {@code entries=<n>}, then {@code <id>\t<title>} per entry.
      */
-    static List<String> feedparser(String feedXml) {
+    static List<String> feedparser(String feed) {
+        if (feed.stripLeading().startsWith("{")) {
+            return jsonFeedCheck(feed);
+        }
+        return python(feed, ".xml", """
+                import sys, feedparser
+                d = feedparser.parse(sys.argv[1])
+                print("bozo=%s" % bool(d.bozo))
+                print("entries=%d" % len(d.entries))
+                for e in d.entries:
+                    print("%s\\t%s" % (e.get("id"), e.get("title")))
+                """);
+    }
+
+    private static List<String> python(String document, String suffix, String script) {
         try {
-            Path file = Files.createTempFile("herald-feed", ".xml");
-            Files.writeString(file, feedXml);
-            Process p = new ProcessBuilder(PYTHON, "-c", """
-                    import sys, feedparser
-                    d = feedparser.parse(sys.argv[1])
-                    print("bozo=%s" % bool(d.bozo))
-                    print("entries=%d" % len(d.entries))
-                    for e in d.entries:
-                        print("%s\\t%s" % (e.get("id"), e.get("title")))
-                    """, file.toString()).redirectErrorStream(true).start();
+            Path file = Files.createTempFile("herald-feed", suffix);
+            Files.writeString(file, document);
+            Process p = new ProcessBuilder(PYTHON, "-c", script, file.toString()).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes());
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IllegalStateException("feedparser failed (is python3-feedparser installed?): " + out);
+                throw new IllegalStateException("the feed check failed (is python3-feedparser installed?): " + out);
             }
             Files.deleteIfExists(file);
             return out.lines().toList();

@@ -2,6 +2,7 @@ package io.herald.transform;
 
 import io.herald.events.EnrichedPost;
 import io.herald.events.Json;
+import io.herald.events.RawPost;
 import io.herald.events.TopicReplay;
 import io.herald.events.Topics;
 import io.herald.transform.routes.EnrichRoute;
@@ -27,6 +28,18 @@ public final class TransformStage {
     /** @param minorEditShare the largest share of words an edit may change and still be a typo fix */
     public TransformStage(double minorEditShare) {
         this.pipeline = new Pipeline(ledger, Clock.systemUTC(), minorEditShare);
+    }
+
+    /**
+     * Runs a small post through a throwaway pipeline, so the first real post does not pay for
+     * loading the language profiles and compiling the steps (a second or two).
+     */
+    public void warmUp() {
+        RawPost sample = new RawPost(io.herald.events.Schema.VERSION, "warm-up", "warm-up", "text/plain", "",
+                java.time.Instant.EPOCH, "warm-up", "Warming up", null, null, null, List.of(), "A short intro to warm up.",
+                List.of(new io.herald.events.QaPair("Is this a question?", "Yes, and this is its answer.")), null,
+                List.of(), List.of());
+        new Pipeline(new VersionLedger(), Clock.systemUTC()).process(sample);
     }
 
     public void rebuild(String bootstrapServers) {

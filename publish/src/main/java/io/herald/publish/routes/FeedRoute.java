@@ -1,5 +1,6 @@
 package io.herald.publish.routes;
 
+import io.herald.publish.CacheFriendlyHeaders;
 import io.herald.publish.FeedIndexPage;
 import io.herald.publish.FeedLinks;
 import io.herald.publish.RenderedFeeds;
@@ -34,7 +35,9 @@ public final class FeedRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("platform-http:/feeds?matchOnUriPrefix=true&httpMethodRestrict=GET,HEAD")
+        getContext().getRegistry().bind(CacheFriendlyHeaders.NAME, new CacheFriendlyHeaders());
+        from("platform-http:/feeds?matchOnUriPrefix=true&httpMethodRestrict=GET,HEAD&headerFilterStrategy=#"
+                + CacheFriendlyHeaders.NAME)
                 .routeId("publish-feeds")
                 .process(this::serve);
     }

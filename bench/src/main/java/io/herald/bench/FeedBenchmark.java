@@ -1,0 +1,98 @@
+package io.herald.bench;
+
+import io.herald.events.EnrichedPost;
+import io.herald.events.Json;
+import io.herald.events.RawPost;
+import io.herald.publish.FeedLinks;
+import io.herald.publish.FeedSpec;
+import io.herald.publish.Feeds;
+import io.herald.publish.PostStore;
+import io.herald.publish.RenderedFeeds;
+import io.herald.transform.Pipeline;
+import io.herald.transform.VersionLedger;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Feed cost with 50 posts the size of the corpus webinar (16 pairs each): rendering each format
+ * from scratch, and answering a request from the render cache (what a feed reader's poll costs
+ * when nothing changed, before the network). Baseline: writing the same 50 posts as JSON.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class FeedBenchmark {
+
+    private List<EnrichedPost> posts;
+    private RenderedFeeds cached;
+    private Feeds feeds;
+    private io.herald.publish.AtomRenderer atom;
+    private io.herald.publish.RssRenderer rss;
+    private io.herald.publish.JsonFeedRenderer json;
+
+    @Setup
+    public void load() {
+        RawPost raw = Corpus.webinarRaw();
+        EnrichedPost one = new Pipeline(new VersionLedger(), Clock.systemUTC()).process(raw).orElseThrow();
+        posts = new ArrayList<>();
+        PostStore store = new PostStore();
+        for (int i = 0; i < 50; i++) {
+            EnrichedPost p = new EnrichedPost(one.schema(), "post-" + i, 1, one.title() + " " + i, one.author(),
+                    one.published().minus(Duration.ofHours(i)), one.updated().minus(Duration.ofHours(i)), one.url(),
+                    one.language(), one.intro(), one.qa(), one.outro(), one.links(), one.images(), one.tags(), one.summary(),
+                    one.readingTimeMinutes(), one.wordCount(), one.provenance(), one.contentHash(), one.entities(),
+                    false, one.receivedAt());
+            posts.add(p);
+            store.apply(p);
+        }
+        FeedLinks links = new FeedLinks("https://news.example", Optional.empty());
+        feeds = new Feeds(store, 50, "Herald");
+        cached = new RenderedFeeds(store, feeds, links);
+        cached.get("/feeds/all.atom").orElseThrow();
+        atom = new io.herald.publish.AtomRenderer(links);
+        rss = new io.herald.publish.RssRenderer(links);
+        json = new io.herald.publish.JsonFeedRenderer(links);
+    }
+
+    @Benchmark
+    public String baseline_write50PostsAsJson() {
+        return Json.write(posts);
+    }
+
+    @Benchmark
+    public String render_atom() {
+        return atom.render(feeds.subscription(FeedSpec.all("Herald")));
+    }
+
+    @Benchmark
+    public String render_rss() {
+        return rss.render(feeds.subscription(FeedSpec.all("Herald")));
+    }
+
+    @Benchmark
+    public String render_jsonFeed() {
+        return json.render(feeds.subscription(FeedSpec.all("Herald")));
+    }
+
+    @Benchmark
+    public Object serve_fromCache() {
+        return cached.get("/feeds/all.atom").orElseThrow();
+    }
+}
