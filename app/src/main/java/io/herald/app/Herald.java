@@ -100,7 +100,7 @@ public final class Herald implements AutoCloseable {
                 routes.addAll(transform.routes());
             }
             if (stages.contains(Stage.PUBLISH)) {
-                PublishStage publish = new PublishStage(config.baseUrl(), config.feedSize(), config.out(), config.websubHub());
+                PublishStage publish = new PublishStage(config.publishSettings());
                 publish.rebuild(bootstrap);
                 routes.addAll(publish.routes());
             }

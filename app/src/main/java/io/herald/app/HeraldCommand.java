@@ -115,6 +115,31 @@ public final class HeraldCommand implements Runnable {
                 description = "WebSub hub to ping when a feed changes, and to advertise in every feed.")
         String websubHub;
 
+        @Option(names = "--newsletter-on-edit", paramLabel = "none|correction",
+                description = "What a significant edit sends to newsletters: nothing, or a correction (default: ${DEFAULT-VALUE}).")
+        String newsletterOnEdit;
+
+        @Option(names = "--newsletter-webhook", paramLabel = "URL",
+                description = "POST every newsletter payload here (retried with backoff; failures go to the DLQ).")
+        String newsletterWebhook;
+
+        @Option(names = "--newsletter-digest", paramLabel = "off|daily@HH:MM|weekly@DAY@HH:MM",
+                description = "Digest schedule, UTC (default: ${DEFAULT-VALUE}).")
+        String newsletterDigest;
+
+        @Option(names = "--social-platforms", paramLabel = "x,mastodon,bluesky,linkedin", split = ",",
+                description = "Networks to write snippets for (default: ${DEFAULT-VALUE}).")
+        List<String> socialPlatforms;
+
+        @Option(names = "--social-threads", paramLabel = "true|false", arity = "1",
+                description = "Also write one numbered snippet per Q&A pair (default: ${DEFAULT-VALUE}).")
+        boolean socialThreads;
+
+        @Option(names = "--hold-seconds", paramLabel = "SECONDS",
+                description = "Wait before newsletters and snippets go out; a deletion meanwhile cancels them "
+                        + "(default: ${DEFAULT-VALUE}).")
+        long holdSeconds;
+
         @Option(names = "--config", paramLabel = "FILE",
                 description = "Properties file with these options' names (e.g. port=9090). Environment HERALD_<NAME> and "
                         + "the command line override it.")
@@ -127,7 +152,13 @@ public final class HeraldCommand implements Runnable {
                     Optional.ofNullable(blank(apiToken) ? null : apiToken), maxPostBytes,
                     feeds == null ? List.of() : feeds.stream().map(String::strip).filter(f -> !f.isEmpty()).toList(),
                     Duration.ofSeconds(Math.max(1, feedPollSeconds)), minorEditThreshold, Math.max(1, feedSize),
-                    Optional.ofNullable(blank(websubHub) ? null : websubHub.strip()));
+                    Optional.ofNullable(blank(websubHub) ? null : websubHub.strip()),
+                    new HeraldConfig.Outbound(blank(newsletterOnEdit) ? "none" : newsletterOnEdit.strip(),
+                            socialPlatforms == null ? List.of() : socialPlatforms.stream().map(String::strip)
+                                    .filter(p -> !p.isEmpty()).toList(),
+                            socialThreads, Duration.ofSeconds(Math.max(0, holdSeconds)),
+                            Optional.ofNullable(blank(newsletterWebhook) ? null : newsletterWebhook.strip()),
+                            blank(newsletterDigest) ? "off" : newsletterDigest.strip()));
         }
 
         private static boolean blank(String s) {
@@ -147,7 +178,14 @@ public final class HeraldCommand implements Runnable {
 
         @Override
         public Integer call() throws InterruptedException {
-            HeraldConfig config = options.resolve();
+            HeraldConfig config;
+            try {
+                config = options.resolve();
+                config.publishSettings();
+                io.herald.publish.newsletter.DigestSchedule.parse(config.outbound().newsletterDigest());
+            } catch (IllegalArgumentException e) {
+                throw new StartupException("bad setting: " + e.getMessage(), e);
+            }
             if (needsExternalKafka() && config.kafkaBootstrap().isEmpty()) {
                 throw new StartupException("running one stage needs a Kafka cluster: give --kafka-bootstrap "
                         + "(or use 'herald run', which embeds a broker).", null);

@@ -25,7 +25,25 @@ public record HeraldConfig(
         Duration feedPoll,
         double minorEditShare,
         int feedSize,
-        Optional<String> websubHub) {
+        Optional<String> websubHub,
+        Outbound outbound) {
+
+    /** Newsletter and social settings. */
+    public record Outbound(String newsletterOnEdit, List<String> socialPlatforms, boolean socialThreads, Duration hold,
+                           Optional<String> newsletterWebhook, String newsletterDigest) {
+
+        public static Outbound defaults() {
+            return new Outbound("none", List.of("x", "mastodon", "bluesky", "linkedin"), false, Duration.ZERO,
+                    Optional.empty(), "off");
+        }
+    }
+
+    public io.herald.publish.PublishSettings publishSettings() {
+        List<io.herald.publish.social.Platform> platforms = outbound.socialPlatforms().stream()
+                .map(io.herald.publish.social.Platform::of).toList();
+        return new io.herald.publish.PublishSettings(baseUrl, feedSize, out, websubHub, outbound.newsletterOnEdit(), platforms,
+                outbound.socialThreads(), outbound.hold(), outbound.newsletterWebhook(), outbound.newsletterDigest());
+    }
 
     public HeraldConfig {
         feeds = feeds == null ? List.of() : List.copyOf(feeds);

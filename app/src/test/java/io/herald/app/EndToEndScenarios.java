@@ -46,7 +46,7 @@ abstract class EndToEndScenarios {
     HeraldConfig config() {
         return new HeraldConfig(kafkaBootstrap(), 0, 3, port, dir.resolve("data"), dir.resolve("inbox"),
                 dir.resolve("out"), "http://localhost:" + port, Optional.empty(), 5L * 1024 * 1024, List.of(),
-                Duration.ofMinutes(5), 0.02, 50, Optional.empty());
+                Duration.ofMinutes(5), 0.02, 50, Optional.empty(), HeraldConfig.Outbound.defaults());
     }
 
     Herald startHerald() {

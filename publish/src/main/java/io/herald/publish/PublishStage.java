@@ -28,12 +28,21 @@ public final class PublishStage {
     private final RenderedFeeds feeds;
     private final Path out;
     private final Optional<WebSubPublisher> websub;
+    private final PublishSettings settings;
+    private final Outbox outbox = new Outbox();
 
-    public PublishStage(String baseUrl, int feedSize, Path out, Optional<String> websubHub) {
-        this.links = new FeedLinks(baseUrl, websubHub);
-        this.feeds = new RenderedFeeds(store, new Feeds(store, feedSize, "Herald"), links);
-        this.out = out;
-        this.websub = websubHub.map(h -> new WebSubPublisher(h, Duration.ofSeconds(1)));
+    public PublishStage(PublishSettings settings) {
+        this.settings = settings;
+        this.links = new FeedLinks(settings.baseUrl(), settings.websubHub());
+        this.feeds = new RenderedFeeds(store, new Feeds(store, settings.feedSize(), "Herald"), links);
+        this.out = settings.out();
+        this.websub = settings.websubHub().map(h -> new WebSubPublisher(h, Duration.ofSeconds(1)));
+        // Fail at start-up, not at the first digest, when the schedule is mistyped.
+        io.herald.publish.newsletter.DigestSchedule.parse(settings.digest());
+    }
+
+    public Outbox outbox() {
+        return outbox;
     }
 
     public PostStore store() {
@@ -48,10 +57,30 @@ public final class PublishStage {
         long n = TopicReplay.replay(bootstrapServers, Topics.POSTS_ENRICHED, Duration.ofMinutes(5),
                 (id, value) -> StoreRoute.apply(store, id, value));
         LOG.info("Publish holds {} posts ({} records replayed)", store.size(), n);
+        long sent = TopicReplay.replay(bootstrapServers, Topics.NEWSLETTER, Duration.ofMinutes(5), (id, value) -> {
+            if (value != null) {
+                try {
+                    outbox.record(io.herald.events.Json.read(value, io.herald.events.NewsletterPayload.class));
+                } catch (IllegalArgumentException e) {
+                    LOG.warn("Skipping an unreadable newsletter record: {}", e.getMessage());
+                }
+            }
+        });
+        sent += TopicReplay.replay(bootstrapServers, Topics.SOCIAL, Duration.ofMinutes(5), (id, value) -> {
+            if (value != null) {
+                try {
+                    outbox.record(io.herald.events.Json.read(value, io.herald.events.SocialSnippet.class));
+                } catch (IllegalArgumentException e) {
+                    LOG.warn("Skipping an unreadable social record: {}", e.getMessage());
+                }
+            }
+        });
+        LOG.info("Publish has sent {} newsletter and social payloads so far", sent);
     }
 
     public List<RouteBuilder> routes() {
-        return List.of(new StoreRoute(store), new FeedRoute(feeds, links), new ApiRoute(store),
-                new ExportRoute(store, feeds, links, new StaticExport(out), websub));
+        return List.of(new StoreRoute(store), new FeedRoute(feeds, links), new ApiRoute(store, outbox, settings),
+                new ExportRoute(store, feeds, links, new StaticExport(out), websub),
+                new io.herald.publish.routes.OutboundRoutes(store, outbox, settings));
     }
 }

@@ -12,9 +12,13 @@ public final class ApiRoute extends RouteBuilder {
     static final int MAX_LIMIT = 200;
 
     private final PostStore store;
+    private final io.herald.publish.Outbox outbox;
+    private final io.herald.publish.PublishSettings settings;
 
-    public ApiRoute(PostStore store) {
+    public ApiRoute(PostStore store, io.herald.publish.Outbox outbox, io.herald.publish.PublishSettings settings) {
         this.store = store;
+        this.outbox = outbox;
+        this.settings = settings;
     }
 
     @Override
@@ -22,6 +26,12 @@ public final class ApiRoute extends RouteBuilder {
         from("platform-http:/api/posts/{id}?httpMethodRestrict=GET,HEAD")
                 .routeId("publish-api-post")
                 .process(this::one);
+        from("platform-http:/api/posts/{id}/newsletter?httpMethodRestrict=GET,HEAD")
+                .routeId("publish-preview-newsletter")
+                .process(this::newsletterPreview);
+        from("platform-http:/api/posts/{id}/social?httpMethodRestrict=GET,HEAD")
+                .routeId("publish-preview-social")
+                .process(this::socialPreview);
         from("platform-http:/api/posts?httpMethodRestrict=GET,HEAD")
                 .routeId("publish-api-list")
                 .process(this::list);
@@ -35,6 +45,47 @@ public final class ApiRoute extends RouteBuilder {
         } else {
             problem(exchange, 404, "Not found", "There is no post with id \"" + id + "\".");
         }
+    }
+
+    /**
+     * The newsletter of a post as it went out (the latest payload sent); for a post not announced
+     * yet, what would go out now, marked {@code X-Herald-Preview: not-sent}.
+     */
+    private void newsletterPreview(Exchange exchange) {
+        String id = exchange.getMessage().getHeader("id", String.class);
+        var sent = outbox.latestNewsletter(id);
+        var post = store.get(id);
+        if (sent.isEmpty() && post.isEmpty()) {
+            problem(exchange, 404, "Not found", "There is no post with id \"" + id + "\".");
+            return;
+        }
+        var payload = sent.orElseGet(() -> new io.herald.publish.newsletter.NewsletterRenderer(settings.baseUrl())
+                .announce(post.get(), "announcement"));
+        var message = exchange.getMessage();
+        message.removeHeaders("*");
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
+        message.setHeader(Exchange.CONTENT_TYPE, "text/html; charset=utf-8");
+        message.setHeader("X-Herald-Preview", sent.isPresent() ? "sent" : "not-sent");
+        message.setBody(payload.html());
+    }
+
+    /** The social snippets of a post as they went out, or, before they did, what would go out now. */
+    private void socialPreview(Exchange exchange) {
+        String id = exchange.getMessage().getHeader("id", String.class);
+        var sent = outbox.snippets(id);
+        var post = store.get(id);
+        if (sent.isEmpty() && post.isEmpty()) {
+            problem(exchange, 404, "Not found", "There is no post with id \"" + id + "\".");
+            return;
+        }
+        var snippets = sent;
+        if (sent.isEmpty()) {
+            var composer = new io.herald.publish.social.SnippetComposer();
+            String link = io.herald.publish.FeedIds.link(settings.baseUrl(), id, post.get().url());
+            snippets = settings.platforms().stream().map(p -> composer.compose(post.get(), p,
+                    io.herald.publish.newsletter.Utm.tag(link, "social-" + p.id(), "post"))).toList();
+        }
+        json(exchange, 200, Json.write(Map.of("postId", id, "sent", !sent.isEmpty(), "snippets", snippets)));
     }
 
     private void list(Exchange exchange) {

@@ -1,0 +1,69 @@
+package io.herald.publish;
+
+import io.herald.events.NewsletterPayload;
+import io.herald.events.SocialSnippet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the publish stage has sent: every idempotency key (so nothing goes out twice, also after a
+ * redelivery or a restart), the payloads per post (for the previews marketing looks at), and the
+ * digest watermark. Rebuilt from {@code herald.newsletter} and {@code herald.social} at start-up.
+ */
+public final class Outbox {
+
+    private final Set<String> keys = ConcurrentHashMap.newKeySet();
+    private final Map<String, List<NewsletterPayload>> newsletters = new ConcurrentHashMap<>();
+    private final Map<String, List<SocialSnippet>> snippets = new ConcurrentHashMap<>();
+    private volatile Instant digestWatermark;
+
+    public boolean sent(String key) {
+        return keys.contains(key);
+    }
+
+    public void record(NewsletterPayload p) {
+        if (keys.add(p.idempotencyKey())) {
+            if (p.postId() != null) {
+                newsletters.computeIfAbsent(p.postId(), k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(p);
+            }
+            if (p.kind().equals("digest")) {
+                Instant end = Instant.parse(p.idempotencyKey().substring("digest:".length()));
+                if (digestWatermark == null || end.isAfter(digestWatermark)) {
+                    digestWatermark = end;
+                }
+            }
+        }
+    }
+
+    public void record(SocialSnippet s) {
+        if (keys.add(s.idempotencyKey())) {
+            snippets.computeIfAbsent(s.postId(), k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(s);
+        }
+    }
+
+    public boolean announced(String postId) {
+        return newsletters.getOrDefault(postId, List.of()).stream().anyMatch(p -> p.kind().equals("announcement"));
+    }
+
+    public boolean socialSent(String postId) {
+        return snippets.containsKey(postId);
+    }
+
+    public Optional<NewsletterPayload> latestNewsletter(String postId) {
+        List<NewsletterPayload> list = newsletters.getOrDefault(postId, List.of());
+        return list.isEmpty() ? Optional.empty() : Optional.of(list.get(list.size() - 1));
+    }
+
+    public List<SocialSnippet> snippets(String postId) {
+        return new ArrayList<>(snippets.getOrDefault(postId, List.of()));
+    }
+
+    public Optional<Instant> digestWatermark() {
+        return Optional.ofNullable(digestWatermark);
+    }
+}

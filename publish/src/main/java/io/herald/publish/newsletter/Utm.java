@@ -1,0 +1,26 @@
+package io.herald.publish.newsletter;
+
+/**
+ * Campaign parameters for links in outgoing payloads, so marketing can see what each channel
+ * brought. Only on links people click; never in ids or keys.
+ */
+public final class Utm {
+
+    private Utm() {
+    }
+
+    public static String tag(String url, String medium, String campaign) {
+        if (url == null || !url.matches("(?i)https?://.+")) {
+            return url;
+        }
+        int hash = url.indexOf('#');
+        String fragment = hash >= 0 ? url.substring(hash) : "";
+        String base = hash >= 0 ? url.substring(0, hash) : url;
+        String params = "utm_source=herald&utm_medium=" + enc(medium) + "&utm_campaign=" + enc(campaign);
+        return base + (base.contains("?") ? "&" : "?") + params + fragment;
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,83 @@
+package io.herald.publish.social;
+
+import com.ibm.icu.text.BreakIterator;
+import com.twitter.twittertext.TwitterTextParser;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A social network, with its limit and its own way of counting a post's length:
+ * <ul>
+ *   <li>X: 280, weighted as twitter-text counts (most CJK and emoji weigh 2; every URL 23);</li>
+ *   <li>Mastodon: 500 code points, every URL counted as 23;</li>
+ *   <li>Bluesky: 300 graphemes (user-perceived characters: an emoji with modifiers is one);</li>
+ *   <li>LinkedIn: 3000 characters.</li>
+ * </ul>
+ */
+public enum Platform {
+    X(280) {
+        @Override
+        public int length(String text) {
+            return TwitterTextParser.parseTweet(text).weightedLength;
+        }
+    },
+    MASTODON(500) {
+        @Override
+        public int length(String text) {
+            Matcher m = URL.matcher(text);
+            int length = 0;
+            int last = 0;
+            while (m.find()) {
+                length += text.codePointCount(last, m.start()) + 23;
+                last = m.end();
+            }
+            return length + text.codePointCount(last, text.length());
+        }
+    },
+    BLUESKY(300) {
+        @Override
+        public int length(String text) {
+            return graphemes(text);
+        }
+    },
+    LINKEDIN(3000) {
+        @Override
+        public int length(String text) {
+            return text.length();
+        }
+    };
+
+    static final Pattern URL = Pattern.compile("https?://\\S+");
+
+    private final int limit;
+
+    Platform(int limit) {
+        this.limit = limit;
+    }
+
+    public int limit() {
+        return limit;
+    }
+
+    /** The text's length as the platform counts it. */
+    public abstract int length(String text);
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Platform of(String id) {
+        return valueOf(id.strip().toUpperCase(Locale.ROOT));
+    }
+
+    static int graphemes(String text) {
+        BreakIterator it = BreakIterator.getCharacterInstance(Locale.ROOT);
+        it.setText(text);
+        int n = 0;
+        while (it.next() != BreakIterator.DONE) {
+            n++;
+        }
+        return n;
+    }
+}

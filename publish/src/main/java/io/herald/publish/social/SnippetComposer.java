@@ -1,0 +1,146 @@
+package io.herald.publish.social;
+
+import com.ibm.icu.text.BreakIterator;
+import io.herald.events.EnrichedPost;
+import io.herald.events.EnrichedQa;
+import io.herald.events.Schema;
+import io.herald.events.SocialSnippet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes a post's social snippet for a platform: title, then the summary (or the strongest Q&amp;A
+ * pair when there is none), hashtags from the tags, and the link. When it is too long for the
+ * platform, the body is cut at a word boundary with an ellipsis; the link and the hashtags are
+ * whole parts, so a cut never falls inside them, nor inside a character (surrogate pair or
+ * grapheme). If even that is too long, hashtags go, then the title is cut the same way.
+ */
+public final class SnippetComposer {
+
+    static final String ELLIPSIS = "…";
+    static final int MAX_HASHTAGS = 3;
+
+    /** The announcement snippet of a post for one platform. */
+    public SocialSnippet compose(EnrichedPost post, Platform platform, String link) {
+        String body = post.summary() != null && !post.summary().isBlank() ? post.summary() : strongestPair(post);
+        String text = fit(platform, post.title(), body, hashtags(post.tags()), link);
+        return new SocialSnippet(Schema.VERSION, key(post, platform, 0), post.id(), post.version(), platform.id(), text,
+                platform.length(text), platform.limit());
+    }
+
+    /** One snippet per pair, numbered "1/n", for a thread. */
+    public List<SocialSnippet> thread(EnrichedPost post, Platform platform, String link) {
+        List<SocialSnippet> out = new ArrayList<>();
+        int n = post.qa().size();
+        for (int i = 0; i < n; i++) {
+            EnrichedQa pair = post.qa().get(i);
+            String head = (i + 1) + "/" + n + " " + pair.question();
+            String anchor = pair.id() == null ? link : link + "#" + pair.id();
+            String text = fit(platform, head, pair.answer(), "", anchor);
+            out.add(new SocialSnippet(Schema.VERSION, key(post, platform, i + 1), post.id(), post.version(), platform.id(),
+                    text, platform.length(text), platform.limit()));
+        }
+        return out;
+    }
+
+    /** Deterministic: post id, version, channel, platform (and the pair's number in a thread). */
+    public static String key(EnrichedPost post, Platform platform, int threadPart) {
+        return post.id() + ":v" + post.version() + ":social:" + platform.id() + (threadPart > 0 ? ":" + threadPart : "");
+    }
+
+    static String strongestPair(EnrichedPost post) {
+        // The pair with the longest answer says the most; ties go to the earlier pair.
+        EnrichedQa best = null;
+        for (EnrichedQa pair : post.qa()) {
+            if (best == null || length(pair.answer()) > length(best.answer())) {
+                best = pair;
+            }
+        }
+        return best == null ? (post.intro() == null ? "" : post.intro()) : best.question() + " " + best.answer();
+    }
+
+    private static int length(String s) {
+        return s == null ? 0 : s.length();
+    }
+
+    static String hashtags(List<String> tags) {
+        List<String> out = new ArrayList<>();
+        for (String tag : tags) {
+            StringBuilder h = new StringBuilder();
+            for (String word : tag.split("[^\\p{L}\\p{N}]+")) {
+                if (!word.isEmpty()) {
+                    h.append(word.substring(0, 1).toUpperCase(Locale.ROOT)).append(word.substring(1));
+                }
+            }
+            if (h.length() > 1 && !h.chars().allMatch(Character::isDigit) && out.size() < MAX_HASHTAGS) {
+                out.add("#" + h);
+            }
+        }
+        return String.join(" ", out);
+    }
+
+    static String fit(Platform platform, String title, String body, String hashtags, String link) {
+        String full = assemble(title, body, hashtags, link);
+        if (platform.length(full) <= platform.limit()) {
+            return full;
+        }
+        String cut = longestFitting(platform, body, b -> assemble(title, b, hashtags, link));
+        if (cut != null) {
+            return cut;
+        }
+        cut = longestFitting(platform, body, b -> assemble(title, b, "", link));
+        if (cut != null) {
+            return cut;
+        }
+        cut = longestFitting(platform, title, t -> assemble(t, "", "", link));
+        return cut != null ? cut : link;
+    }
+
+    private static String assemble(String title, String body, String hashtags, String link) {
+        List<String> parts = new ArrayList<>();
+        for (String p : new String[] {title, body, hashtags}) {
+            if (p != null && !p.isBlank()) {
+                parts.add(p.strip());
+            }
+        }
+        String head = String.join("\n\n", parts);
+        return head.isEmpty() ? link : head + "\n\n" + link;
+    }
+
+    /** The longest word-boundary prefix of {@code text} (plus ellipsis) whose assembled post fits, or null. */
+    private static String longestFitting(Platform platform, String text, java.util.function.UnaryOperator<String> assemble) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        List<Integer> cuts = wordBoundaries(text);
+        int lo = 0;
+        int hi = cuts.size() - 1;
+        String best = null;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            String candidate = text.substring(0, cuts.get(mid)).stripTrailing().replaceAll("[\\s,;:.!?(\\-–—]+$", "") + ELLIPSIS;
+            String assembled = assemble.apply(candidate);
+            if (platform.length(assembled) <= platform.limit()) {
+                best = assembled;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return best;
+    }
+
+    /** Positions where the text may be cut: word ends (for scripts without spaces, every word the ICU dictionary finds). */
+    private static List<Integer> wordBoundaries(String text) {
+        BreakIterator words = BreakIterator.getWordInstance(Locale.ROOT);
+        words.setText(text);
+        List<Integer> cuts = new ArrayList<>();
+        for (int end = words.next(); end != BreakIterator.DONE; end = words.next()) {
+            if (end > 0 && end < text.length()) {
+                cuts.add(end);
+            }
+        }
+        return cuts;
+    }
+}
