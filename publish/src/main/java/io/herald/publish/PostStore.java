@@ -21,6 +21,7 @@ public final class PostStore {
 
     private final Map<String, EnrichedPost> posts = new ConcurrentHashMap<>();
     private final AtomicLong changes = new AtomicLong();
+    private final java.util.Set<String> deleted = ConcurrentHashMap.newKeySet();
 
     /** Applies a record; an older version than the one held is ignored. @return whether anything changed */
     public boolean apply(EnrichedPost post) {
@@ -33,6 +34,7 @@ public final class PostStore {
             return old;
         });
         if (changed[0]) {
+            deleted.remove(post.id());
             changes.incrementAndGet();
         }
         return changed[0];
@@ -40,11 +42,17 @@ public final class PostStore {
 
     /** A tombstone: the post leaves every feed. */
     public boolean delete(String id) {
+        deleted.add(id);
         boolean removed = posts.remove(id) != null;
         if (removed) {
             changes.incrementAndGet();
         }
         return removed;
+    }
+
+    /** Whether the latest record for this id was a tombstone. */
+    public boolean isDeleted(String id) {
+        return deleted.contains(id);
     }
 
     public Optional<EnrichedPost> get(String id) {

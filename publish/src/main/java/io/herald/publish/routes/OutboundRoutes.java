@@ -116,9 +116,13 @@ public final class OutboundRoutes extends RouteBuilder {
         if (settings.hold().isZero()) {
             return route;
         }
-        // Wait without holding the consumer: later records (a deletion among them) go on being read.
-        return route.delay(settings.hold().toMillis()).asyncDelayed().end()
-                .filter(e -> !deleted.contains(postIdOf(e.getMessage().getBody())));
+        // The store is fed by its own consumer (publish-store), so it sees a deletion that arrives
+        // while this route's consumer is still waiting out the hold.
+        return route.delay(settings.hold().toMillis()).end()
+                .filter(e -> {
+                    String id = postIdOf(e.getMessage().getBody());
+                    return !deleted.contains(id) && !store.isDeleted(id);
+                });
     }
 
     private static String postIdOf(Object body) {

@@ -1,0 +1,188 @@
+package io.herald.app;
+
+import static io.herald.app.ItSupport.get;
+import static io.herald.app.ItSupport.post;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import io.herald.events.Json;
+import io.herald.events.NewsletterPayload;
+import io.herald.events.Rejection;
+import io.herald.events.SocialSnippet;
+import io.herald.events.Topic;
+import io.herald.events.TopicReplay;
+import io.herald.events.Topics;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Newsletter payloads and social snippets on a real broker: once per post, previewable, delivered, cancellable. */
+class OutboundIT {
+
+    static final String CORPUS_ID = "q-a-emerging-tech-of-china-webinar";
+
+    @TempDir
+    Path dir;
+
+    Herald herald;
+    HttpServer receiver;
+    int port = ItSupport.freePort();
+    final List<String> deliveries = new CopyOnWriteArrayList<>();
+    final AtomicInteger calls = new AtomicInteger();
+
+    @AfterEach
+    void stop() {
+        if (herald != null) {
+            herald.close();
+        }
+        if (receiver != null) {
+            receiver.stop(0);
+        }
+    }
+
+    void start(HeraldConfig.Outbound outbound) {
+        herald = Herald.start(new HeraldConfig(Optional.empty(), 0, 3, port, dir.resolve("data"), dir.resolve("inbox"),
+                dir.resolve("out"), "http://localhost:" + port, Optional.empty(), 5L * 1024 * 1024, List.of(),
+                Duration.ofMinutes(5), 0.02, 50, Optional.empty(), outbound), Stage.all());
+    }
+
+    /** A newsletter system that fails its first {@code failures} calls. */
+    String receiver(int failures) throws Exception {
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/", exchange -> {
+            String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+            exchange.getRequestBody().readAllBytes();
+            if (calls.incrementAndGet() <= failures) {
+                exchange.sendResponseHeaders(500, -1);
+            } else {
+                deliveries.add(key);
+                exchange.sendResponseHeaders(200, -1);
+            }
+            exchange.close();
+        });
+        receiver.start();
+        return "http://127.0.0.1:" + receiver.getAddress().getPort() + "/newsletter";
+    }
+
+    <T> List<T> topic(Topic<T> topic) {
+        List<T> out = new ArrayList<>();
+        TopicReplay.replay(herald.bootstrapServers(), topic, Duration.ofSeconds(10), (k, v) -> out.add(Json.read(v, topic.valueType())));
+        return out;
+    }
+
+    byte[] corpus() throws Exception {
+        return Files.readAllBytes(ItSupport.corpus("emerging-tech-china-webinar-qa.txt"));
+    }
+
+    @Test
+    void the_corpus_post_makes_one_newsletter_and_four_snippets_once_and_marketing_can_preview_them() throws Exception {
+        start(HeraldConfig.Outbound.defaults());
+        post(port, "text/plain", corpus());
+        await().atMost(Duration.ofSeconds(30)).until(() -> topic(Topics.NEWSLETTER).size() == 1 && topic(Topics.SOCIAL).size() == 4);
+        NewsletterPayload n = topic(Topics.NEWSLETTER).get(0);
+        assertEquals("announcement", n.kind());
+        assertEquals(CORPUS_ID + ":v1:newsletter:announcement", n.idempotencyKey());
+        List<SocialSnippet> snippets = topic(Topics.SOCIAL);
+        assertEquals(List.of("bluesky", "linkedin", "mastodon", "x"), snippets.stream().map(SocialSnippet::platform).sorted().toList());
+        snippets.forEach(s -> assertTrue(s.length() <= s.limit(), s.toString()));
+
+        HttpResponseCheck newsletter = new HttpResponseCheck(get(port, "/api/posts/" + CORPUS_ID + "/newsletter"));
+        assertEquals(200, newsletter.status);
+        assertTrue(newsletter.body.contains("Q&amp;A Emerging Tech of China Webinar"));
+        JsonNode social = Json.mapper().readTree(get(port, "/api/posts/" + CORPUS_ID + "/social").body());
+        assertTrue(social.get("sent").asBoolean());
+        assertEquals(4, social.get("snippets").size());
+
+        // A typo fix, a significant edit (newsletter-on-edit=none) and a restart send nothing more.
+        String text = new String(corpus(), StandardCharsets.UTF_8);
+        post(port, "text/plain", text.replace("Qingdao Por.t", "Qingdao Port").getBytes(StandardCharsets.UTF_8));
+        await().atMost(Duration.ofSeconds(20)).until(() -> get(port, "/api/posts/" + CORPUS_ID).body().contains("\"version\":2"));
+        assertTrue(Json.mapper().readTree(get(port, "/api/posts/" + CORPUS_ID).body()).get("minorEdit").asBoolean());
+        herald.close();
+        herald = null;
+        start(HeraldConfig.Outbound.defaults());
+        post(port, "text/plain", (text + "\nQ: A new question?\n\nA: A new answer.\n").getBytes(StandardCharsets.UTF_8));
+        await().atMost(Duration.ofSeconds(20)).until(() -> get(port, "/api/posts/" + CORPUS_ID).body().contains("\"version\":3"));
+        // give the outbound routes the time a send would take, then check nothing was sent
+        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> true);
+        assertEquals(1, topic(Topics.NEWSLETTER).size());
+        assertEquals(4, topic(Topics.SOCIAL).size());
+        assertEquals(5, new HashSet<>(keys()).size());
+    }
+
+    List<String> keys() {
+        List<String> keys = new ArrayList<>();
+        topic(Topics.NEWSLETTER).forEach(n -> keys.add(n.idempotencyKey()));
+        topic(Topics.SOCIAL).forEach(s -> keys.add(s.idempotencyKey()));
+        return keys;
+    }
+
+    @Test
+    void a_significant_edit_sends_a_correction_when_configured() throws Exception {
+        start(new HeraldConfig.Outbound("correction", List.of("x"), false, Duration.ZERO, Optional.empty(), "off"));
+        post(port, "text/plain", "Opening hours\n\nQ: When?\nA: Nine to five.".getBytes(StandardCharsets.UTF_8));
+        await().atMost(Duration.ofSeconds(20)).until(() -> topic(Topics.NEWSLETTER).size() == 1);
+        post(port, "text/plain", "Opening hours\n\nQ: When?\nA: Ten to six, and on Sundays noon to four.".getBytes(StandardCharsets.UTF_8));
+        await().atMost(Duration.ofSeconds(20)).until(() -> topic(Topics.NEWSLETTER).size() == 2);
+        NewsletterPayload correction = topic(Topics.NEWSLETTER).get(1);
+        assertEquals("correction", correction.kind());
+        assertEquals("Updated: Opening hours", correction.subject());
+        assertEquals(1, topic(Topics.SOCIAL).size(), "social is not corrected");
+    }
+
+    @Test
+    void payloads_are_delivered_to_the_webhook_with_retries_and_a_failure_goes_to_the_dlq() throws Exception {
+        String url = receiver(2);
+        start(new HeraldConfig.Outbound("none", List.of("x"), false, Duration.ZERO, Optional.of(url), "off"));
+        post(port, "text/plain", "Delivery test\n\nQ: Arrives?\nA: Eventually.".getBytes(StandardCharsets.UTF_8));
+        await().atMost(Duration.ofSeconds(30)).until(() -> deliveries.contains("delivery-test:v1:newsletter:announcement"));
+        assertEquals(3, calls.get(), "two failures, then the retry that worked");
+
+        receiver.stop(0);
+        receiver = null;
+        post(port, "text/plain", "Undeliverable\n\nQ: Arrives?\nA: Never.".getBytes(StandardCharsets.UTF_8));
+        await().atMost(Duration.ofSeconds(40)).until(() -> topic(Topics.DLQ).stream().anyMatch(r -> r.stage().equals("publish")));
+        Rejection r = topic(Topics.DLQ).stream().filter(x -> x.stage().equals("publish")).findFirst().orElseThrow();
+        assertTrue(r.reason().startsWith("newsletter delivery to " + url + " failed"), r.reason());
+        assertTrue(new String(java.util.Base64.getDecoder().decode(r.originalBase64()), StandardCharsets.UTF_8)
+                .contains("undeliverable:v1:newsletter:announcement"));
+    }
+
+    @Test
+    void a_deletion_inside_the_hold_window_cancels_what_was_pending() throws Exception {
+        start(new HeraldConfig.Outbound("none", List.of("x", "bluesky"), false, Duration.ofSeconds(4), Optional.empty(), "off"));
+        post(port, "text/plain", "Oops post\n\nQ: Published by mistake?\nA: Yes.".getBytes(StandardCharsets.UTF_8));
+        await().atMost(Duration.ofSeconds(20)).until(() -> get(port, "/api/posts/oops-post").statusCode() == 200);
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(Map.of(
+                "bootstrap.servers", herald.bootstrapServers(), "acks", "all"),
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.StringSerializer())) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.POSTS_ENRICHED.name(), "oops-post", null)).get();
+        }
+        post(port, "text/plain", "Kept post\n\nQ: Stays?\nA: Yes.".getBytes(StandardCharsets.UTF_8));
+        await().atMost(Duration.ofSeconds(30)).until(() -> topic(Topics.SOCIAL).size() == 2 && topic(Topics.NEWSLETTER).size() == 1);
+        assertTrue(topic(Topics.SOCIAL).stream().allMatch(s -> s.postId().equals("kept-post")));
+        assertEquals("kept-post", topic(Topics.NEWSLETTER).get(0).postId());
+    }
+
+    record HttpResponseCheck(int status, String body) {
+        HttpResponseCheck(java.net.http.HttpResponse<String> r) {
+            this(r.statusCode(), r.body());
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.herald.publish;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.ibm.icu.text.BreakIterator;
+import com.twitter.twittertext.TwitterTextParser;
+import io.herald.events.EnrichedPost;
+import io.herald.events.EnrichedQa;
+import io.herald.events.Schema;
+import io.herald.events.SocialSnippet;
+import io.herald.publish.social.Platform;
+import io.herald.publish.social.SnippetComposer;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Snippets fit each network as that network counts, and cuts never break a link, a hashtag or a character. */
+class SocialSnippetsTest {
+
+    static final String LINK = "https://blog.example.com/posts/a-rather-long-path/with-more-segments?utm_source=herald&utm_medium=social";
+    final SnippetComposer composer = new SnippetComposer();
+
+    static EnrichedPost post(String title, String summary, List<String> tags) {
+        return new EnrichedPost(Schema.VERSION, "p", 3, title, null, Instant.EPOCH, Instant.EPOCH, null, "en", null,
+                List.of(new EnrichedQa("q", "Why?", "Because it is so.", null)), null, List.of(), List.of(), tags, summary,
+                1, 10, List.of(), "h", List.of(), false, Instant.EPOCH);
+    }
+
+    static final String LONG = "Solar panels keep working on cloudy days, at a lower output, and last decades. ".repeat(60);
+    static final String EMOJI = "Great news 🎉🚀👩🏽‍💻 for makers 🇳🇱 and friends 👨‍👩‍👧‍👦! ".repeat(40);
+    static final String CJK = "中国在人工智能和电动汽车领域的发展非常迅速，许多企业正在全球市场上竞争。".repeat(30);
+
+    @ParameterizedTest
+    @EnumSource(Platform.class)
+    void long_emoji_and_cjk_posts_fit_every_platform_by_its_own_count(Platform platform) {
+        for (String body : List.of(LONG, EMOJI, CJK)) {
+            SocialSnippet s = composer.compose(post("A title with some words", body, List.of("solar energy", "tips")), platform, LINK);
+            assertTrue(s.length() <= platform.limit(), platform + " " + s.length() + ": " + s.text());
+            assertEquals(platform.length(s.text()), s.length());
+            assertEquals(platform.limit(), s.limit());
+            assertTrue(s.text().endsWith(LINK), "the link is whole and last: " + s.text());
+            assertFalse(hasLoneSurrogate(s.text()), s.text());
+            if (platform != Platform.LINKEDIN || body.length() > 3000) {
+                assertTrue(s.text().contains("…"), "cut with an ellipsis: " + s.text());
+            }
+        }
+    }
+
+    @Test
+    void x_counts_every_link_as_23_and_cjk_double_as_twitter_text_does() {
+        String text = "中文 " + LINK;
+        assertEquals(TwitterTextParser.parseTweet(text).weightedLength, Platform.X.length(text));
+        assertEquals(4 + 1 + 23, Platform.X.length(text));
+        assertEquals(2 + 1 + 23, Platform.MASTODON.length(text));
+    }
+
+    @Test
+    void bluesky_counts_graphemes_so_a_family_emoji_is_one() {
+        assertEquals(1, Platform.BLUESKY.length("👨‍👩‍👧‍👦"));
+        assertEquals(2, Platform.BLUESKY.length("🇳🇱🇧🇪"));
+        assertEquals(7, Platform.LINKEDIN.length("👨‍👩‍👧‍👦") - 4, "LinkedIn counts UTF-16 units");
+    }
+
+    @Test
+    void a_cut_never_falls_inside_a_hashtag_or_a_grapheme() {
+        SocialSnippet s = composer.compose(post("Title", EMOJI, List.of("machine learning", "maker faire")), Platform.BLUESKY, LINK);
+        assertTrue(s.text().contains("#MachineLearning #MakerFaire") || !s.text().contains("#"), s.text());
+        String beforeEllipsis = s.text().substring(0, s.text().indexOf('…'));
+        BreakIterator g = BreakIterator.getCharacterInstance(Locale.ROOT);
+        g.setText(EMOJI);
+        int prefix = beforeEllipsis.indexOf("Great");
+        assertTrue(g.isBoundary(beforeEllipsis.length() - prefix), "ends on a grapheme boundary");
+    }
+
+    @Test
+    void without_a_summary_the_strongest_pair_speaks() {
+        EnrichedPost p = post("Title", null, List.of());
+        assertTrue(composer.compose(p, Platform.MASTODON, LINK).text().contains("Why? Because it is so."));
+    }
+
+    @Test
+    void keys_are_deterministic_per_post_version_channel_and_platform_and_threads_are_numbered() {
+        EnrichedPost p = post("Title", "Summary.", List.of());
+        assertEquals("p:v3:social:x", composer.compose(p, Platform.X, LINK).idempotencyKey());
+        List<SocialSnippet> thread = composer.thread(p, Platform.X, LINK);
+        assertEquals("p:v3:social:x:1", thread.get(0).idempotencyKey());
+        assertTrue(thread.get(0).text().startsWith("1/1 Why?"), thread.get(0).text());
+        assertTrue(thread.get(0).text().endsWith(LINK + "#q"));
+    }
+
+    static boolean hasLoneSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+                    return true;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
