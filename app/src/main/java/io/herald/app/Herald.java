@@ -150,6 +150,9 @@ public final class Herald implements AutoCloseable {
         // Shutdown waits for a poll to return; a short poll keeps Ctrl-C quick.
         c.setPollTimeoutMs(100L);
         c.setAutoOffsetReset("earliest");
+        // A record whose processing failed (its output, or its DLQ record, could not be written) is
+        // not committed past: the consumer seeks back and tries it again, so nothing is skipped.
+        c.setBreakOnFirstError(true);
         KafkaComponent kafka = new KafkaComponent();
         kafka.setConfiguration(c);
         return kafka;

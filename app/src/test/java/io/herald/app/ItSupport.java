@@ -54,6 +54,14 @@ final class ItSupport {
         }
     }
 
+    static com.fasterxml.jackson.databind.JsonNode read(String json) {
+        try {
+            return io.herald.events.Json.mapper().readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static Path corpus(String name) {
         Path root = Path.of(System.getProperty("herald.repo.root", "..")).toAbsolutePath();
         Path file = root.resolve("../shared/corpus").resolve(name).normalize();

@@ -69,10 +69,19 @@ public final class OutboundRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
+        // A record that cannot be turned into payloads goes to the DLQ and the routes move on; if even
+        // the DLQ cannot be written, the record is tried again (breakOnFirstError), never skipped.
+        onException(Exception.class).handled(true)
+                .log(LoggingLevel.WARN, "Rejected a record in ${routeId}: ${exception.message}")
+                .process(e -> toRejection(e, "publish could not use a record of " + Topics.POSTS_ENRICHED.name() + ": "
+                        + e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class).getMessage()))
+                .to("kafka:" + Topics.DLQ.name());
+
         String enriched = "kafka:" + Topics.POSTS_ENRICHED.name()
                 + "?valueDeserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer&groupId=";
 
         ProcessorDefinition<?> news = from(enriched + "herald-newsletter").routeId("publish-newsletter")
+                .process(e -> e.setProperty("heraldOriginal", e.getMessage().getBody(String.class)))
                 .process(this::decideNewsletter)
                 .filter(body().isNotNull());
         hold(news)
@@ -135,7 +144,11 @@ public final class OutboundRoutes extends RouteBuilder {
         return null;
     }
 
-    /** The post on this record, or null for a tombstone (which cancels anything held for it). */
+    /**
+     * The post on this record, or null for a tombstone (which cancels anything held for it). An
+     * unreadable record is refused by the newsletter route (so it lands in the DLQ once, with its
+     * origin) and skipped by the others, which read the same records.
+     */
     private EnrichedPost read(Exchange exchange) {
         String id = exchange.getMessage().getHeader(KafkaConstants.KEY, String.class);
         byte[] value = exchange.getMessage().getBody(byte[].class);
@@ -150,6 +163,9 @@ public final class OutboundRoutes extends RouteBuilder {
             deleted.remove(post.id());
             return post;
         } catch (IllegalArgumentException e) {
+            if ("publish-newsletter".equals(exchange.getFromRouteId())) {
+                throw e;
+            }
             log.warn("Skipping an unreadable record for post {}: {}", id, e.getMessage());
             return null;
         }

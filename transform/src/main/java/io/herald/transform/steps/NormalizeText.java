@@ -44,7 +44,8 @@ public final class NormalizeText implements Step {
             return null;
         }
         String s = text;
-        if (TAG.matcher(s).find()) {
+        // Repeat: decoding entities can reveal markup that was entity-encoded ("&lt;script&gt;").
+        for (int round = 0; round < 4 && TAG.matcher(s).find(); round++) {
             StringBuilder out = new StringBuilder();
             for (String paragraph : s.split("\n\n")) {
                 String cleaned = Jsoup.clean(paragraph.replace("\n", "\u2028"), "", Safelist.none(),
