@@ -147,6 +147,11 @@ public final class Herald implements AutoCloseable {
         c.setEnableIdempotence(true);
         // Latency matters more than batching for posts that arrive one at a time.
         c.setLingerMs(0);
+        // With the broker down, a send gives up after 10 s (HTTP answers 503, the inbox file stays)
+        // instead of Kafka's default minute.
+        c.setMaxBlockMs(10_000);
+        c.setRequestTimeoutMs(10_000);
+        c.setDeliveryTimeoutMs(20_000);
         // Shutdown waits for a poll to return; a short poll keeps Ctrl-C quick.
         c.setPollTimeoutMs(100L);
         c.setAutoOffsetReset("earliest");

@@ -196,6 +196,23 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs the broker on its own, for tests that need a broker in another process (to stop and
+     * start it under a running Herald): {@code EmbeddedKafka <log dir> <port>}. Prints
+     * {@code READY <bootstrap>} when it answers; stops on SIGTERM.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        EmbeddedKafka kafka = start(Path.of(args[0]), Integer.parseInt(args[1]));
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            kafka.close();
+            stopped.countDown();
+        }));
+        System.out.println("READY " + kafka.bootstrapServers());
+        System.out.flush();
+        stopped.await();
+    }
+
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
