@@ -64,6 +64,18 @@ class FeedReaderTest {
     }
 
     @Test
+    void an_entity_expansion_bomb_is_refused_quickly_without_expanding() {
+        StringBuilder bomb = new StringBuilder("<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY l0 \"lol\">");
+        for (int i = 1; i <= 10; i++) {
+            bomb.append("<!ENTITY l").append(i).append(" \"").append(("&l" + (i - 1) + ";").repeat(10)).append("\">");
+        }
+        bomb.append("]><rss version=\"2.0\"><channel><title>&l10;</title></channel></rss>");
+        long before = System.nanoTime();
+        assertThrows(RejectedPost.class, () -> reader.read(bomb.toString().getBytes(StandardCharsets.UTF_8), "https://x.example/"));
+        assertTrue(System.nanoTime() - before < 5_000_000_000L, "refused before expanding 10^10 entities");
+    }
+
+    @Test
     void something_that_is_not_a_feed_is_refused_with_a_reason() {
         RejectedPost e = assertThrows(RejectedPost.class,
                 () -> reader.read("<html><body>Not a feed</body></html>".getBytes(StandardCharsets.UTF_8), "https://x.example/"));
