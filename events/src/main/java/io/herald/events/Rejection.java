@@ -22,4 +22,11 @@ public record Rejection(
         Long originOffset,
         String originalBase64,
         Instant rejectedAt) implements Event {
+
+    /** A rejection made now, in this schema, keeping the original bytes (base64) when there are any. */
+    public static Rejection of(String stage, String reason, String source, String contentType, String originTopic,
+                               Integer originPartition, Long originOffset, byte[] original) {
+        return new Rejection(Schema.VERSION, stage, reason, source, contentType, originTopic, originPartition, originOffset,
+                original == null ? null : java.util.Base64.getEncoder().encodeToString(original), Instant.now());
+    }
 }

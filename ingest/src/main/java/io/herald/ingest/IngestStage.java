@@ -3,7 +3,6 @@ package io.herald.ingest;
 import io.herald.events.Json;
 import io.herald.events.RawPost;
 import io.herald.events.Rejection;
-import io.herald.events.Schema;
 import io.herald.events.TopicReplay;
 import io.herald.events.Topics;
 import io.herald.ingest.routes.FeedPollRoute;
@@ -12,7 +11,6 @@ import io.herald.ingest.routes.InboxRoute;
 import io.herald.ingest.routes.IngestErrorPolicy;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.apache.camel.CamelContext;
@@ -81,8 +79,8 @@ public final class IngestStage {
             ctx.response().setStatusCode(413)
                     .putHeader("Content-Type", Problems.CONTENT_TYPE)
                     .end(Problems.json(rejected));
-            Rejection r = new Rejection(Schema.VERSION, "ingest", rejected.detail(), "http " + ctx.request().path(),
-                    ctx.request().getHeader("Content-Type"), null, null, null, null, Instant.now());
+            Rejection r = Rejection.of("ingest", rejected.detail(), "http " + ctx.request().path(),
+                    ctx.request().getHeader("Content-Type"), null, null, null, null);
             dlq.asyncRequestBodyAndHeader("kafka:" + Topics.DLQ.name(), Json.write(r), KafkaConstants.KEY, "ingest");
         });
     }

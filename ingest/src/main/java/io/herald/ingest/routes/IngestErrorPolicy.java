@@ -2,15 +2,12 @@ package io.herald.ingest.routes;
 
 import io.herald.events.Json;
 import io.herald.events.Rejection;
-import io.herald.events.Schema;
 import io.herald.events.Topics;
 import io.herald.ingest.Problems;
 import io.herald.ingest.RejectedPost;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.Base64;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
@@ -76,10 +73,8 @@ public final class IngestErrorPolicy extends RouteConfigurationBuilder {
         exchange.setProperty("heraldRejected", keep);
         byte[] original = exchange.getProperty(ORIGINAL, byte[].class);
         String contentType = exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class);
-        Rejection r = new Rejection(Schema.VERSION, "ingest", rejected.detail(),
-                exchange.getProperty(SOURCE, "unknown", String.class), contentType, null, null, null,
-                original == null || rejected.status() == 413 ? null : Base64.getEncoder().encodeToString(original),
-                Instant.now());
+        Rejection r = Rejection.of("ingest", rejected.detail(), exchange.getProperty(SOURCE, "unknown", String.class),
+                contentType, null, null, null, rejected.status() == 413 ? null : original);
         exchange.getMessage().removeHeaders("*", "Camel*");
         exchange.getMessage().setHeader(KafkaConstants.KEY, "ingest");
         exchange.getMessage().setBody(Json.write(r));

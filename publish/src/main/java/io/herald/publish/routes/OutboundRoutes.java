@@ -4,7 +4,6 @@ import io.herald.events.EnrichedPost;
 import io.herald.events.Json;
 import io.herald.events.NewsletterPayload;
 import io.herald.events.Rejection;
-import io.herald.events.Schema;
 import io.herald.events.SocialSnippet;
 import io.herald.events.Topics;
 import io.herald.publish.FeedIds;
@@ -25,7 +24,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -237,12 +235,11 @@ public final class OutboundRoutes extends RouteBuilder {
 
     private static void toRejection(Exchange e, String reason) {
         String original = e.getProperty("heraldOriginal", String.class);
-        Rejection r = new Rejection(Schema.VERSION, "publish", reason, "kafka", "application/json",
+        Rejection r = Rejection.of("publish", reason, "kafka", "application/json",
                 e.getMessage().getHeader(KafkaConstants.TOPIC, String.class),
                 e.getMessage().getHeader(KafkaConstants.PARTITION, Integer.class),
                 e.getMessage().getHeader(KafkaConstants.OFFSET, Long.class),
-                original == null ? null : Base64.getEncoder().encodeToString(original.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                Instant.now());
+                original == null ? null : original.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         e.getMessage().removeHeaders("*");
         e.getMessage().setHeader(KafkaConstants.KEY, "publish");
         e.getMessage().setBody(Json.write(r));

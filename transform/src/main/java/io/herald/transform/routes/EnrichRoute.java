@@ -4,11 +4,8 @@ import io.herald.events.EnrichedPost;
 import io.herald.events.Json;
 import io.herald.events.RawPost;
 import io.herald.events.Rejection;
-import io.herald.events.Schema;
 import io.herald.events.Topics;
 import io.herald.transform.Pipeline;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -69,12 +66,11 @@ public final class EnrichRoute extends RouteBuilder {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         var message = exchange.getMessage();
         byte[] original = exchange.getProperty(ORIGINAL, byte[].class);
-        Rejection r = new Rejection(Schema.VERSION, "transform", String.valueOf(cause.getMessage()),
-                "kafka", "application/json",
+        Rejection r = Rejection.of("transform", String.valueOf(cause.getMessage()), "kafka", "application/json",
                 message.getHeader(KafkaConstants.TOPIC, String.class),
                 message.getHeader(KafkaConstants.PARTITION, Integer.class),
                 message.getHeader(KafkaConstants.OFFSET, Long.class),
-                original == null ? null : Base64.getEncoder().encodeToString(original), Instant.now());
+                original);
         message.removeHeaders("*");
         message.setHeader(KafkaConstants.KEY, "transform");
         message.setBody(Json.write(r));
