@@ -12,6 +12,9 @@ import io.herald.events.Json;
 import io.herald.events.Rejection;
 import io.herald.events.TopicReplay;
 import io.herald.events.Topics;
+import io.herald.testkit.Corpus;
+import io.herald.testkit.NeedsCorpus;
+import io.herald.testkit.Samples;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,8 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 abstract class EndToEndScenarios {
 
-    static final String CORPUS_POST = "emerging-tech-china-webinar-qa.txt";
-    static final String CORPUS_ID = "q-a-emerging-tech-of-china-webinar";
 
     @TempDir
     Path dir;
@@ -67,22 +68,22 @@ abstract class EndToEndScenarios {
         startHerald();
         assertEquals(200, get(port, "/health").statusCode());
 
-        byte[] body = Files.readAllBytes(ItSupport.corpus(CORPUS_POST));
+        byte[] body = Samples.bytes(Samples.WEBINAR);
         HttpResponse<String> accepted = post(port, "text/plain; charset=utf-8", body);
         assertEquals(202, accepted.statusCode(), accepted.body());
-        assertEquals(CORPUS_ID, Json.mapper().readTree(accepted.body()).get("id").asText());
+        assertEquals(Samples.WEBINAR_ID, Json.mapper().readTree(accepted.body()).get("id").asText());
 
         await().atMost(Duration.ofSeconds(20)).until(() -> get(port, "/feeds/all.atom").body()
-                .contains("<title>Q&amp;A Emerging Tech of China Webinar</title>"));
+                .contains("<title>Q&amp;A: Heat Pumps for Older Homes Webinar</title>"));
         HttpResponse<String> feed = get(port, "/feeds/all.atom");
         assertTrue(feed.headers().firstValue("Content-Type").orElse("").startsWith("application/atom+xml"));
         List<String> parsed = ItSupport.feedparser(feed.body());
         assertEquals("bozo=False", parsed.get(0), String.join("\n", parsed));
         assertEquals("entries=1", parsed.get(1));
-        assertTrue(parsed.get(2).endsWith("\tQ&A Emerging Tech of China Webinar"), parsed.get(2));
+        assertTrue(parsed.get(2).endsWith("\t" + Samples.WEBINAR_TITLE), parsed.get(2));
 
-        JsonNode post = Json.mapper().readTree(get(port, "/api/posts/" + CORPUS_ID).body());
-        assertEquals(16, post.get("qa").size());
+        JsonNode post = Json.mapper().readTree(get(port, "/api/posts/" + Samples.WEBINAR_ID).body());
+        assertEquals(Samples.WEBINAR_PAIRS, post.get("qa").size());
         assertEquals(1, post.get("version").asInt());
         String entryLine = parsed.get(2);
 
@@ -93,11 +94,44 @@ abstract class EndToEndScenarios {
         herald = null;
         startHerald();
         // Straight after start-up, with no waiting: state was rebuilt from Kafka before HTTP opened.
-        JsonNode again = Json.mapper().readTree(get(port, "/api/posts/" + CORPUS_ID).body());
-        assertEquals(16, again.get("qa").size());
+        JsonNode again = Json.mapper().readTree(get(port, "/api/posts/" + Samples.WEBINAR_ID).body());
+        assertEquals(Samples.WEBINAR_PAIRS, again.get("qa").size());
         assertEquals(1, again.get("version").asInt());
         assertEquals(entryLine, ItSupport.feedparser(get(port, "/feeds/all.atom").body()).get(2));
         assertEquals("unchanged", Json.mapper().readTree(post(port, "text/plain", body).body()).get("status").asText());
+    }
+
+    @Test
+    void every_sample_format_reaches_the_feeds_and_every_feed_parses() throws Exception {
+        port = ItSupport.freePort();
+        startHerald();
+        assertEquals(202, post(port, "text/plain", Samples.bytes(Samples.WEBINAR)).statusCode());
+        assertEquals(202, post(port, "text/markdown", Samples.bytes(Samples.MARKDOWN)).statusCode());
+        assertEquals(202, post(port, "text/html", Samples.bytes(Samples.HTML)).statusCode());
+        assertEquals(202, post(port, "application/json", Samples.bytes(Samples.JSON)).statusCode());
+        await().atMost(Duration.ofSeconds(30)).until(() -> ItSupport.read(get(port, "/api/posts").body()).get("total").asInt() == 4);
+        for (String format : List.of("atom", "rss", "json")) {
+            List<String> parsed = ItSupport.feedparser(get(port, "/feeds/all." + format).body());
+            assertEquals("bozo=False", parsed.get(0), format + ": " + String.join("\n", parsed));
+            assertEquals("entries=4", parsed.get(1), format);
+            assertTrue(parsed.stream().anyMatch(l -> l.endsWith("\tRepair Café Open Day FAQ")), format + ": " + parsed);
+        }
+    }
+
+    /** The shared corpus's real webinar ({@code -Dherald.corpus}); skipped, saying so, where it is absent. */
+    @Test
+    @NeedsCorpus
+    void the_shared_corpus_webinar_reaches_the_feed_with_its_sixteen_pairs() throws Exception {
+        port = ItSupport.freePort();
+        startHerald();
+        HttpResponse<String> accepted = post(port, "text/plain; charset=utf-8", Corpus.bytes(Corpus.WEBINAR));
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        String id = Json.mapper().readTree(accepted.body()).get("id").asText();
+        await().atMost(Duration.ofSeconds(20)).until(() -> get(port, "/api/posts/" + id).statusCode() == 200);
+        assertEquals(16, Json.mapper().readTree(get(port, "/api/posts/" + id).body()).get("qa").size());
+        List<String> parsed = ItSupport.feedparser(get(port, "/feeds/all.atom").body());
+        assertEquals("bozo=False", parsed.get(0), String.join("\n", parsed));
+        assertEquals("entries=1", parsed.get(1));
     }
 
     @Test

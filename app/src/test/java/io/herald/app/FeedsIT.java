@@ -112,6 +112,7 @@ class FeedsIT {
     }
 
     static List<String> xmllint(String xml) throws Exception {
+        io.herald.testkit.Tools.requireXmllint();
         Path file = Files.createTempFile("herald", ".xml");
         Files.writeString(file, xml);
         Process p = new ProcessBuilder("xmllint", "--noout", "--nonet", file.toString()).redirectErrorStream(true).start();

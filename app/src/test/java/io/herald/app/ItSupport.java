@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Small helpers the integration tests share: ports, HTTP, the corpus and an independent feed parser. */
+/** Small helpers the integration tests share: ports, HTTP and an independent feed parser. */
 final class ItSupport {
 
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -54,21 +54,42 @@ final class ItSupport {
         }
     }
 
+    /**
+     * Waits until every consumer group named has finished every record now on {@code topic}: its
+     * committed offset on each partition reaches the partition's end. Consumers process records one
+     * by one and commit after processing, so this is "caught up", not "fetched".
+     */
+    static void awaitCaughtUp(String bootstrap, String topic, String... groups) {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                java.util.Map.of("bootstrap.servers", bootstrap))) {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> lagOf(admin, topic, groups) == 0);
+        }
+    }
+
+    static long lagOf(org.apache.kafka.clients.admin.Admin admin, String topic, String... groups) throws Exception {
+        var description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+        java.util.Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
+        description.partitions().forEach(p -> latest.put(new org.apache.kafka.common.TopicPartition(topic, p.partition()),
+                org.apache.kafka.clients.admin.OffsetSpec.latest()));
+        var ends = admin.listOffsets(latest).all().get();
+        long lag = 0;
+        for (String group : groups) {
+            var committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+            for (var end : ends.entrySet()) {
+                var at = committed.get(end.getKey());
+                lag += Math.max(0, end.getValue().offset() - (at == null ? 0 : at.offset()));
+            }
+        }
+        return lag;
+    }
+
     static com.fasterxml.jackson.databind.JsonNode read(String json) {
         try {
             return io.herald.events.Json.mapper().readTree(json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static Path corpus(String name) {
-        Path root = Path.of(System.getProperty("herald.repo.root", "..")).toAbsolutePath();
-        Path file = root.resolve("../shared/corpus").resolve(name).normalize();
-        if (!Files.exists(file)) {
-            throw new IllegalStateException("the shared corpus is not beside the repository: " + file);
-        }
-        return file;
     }
 
     /**
@@ -119,6 +140,7 @@ final class ItSupport {
     }
 
     private static List<String> python(String document, String suffix, String script) {
+        io.herald.testkit.Tools.requireFeedparser();
         try {
             Path file = Files.createTempFile("herald-feed", suffix);
             Files.writeString(file, document);

@@ -15,9 +15,9 @@ import io.herald.events.SocialSnippet;
 import io.herald.events.Topic;
 import io.herald.events.TopicReplay;
 import io.herald.events.Topics;
+import io.herald.testkit.Samples;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Newsletter payloads and social snippets on a real broker: once per post, previewable, delivered, cancellable. */
 class OutboundIT {
 
-    static final String CORPUS_ID = "q-a-emerging-tech-of-china-webinar";
+    static final String POST_ID = Samples.WEBINAR_ID;
 
     @TempDir
     Path dir;
@@ -85,41 +85,43 @@ class OutboundIT {
         return out;
     }
 
-    byte[] corpus() throws Exception {
-        return Files.readAllBytes(ItSupport.corpus("emerging-tech-china-webinar-qa.txt"));
+    byte[] webinar() {
+        return Samples.bytes(Samples.WEBINAR);
     }
 
     @Test
-    void the_corpus_post_makes_one_newsletter_and_four_snippets_once_and_marketing_can_preview_them() throws Exception {
+    void the_sample_webinar_makes_one_newsletter_and_four_snippets_once_and_marketing_can_preview_them() throws Exception {
         start(HeraldConfig.Outbound.defaults());
-        post(port, "text/plain", corpus());
+        post(port, "text/plain", webinar());
         await().atMost(Duration.ofSeconds(30)).until(() -> topic(Topics.NEWSLETTER).size() == 1 && topic(Topics.SOCIAL).size() == 4);
         NewsletterPayload n = topic(Topics.NEWSLETTER).get(0);
         assertEquals("announcement", n.kind());
-        assertEquals(CORPUS_ID + ":v1:newsletter:announcement", n.idempotencyKey());
+        assertEquals(POST_ID + ":v1:newsletter:announcement", n.idempotencyKey());
         List<SocialSnippet> snippets = topic(Topics.SOCIAL);
         assertEquals(List.of("bluesky", "linkedin", "mastodon", "x"), snippets.stream().map(SocialSnippet::platform).sorted().toList());
         snippets.forEach(s -> assertTrue(s.length() <= s.limit(), s.toString()));
 
-        HttpResponseCheck newsletter = new HttpResponseCheck(get(port, "/api/posts/" + CORPUS_ID + "/newsletter"));
+        HttpResponseCheck newsletter = new HttpResponseCheck(get(port, "/api/posts/" + POST_ID + "/newsletter"));
         assertEquals(200, newsletter.status);
-        assertTrue(newsletter.body.contains("Q&amp;A Emerging Tech of China Webinar"));
-        JsonNode social = Json.mapper().readTree(get(port, "/api/posts/" + CORPUS_ID + "/social").body());
+        assertTrue(newsletter.body.contains("Q&amp;A: Heat Pumps for Older Homes Webinar"), newsletter.body);
+        JsonNode social = Json.mapper().readTree(get(port, "/api/posts/" + POST_ID + "/social").body());
         assertTrue(social.get("sent").asBoolean());
         assertEquals(4, social.get("snippets").size());
 
         // A typo fix, a significant edit (newsletter-on-edit=none) and a restart send nothing more.
-        String text = new String(corpus(), StandardCharsets.UTF_8);
-        post(port, "text/plain", text.replace("Qingdao Por.t", "Qingdao Port").getBytes(StandardCharsets.UTF_8));
-        await().atMost(Duration.ofSeconds(20)).until(() -> get(port, "/api/posts/" + CORPUS_ID).body().contains("\"version\":2"));
-        assertTrue(Json.mapper().readTree(get(port, "/api/posts/" + CORPUS_ID).body()).get("minorEdit").asBoolean());
+        String text = new String(webinar(), StandardCharsets.UTF_8);
+        assertTrue(text.contains("draughty rooms"));
+        post(port, "text/plain", text.replace("draughty rooms", "drafty rooms").getBytes(StandardCharsets.UTF_8));
+        await().atMost(Duration.ofSeconds(20)).until(() -> get(port, "/api/posts/" + POST_ID).body().contains("\"version\":2"));
+        assertTrue(Json.mapper().readTree(get(port, "/api/posts/" + POST_ID).body()).get("minorEdit").asBoolean());
         herald.close();
         herald = null;
         start(HeraldConfig.Outbound.defaults());
         post(port, "text/plain", (text + "\nQ: A new question?\n\nA: A new answer.\n").getBytes(StandardCharsets.UTF_8));
-        await().atMost(Duration.ofSeconds(20)).until(() -> get(port, "/api/posts/" + CORPUS_ID).body().contains("\"version\":3"));
-        // give the outbound routes the time a send would take, then check nothing was sent
-        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> true);
+        await().atMost(Duration.ofSeconds(20)).until(() -> get(port, "/api/posts/" + POST_ID).body().contains("\"version\":3"));
+        // Nothing more is sent: wait until the newsletter and social consumers have finished every
+        // record of the enriched topic (their committed offsets reach its end), then count.
+        ItSupport.awaitCaughtUp(herald.bootstrapServers(), Topics.POSTS_ENRICHED.name(), "herald-newsletter", "herald-social");
         assertEquals(1, topic(Topics.NEWSLETTER).size());
         assertEquals(4, topic(Topics.SOCIAL).size());
         assertEquals(5, new HashSet<>(keys()).size());

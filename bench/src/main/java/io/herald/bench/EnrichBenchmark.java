@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Per-post cost of the transform stage on the corpus's webinar post (16 Q&amp;A pairs, about 1,600
+ * Per-post cost of the transform stage on the sample webinar post (12 Q&amp;A pairs, about 1,000
  * words). The baseline is what any stage pays for a post anyway: reading it from JSON and writing it
  * back. Compare the others with it: the ratio travels between machines better than the times do.
  */
@@ -39,9 +39,9 @@ public class EnrichBenchmark {
 
     @Setup
     public void load() {
-        raw = Corpus.webinarRaw();
+        raw = BenchPost.webinarRaw();
         rawJson = Json.write(raw);
-        text = Corpus.webinarText();
+        text = BenchPost.webinarText();
     }
 
     @Benchmark

@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Feed cost with 50 posts the size of the corpus webinar (16 pairs each): rendering each format
+ * Feed cost with 50 posts the size of the sample webinar (12 pairs each): rendering each format
  * from scratch, and answering a request from the render cache (what a feed reader's poll costs
  * when nothing changed, before the network). Baseline: writing the same 50 posts as JSON.
  */
@@ -49,7 +49,7 @@ public class FeedBenchmark {
 
     @Setup
     public void load() {
-        RawPost raw = Corpus.webinarRaw();
+        RawPost raw = BenchPost.webinarRaw();
         EnrichedPost one = new Pipeline(new VersionLedger(), Clock.systemUTC()).process(raw).orElseThrow();
         posts = new ArrayList<>();
         PostStore store = new PostStore();

@@ -23,6 +23,8 @@ import java.util.Map;
  */
 public final class Intake {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Intake.class);
+
     /** 5 MiB: far above any real Q&amp;A post, far below what would strain a broker. */
     public static final long DEFAULT_MAX_BYTES = 5L * 1024 * 1024;
 
@@ -69,7 +71,7 @@ public final class Intake {
         if (text.isBlank()) {
             throw RejectedPost.badRequest("The post is empty: it contains only white space.");
         }
-        ParsedPost parsed = readable(() -> switch (mediaType) {
+        ParsedPost parsed = readable(mediaType, () -> switch (mediaType) {
             case "text/plain" -> new PlainTextParser().parse(stripBom(text));
             case "text/markdown", "text/x-markdown" -> new MarkdownPostParser().parse(text);
             case "text/html", "application/xhtml+xml" -> new HtmlPostParser().parse(stripBom(text), null);
@@ -108,17 +110,21 @@ public final class Intake {
     }
 
     /**
-     * Runs a parser so that a failure inside it (a bug, or input stranger than any test) refuses the
-     * post with a reason and keeps it in the DLQ, rather than surfacing as a server error.
+     * Runs a parser. A refusal ({@link RejectedPost}) passes through as it is. Anything else thrown
+     * inside a parser is a defect in Herald, told apart from a refusal: it is logged with its stack
+     * trace and becomes a {@link RejectedPost#parserDefect}, so the sender still gets a clear 400 and
+     * the post is kept in the DLQ rather than surfacing as a server error.
+     *
+     * @param what the parser, for the reason ("text/html", "CMS webhook", "feed")
      */
-    public static <T> T readable(java.util.function.Supplier<T> parse) {
+    public static <T> T readable(String what, java.util.function.Supplier<T> parse) {
         try {
             return parse.get();
         } catch (RejectedPost e) {
             throw e;
         } catch (RuntimeException | StackOverflowError e) {
-            throw RejectedPost.badRequest("Herald could not read this post (" + e.getClass().getSimpleName()
-                    + "); it is kept in the dead-letter queue for a person to look at.");
+            LOG.error("Parser defect: the {} parser threw instead of accepting or refusing a post", what, e);
+            throw RejectedPost.parserDefect(what, e);
         }
     }
 

@@ -9,15 +9,38 @@ public final class RejectedPost extends RuntimeException {
 
     private final int status;
     private final String title;
+    private final boolean defect;
 
     public RejectedPost(int status, String title, String detail) {
-        super(detail, null, false, false);
+        this(status, title, detail, null);
+    }
+
+    private RejectedPost(int status, String title, String detail, Throwable defect) {
+        super(detail, defect, false, defect != null);
         this.status = status;
         this.title = title;
+        this.defect = defect != null;
     }
 
     public static RejectedPost badRequest(String detail) {
         return new RejectedPost(400, "Unreadable post", detail);
+    }
+
+    /**
+     * A parser failed in a way it never should (an unexpected exception, a stack overflow): a defect
+     * in Herald, not a refusal of bad input. The sender still gets a 400 and the post is kept in the
+     * DLQ, but the reason says so, and the cause (with its stack trace) is kept for the log.
+     */
+    public static RejectedPost parserDefect(String what, Throwable cause) {
+        return new RejectedPost(400, "Post could not be read",
+                "Parser defect: Herald's " + what + " parser failed on this post (" + cause.getClass().getSimpleName()
+                        + "). This is a fault in Herald, not necessarily in the post; it has been logged, and the post is "
+                        + "kept in the dead-letter queue so it can be ingested again once the fault is fixed.", cause);
+    }
+
+    /** True when this is a parser defect ({@link #parserDefect}), not a refusal of the input. */
+    public boolean defect() {
+        return defect;
     }
 
     /** The HTTP status: 400, 401, 413 or 415. */

@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
-/** Test inputs: our own fixture posts, and the shared corpus of real posts beside the repository. */
+/** Test inputs: our own fixture posts, the repository's samples, and the shared corpus where it is present. */
 final class Fixtures {
 
     private Fixtures() {
@@ -29,24 +27,13 @@ final class Fixtures {
         return new String(bytes(name), StandardCharsets.UTF_8);
     }
 
-    /** A file of ../shared/corpus, found from the repository root that Maven passes in. */
-    static Path corpus(String name) {
-        Path root = Path.of(System.getProperty("herald.repo.root", "..")).toAbsolutePath();
-        for (Path candidate : new Path[] {root.resolve("../shared/corpus").resolve(name),
-                root.resolve("../../shared/corpus").resolve(name)}) {
-            if (Files.exists(candidate)) {
-                return candidate.normalize();
-            }
-        }
-        throw new IllegalStateException("the shared corpus is not beside the repository: looked for " + name
-                + " under " + root.resolve("../shared/corpus").normalize());
+    /** A file of the shared corpus (skips the test, saying so, where the corpus is absent). */
+    static String corpusText(String name) {
+        return io.herald.testkit.Corpus.text(name);
     }
 
-    static String corpusText(String name) {
-        try {
-            return Files.readString(corpus(name), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** A post of the repository's samples/ folder. */
+    static String sample(String name) {
+        return io.herald.testkit.Samples.text(name);
     }
 }

@@ -119,4 +119,27 @@ class IntakeTest {
         assertEquals("Caf\u00e9 questions", post.title());
         assertFalse(post.qa().isEmpty());
     }
+
+    @Test
+    void a_parser_crash_is_told_apart_from_a_refusal_but_still_answers_400_with_a_reason() {
+        RejectedPost crash = assertThrows(RejectedPost.class, () -> Intake.readable("text/html", () -> {
+            throw new IllegalStateException("index out of range in a parser");
+        }));
+        assertTrue(crash.defect(), "an unexpected exception is a defect");
+        assertEquals(400, crash.status());
+        assertTrue(crash.detail().startsWith("Parser defect: Herald's text/html parser failed"), crash.detail());
+        assertTrue(crash.detail().contains("dead-letter queue"), crash.detail());
+        assertTrue(crash.getCause() instanceof IllegalStateException, "the cause is kept for the log");
+
+        RejectedPost overflow = assertThrows(RejectedPost.class, () -> Intake.readable("text/markdown", () -> {
+            throw new StackOverflowError();
+        }));
+        assertTrue(overflow.defect());
+
+        RejectedPost refusal = assertThrows(RejectedPost.class, () -> Intake.readable("text/plain", () -> {
+            throw RejectedPost.badRequest("The post has no title.");
+        }));
+        assertFalse(refusal.defect(), "a refusal stays a refusal");
+        assertEquals("The post has no title.", refusal.detail());
+    }
 }

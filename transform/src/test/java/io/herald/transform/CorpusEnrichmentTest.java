@@ -11,8 +11,8 @@ import io.herald.events.RawPost;
 import io.herald.events.Schema;
 import io.herald.ingest.ParsedPost;
 import io.herald.ingest.PlainTextParser;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.herald.testkit.Corpus;
+import io.herald.testkit.NeedsCorpus;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +20,11 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The real webinar post of ../shared/corpus, enriched as a marketer would want it. */
+/**
+ * The real webinar post of the shared corpus ({@code -Dherald.corpus}), enriched as a marketer would
+ * want it. Skipped, saying so, where the corpus is absent; {@link SampleEnrichmentTest} runs everywhere.
+ */
+@NeedsCorpus
 class CorpusEnrichmentTest {
 
     static EnrichedPost post;
@@ -28,8 +32,7 @@ class CorpusEnrichmentTest {
 
     @BeforeAll
     static void enrich() throws Exception {
-        Path root = Path.of(System.getProperty("herald.repo.root", "..")).toAbsolutePath();
-        text = Files.readString(root.resolve("../shared/corpus/emerging-tech-china-webinar-qa.txt").normalize());
+        text = Corpus.text(Corpus.WEBINAR);
         ParsedPost p = new PlainTextParser().parse(text);
         RawPost raw = new RawPost(Schema.VERSION, "webinar", "test", "text/plain", text, Instant.parse("2026-02-12T09:00:00Z"),
                 "hash", p.title(), p.author(), p.published(), p.url(), p.tags(), p.intro(), p.qa(), p.outro(), p.links(), p.images());

@@ -67,7 +67,7 @@ public final class FeedPollRoute extends RouteBuilder {
             return;
         }
         exchange.setProperty(IngestErrorPolicy.ORIGINAL, xml);
-        exchange.getMessage().setBody(Intake.readable(() -> reader.read(xml, url)));
+        exchange.getMessage().setBody(Intake.readable("feed", () -> reader.read(xml, url)));
     }
 
     private void accept(Exchange exchange) {

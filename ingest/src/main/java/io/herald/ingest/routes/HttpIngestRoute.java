@@ -110,7 +110,7 @@ public final class HttpIngestRoute extends RouteBuilder {
             throw RejectedPost.badRequest("The webhook body is empty.");
         }
         String json = new String(body, StandardCharsets.UTF_8);
-        Optional<CmsWebhookParser.Notification> notification = Intake.readable(() -> webhooks.parse(json));
+        Optional<CmsWebhookParser.Notification> notification = Intake.readable("CMS webhook", () -> webhooks.parse(json));
         exchange.setProperty("heraldIgnored", notification.isEmpty());
         if (notification.isPresent()) {
             CmsWebhookParser.Notification n = notification.get();
