@@ -60,11 +60,28 @@ public final class Pipeline {
     }
 
     /**
-     * Enriches a raw post into its next version, or returns empty when it brings nothing new: the
-     * latest version already has its content (a repeat), or it was received before the raw post
-     * of the latest version (a stale redelivery).
+     * Enriches a raw post into its next version and remembers it as the latest: for callers whose
+     * output cannot fail. A stage that writes the version somewhere calls {@link #enrich} and, once
+     * the write succeeded, {@link #remember}.
      */
     public Optional<EnrichedPost> process(RawPost raw) {
+        Optional<EnrichedPost> post = enrich(raw);
+        post.ifPresent(this::remember);
+        return post;
+    }
+
+    /** Makes a version the latest one, once it is safely written. */
+    public void remember(EnrichedPost post) {
+        ledger.record(post);
+    }
+
+    /**
+     * Enriches a raw post into its next version, or returns empty when it brings nothing new: the
+     * latest version already has its content (a repeat), or it was received before the raw post
+     * of the latest version (a stale redelivery). Remembers nothing: if writing the version fails,
+     * the same raw post enriched again is still the next version.
+     */
+    public Optional<EnrichedPost> enrich(RawPost raw) {
         Optional<VersionLedger.Latest> latest = ledger.latest(raw.id());
         if (latest.isPresent() && (latest.get().contentHash().equals(raw.contentHash())
                 || latest.get().receivedAt() != null && raw.receivedAt() != null
@@ -85,9 +102,7 @@ public final class Pipeline {
         // A typo fix does not move "updated": readers and publishers see nothing new.
         draft.updated = draft.minorEdit && latest.get().updated() != null
                 ? latest.get().updated() : clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        EnrichedPost post = draft.freeze();
-        ledger.record(post);
-        return Optional.of(post);
+        return Optional.of(draft.freeze());
     }
 
     private boolean isMinor(VersionLedger.Latest before, Draft after) {

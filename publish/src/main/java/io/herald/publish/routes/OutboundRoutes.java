@@ -6,6 +6,7 @@ import io.herald.events.NewsletterPayload;
 import io.herald.events.Rejection;
 import io.herald.events.SocialSnippet;
 import io.herald.events.Topics;
+import io.herald.events.UnusableRecord;
 import io.herald.publish.FeedIds;
 import io.herald.publish.Outbox;
 import io.herald.publish.PostStore;
@@ -67,9 +68,13 @@ public final class OutboundRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        // A record that cannot be turned into payloads goes to the DLQ and the routes move on; if even
-        // the DLQ cannot be written, the record is tried again (breakOnFirstError), never skipped.
-        onException(Exception.class).handled(true)
+        // A record that cannot be turned into payloads goes to the DLQ and the routes move on. A failure
+        // to write a payload (the topic refuses it, the broker is away) or the DLQ record is not the
+        // record's fault: it is retried with backoff, then the consumer seeks back to the record
+        // (breakOnFirstError) and tries again, never skipping it.
+        errorHandler(defaultErrorHandler().maximumRedeliveries(3).redeliveryDelay(500).backOffMultiplier(2)
+                .retryAttemptedLogLevel(LoggingLevel.WARN).allowRedeliveryWhileStopping(false));
+        onException(UnusableRecord.class).handled(true).maximumRedeliveries(0)
                 .log(LoggingLevel.WARN, "Rejected a record in ${routeId}: ${exception.message}")
                 .process(e -> toRejection(e, "publish could not use a record of " + Topics.POSTS_ENRICHED.name() + ": "
                         + e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class).getMessage()))
@@ -80,7 +85,7 @@ public final class OutboundRoutes extends RouteBuilder {
 
         ProcessorDefinition<?> news = from(enriched + "herald-newsletter").routeId("publish-newsletter")
                 .process(e -> e.setProperty("heraldOriginal", e.getMessage().getBody(String.class)))
-                .process(this::decideNewsletter)
+                .process(e -> UnusableRecord.whileProcessing(() -> decideNewsletter(e)))
                 .filter(body().isNotNull());
         hold(news)
                 .process(e -> send(e, e.getMessage().getBody(NewsletterPayload.class).postId()))
@@ -88,7 +93,7 @@ public final class OutboundRoutes extends RouteBuilder {
                 .process(e -> outbox.record(e.getProperty("heraldPayload", NewsletterPayload.class)));
 
         ProcessorDefinition<?> social = from(enriched + "herald-social").routeId("publish-social")
-                .process(this::decideSocial)
+                .process(e -> UnusableRecord.whileProcessing(() -> decideSocial(e)))
                 .filter(body().isNotNull());
         hold(social)
                 .split(body())

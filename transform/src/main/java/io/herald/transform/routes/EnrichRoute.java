@@ -5,6 +5,7 @@ import io.herald.events.Json;
 import io.herald.events.RawPost;
 import io.herald.events.Rejection;
 import io.herald.events.Topics;
+import io.herald.events.UnusableRecord;
 import io.herald.transform.Pipeline;
 import java.util.Optional;
 import org.apache.camel.Exchange;
@@ -18,6 +19,7 @@ import org.apache.camel.component.kafka.KafkaConstants;
 public final class EnrichRoute extends RouteBuilder {
 
     private static final String ORIGINAL = "heraldOriginal";
+    private static final String ENRICHED = "heraldEnriched";
 
     private final Pipeline pipeline;
 
@@ -27,7 +29,13 @@ public final class EnrichRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        onException(Exception.class).handled(true)
+        // A record that cannot be read or enriched goes to the DLQ and the consumer moves on. A failure
+        // to write the output (the enriched topic refuses the write, the broker is away) is not the
+        // record's fault: it is retried here with backoff, then the consumer seeks back to the record
+        // (breakOnFirstError) and tries again, so a record is never committed past.
+        errorHandler(defaultErrorHandler().maximumRedeliveries(3).redeliveryDelay(500).backOffMultiplier(2)
+                .retryAttemptedLogLevel(org.apache.camel.LoggingLevel.WARN).allowRedeliveryWhileStopping(false));
+        onException(UnusableRecord.class).handled(true).maximumRedeliveries(0)
                 .log(org.apache.camel.LoggingLevel.WARN, "Rejected a record from ${header.kafka.TOPIC}: ${exception.message}")
                 .process(EnrichRoute::toRejection)
                 .to("kafka:" + Topics.DLQ.name());
@@ -35,9 +43,12 @@ public final class EnrichRoute extends RouteBuilder {
         from("kafka:" + Topics.POSTS_RAW.name() + "?groupId=herald-transform"
                 + "&valueDeserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer")
                 .routeId("transform-enrich")
-                .process(this::enrich)
+                .process(e -> UnusableRecord.whileProcessing(() -> enrich(e)))
                 .filter(body().isNotNull())
                     .to("kafka:" + Topics.POSTS_ENRICHED.name())
+                    // Only a version the broker has is the latest: if the write failed, the retry
+                    // enriches the same raw post into the same next version.
+                    .process(e -> pipeline.remember(e.getProperty(ENRICHED, EnrichedPost.class)))
                 .end();
     }
 
@@ -52,12 +63,13 @@ public final class EnrichRoute extends RouteBuilder {
         if (raw.id() == null || raw.id().isBlank()) {
             throw new IllegalArgumentException("a raw post has no id");
         }
-        Optional<EnrichedPost> enriched = pipeline.process(raw);
+        Optional<EnrichedPost> enriched = pipeline.enrich(raw);
         message.removeHeaders("*", "kafka.TOPIC", "kafka.PARTITION", "kafka.OFFSET");
         if (enriched.isEmpty()) {
             message.setBody(null);
             return;
         }
+        exchange.setProperty(ENRICHED, enriched.get());
         message.setHeader(KafkaConstants.KEY, raw.id());
         message.setBody(Json.write(enriched.get()));
     }
