@@ -190,6 +190,63 @@ class IngestSourcesIT {
     }
 
     @Test
+    void a_huge_chunked_body_gets_its_413_before_it_is_sent_and_never_fills_the_heap() throws Exception {
+        startHerald(List.of());
+        long total = 200L * 1024 * 1024; // generated as it is sent, never held by the test either
+        Runtime rt = Runtime.getRuntime();
+        System.gc();
+        long heapBefore = rt.totalMemory() - rt.freeMemory();
+        long sentAnswered;
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(60_000);
+            var out = socket.getOutputStream();
+            out.write(("POST /api/posts HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\n"
+                    + "Authorization: Bearer " + TOKEN + "\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
+            java.util.concurrent.atomic.AtomicLong sentWhenAnswered = new java.util.concurrent.atomic.AtomicLong(-1);
+            java.util.concurrent.CompletableFuture<String> answer = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+                    String status = in.readLine();
+                    sentWhenAnswered.set(sent.get());
+                    StringBuilder head = new StringBuilder(status).append('\n');
+                    for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                        head.append(line).append('\n');
+                    }
+                    return head.toString();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            byte[] chunk = ("x".repeat(64 * 1024)).getBytes(StandardCharsets.US_ASCII);
+            byte[] chunkHead = (Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+            try {
+                while (sent.get() < total && !answer.isDone()) {
+                    out.write(chunkHead);
+                    out.write(chunk);
+                    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                    sent.addAndGet(chunk.length);
+                }
+            } catch (java.io.IOException closedByServer) {
+                // the server answered and closed the connection: the rest of the body was never sent
+            }
+            String head = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(head.startsWith("HTTP/1.1 413"), head);
+            assertTrue(head.toLowerCase().contains("content-type: application/problem+json"), head);
+            sentAnswered = sentWhenAnswered.get();
+            assertTrue(sentWhenAnswered.get() >= 0 && sentWhenAnswered.get() < total / 10,
+                    "the 413 came after " + sentWhenAnswered.get() + " of " + total + " bytes");
+        }
+        System.gc();
+        long grown = (rt.totalMemory() - rt.freeMemory()) - heapBefore;
+        System.out.printf("413 after %d KiB of a %d MiB chunked body; heap grew by %d MiB%n", sentAnswered / 1024,
+                total / (1024 * 1024), grown / (1024 * 1024));
+        assertTrue(grown < 64L * 1024 * 1024, "the heap grew by " + grown / (1024 * 1024) + " MiB for a 200 MiB body");
+        await().atMost(Duration.ofSeconds(20)).until(() -> topic(Topics.DLQ).size() == 1);
+        assertTrue(topic(Topics.DLQ).get(0).reason().contains("4096"), topic(Topics.DLQ).get(0).reason());
+    }
+
+    @Test
     void a_cms_webhook_publishes_the_post_once_and_ignores_drafts() {
         startHerald(List.of());
         String ghost = """

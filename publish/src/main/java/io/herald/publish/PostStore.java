@@ -23,8 +23,14 @@ public final class PostStore {
     private final AtomicLong changes = new AtomicLong();
     private final java.util.Set<String> deleted = ConcurrentHashMap.newKeySet();
 
-    /** Applies a record; an older version than the one held is ignored. @return whether anything changed */
-    public boolean apply(EnrichedPost post) {
+    /**
+     * Applies a record; an older version than the one held is ignored. What is kept has passed
+     * {@link SafeContent}, so nothing live reaches a feed, a page or an e-mail from here.
+     *
+     * @return whether anything changed
+     */
+    public boolean apply(EnrichedPost record) {
+        EnrichedPost post = SafeContent.of(record);
         boolean[] changed = {false};
         posts.compute(post.id(), (id, old) -> {
             if (old == null || post.version() > old.version()) {

@@ -162,7 +162,7 @@ public final class OutboundRoutes extends RouteBuilder {
             return null;
         }
         try {
-            EnrichedPost post = Json.read(value, EnrichedPost.class);
+            EnrichedPost post = io.herald.publish.SafeContent.of(Json.read(value, EnrichedPost.class));
             deleted.remove(post.id());
             return post;
         } catch (IllegalArgumentException e) {
