@@ -60,8 +60,10 @@ class HeraldJarIT {
         assertTrue(p.waitFor(30, TimeUnit.SECONDS), "Herald did not stop within 30 s of SIGTERM");
         String log = stderr(0);
         assertTrue(log.contains("Embedded Kafka broker stopped"), log);
-        assertTrue(log.indexOf("HttpServer stopped") < log.indexOf("Embedded Kafka broker stopped"),
-                "routes stop before the broker:\n" + log);
+        int httpStopped = log.indexOf("HttpServer stopped");
+        int brokerStopped = log.indexOf("Embedded Kafka broker stopped");
+        assertTrue(httpStopped >= 0, "the HTTP server said it stopped:\n" + log);
+        assertTrue(brokerStopped > httpStopped, "routes stop before the broker:\n" + log);
     }
 
     @Test

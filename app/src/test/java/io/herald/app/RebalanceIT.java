@@ -23,17 +23,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.builder.NotifyBuilder;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A second transform instance joins mid-stream and the consumer group rebalances: every raw post
- * comes out enriched, any post enriched twice comes out identical (same version, same content), and
- * downstream no idempotency key is sent twice.
+ * A second transform instance joins mid-stream and the consumer group rebalances: it is given
+ * partitions and enriches records from them, every raw post comes out enriched, and when records are
+ * processed again by an instance that never saw their versions (forced here by rewinding the group),
+ * each comes out as the identical record, never a second version, and downstream no idempotency key
+ * is sent twice.
  */
 class RebalanceIT {
 
@@ -64,20 +71,71 @@ class RebalanceIT {
     @Test
     void a_second_transform_joining_mid_stream_loses_and_repeats_nothing() throws Exception {
         kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0);
-        start("a", Stage.all());
+        Herald a = start("a", Stage.all());
+        Herald b = null;
+        NotifyBuilder bProcessed = null;
         Instant t = Instant.parse("2026-06-01T00:00:00Z");
         try (var producer = new KafkaProducer<String, String>(Map.of("bootstrap.servers", kafka.bootstrapServers(), "acks", "all"),
                 new StringSerializer(), new StringSerializer())) {
             for (int i = 0; i < 1000; i++) {
                 if (i == 300) {
                     producer.flush();
-                    start("b", java.util.EnumSet.of(Stage.TRANSFORM));
+                    b = start("b", java.util.EnumSet.of(Stage.TRANSFORM));
+                    bProcessed = new NotifyBuilder(b.camel()).fromRoute("transform-enrich").whenCompleted(1).create();
                 }
-                RawPost raw = new RawPost(Schema.VERSION, "r" + i, "test", "text/plain", "b" + i, t, "h" + i, "Rebalance " + i,
-                        null, null, null, List.of(), null, List.of(new QaPair("Number " + i + "?", "Yes.")), null, List.of(), List.of());
+                RawPost raw = new RawPost(Schema.VERSION, "r" + i, "test", "text/plain", "b" + i, t.plusMillis(i), "h" + i,
+                        "Rebalance " + i, null, null, null, List.of(), "An intro for post " + i + ".",
+                        List.of(new QaPair("Number " + i + "?", "Yes, number " + i + " is here.")), null, List.of(), List.of());
                 producer.send(new ProducerRecord<>(Topics.POSTS_RAW.name(), raw.id(), Json.write(raw)));
             }
         }
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            // The second instance was given partitions of its own and processed records from them.
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                var group = admin.describeConsumerGroups(List.of("herald-transform")).all().get().get("herald-transform");
+                return group.members().size() == 2
+                        && group.members().stream().allMatch(m -> !m.assignment().topicPartitions().isEmpty());
+            });
+            assertTrue(bProcessed.matches(60, TimeUnit.SECONDS), "the second instance enriched records");
+            Map<String, List<EnrichedPost>> first = awaitEnriched(1000);
+            ItSupport.awaitCaughtUp(kafka.bootstrapServers(), Topics.POSTS_RAW.name(), "herald-transform");
+
+            // Force repeats: both instances stop consuming, the group is rewound to the start, and the
+            // second instance, whose memory of versions dates from when it joined, takes over alone.
+            a.camel().getRouteController().stopRoute("transform-enrich");
+            b.camel().getRouteController().stopRoute("transform-enrich");
+            await().atMost(Duration.ofSeconds(60)).until(() -> admin.describeConsumerGroups(List.of("herald-transform")).all().get()
+                    .get("herald-transform").members().isEmpty());
+            Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();
+            for (int p = 0; p < 3; p++) {
+                start.put(new TopicPartition(Topics.POSTS_RAW.name(), p), new OffsetAndMetadata(0));
+            }
+            admin.alterConsumerGroupOffsets("herald-transform", start).all().get(30, TimeUnit.SECONDS);
+            NotifyBuilder replayed = new NotifyBuilder(b.camel()).fromRoute("transform-enrich").whenCompleted(1000).create();
+            b.camel().getRouteController().startRoute("transform-enrich");
+            assertTrue(replayed.matches(120, TimeUnit.SECONDS), "all 1,000 raw records were consumed again");
+            ItSupport.awaitCaughtUp(kafka.bootstrapServers(), Topics.POSTS_RAW.name(), "herald-transform");
+        }
+
+        Map<String, List<EnrichedPost>> enriched = awaitEnriched(1000);
+        int records = enriched.values().stream().mapToInt(List::size).sum();
+        System.out.printf("RebalanceIT: %d enriched records for 1000 posts (%d repeats)%n", records, records - 1000);
+        assertTrue(records > 1000, "at least one post was enriched again by the instance that did not know it: " + records);
+        for (var e : enriched.entrySet()) {
+            for (EnrichedPost p : e.getValue()) {
+                assertEquals(1, p.version(), e.getKey() + " got a second version from a repeat");
+                assertEquals(e.getValue().get(0), p, e.getKey() + ": a repeat is the identical record");
+            }
+        }
+        List<String> all = new ArrayList<>();
+        ItSupport.awaitCaughtUp(kafka.bootstrapServers(), Topics.POSTS_ENRICHED.name(), "herald-social");
+        TopicReplay.replay(kafka.bootstrapServers(), Topics.SOCIAL, Duration.ofSeconds(20),
+                (k, v) -> all.add(Json.read(v, SocialSnippet.class).idempotencyKey()));
+        assertEquals(1000, all.size(), "one snippet per post, however often it was enriched");
+        assertEquals(1000, new HashSet<>(all).size(), "no key twice");
+    }
+
+    Map<String, List<EnrichedPost>> awaitEnriched(int posts) {
         Map<String, List<EnrichedPost>> enriched = new HashMap<>();
         await().atMost(Duration.ofSeconds(120)).until(() -> {
             enriched.clear();
@@ -86,24 +144,8 @@ class RebalanceIT {
                     enriched.computeIfAbsent(k, x -> new ArrayList<>()).add(Json.read(v, EnrichedPost.class));
                 }
             });
-            return enriched.size() == 1000;
+            return enriched.size() == posts;
         });
-        for (var e : enriched.entrySet()) {
-            for (EnrichedPost p : e.getValue()) {
-                assertEquals(1, p.version(), e.getKey() + " got a second version from a repeat");
-                assertEquals(e.getValue().get(0).qa(), p.qa());
-            }
-        }
-        Set<String> keys = new HashSet<>();
-        List<String> all = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
-            all.clear();
-            TopicReplay.replay(kafka.bootstrapServers(), Topics.SOCIAL, Duration.ofSeconds(20),
-                    (k, v) -> all.add(Json.read(v, SocialSnippet.class).idempotencyKey()));
-            return all.size() >= 1000;
-        });
-        keys.addAll(all);
-        assertEquals(all.size(), keys.size(), "no key twice");
-        assertTrue(keys.size() == 1000, "one snippet per post: " + keys.size());
+        return enriched;
     }
 }

@@ -13,6 +13,7 @@ import io.herald.transform.steps.SanitizeHtml;
 import io.herald.transform.steps.Summary;
 import io.herald.transform.steps.Tags;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
@@ -99,9 +100,11 @@ public final class Pipeline {
             draft.provenance.add(new Provenance(step.name(), step.version()));
         }
         draft.minorEdit = latest.isPresent() && isMinor(latest.get(), draft);
-        // A typo fix does not move "updated": readers and publishers see nothing new.
-        draft.updated = draft.minorEdit && latest.get().updated() != null
-                ? latest.get().updated() : clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        // "updated" is when the change reached Herald (the raw post's receipt), not when it was
+        // enriched, so enriching the same raw post again (a repeat after a rebalance) gives the
+        // identical version. A typo fix does not move it: readers and publishers see nothing new.
+        Instant changed = raw.receivedAt() != null ? raw.receivedAt() : clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        draft.updated = draft.minorEdit && latest.get().updated() != null ? latest.get().updated() : changed;
         return Optional.of(draft.freeze());
     }
 

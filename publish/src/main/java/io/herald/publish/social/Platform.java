@@ -2,15 +2,15 @@ package io.herald.publish.social;
 
 import com.ibm.icu.text.BreakIterator;
 import com.twitter.twittertext.TwitterTextParser;
+import com.twitter.twittertext.Extractor;
+import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A social network, with its limit and its own way of counting a post's length:
  * <ul>
  *   <li>X: 280, weighted as twitter-text counts (most CJK and emoji weigh 2; every URL 23);</li>
- *   <li>Mastodon: 500 code points, every URL counted as 23;</li>
+ *   <li>Mastodon: 500 code points, every URL it recognises (as twitter-text does) counted as 23;</li>
  *   <li>Bluesky: 300 graphemes (user-perceived characters: an emoji with modifiers is one);</li>
  *   <li>LinkedIn: 3000 characters.</li>
  * </ul>
@@ -25,12 +25,14 @@ public enum Platform {
     MASTODON(500) {
         @Override
         public int length(String text) {
-            Matcher m = URL.matcher(text);
+            // Mastodon counts a link as 23 only where it recognises one, which it does as twitter-text
+            // does (a scheme and a host with a known top-level domain): http://localhost:8080/... is
+            // counted in full.
             int length = 0;
             int last = 0;
-            while (m.find()) {
-                length += text.codePointCount(last, m.start()) + 23;
-                last = m.end();
+            for (Extractor.Entity url : urls(text)) {
+                length += text.codePointCount(last, url.getStart()) + 23;
+                last = url.getEnd();
             }
             return length + text.codePointCount(last, text.length());
         }
@@ -48,7 +50,11 @@ public enum Platform {
         }
     };
 
-    static final Pattern URL = Pattern.compile("https?://\\S+");
+    private static List<Extractor.Entity> urls(String text) {
+        Extractor extractor = new Extractor();
+        extractor.setExtractURLWithoutProtocol(false);
+        return extractor.extractURLsWithIndices(text);
+    }
 
     private final int limit;
 
