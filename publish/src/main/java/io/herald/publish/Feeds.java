@@ -8,9 +8,10 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * Which entries each feed document shows. The subscription document holds the newest
- * {@code size} entries; older ones are on archive pages of {@code size} entries counted from the
- * oldest, so a page, once full, never changes (RFC 5005).
+ * Which entries each feed document shows. Older entries are on archive pages of {@code size}
+ * entries counted from the oldest, so a page, once written, never changes (RFC 5005); the subscription
+ * document holds the rest, newest first: at least {@code size} of them when there are that many. Every
+ * entry is in exactly one document.
  */
 public final class Feeds {
 
@@ -69,16 +70,26 @@ public final class Feeds {
         return items;
     }
 
+    /**
+     * The subscription document: every entry that is on no archive page, newest first. That is between
+     * {@code size} and {@code 2 * size - 1} entries once there are that many, so a reader that never
+     * follows archive links still sees at least {@code size}, and no entry is in two documents.
+     */
     public FeedPage subscription(FeedSpec spec) {
         List<FeedPage.Item> items = items(spec);
-        int archives = items.size() > size ? items.size() / size : 0;
-        return new FeedPage(spec, items.subList(0, Math.min(size, items.size())), 0, archives, 0);
+        int archives = archives(items.size());
+        return new FeedPage(spec, items.subList(0, items.size() - archives * size), 0, archives, 0);
+    }
+
+    /** Full archive pages: as many as leave at least {@code size} entries to the subscription document. */
+    private int archives(int total) {
+        return total > size ? (total - size) / size : 0;
     }
 
     /** Archive page {@code n}, 1 being the oldest; empty when there is no such page. */
     public Optional<FeedPage> archive(FeedSpec spec, int n) {
         List<FeedPage.Item> items = items(spec);
-        int archives = items.size() > size ? items.size() / size : 0;
+        int archives = archives(items.size());
         if (n < 1 || n > archives) {
             return Optional.empty();
         }
