@@ -26,7 +26,7 @@ import java.util.Optional;
 public final class Pipeline {
 
     /** The version of the versioning rule itself, recorded first in every provenance. */
-    static final Provenance VERSIONING = new Provenance("versioning", "2");
+    static final Provenance VERSIONING = new Provenance("versioning", "3");
 
     /** Up to 2% of words changed (and the title and the number of questions kept) is a typo-level edit. */
     public static final double DEFAULT_MINOR_EDIT_SHARE = 0.02;
