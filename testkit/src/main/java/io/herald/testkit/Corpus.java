@@ -1,7 +1,5 @@
 package io.herald.testkit;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,11 +36,7 @@ public final class Corpus {
     }
 
     public static byte[] bytes(String name) {
-        try {
-            return Files.readAllBytes(file(name));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Repo.read(file(name));
     }
 
     public static String text(String name) {

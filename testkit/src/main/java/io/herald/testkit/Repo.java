@@ -9,6 +9,14 @@ public final class Repo {
     private Repo() {
     }
 
+    static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public static Path root() {
         String given = System.getProperty("herald.repo.root");
         if (given != null && !given.isBlank()) {
