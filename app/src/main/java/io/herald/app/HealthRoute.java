@@ -16,7 +16,7 @@ final class HealthRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        getContext().getRegistry().bind("heraldHealthHeaders", new io.herald.publish.CacheFriendlyHeaders());
+        getContext().getRegistry().bind("heraldHealthHeaders", new io.herald.publish.feeds.CacheFriendlyHeaders());
         from("platform-http:/health?httpMethodRestrict=GET,HEAD&headerFilterStrategy=#heraldHealthHeaders")
                 .routeId("health")
                 .process(this::respond);

@@ -102,6 +102,7 @@ public final class Herald implements AutoCloseable {
             if (stages.contains(Stage.PUBLISH)) {
                 PublishStage publish = new PublishStage(config.publishSettings());
                 publish.rebuild(bootstrap);
+                routeConfigurations.addAll(publish.routeConfigurations());
                 routes.addAll(publish.routes());
             }
             health = new HealthCheck(bootstrap, camel);

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.herald.events.Json;
 import io.herald.events.SocialSnippet;
-import io.herald.events.TopicReplay;
 import io.herald.events.Topics;
+import io.herald.support.TopicReplay;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

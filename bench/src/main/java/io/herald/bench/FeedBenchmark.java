@@ -3,11 +3,11 @@ package io.herald.bench;
 import io.herald.events.EnrichedPost;
 import io.herald.events.Json;
 import io.herald.events.RawPost;
-import io.herald.publish.FeedLinks;
-import io.herald.publish.FeedSpec;
-import io.herald.publish.Feeds;
 import io.herald.publish.PostStore;
-import io.herald.publish.RenderedFeeds;
+import io.herald.publish.feeds.FeedLinks;
+import io.herald.publish.feeds.FeedSpec;
+import io.herald.publish.feeds.Feeds;
+import io.herald.publish.feeds.RenderedFeeds;
 import io.herald.transform.Pipeline;
 import io.herald.transform.VersionLedger;
 import java.time.Clock;
@@ -43,9 +43,9 @@ public class FeedBenchmark {
     private List<EnrichedPost> posts;
     private RenderedFeeds cached;
     private Feeds feeds;
-    private io.herald.publish.AtomRenderer atom;
-    private io.herald.publish.RssRenderer rss;
-    private io.herald.publish.JsonFeedRenderer json;
+    private io.herald.publish.feeds.AtomRenderer atom;
+    private io.herald.publish.feeds.RssRenderer rss;
+    private io.herald.publish.feeds.JsonFeedRenderer json;
 
     @Setup
     public void load() {
@@ -66,9 +66,9 @@ public class FeedBenchmark {
         feeds = new Feeds(store, 50, "Herald");
         cached = new RenderedFeeds(store, feeds, links);
         cached.get("/feeds/all.atom").orElseThrow();
-        atom = new io.herald.publish.AtomRenderer(links);
-        rss = new io.herald.publish.RssRenderer(links);
-        json = new io.herald.publish.JsonFeedRenderer(links);
+        atom = new io.herald.publish.feeds.AtomRenderer(links);
+        rss = new io.herald.publish.feeds.RssRenderer(links);
+        json = new io.herald.publish.feeds.JsonFeedRenderer(links);
     }
 
     @Benchmark

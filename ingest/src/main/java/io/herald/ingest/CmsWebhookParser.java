@@ -77,7 +77,7 @@ public final class CmsWebhookParser {
         }
         String content = html == null ? "" : html;
         ParsedPost post = new HtmlPostParser().parse("<article>" + content + "</article>", meta.url(), meta);
-        String hash = Intake.sha256(String.join("\u0000", String.valueOf(meta.id()), meta.title(),
+        String hash = io.herald.support.Hashes.sha256(String.join("\u0000", String.valueOf(meta.id()), meta.title(),
                 String.valueOf(meta.author()), String.valueOf(meta.published()), String.valueOf(meta.url()),
                 String.join(",", meta.tags()), String.valueOf(meta.image()), content));
         return new Notification(post, cms, hash);

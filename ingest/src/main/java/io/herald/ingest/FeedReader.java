@@ -61,7 +61,7 @@ public final class FeedReader {
         PostMeta meta = new PostMeta(link == null ? e.getUri() : null, e.getTitle(), author,
                 date == null ? null : date.toInstant(), link, tags, absolute(feedUrl, image));
         ParsedPost post = new HtmlPostParser().parse("<article>" + html + "</article>", link, meta);
-        String hash = Intake.sha256(String.join("\u0000", String.valueOf(meta.id()), String.valueOf(meta.title()),
+        String hash = io.herald.support.Hashes.sha256(String.join("\u0000", String.valueOf(meta.id()), String.valueOf(meta.title()),
                 String.valueOf(author), String.valueOf(meta.published()), String.valueOf(link), String.join(",", tags),
                 String.valueOf(meta.image()), html));
         return new Entry(post, html, hash);

@@ -3,12 +3,13 @@ package io.herald.ingest;
 import io.herald.events.Json;
 import io.herald.events.RawPost;
 import io.herald.events.Rejection;
-import io.herald.events.TopicReplay;
 import io.herald.events.Topics;
 import io.herald.ingest.routes.FeedPollRoute;
 import io.herald.ingest.routes.HttpIngestRoute;
 import io.herald.ingest.routes.InboxRoute;
 import io.herald.ingest.routes.IngestErrorPolicy;
+import io.herald.support.Problems;
+import io.herald.support.TopicReplay;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -16,9 +17,9 @@ import java.util.Optional;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
-import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,13 +47,9 @@ public final class IngestStage {
 
     /** Learns what was already accepted, so repeats answer {@code unchanged} across restarts. */
     public void rebuild(String bootstrapServers) {
-        long n = TopicReplay.replay(bootstrapServers, Topics.POSTS_RAW, Duration.ofMinutes(5), (id, value) -> {
-            if (id != null && value != null) {
-                try {
-                    ledger.record(id, Json.read(value, RawPost.class).contentHash());
-                } catch (IllegalArgumentException e) {
-                    LOG.warn("Skipping an unreadable record for post {} in {}: {}", id, Topics.POSTS_RAW, e.getMessage());
-                }
+        long n = TopicReplay.replayEvents(bootstrapServers, Topics.POSTS_RAW, Duration.ofMinutes(5), (id, post) -> {
+            if (id != null && post != null) {
+                ledger.record(id, post.contentHash());
             }
         });
         LOG.info("Ingest knows {} posts ({} records replayed)", ledger.size(), n);
@@ -78,7 +75,7 @@ public final class IngestStage {
                             + intake.maxBytes() + " bytes.");
             ctx.response().setStatusCode(413)
                     .putHeader("Content-Type", Problems.CONTENT_TYPE)
-                    .end(Problems.json(rejected));
+                    .end(Problems.json(rejected.status(), rejected.title(), rejected.detail()));
             Rejection r = Rejection.of("ingest", rejected.detail(), "http " + ctx.request().path(),
                     ctx.request().getHeader("Content-Type"), null, null, null, null);
             dlq.asyncRequestBodyAndHeader("kafka:" + Topics.DLQ.name(), Json.write(r), KafkaConstants.KEY, "ingest");

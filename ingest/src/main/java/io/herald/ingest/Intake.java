@@ -2,6 +2,7 @@ package io.herald.ingest;
 
 import io.herald.events.RawPost;
 import io.herald.events.Schema;
+import io.herald.support.Hashes;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -9,11 +10,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 
@@ -80,7 +78,7 @@ public final class Intake {
                     "Herald reads text/plain, text/markdown, text/html and application/json posts, not "
                             + (mediaType.isEmpty() ? "a body without a Content-Type" : mediaType) + ".");
         });
-        return finish(parsed, text, mediaType, source, sha256(body));
+        return finish(parsed, text, mediaType, source, Hashes.sha256(body));
     }
 
     /**
@@ -178,17 +176,5 @@ public final class Intake {
 
     private static String stripBom(String text) {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
-    }
-
-    static String sha256(String text) {
-        return sha256(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
     }
 }

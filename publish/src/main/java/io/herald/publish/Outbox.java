@@ -46,6 +46,17 @@ public final class Outbox {
         }
     }
 
+    /** Records a payload sent on either channel. */
+    public void record(io.herald.events.Event payload) {
+        if (payload instanceof NewsletterPayload n) {
+            record(n);
+        } else if (payload instanceof SocialSnippet s) {
+            record(s);
+        } else {
+            throw new IllegalArgumentException("not an outbound payload: " + payload);
+        }
+    }
+
     public boolean announced(String postId) {
         return newsletters.getOrDefault(postId, List.of()).stream().anyMatch(p -> p.kind().equals("announcement"));
     }

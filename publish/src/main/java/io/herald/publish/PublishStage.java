@@ -1,16 +1,34 @@
 package io.herald.publish;
 
-import io.herald.events.TopicReplay;
 import io.herald.events.Topics;
-import io.herald.publish.routes.ApiRoute;
-import io.herald.publish.routes.ExportRoute;
-import io.herald.publish.routes.FeedRoute;
-import io.herald.publish.routes.StoreRoute;
+import io.herald.publish.api.NewsletterPreviewRoute;
+import io.herald.publish.api.PostListRoute;
+import io.herald.publish.api.PostRoute;
+import io.herald.publish.api.SocialPreviewRoute;
+import io.herald.publish.feeds.ExportRoute;
+import io.herald.publish.feeds.FeedLinks;
+import io.herald.publish.feeds.FeedRoute;
+import io.herald.publish.feeds.Feeds;
+import io.herald.publish.feeds.RenderedFeeds;
+import io.herald.publish.feeds.StaticExport;
+import io.herald.publish.feeds.WebSubPublisher;
+import io.herald.publish.newsletter.DeliveryRoute;
+import io.herald.publish.newsletter.DigestRoute;
+import io.herald.publish.newsletter.DigestSchedule;
+import io.herald.publish.newsletter.NewsletterDecision;
+import io.herald.publish.newsletter.NewsletterRenderer;
+import io.herald.publish.newsletter.NewsletterRoute;
+import io.herald.publish.newsletter.WebhookClient;
+import io.herald.publish.social.SocialPlan;
+import io.herald.publish.social.SocialRoute;
+import io.herald.support.TopicReplay;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +56,7 @@ public final class PublishStage {
         this.out = settings.out();
         this.websub = settings.websubHub().map(h -> new WebSubPublisher(h, Duration.ofSeconds(1)));
         // Fail at start-up, not at the first digest, when the schedule is mistyped.
-        io.herald.publish.newsletter.DigestSchedule.parse(settings.digest());
+        DigestSchedule.parse(settings.digest());
     }
 
     public Outbox outbox() {
@@ -54,33 +72,45 @@ public final class PublishStage {
     }
 
     public void rebuild(String bootstrapServers) {
-        long n = TopicReplay.replay(bootstrapServers, Topics.POSTS_ENRICHED, Duration.ofMinutes(5),
-                (id, value) -> StoreRoute.apply(store, id, value));
+        long n = TopicReplay.replayEvents(bootstrapServers, Topics.POSTS_ENRICHED, Duration.ofMinutes(5),
+                (id, post) -> StoreRoute.apply(store, id, post));
         LOG.info("Publish holds {} posts ({} records replayed)", store.size(), n);
-        long sent = TopicReplay.replay(bootstrapServers, Topics.NEWSLETTER, Duration.ofMinutes(5), (id, value) -> {
-            if (value != null) {
-                try {
-                    outbox.record(io.herald.events.Json.read(value, io.herald.events.NewsletterPayload.class));
-                } catch (IllegalArgumentException e) {
-                    LOG.warn("Skipping an unreadable newsletter record: {}", e.getMessage());
-                }
+        long sent = TopicReplay.replayEvents(bootstrapServers, Topics.NEWSLETTER, Duration.ofMinutes(5), (id, payload) -> {
+            if (payload != null) {
+                outbox.record(payload);
             }
         });
-        sent += TopicReplay.replay(bootstrapServers, Topics.SOCIAL, Duration.ofMinutes(5), (id, value) -> {
-            if (value != null) {
-                try {
-                    outbox.record(io.herald.events.Json.read(value, io.herald.events.SocialSnippet.class));
-                } catch (IllegalArgumentException e) {
-                    LOG.warn("Skipping an unreadable social record: {}", e.getMessage());
-                }
+        sent += TopicReplay.replayEvents(bootstrapServers, Topics.SOCIAL, Duration.ofMinutes(5), (id, snippet) -> {
+            if (snippet != null) {
+                outbox.record(snippet);
             }
         });
         LOG.info("Publish has sent {} newsletter and social payloads so far", sent);
     }
 
+    public List<RouteConfigurationBuilder> routeConfigurations() {
+        return List.of(new OutboundErrorPolicy());
+    }
+
+    /** One route class per route id: the store, the feeds and their export, the read API and previews, the outbound channels. */
     public List<RouteBuilder> routes() {
-        return List.of(new StoreRoute(store), new FeedRoute(feeds, links), new ApiRoute(store, outbox, settings),
+        NewsletterRenderer renderer = new NewsletterRenderer(settings.baseUrl());
+        NewsletterDecision newsletter = new NewsletterDecision(renderer, settings.newsletterOnEdit());
+        SocialPlan social = new SocialPlan(settings.baseUrl(), settings.platforms(), settings.threads());
+        HoldWindow window = new HoldWindow(settings.hold(), store);
+        List<RouteBuilder> routes = new ArrayList<>(List.of(
+                new StoreRoute(store),
+                new FeedRoute(feeds, links),
                 new ExportRoute(store, feeds, links, new StaticExport(out), websub),
-                new io.herald.publish.routes.OutboundRoutes(store, outbox, settings));
+                new PostRoute(store),
+                new PostListRoute(store),
+                new NewsletterPreviewRoute(store, outbox, newsletter),
+                new SocialPreviewRoute(store, outbox, social),
+                new NewsletterRoute(newsletter, outbox, window),
+                new SocialRoute(social, outbox, window)));
+        DigestSchedule.parse(settings.digest())
+                .ifPresent(schedule -> routes.add(new DigestRoute(schedule, renderer, store, outbox, Duration.ofSeconds(15))));
+        settings.newsletterWebhook().ifPresent(url -> routes.add(new DeliveryRoute(new WebhookClient(url), 4)));
+        return routes;
     }
 }

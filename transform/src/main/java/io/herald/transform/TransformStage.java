@@ -3,8 +3,8 @@ package io.herald.transform;
 import io.herald.events.EnrichedPost;
 import io.herald.events.Json;
 import io.herald.events.RawPost;
-import io.herald.events.TopicReplay;
 import io.herald.events.Topics;
+import io.herald.support.TopicReplay;
 import io.herald.transform.routes.EnrichRoute;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,18 +43,11 @@ public final class TransformStage {
     }
 
     public void rebuild(String bootstrapServers) {
-        long n = TopicReplay.replay(bootstrapServers, Topics.POSTS_ENRICHED, Duration.ofMinutes(5), (id, value) -> {
-            if (id == null) {
-                return;
-            }
-            if (value == null) {
+        long n = TopicReplay.replayEvents(bootstrapServers, Topics.POSTS_ENRICHED, Duration.ofMinutes(5), (id, post) -> {
+            if (id != null && post == null) {
                 ledger.forget(id);
-                return;
-            }
-            try {
-                ledger.record(Json.read(value, EnrichedPost.class));
-            } catch (IllegalArgumentException e) {
-                LOG.warn("Skipping an unreadable record for post {} in {}: {}", id, Topics.POSTS_ENRICHED, e.getMessage());
+            } else if (post != null) {
+                ledger.record(post);
             }
         });
         LOG.info("Transform knows {} posts ({} records replayed)", ledger.size(), n);

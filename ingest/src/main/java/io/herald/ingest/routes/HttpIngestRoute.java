@@ -1,18 +1,17 @@
 package io.herald.ingest.routes;
 
 import io.herald.events.Json;
-import io.herald.events.Topics;
 import io.herald.ingest.CmsWebhookParser;
 import io.herald.ingest.Intake;
 import io.herald.ingest.PostLedger;
 import io.herald.ingest.RejectedPost;
+import io.herald.support.Props;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.kafka.KafkaConstants;
 
 /**
  * The HTTP sources: {@code POST /api/posts} (a post in the body, any supported format) and
@@ -24,13 +23,13 @@ public final class HttpIngestRoute extends RouteBuilder {
     private static final String STORE = "direct:ingest-http-store";
 
     private final Intake intake;
-    private final PostLedger ledger;
+    private final RawPosts raw;
     private final Optional<String> apiToken;
     private final CmsWebhookParser webhooks = new CmsWebhookParser();
 
     public HttpIngestRoute(Intake intake, PostLedger ledger, Optional<String> apiToken) {
         this.intake = intake;
-        this.ledger = ledger;
+        this.raw = new RawPosts(ledger);
         this.apiToken = apiToken;
     }
 
@@ -39,7 +38,7 @@ public final class HttpIngestRoute extends RouteBuilder {
         from("platform-http:/api/posts?httpMethodRestrict=POST")
                 .routeId("ingest-http")
                 .routeConfigurationId(IngestErrorPolicy.HTTP)
-                .setProperty(IngestErrorPolicy.SOURCE, constant("http"))
+                .setProperty(Props.SOURCE.name(), constant("http"))
                 .process(this::checkToken)
                 .process(this::acceptPost)
                 .to(STORE);
@@ -47,31 +46,24 @@ public final class HttpIngestRoute extends RouteBuilder {
         from("platform-http:/api/webhooks/cms?httpMethodRestrict=POST")
                 .routeId("ingest-webhook")
                 .routeConfigurationId(IngestErrorPolicy.HTTP)
-                .setProperty(IngestErrorPolicy.SOURCE, constant("webhook"))
+                .setProperty(Props.SOURCE.name(), constant("webhook"))
                 .process(this::checkToken)
                 .process(this::acceptNotification)
                 .choice()
-                    .when(exchangeProperty("heraldIgnored").isEqualTo(true))
+                    .when(Props.IGNORED.is(true))
                         .process(e -> respond(e, Map.of("status", "ignored",
                                 "detail", "The post is not published (draft, scheduled or private), so Herald leaves it.")))
                     .otherwise()
                         .to(STORE)
                 .end();
 
-        from(STORE)
+        // The 202 goes out only after the broker has the record (acks=all): accepted means kept.
+        var store = from(STORE)
                 .routeId("ingest-http-store")
                 .routeConfigurationId(IngestErrorPolicy.HTTP)
-                .choice()
-                    .when(exchangeProperty("heraldUnchanged").isEqualTo(true))
-                        .process(e -> respond(e, "unchanged"))
-                    .otherwise()
-                        .process(HttpIngestRoute::toRecord)
-                        // The 202 goes out only after the broker has the record (acks=all): accepted means kept.
-                        .to("kafka:" + Topics.POSTS_RAW.name())
-                        .process(e -> ledger.record(e.getProperty("heraldId", String.class),
-                                e.getProperty("heraldHash", String.class)))
-                        .process(e -> respond(e, "accepted"))
-                .end();
+                .filter(Props.UNCHANGED.is(false));
+        raw.write(store).end()
+                .process(e -> respond(e, Props.UNCHANGED.get(e) ? "unchanged" : "accepted"));
     }
 
     private void checkToken(Exchange exchange) {
@@ -95,13 +87,16 @@ public final class HttpIngestRoute extends RouteBuilder {
             throw intake.tooLarge(declared);
         }
         byte[] body = exchange.getMessage().getBody(byte[].class);
-        exchange.setProperty(IngestErrorPolicy.ORIGINAL, body);
+        Props.ORIGINAL.set(exchange, body);
         return body;
     }
 
     private void acceptPost(Exchange exchange) {
         byte[] body = body(exchange);
-        remember(exchange, intake.accept(body, exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class), "http"));
+        Intake.Outcome outcome = intake.accept(body, exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class), "http");
+        // HTTP headers (Authorization among them) must not travel into Kafka record headers.
+        exchange.getMessage().removeHeaders("*");
+        RawPosts.remember(exchange, outcome);
     }
 
     private void acceptNotification(Exchange exchange) {
@@ -111,31 +106,17 @@ public final class HttpIngestRoute extends RouteBuilder {
         }
         String json = new String(body, StandardCharsets.UTF_8);
         Optional<CmsWebhookParser.Notification> notification = Intake.readable("CMS webhook", () -> webhooks.parse(json));
-        exchange.setProperty("heraldIgnored", notification.isEmpty());
+        Props.IGNORED.set(exchange, notification.isEmpty());
         if (notification.isPresent()) {
             CmsWebhookParser.Notification n = notification.get();
-            remember(exchange, intake.acceptParsed(n.post(), json, "application/json", "webhook:" + n.cms(), n.contentHash()));
+            Intake.Outcome outcome = intake.acceptParsed(n.post(), json, "application/json", "webhook:" + n.cms(), n.contentHash());
+            exchange.getMessage().removeHeaders("*");
+            RawPosts.remember(exchange, outcome);
         }
     }
 
-    private static void remember(Exchange exchange, Intake.Outcome outcome) {
-        exchange.setProperty("heraldUnchanged", outcome.unchanged());
-        exchange.setProperty("heraldId", outcome.post().id());
-        exchange.setProperty("heraldHash", outcome.post().contentHash());
-        exchange.getMessage().setBody(outcome.post());
-    }
-
-    private static void toRecord(Exchange exchange) {
-        var message = exchange.getMessage();
-        String json = Json.write(message.getBody());
-        // HTTP headers (Authorization among them) must not travel into Kafka record headers.
-        message.removeHeaders("*");
-        message.setHeader(KafkaConstants.KEY, exchange.getProperty("heraldId", String.class));
-        message.setBody(json);
-    }
-
     private static void respond(Exchange exchange, String status) {
-        respond(exchange, Map.of("id", exchange.getProperty("heraldId", String.class), "status", status));
+        respond(exchange, Map.of("id", Props.POST_ID.get(exchange), "status", status));
     }
 
     private static void respond(Exchange exchange, Map<String, String> body) {

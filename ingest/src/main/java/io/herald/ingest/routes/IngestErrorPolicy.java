@@ -3,11 +3,13 @@ package io.herald.ingest.routes;
 import io.herald.events.Json;
 import io.herald.events.Rejection;
 import io.herald.events.Topics;
-import io.herald.ingest.Problems;
 import io.herald.ingest.RejectedPost;
+import io.herald.support.Problems;
+import io.herald.support.Props;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
@@ -23,9 +25,6 @@ public final class IngestErrorPolicy extends RouteConfigurationBuilder {
     public static final String HTTP = "ingest-http-errors";
     public static final String INBOX = "ingest-inbox-errors";
     public static final String FEEDS = "ingest-feed-errors";
-    /** Exchange property holding the request's bytes as they came, for the DLQ record. */
-    public static final String ORIGINAL = "heraldOriginal";
-    static final String SOURCE = "heraldSource";
 
     private static final String DLQ = "kafka:" + Topics.DLQ.name();
 
@@ -34,14 +33,14 @@ public final class IngestErrorPolicy extends RouteConfigurationBuilder {
         routeConfiguration(HTTP)
                 .onException(RejectedPost.class).handled(true)
                     .process(IngestErrorPolicy::toRejection)
-                    .filter(exchangeProperty("heraldRejected").isEqualTo(true))
+                    .filter(Props.KEEP_REJECTED.is(true))
                         .to(DLQ)
                     .end()
                     .process(IngestErrorPolicy::toProblemResponse)
                 .end()
                 .onException(Exception.class).handled(true)
                     .log(org.apache.camel.LoggingLevel.ERROR, "Could not store a post: ${exception.message}")
-                    .process(e -> problem(e, 503, "Service unavailable",
+                    .process(e -> Problems.respond(e, 503, "Service unavailable",
                             "Herald could not store the post right now, so it was not accepted. Please retry."))
                 .end();
 
@@ -49,12 +48,12 @@ public final class IngestErrorPolicy extends RouteConfigurationBuilder {
         // only logged (it is tried again at the next poll, and has sent nothing to keep).
         routeConfiguration(FEEDS)
                 .onException(RejectedPost.class).handled(true)
-                    .log(org.apache.camel.LoggingLevel.WARN, "Rejected from ${exchangeProperty.heraldSource}: ${exception.message}")
+                    .log(org.apache.camel.LoggingLevel.WARN, "Rejected from ${exchangeProperty." + Props.SOURCE.name() + "}: ${exception.message}")
                     .process(IngestErrorPolicy::toRejection)
                     .to(DLQ)
                 .end()
                 .onException(java.io.IOException.class).handled(true)
-                    .log(org.apache.camel.LoggingLevel.WARN, "Could not fetch ${exchangeProperty.heraldSource}: ${exception.message}")
+                    .log(org.apache.camel.LoggingLevel.WARN, "Could not fetch ${exchangeProperty." + Props.SOURCE.name() + "}: ${exception.message}")
                 .end();
 
         routeConfiguration(INBOX)
@@ -66,41 +65,35 @@ public final class IngestErrorPolicy extends RouteConfigurationBuilder {
     }
 
     private static void toRejection(Exchange exchange) {
-        RejectedPost rejected = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, RejectedPost.class);
-        exchange.setProperty("heraldRejection", rejected);
+        RejectedPost rejected = rejection(exchange);
         // A wrong token is not content; there is nothing to keep from it.
-        boolean keep = rejected.status() != 401;
-        exchange.setProperty("heraldRejected", keep);
-        byte[] original = exchange.getProperty(ORIGINAL, byte[].class);
+        Props.KEEP_REJECTED.set(exchange, rejected.status() != 401);
+        byte[] original = Props.ORIGINAL.get(exchange);
         String contentType = exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class);
-        Rejection r = Rejection.of("ingest", rejected.detail(), exchange.getProperty(SOURCE, "unknown", String.class),
+        Rejection r = Rejection.of("ingest", rejected.detail(), Objects.requireNonNullElse(Props.SOURCE.get(exchange), "unknown"),
                 contentType, null, null, null, rejected.status() == 413 ? null : original);
         exchange.getMessage().removeHeaders("*", "Camel*");
         exchange.getMessage().setHeader(KafkaConstants.KEY, "ingest");
         exchange.getMessage().setBody(Json.write(r));
     }
 
+    private static RejectedPost rejection(Exchange exchange) {
+        return exchange.getProperty(Exchange.EXCEPTION_CAUGHT, RejectedPost.class);
+    }
+
     private static void toProblemResponse(Exchange exchange) {
-        RejectedPost rejected = exchange.getProperty("heraldRejection", RejectedPost.class);
-        problem(exchange, rejected.status(), rejected.title(), rejected.detail());
+        RejectedPost rejected = rejection(exchange);
+        Problems.respond(exchange, rejected.status(), rejected.title(), rejected.detail());
         if (rejected.status() == 401) {
             exchange.getMessage().setHeader("WWW-Authenticate", "Bearer realm=\"herald\"");
         }
     }
 
-    static void problem(Exchange exchange, int status, String title, String detail) {
-        var message = exchange.getMessage();
-        message.removeHeaders("*");
-        message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        message.setHeader(Exchange.CONTENT_TYPE, Problems.CONTENT_TYPE);
-        message.setBody(Problems.json(status, title, detail));
-    }
-
     private static void writeErrorFile(Exchange exchange) throws Exception {
-        RejectedPost rejected = exchange.getProperty("heraldRejection", RejectedPost.class);
-        Path failed = Path.of(exchange.getProperty(InboxRoute.INBOX_DIR, String.class), InboxRoute.FAILED);
+        RejectedPost rejected = rejection(exchange);
+        Path failed = Path.of(Props.INBOX_DIR.get(exchange), InboxRoute.FAILED);
         Files.createDirectories(failed);
-        String name = exchange.getProperty(InboxRoute.FILE_NAME, String.class);
+        String name = Props.FILE_NAME.get(exchange);
         Files.writeString(failed.resolve(name + ".error.txt"),
                 "Herald could not ingest " + name + ":\n" + rejected.detail() + "\n", StandardCharsets.UTF_8);
     }

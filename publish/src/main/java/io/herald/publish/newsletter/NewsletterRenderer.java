@@ -4,8 +4,8 @@ import io.herald.events.EnrichedPost;
 import io.herald.events.EnrichedQa;
 import io.herald.events.NewsletterPayload;
 import io.herald.events.Schema;
-import io.herald.publish.FeedIds;
-import io.herald.publish.QaHtml;
+import io.herald.publish.Html;
+import io.herald.publish.PostLinks;
 import java.util.List;
 
 /**
@@ -26,7 +26,7 @@ public final class NewsletterRenderer {
 
     /** The announcement of a post (kind {@code announcement}, or {@code correction} for a significant edit). */
     public NewsletterPayload announce(EnrichedPost post, String kind) {
-        String link = Utm.tag(FeedIds.link(baseUrl, post.id(), post.url()), "email", campaign(post));
+        String link = Utm.tag(PostLinks.link(baseUrl, post.id(), post.url()), "email", campaign(post));
         String subject = (kind.equals("correction") ? "Updated: " : "") + post.title();
         String preheader = preheader(post);
         StringBuilder html = new StringBuilder();
@@ -35,7 +35,7 @@ public final class NewsletterRenderer {
             row(html, "<img src=\"" + attr(post.images().get(0)) + "\" alt=\"" + attr(post.title())
                     + "\" width=\"560\" style=\"display:block;width:100%;max-width:560px;height:auto;border:0;\">");
         }
-        row(html, "<h1 style=\"" + FONT + "font-size:24px;line-height:30px;margin:0 0 12px 0;\">" + QaHtml.escape(subject) + "</h1>");
+        row(html, "<h1 style=\"" + FONT + "font-size:24px;line-height:30px;margin:0 0 12px 0;\">" + Html.escape(subject) + "</h1>");
         paragraphs(html, post.intro());
         StringBuilder text = new StringBuilder(subject).append("\n\n");
         if (post.intro() != null) {
@@ -43,7 +43,7 @@ public final class NewsletterRenderer {
         }
         for (EnrichedQa pair : post.qa()) {
             row(html, "<h2 style=\"" + FONT + "font-size:18px;line-height:24px;margin:16px 0 6px 0;\">"
-                    + QaHtml.escape(pair.question()) + "</h2>");
+                    + Html.escape(pair.question()) + "</h2>");
             paragraphs(html, pair.answer());
             text.append("Q: ").append(pair.question()).append("\n").append("A: ").append(pair.answer() == null ? "" : pair.answer())
                     .append("\n\n");
@@ -66,12 +66,12 @@ public final class NewsletterRenderer {
         String preheader = posts.size() + (posts.size() == 1 ? " new post" : " new posts") + ": "
                 + String.join(" · ", posts.stream().limit(3).map(EnrichedPost::title).toList());
         open(html, title, preheader);
-        row(html, "<h1 style=\"" + FONT + "font-size:24px;line-height:30px;margin:0 0 12px 0;\">" + QaHtml.escape(title) + "</h1>");
+        row(html, "<h1 style=\"" + FONT + "font-size:24px;line-height:30px;margin:0 0 12px 0;\">" + Html.escape(title) + "</h1>");
         StringBuilder text = new StringBuilder(title).append("\n\n");
         for (EnrichedPost post : posts) {
-            String link = Utm.tag(FeedIds.link(baseUrl, post.id(), post.url()), "email", "digest-" + windowKey);
+            String link = Utm.tag(PostLinks.link(baseUrl, post.id(), post.url()), "email", "digest-" + windowKey);
             row(html, "<h2 style=\"" + FONT + "font-size:18px;line-height:24px;margin:16px 0 6px 0;\"><a href=\"" + attr(link)
-                    + "\" style=\"color:#1f6feb;text-decoration:none;\">" + QaHtml.escape(post.title()) + "</a></h2>");
+                    + "\" style=\"color:#1f6feb;text-decoration:none;\">" + Html.escape(post.title()) + "</a></h2>");
             paragraphs(html, post.summary());
             text.append(post.title()).append("\n").append(post.summary() == null ? "" : post.summary() + "\n").append(link).append("\n\n");
         }
@@ -95,10 +95,10 @@ public final class NewsletterRenderer {
 
     private static void open(StringBuilder html, String title, String preheader) {
         html.append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">")
-                .append("<title>").append(QaHtml.escape(title)).append("</title></head>")
+                .append("<title>").append(Html.escape(title)).append("</title></head>")
                 .append("<body style=\"margin:0;padding:0;background:#f4f5f7;\">")
                 // The preheader: shown by mail clients next to the subject, hidden in the message itself.
-                .append("<div style=\"display:none;max-height:0;overflow:hidden;\">").append(QaHtml.escape(preheader)).append("</div>")
+                .append("<div style=\"display:none;max-height:0;overflow:hidden;\">").append(Html.escape(preheader)).append("</div>")
                 .append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" ")
                 .append("style=\"background:#f4f5f7;\"><tr><td align=\"center\" style=\"padding:24px 12px;\">")
                 .append("<table role=\"presentation\" width=\"600\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" ")
@@ -115,7 +115,7 @@ public final class NewsletterRenderer {
         }
         for (String p : text.split("\n\n")) {
             row(html, "<p style=\"" + FONT + "font-size:16px;line-height:24px;margin:0;\">"
-                    + QaHtml.escape(p.strip()).replace("\n", "<br>") + "</p>");
+                    + Html.escape(p.strip()).replace("\n", "<br>") + "</p>");
         }
     }
 
@@ -124,6 +124,6 @@ public final class NewsletterRenderer {
     }
 
     private static String attr(String s) {
-        return QaHtml.escape(s);
+        return Html.escape(s);
     }
 }

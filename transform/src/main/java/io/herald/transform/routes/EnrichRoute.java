@@ -40,7 +40,7 @@ public final class EnrichRoute extends RouteBuilder {
                 .process(EnrichRoute::toRejection)
                 .to("kafka:" + Topics.DLQ.name());
 
-        from("kafka:" + Topics.POSTS_RAW.name() + "?groupId=herald-transform"
+        from("kafka:" + Topics.POSTS_RAW.name() + "?groupId=" + io.herald.support.ConsumerGroups.TRANSFORM
                 + "&valueDeserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer")
                 .routeId("transform-enrich")
                 .process(e -> UnusableRecord.whileProcessing(() -> enrich(e)))

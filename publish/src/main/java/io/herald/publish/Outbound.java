@@ -1,0 +1,42 @@
+package io.herald.publish;
+
+import io.herald.events.Event;
+import io.herald.events.Json;
+import io.herald.support.Props;
+import java.util.function.Function;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.model.ProcessorDefinition;
+
+/** The steps every outbound channel shares: wait out the hold window, then send a payload and record it. */
+public final class Outbound {
+
+    private Outbound() {
+    }
+
+    /** Appends the hold: with a window, wait it out and let nothing through for a post deleted meanwhile. */
+    public static ProcessorDefinition<?> hold(ProcessorDefinition<?> route, HoldWindow window, Function<Object, String> postIdOf) {
+        if (window.hold().isZero()) {
+            return route;
+        }
+        // The store is fed by its own consumer (publish-store), so it sees a deletion that arrives
+        // while this route's consumer is still waiting out the hold.
+        return route.delay(window.hold().toMillis()).end()
+                .filter(e -> !window.cancels(postIdOf.apply(e.getMessage().getBody())));
+    }
+
+    /** Appends: the payload in the message goes to {@code topic} keyed by {@code key}, then into the outbox. */
+    public static ProcessorDefinition<?> send(ProcessorDefinition<?> route, String topic, Function<Object, String> key, Outbox outbox) {
+        return route.process(e -> asRecord(e, key))
+                .to("kafka:" + topic)
+                .process(e -> outbox.record(Props.PAYLOAD.get(e)));
+    }
+
+    private static void asRecord(Exchange exchange, Function<Object, String> key) {
+        Event payload = exchange.getMessage().getBody(Event.class);
+        Props.PAYLOAD.set(exchange, payload);
+        exchange.getMessage().removeHeaders("*");
+        exchange.getMessage().setHeader(KafkaConstants.KEY, key.apply(payload));
+        exchange.getMessage().setBody(Json.write(payload));
+    }
+}

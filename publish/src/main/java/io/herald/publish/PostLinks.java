@@ -1,0 +1,19 @@
+package io.herald.publish;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/** Where a post lives, for every channel: feed entries, newsletters and snippets link there. */
+public final class PostLinks {
+
+    private PostLinks() {
+    }
+
+    /** The post's own URL when it has one, else Herald's view of it under {@code baseUrl}. */
+    public static String link(String baseUrl, String postId, String postUrl) {
+        if (postUrl != null && postUrl.matches("(?i)https?://.+")) {
+            return postUrl;
+        }
+        return baseUrl + "/api/posts/" + URLEncoder.encode(postId, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,51 @@
+package io.herald.publish.feeds;
+
+import io.herald.publish.PostStore;
+import java.util.List;
+import java.util.Optional;
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * {@code publish-export}: after the posts change, writes the changed feeds to {@code --out} and,
+ * with a hub configured, pings it for each changed feed URL. Checking twice a second batches a burst
+ * of changes into one export.
+ */
+public final class ExportRoute extends RouteBuilder {
+
+    private final PostStore store;
+    private final RenderedFeeds feeds;
+    private final FeedLinks links;
+    private final StaticExport export;
+    private final Optional<WebSubPublisher> websub;
+    private long exportedAt = -1;
+
+    public ExportRoute(PostStore store, RenderedFeeds feeds, FeedLinks links, StaticExport export,
+                       Optional<WebSubPublisher> websub) {
+        this.store = store;
+        this.feeds = feeds;
+        this.links = links;
+        this.export = export;
+        this.websub = websub;
+    }
+
+    @Override
+    public void configure() {
+        from("timer:publish-export?delay=0&period=500")
+                .routeId("publish-export")
+                .process(e -> exportIfChanged());
+    }
+
+    synchronized void exportIfChanged() throws Exception {
+        long change = store.changeCount();
+        if (change == exportedAt) {
+            return;
+        }
+        List<String> changed = export.export(feeds, links);
+        boolean first = exportedAt < 0;
+        exportedAt = change;
+        // At start-up every file is "changed"; subscribers already have those feeds, so no pings then.
+        if (!first) {
+            websub.ifPresent(hub -> changed.forEach(path -> hub.ping(links.baseUrl() + path)));
+        }
+    }
+}

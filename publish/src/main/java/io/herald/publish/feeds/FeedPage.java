@@ -1,0 +1,52 @@
+package io.herald.publish.feeds;
+
+import io.herald.events.EnrichedPost;
+import io.herald.events.EnrichedQa;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What one feed document shows: its entries (newest first) and its place among the archive pages
+ * (RFC 5005): the subscription document links to the newest archive page, each archive page to its
+ * neighbours.
+ *
+ * @param archivePage  0 for the subscription document, else the archive page number (1 = oldest)
+ * @param prevArchive  the archive page with older entries, or 0
+ * @param nextArchive  the archive page with newer entries, or 0 (the subscription document is newer still)
+ */
+public record FeedPage(FeedSpec spec, List<Item> items, int archivePage, int prevArchive, int nextArchive) {
+
+    /** One entry: a whole post, or (in the Q&amp;A feed) one pair of a post. */
+    public record Item(EnrichedPost post, EnrichedQa pair) {
+
+        /** Never changes across edits, restarts, re-ingestion or a new base URL. */
+        public String id() {
+            return pair == null ? FeedIds.entryId(post.id()) : FeedIds.entryId(post.id() + "#" + pair.id());
+        }
+
+        public String title() {
+            return pair == null ? post.title() : pair.question();
+        }
+
+        public Instant updated() {
+            return post.updated();
+        }
+
+        public Instant published() {
+            return post.published();
+        }
+    }
+
+    public Instant updated() {
+        return items.stream().map(Item::updated).max(Instant::compareTo).orElse(Instant.EPOCH);
+    }
+
+    /** Identity of what the page shows: when it is unchanged, so are the rendered bytes. */
+    public String fingerprint() {
+        StringBuilder f = new StringBuilder().append(archivePage).append('/').append(prevArchive).append('/').append(nextArchive);
+        for (Item i : items) {
+            f.append('|').append(i.post().id()).append('@').append(i.post().version());
+        }
+        return f.toString();
+    }
+}

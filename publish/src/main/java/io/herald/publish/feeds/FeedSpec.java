@@ -1,0 +1,48 @@
+package io.herald.publish.feeds;
+
+import io.herald.events.EnrichedPost;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.function.Predicate;
+
+/**
+ * One feed Herald publishes: all posts, the posts of one tag, or every Q&amp;A pair of every post.
+ *
+ * @param key   stable identity of the feed, also its path under {@code /feeds/}: {@code all},
+ *              {@code tags/<tag>}, {@code qa}
+ * @param title what readers see as the feed's name
+ */
+public record FeedSpec(String key, String title, Predicate<EnrichedPost> includes, boolean perQuestion) {
+
+    public static FeedSpec all(String siteTitle) {
+        return new FeedSpec("all", siteTitle, p -> true, false);
+    }
+
+    public static FeedSpec qa(String siteTitle) {
+        return new FeedSpec("qa", siteTitle + ": every question", p -> !p.qa().isEmpty(), true);
+    }
+
+    public static FeedSpec tag(String siteTitle, String tag) {
+        String t = tag.toLowerCase(Locale.ROOT);
+        return new FeedSpec("tags/" + t, siteTitle + ": " + t, p -> p.tags().contains(t), false);
+    }
+
+    /** The feed's path for a format ({@code rss}, {@code atom}, {@code json}), URL-encoded. */
+    public String path(String format) {
+        String encoded = key.startsWith("tags/")
+                ? "tags/" + URLEncoder.encode(key.substring(5), StandardCharsets.UTF_8).replace("+", "%20")
+                : key;
+        return "/feeds/" + encoded + "." + format;
+    }
+
+    /** Path of archive page {@code n} (1 = the oldest entries), RFC 5005. */
+    public String archivePath(int n, String format) {
+        return path(format).replaceFirst("\\.(\\w+)$", "/archive/" + n + ".$1");
+    }
+
+    /** Stable feed id, never derived from the base URL. */
+    public String id() {
+        return "urn:herald:feed:" + key;
+    }
+}

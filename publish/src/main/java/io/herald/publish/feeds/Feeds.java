@@ -1,0 +1,106 @@
+package io.herald.publish.feeds;
+
+import io.herald.events.EnrichedPost;
+import io.herald.events.EnrichedQa;
+import io.herald.publish.PostStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Which entries each feed document shows. Older entries are on archive pages of {@code size}
+ * entries counted from the oldest, so a page, once written, never changes (RFC 5005); the subscription
+ * document holds the rest, newest first: at least {@code size} of them when there are that many. Every
+ * entry is in exactly one document.
+ */
+public final class Feeds {
+
+    private final PostStore store;
+    private final int size;
+    private final String siteTitle;
+
+    public Feeds(PostStore store, int size, String siteTitle) {
+        this.store = store;
+        this.size = size;
+        this.siteTitle = siteTitle;
+    }
+
+    public String siteTitle() {
+        return siteTitle;
+    }
+
+    /** Every feed there is now: all, qa, and one per tag in use. */
+    public List<FeedSpec> specs() {
+        List<FeedSpec> specs = new ArrayList<>(List.of(FeedSpec.all(siteTitle), FeedSpec.qa(siteTitle)));
+        TreeSet<String> tags = new TreeSet<>();
+        store.newest(0, Integer.MAX_VALUE).forEach(p -> tags.addAll(p.tags()));
+        tags.forEach(t -> specs.add(FeedSpec.tag(siteTitle, t)));
+        return specs;
+    }
+
+    /** The spec for a path key ({@code all}, {@code qa}, {@code tags/x}); any tag has a (maybe empty) feed. */
+    public Optional<FeedSpec> spec(String key) {
+        if (key.equals("all")) {
+            return Optional.of(FeedSpec.all(siteTitle));
+        }
+        if (key.equals("qa")) {
+            return Optional.of(FeedSpec.qa(siteTitle));
+        }
+        if (key.startsWith("tags/") && key.length() > 5 && !key.substring(5).contains("/")) {
+            return Optional.of(FeedSpec.tag(siteTitle, key.substring(5)));
+        }
+        return Optional.empty();
+    }
+
+    /** Newest first. */
+    List<FeedPage.Item> items(FeedSpec spec) {
+        List<FeedPage.Item> items = new ArrayList<>();
+        for (EnrichedPost post : store.newest(0, Integer.MAX_VALUE)) {
+            if (!spec.includes().test(post)) {
+                continue;
+            }
+            if (spec.perQuestion()) {
+                for (EnrichedQa pair : post.qa()) {
+                    items.add(new FeedPage.Item(post, pair));
+                }
+            } else {
+                items.add(new FeedPage.Item(post, null));
+            }
+        }
+        return items;
+    }
+
+    /**
+     * The subscription document: every entry that is on no archive page, newest first. That is between
+     * {@code size} and {@code 2 * size - 1} entries once there are that many, so a reader that never
+     * follows archive links still sees at least {@code size}, and no entry is in two documents.
+     */
+    public FeedPage subscription(FeedSpec spec) {
+        List<FeedPage.Item> items = items(spec);
+        int archives = archives(items.size());
+        return new FeedPage(spec, items.subList(0, items.size() - archives * size), 0, archives, 0);
+    }
+
+    /** Full archive pages: as many as leave at least {@code size} entries to the subscription document. */
+    private int archives(int total) {
+        return total > size ? (total - size) / size : 0;
+    }
+
+    /** Archive page {@code n}, 1 being the oldest; empty when there is no such page. */
+    public Optional<FeedPage> archive(FeedSpec spec, int n) {
+        List<FeedPage.Item> items = items(spec);
+        int archives = archives(items.size());
+        if (n < 1 || n > archives) {
+            return Optional.empty();
+        }
+        int total = items.size();
+        // oldest-first index range [(n-1)*size, n*size) mapped onto the newest-first list
+        List<FeedPage.Item> page = new ArrayList<>(items.subList(total - n * size, total - (n - 1) * size));
+        return Optional.of(new FeedPage(spec, page, n, n - 1, n < archives ? n + 1 : 0));
+    }
+
+    public int size() {
+        return size;
+    }
+}

@@ -1,0 +1,45 @@
+package io.herald.publish.newsletter;
+
+import io.herald.events.NewsletterPayload;
+import io.herald.events.Topics;
+import io.herald.publish.Outbound;
+import io.herald.publish.Outbox;
+import io.herald.publish.PostStore;
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+
+/** {@code publish-digest}: on its schedule, a digest of the posts of each window that has any. */
+public final class DigestRoute extends RouteBuilder {
+
+    private final DigestPlanner planner;
+    private final NewsletterRenderer renderer;
+    private final PostStore store;
+    private final Outbox outbox;
+    private final Duration check;
+
+    public DigestRoute(DigestSchedule schedule, NewsletterRenderer renderer, PostStore store, Outbox outbox, Duration check) {
+        this.planner = new DigestPlanner(schedule);
+        this.renderer = renderer;
+        this.store = store;
+        this.outbox = outbox;
+        this.check = check;
+    }
+
+    @Override
+    public void configure() {
+        var due = from("timer:publish-digest?delay=1000&period=" + check.toMillis())
+                .routeId("publish-digest")
+                .process(this::digest)
+                .filter(body().isNotNull());
+        Outbound.send(due, Topics.NEWSLETTER.name(), p -> "digest", outbox);
+    }
+
+    private void digest(Exchange exchange) {
+        var due = planner.due(Instant.now(), outbox.digestWatermark(), store.newest(0, Integer.MAX_VALUE));
+        NewsletterPayload payload = due.map(d -> renderer.digest(d.posts(), d.windowEnd().toString(),
+                "What's new: " + d.posts().size() + (d.posts().size() == 1 ? " post" : " posts"))).orElse(null);
+        exchange.getMessage().setBody(payload != null && !outbox.sent(payload.idempotencyKey()) ? payload : null);
+    }
+}

@@ -1,0 +1,38 @@
+package io.herald.publish.newsletter;
+
+import io.herald.events.EnrichedPost;
+import io.herald.events.NewsletterPayload;
+import io.herald.publish.Outbox;
+import java.util.Optional;
+
+/**
+ * Which newsletter a version of a post sends: an announcement on its first publication; for a
+ * significant edit, nothing or a correction ({@code newsletter-on-edit}); nothing for a typo fix; and
+ * never a payload whose key already went out.
+ */
+public final class NewsletterDecision {
+
+    private final NewsletterRenderer renderer;
+    private final boolean correctOnEdit;
+
+    /** @param onEdit {@code none} or {@code correction} */
+    public NewsletterDecision(NewsletterRenderer renderer, String onEdit) {
+        this.renderer = renderer;
+        this.correctOnEdit = "correction".equals(onEdit);
+    }
+
+    public Optional<NewsletterPayload> decide(EnrichedPost post, Outbox outbox) {
+        NewsletterPayload payload = null;
+        if (!outbox.announced(post.id())) {
+            payload = renderer.announce(post, "announcement");
+        } else if (!post.minorEdit() && correctOnEdit) {
+            payload = renderer.announce(post, "correction");
+        }
+        return Optional.ofNullable(payload).filter(p -> !outbox.sent(p.idempotencyKey()));
+    }
+
+    /** What the newsletter of a post looks like before it went out: its announcement. */
+    public NewsletterPayload preview(EnrichedPost post) {
+        return renderer.announce(post, "announcement");
+    }
+}

@@ -1,0 +1,52 @@
+package io.herald.publish.social;
+
+import io.herald.events.EnrichedPost;
+import io.herald.events.SocialSnippet;
+import io.herald.publish.Outbox;
+import io.herald.publish.PostLinks;
+import io.herald.publish.newsletter.Utm;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The snippets a post gets: one per platform (and a numbered thread per platform when threads are on),
+ * each linking to the post with the platform's UTM tags. What is sent and what the preview shows are
+ * both made here, so they cannot differ.
+ */
+public final class SocialPlan {
+
+    private final SnippetComposer composer = new SnippetComposer();
+    private final String baseUrl;
+    private final List<Platform> platforms;
+    private final boolean threads;
+
+    public SocialPlan(String baseUrl, List<Platform> platforms, boolean threads) {
+        this.baseUrl = baseUrl;
+        this.platforms = List.copyOf(platforms);
+        this.threads = threads;
+    }
+
+    /** Every snippet of the post, in platform order. */
+    public List<SocialSnippet> snippets(EnrichedPost post) {
+        List<SocialSnippet> snippets = new ArrayList<>();
+        String link = PostLinks.link(baseUrl, post.id(), post.url());
+        for (Platform p : platforms) {
+            String tagged = Utm.tag(link, "social-" + p.id(), "post");
+            snippets.add(composer.compose(post, p, tagged));
+            if (threads) {
+                snippets.addAll(composer.thread(post, p, tagged));
+            }
+        }
+        return snippets;
+    }
+
+    /** What to send for this version: nothing once the post had its snippets, and no key twice. */
+    public List<SocialSnippet> toSend(EnrichedPost post, Outbox outbox) {
+        if (outbox.socialSent(post.id())) {
+            return List.of();
+        }
+        List<SocialSnippet> snippets = snippets(post);
+        snippets.removeIf(s -> outbox.sent(s.idempotencyKey()));
+        return snippets;
+    }
+}

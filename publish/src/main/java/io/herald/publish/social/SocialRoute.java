@@ -1,0 +1,52 @@
+package io.herald.publish.social;
+
+import io.herald.events.EnrichedPost;
+import io.herald.events.SocialSnippet;
+import io.herald.events.Topics;
+import io.herald.events.UnusableRecord;
+import io.herald.publish.HoldWindow;
+import io.herald.publish.Outbound;
+import io.herald.publish.OutboundErrorPolicy;
+import io.herald.publish.OutboundRecords;
+import io.herald.publish.Outbox;
+import io.herald.support.ConsumerGroups;
+import java.util.List;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.kafka.KafkaConstants;
+
+/** {@code publish-social}: on a post's first publication, its snippets, one record each on {@code herald.social}. */
+public final class SocialRoute extends RouteBuilder {
+
+    private final SocialPlan plan;
+    private final Outbox outbox;
+    private final HoldWindow window;
+    private final OutboundRecords records;
+
+    public SocialRoute(SocialPlan plan, Outbox outbox, HoldWindow window) {
+        this.plan = plan;
+        this.outbox = outbox;
+        this.window = window;
+        this.records = new OutboundRecords(window, false);
+    }
+
+    @Override
+    public void configure() {
+        var planned = from("kafka:" + Topics.POSTS_ENRICHED.name() + "?groupId=" + ConsumerGroups.SOCIAL
+                + "&valueDeserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer")
+                .routeId("publish-social")
+                .routeConfigurationId(OutboundErrorPolicy.ID)
+                .process(e -> UnusableRecord.whileProcessing(() -> plan(e)))
+                .filter(body().isNotNull());
+        var split = Outbound.hold(planned, window, b -> ((List<?>) b).isEmpty() ? null : ((SocialSnippet) ((List<?>) b).get(0)).postId())
+                .split(body());
+        Outbound.send(split, Topics.SOCIAL.name(), p -> ((SocialSnippet) p).postId(), outbox).end();
+    }
+
+    private void plan(Exchange exchange) {
+        EnrichedPost post = records.read(exchange.getMessage().getHeader(KafkaConstants.KEY, String.class),
+                exchange.getMessage().getBody(byte[].class));
+        List<SocialSnippet> snippets = post == null ? List.of() : plan.toSend(post, outbox);
+        exchange.getMessage().setBody(snippets.isEmpty() ? null : snippets);
+    }
+}

@@ -1,0 +1,54 @@
+package io.herald.publish.newsletter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.herald.events.EnrichedPost;
+import io.herald.events.EnrichedQa;
+import io.herald.events.Schema;
+import io.herald.publish.Outbox;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Which newsletter each version of a post sends, decided without Camel or Kafka. */
+class NewsletterDecisionTest {
+
+    static EnrichedPost version(int version, boolean minorEdit) {
+        return new EnrichedPost(Schema.VERSION, "p", version, "Opening hours", null, Instant.EPOCH, Instant.EPOCH.plusSeconds(version),
+                null, "en", null, List.of(new EnrichedQa("when", "When?", "Nine to five.", null)), null, List.of(), List.of(),
+                List.of(), "Nine to five.", 1, 5, List.of(), "h" + version, List.of(), minorEdit, Instant.EPOCH);
+    }
+
+    final NewsletterRenderer renderer = new NewsletterRenderer("https://herald.example");
+    final Outbox outbox = new Outbox();
+
+    @Test
+    void the_first_publication_is_announced_once() {
+        NewsletterDecision decision = new NewsletterDecision(renderer, "none");
+        var first = decision.decide(version(1, false), outbox).orElseThrow();
+        assertEquals("announcement", first.kind());
+        assertEquals("p:v1:newsletter:announcement", first.idempotencyKey());
+        outbox.record(first);
+        assertTrue(decision.decide(version(1, false), outbox).isEmpty(), "a redelivery of the same version sends nothing");
+    }
+
+    @Test
+    void an_edit_sends_nothing_unless_corrections_are_on_and_a_typo_fix_never_does() {
+        outbox.record(new NewsletterDecision(renderer, "none").decide(version(1, false), outbox).orElseThrow());
+        assertTrue(new NewsletterDecision(renderer, "none").decide(version(2, false), outbox).isEmpty());
+        NewsletterDecision corrections = new NewsletterDecision(renderer, "correction");
+        assertTrue(corrections.decide(version(2, true), outbox).isEmpty(), "a typo fix is not a correction");
+        var correction = corrections.decide(version(3, false), outbox).orElseThrow();
+        assertEquals("correction", correction.kind());
+        assertEquals("p:v3:newsletter:correction", correction.idempotencyKey());
+        outbox.record(correction);
+        assertTrue(corrections.decide(version(3, false), outbox).isEmpty(), "no key twice");
+    }
+
+    @Test
+    void the_preview_is_the_announcement_that_would_go_out() {
+        NewsletterDecision decision = new NewsletterDecision(renderer, "none");
+        assertEquals(decision.decide(version(1, false), outbox).orElseThrow().html(), decision.preview(version(1, false)).html());
+    }
+}

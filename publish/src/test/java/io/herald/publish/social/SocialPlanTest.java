@@ -1,0 +1,42 @@
+package io.herald.publish.social;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.herald.events.EnrichedPost;
+import io.herald.events.EnrichedQa;
+import io.herald.events.Schema;
+import io.herald.events.SocialSnippet;
+import io.herald.publish.Outbox;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What each post sends to each network, and that the preview shows exactly that. */
+class SocialPlanTest {
+
+    static final EnrichedPost POST = new EnrichedPost(Schema.VERSION, "p", 1, "Opening hours", null, Instant.EPOCH, Instant.EPOCH,
+            null, "en", null, List.of(new EnrichedQa("when", "When?", "Nine to five.", null),
+                    new EnrichedQa("sundays", "Sundays?", "Closed.", null)), null, List.of(), List.of(), List.of("shop"),
+            "Nine to five, closed on Sundays.", 1, 8, List.of(), "h", List.of(), false, Instant.EPOCH);
+
+    @Test
+    void with_threads_on_each_platform_gets_a_snippet_and_a_numbered_thread_and_the_preview_shows_them_all() {
+        SocialPlan plan = new SocialPlan("https://herald.example", List.of(Platform.X, Platform.MASTODON), true);
+        List<String> keys = plan.snippets(POST).stream().map(SocialSnippet::idempotencyKey).toList();
+        assertEquals(List.of("p:v1:social:x", "p:v1:social:x:1", "p:v1:social:x:2",
+                "p:v1:social:mastodon", "p:v1:social:mastodon:1", "p:v1:social:mastodon:2"), keys);
+        assertEquals(keys, plan.toSend(POST, new Outbox()).stream().map(SocialSnippet::idempotencyKey).toList(),
+                "what is sent is what the preview shows");
+        assertTrue(plan.snippets(POST).get(0).text().contains("utm_medium=social-x"), plan.snippets(POST).get(0).text());
+    }
+
+    @Test
+    void a_post_that_had_its_snippets_sends_none_again_and_no_key_goes_twice() {
+        SocialPlan plan = new SocialPlan("https://herald.example", List.of(Platform.X, Platform.BLUESKY), false);
+        Outbox outbox = new Outbox();
+        SocialSnippet first = plan.toSend(POST, outbox).get(0);
+        outbox.record(first);
+        assertTrue(plan.toSend(POST, outbox).isEmpty(), "the post had its snippets");
+    }
+}
