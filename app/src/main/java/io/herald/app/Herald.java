@@ -5,6 +5,7 @@ import io.herald.events.Topic;
 import io.herald.events.Topics;
 import io.herald.ingest.IngestStage;
 import io.herald.publish.PublishStage;
+import io.herald.support.Settings;
 import io.herald.transform.TransformStage;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -35,13 +36,13 @@ public final class Herald implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Herald.class);
 
-    private final HeraldConfig config;
+    private final Settings config;
     private final EmbeddedKafka embedded;
     private final String bootstrap;
     private final CamelContext camel;
     private final HealthCheck health;
 
-    private Herald(HeraldConfig config, EmbeddedKafka embedded, String bootstrap, CamelContext camel, HealthCheck health) {
+    private Herald(Settings config, EmbeddedKafka embedded, String bootstrap, CamelContext camel, HealthCheck health) {
         this.config = config;
         this.embedded = embedded;
         this.bootstrap = bootstrap;
@@ -49,7 +50,7 @@ public final class Herald implements AutoCloseable {
         this.health = health;
     }
 
-    public static Herald start(HeraldConfig config, Set<Stage> stages) {
+    public static Herald start(Settings config, Set<Stage> stages) {
         ensureWritable(config.dataDir(), "data dir");
         if (stages.contains(Stage.INGEST)) {
             ensureWritable(config.inbox(), "inbox");
@@ -73,7 +74,6 @@ public final class Herald implements AutoCloseable {
             EmbeddedKafka.createTopics(bootstrap, newTopics(config.topicPartitions()));
 
             camel = new DefaultCamelContext();
-            camel.getPropertiesComponent().setInitialProperties(config.placeholders());
             camel.addComponent("kafka", kafka(bootstrap));
             VertxPlatformHttpServerConfiguration http = new VertxPlatformHttpServerConfiguration();
             http.setBindHost("0.0.0.0");
@@ -88,19 +88,19 @@ public final class Herald implements AutoCloseable {
             List<RouteConfigurationBuilder> routeConfigurations = new ArrayList<>();
             IngestStage ingest = null;
             if (stages.contains(Stage.INGEST)) {
-                ingest = new IngestStage(config.maxPostBytes(), config.apiToken(), config.feeds(), config.feedPoll());
+                ingest = new IngestStage(config);
                 ingest.rebuild(bootstrap);
                 routeConfigurations.addAll(ingest.routeConfigurations());
                 routes.addAll(ingest.routes());
             }
             if (stages.contains(Stage.TRANSFORM)) {
-                TransformStage transform = new TransformStage(config.minorEditShare());
+                TransformStage transform = new TransformStage(config);
                 transform.rebuild(bootstrap);
                 transform.warmUp();
                 routes.addAll(transform.routes());
             }
             if (stages.contains(Stage.PUBLISH)) {
-                PublishStage publish = new PublishStage(config.publishSettings());
+                PublishStage publish = new PublishStage(config);
                 publish.rebuild(bootstrap);
                 routeConfigurations.addAll(publish.routeConfigurations());
                 routes.addAll(publish.routes());
@@ -187,7 +187,7 @@ public final class Herald implements AutoCloseable {
         return bootstrap;
     }
 
-    public HeraldConfig config() {
+    public Settings config() {
         return config;
     }
 

@@ -60,9 +60,7 @@ class BrokerRestartIT {
     @Test
     void health_goes_down_and_up_with_the_broker_and_posts_flow_again_without_restarting_herald() throws Exception {
         broker = startBroker();
-        herald = Herald.start(new HeraldConfig(Optional.of("127.0.0.1:" + kafkaPort), 0, 3, port, dir.resolve("data"),
-                dir.resolve("inbox"), dir.resolve("out"), "http://localhost:" + port, Optional.empty(), 5L * 1024 * 1024,
-                List.of(), Duration.ofMinutes(5), 0.02, 50, Optional.empty(), HeraldConfig.Outbound.defaults()), Stage.all());
+        herald = Herald.start(ItSupport.settings(dir, port, "kafka-bootstrap", "127.0.0.1:" + kafkaPort), Stage.all());
         assertEquals(202, post(port, "text/plain", "Before\n\nQ: Up?\nA: Yes.".getBytes(StandardCharsets.UTF_8)).statusCode());
         await().atMost(Duration.ofSeconds(20)).until(() -> get(port, "/api/posts/before").statusCode() == 200);
 

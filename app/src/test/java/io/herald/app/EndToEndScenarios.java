@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.herald.support.Settings;
 import io.herald.events.Json;
 import io.herald.events.Rejection;
 import io.herald.events.Topics;
@@ -44,10 +45,8 @@ abstract class EndToEndScenarios {
     /** The Kafka bootstrap servers to give Herald, or empty for Herald's own embedded broker. */
     abstract Optional<String> kafkaBootstrap();
 
-    HeraldConfig config() {
-        return new HeraldConfig(kafkaBootstrap(), 0, 3, port, dir.resolve("data"), dir.resolve("inbox"),
-                dir.resolve("out"), "http://localhost:" + port, Optional.empty(), 5L * 1024 * 1024, List.of(),
-                Duration.ofMinutes(5), 0.02, 50, Optional.empty(), HeraldConfig.Outbound.defaults());
+    Settings config() {
+        return ItSupport.settings(dir, port, "kafka-bootstrap", kafkaBootstrap().orElse(""));
     }
 
     Herald startHerald() {

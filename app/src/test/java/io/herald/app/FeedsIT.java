@@ -82,10 +82,7 @@ class FeedsIT {
     }
 
     void startHerald() {
-        herald = Herald.start(new HeraldConfig(Optional.empty(), 0, 3, port, dir.resolve("data"), dir.resolve("inbox"),
-                dir.resolve("out"), "http://localhost:" + port, Optional.empty(), 5L * 1024 * 1024, List.of(),
-                Duration.ofMinutes(5), 0.02, 50, Optional.of("http://127.0.0.1:" + hub.getAddress().getPort() + "/"),
-                HeraldConfig.Outbound.defaults()), Stage.all());
+        herald = Herald.start(ItSupport.settings(dir, port, "websub-hub", "http://127.0.0.1:" + hub.getAddress().getPort() + "/"), Stage.all());
     }
 
     static final String GARDEN = """

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.herald.support.Settings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -25,11 +26,11 @@ class HeraldCommandTest {
         return out.toString();
     }
 
-    private static HeraldConfig parse(String... args) {
+    private static Settings parse(String... args) {
         CommandLine cli = HeraldCommand.commandLine(args);
         CommandLine.ParseResult result = cli.parseArgs(args);
         HeraldCommand.StageCommand stage = (HeraldCommand.StageCommand) result.subcommand().commandSpec().userObject();
-        return stage.options.resolve();
+        return stage.settings();
     }
 
     @Test
@@ -51,8 +52,8 @@ class HeraldCommandTest {
     }
 
     @Test
-    void defaults_come_from_application_properties() {
-        HeraldConfig config = parse("run");
+    void defaults_come_from_the_defaults_file() {
+        Settings config = parse("run");
         assertEquals(8080, config.port());
         assertEquals(Path.of("./data"), config.dataDir());
         assertTrue(config.kafkaBootstrap().isEmpty());
@@ -63,11 +64,11 @@ class HeraldCommandTest {
     @Test
     void a_config_file_overrides_defaults_and_flags_override_the_file() throws Exception {
         Path file = Files.writeString(dir.resolve("herald.properties"), "port=9191\ninbox=/srv/inbox\napi-token=s3cret\n");
-        HeraldConfig fromFile = parse("run", "--config", file.toString());
+        Settings fromFile = parse("run", "--config", file.toString());
         assertEquals(9191, fromFile.port());
         assertEquals(Path.of("/srv/inbox"), fromFile.inbox());
         assertEquals("http://localhost:9191", fromFile.baseUrl());
-        HeraldConfig flag = parse("run", "--config", file.toString(), "--port", "7070", "--base-url", "https://q.example.org/");
+        Settings flag = parse("run", "--config", file.toString(), "--port", "7070", "--base-url", "https://q.example.org/");
         assertEquals(7070, flag.port());
         assertEquals("https://q.example.org", flag.baseUrl());
     }
@@ -75,7 +76,7 @@ class HeraldCommandTest {
     @Test
     void the_api_token_never_shows_in_the_printed_configuration() throws Exception {
         Path file = Files.writeString(dir.resolve("herald.properties"), "api-token=s3cret\n");
-        HeraldConfig config = parse("run", "--config", file.toString());
+        Settings config = parse("run", "--config", file.toString());
         assertEquals("s3cret", config.apiToken().orElseThrow());
         assertTrue(!config.toString().contains("s3cret"), config.toString());
     }

@@ -102,8 +102,7 @@ class IngestSourcesIT {
     }
 
     void startHerald(List<String> feeds) {
-        herald = Herald.start(new HeraldConfig(Optional.empty(), 0, 3, port, dir.resolve("data"), dir.resolve("inbox"),
-                dir.resolve("out"), "http://localhost:" + port, Optional.of(TOKEN), 4096, feeds, Duration.ofMillis(1000), 0.02, 50, Optional.empty(), HeraldConfig.Outbound.defaults()), Stage.all());
+        herald = Herald.start(ItSupport.settings(dir, port, "api-token", TOKEN, "max-post-bytes", 4096, "feeds", String.join(",", feeds), "feed-poll-seconds", 1), Stage.all());
     }
 
     String upstreamUrl(String path) {

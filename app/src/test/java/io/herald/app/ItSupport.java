@@ -24,6 +24,23 @@ final class ItSupport {
     private ItSupport() {
     }
 
+    /**
+     * Settings for a Herald under test, by name: its folders under {@code dir}, its HTTP {@code port},
+     * any free port for an embedded broker, then the names and values given ({@code "feed-size", 200, ...}).
+     */
+    static io.herald.support.Settings settings(Path dir, int port, Object... namesAndValues) {
+        java.util.Map<String, Object> values = new java.util.LinkedHashMap<>();
+        values.put("port", port);
+        values.put("embedded-kafka-port", 0);
+        values.put("data-dir", dir.resolve("data"));
+        values.put("inbox", dir.resolve("inbox"));
+        values.put("out", dir.resolve("out"));
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            values.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return io.herald.support.Settings.of(values);
+    }
+
     static int freePort() {
         try (ServerSocket s = new ServerSocket()) {
             s.bind(new InetSocketAddress("127.0.0.1", 0));

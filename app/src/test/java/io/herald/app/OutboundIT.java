@@ -55,10 +55,8 @@ class OutboundIT {
         }
     }
 
-    void start(HeraldConfig.Outbound outbound) {
-        herald = Herald.start(new HeraldConfig(Optional.empty(), 0, 3, port, dir.resolve("data"), dir.resolve("inbox"),
-                dir.resolve("out"), "http://localhost:" + port, Optional.empty(), 5L * 1024 * 1024, List.of(),
-                Duration.ofMinutes(5), 0.02, 50, Optional.empty(), outbound), Stage.all());
+    void start(Object... namesAndValues) {
+        herald = Herald.start(ItSupport.settings(dir, port, namesAndValues), Stage.all());
     }
 
     /** A newsletter system that fails its first {@code failures} calls. */
@@ -91,7 +89,7 @@ class OutboundIT {
 
     @Test
     void the_sample_webinar_makes_one_newsletter_and_four_snippets_once_and_marketing_can_preview_them() throws Exception {
-        start(HeraldConfig.Outbound.defaults());
+        start();
         post(port, "text/plain", webinar());
         await().atMost(Duration.ofSeconds(30)).until(() -> topic(Topics.NEWSLETTER).size() == 1 && topic(Topics.SOCIAL).size() == 4);
         NewsletterPayload n = topic(Topics.NEWSLETTER).get(0);
@@ -116,7 +114,7 @@ class OutboundIT {
         assertTrue(Json.mapper().readTree(get(port, "/api/posts/" + POST_ID).body()).get("minorEdit").asBoolean());
         herald.close();
         herald = null;
-        start(HeraldConfig.Outbound.defaults());
+        start();
         post(port, "text/plain", (text + "\nQ: A new question?\n\nA: A new answer.\n").getBytes(StandardCharsets.UTF_8));
         await().atMost(Duration.ofSeconds(20)).until(() -> get(port, "/api/posts/" + POST_ID).body().contains("\"version\":3"));
         // Nothing more is sent: wait until the newsletter and social consumers have finished every
@@ -136,7 +134,7 @@ class OutboundIT {
 
     @Test
     void a_significant_edit_sends_a_correction_when_configured() throws Exception {
-        start(new HeraldConfig.Outbound("correction", List.of("x"), false, Duration.ZERO, Optional.empty(), "off"));
+        start("newsletter-on-edit", "correction", "social-platforms", "x");
         post(port, "text/plain", "Opening hours\n\nQ: When?\nA: Nine to five.".getBytes(StandardCharsets.UTF_8));
         await().atMost(Duration.ofSeconds(20)).until(() -> topic(Topics.NEWSLETTER).size() == 1);
         post(port, "text/plain", "Opening hours\n\nQ: When?\nA: Ten to six, and on Sundays noon to four.".getBytes(StandardCharsets.UTF_8));
@@ -150,7 +148,7 @@ class OutboundIT {
     @Test
     void payloads_are_delivered_to_the_webhook_with_retries_and_a_failure_goes_to_the_dlq() throws Exception {
         String url = receiver(2);
-        start(new HeraldConfig.Outbound("none", List.of("x"), false, Duration.ZERO, Optional.of(url), "off"));
+        start("social-platforms", "x", "newsletter-webhook", url);
         post(port, "text/plain", "Delivery test\n\nQ: Arrives?\nA: Eventually.".getBytes(StandardCharsets.UTF_8));
         await().atMost(Duration.ofSeconds(30)).until(() -> deliveries.contains("delivery-test:v1:newsletter:announcement"));
         assertEquals(3, calls.get(), "two failures, then the retry that worked");
@@ -167,7 +165,7 @@ class OutboundIT {
 
     @Test
     void a_deletion_inside_the_hold_window_cancels_what_was_pending() throws Exception {
-        start(new HeraldConfig.Outbound("none", List.of("x", "bluesky"), false, Duration.ofSeconds(4), Optional.empty(), "off"));
+        start("social-platforms", "x,bluesky", "hold-seconds", 4);
         post(port, "text/plain", "Oops post\n\nQ: Published by mistake?\nA: Yes.".getBytes(StandardCharsets.UTF_8));
         await().atMost(Duration.ofSeconds(20)).until(() -> get(port, "/api/posts/oops-post").statusCode() == 200);
         try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(Map.of(

@@ -43,10 +43,7 @@ class PoisonAndOrderIT {
 
     @BeforeEach
     void start() {
-        herald = Herald.start(new HeraldConfig(Optional.empty(), 0, 3, port, dir.resolve("data"), dir.resolve("inbox"),
-                dir.resolve("out"), "http://localhost:" + port, Optional.empty(), 5L * 1024 * 1024, List.of(), Duration.ofMinutes(5),
-                0.02, 50, Optional.empty(), new HeraldConfig.Outbound("none", List.of("x"), false, Duration.ZERO,
-                Optional.empty(), "off")), Stage.all());
+        herald = Herald.start(ItSupport.settings(dir, port, "social-platforms", "x"), Stage.all());
         producer = new KafkaProducer<>(Map.of("bootstrap.servers", herald.bootstrapServers(), "acks", "all"),
                 new StringSerializer(), new StringSerializer());
     }

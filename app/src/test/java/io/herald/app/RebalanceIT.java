@@ -60,10 +60,7 @@ class RebalanceIT {
 
     Herald start(String name, java.util.Set<Stage> stages) {
         int port = ItSupport.freePort();
-        Herald h = Herald.start(new HeraldConfig(Optional.of(kafka.bootstrapServers()), 0, 3, port, dir.resolve(name + "/data"),
-                dir.resolve(name + "/inbox"), dir.resolve(name + "/out"), "http://localhost:" + port, Optional.empty(),
-                5L * 1024 * 1024, List.of(), Duration.ofMinutes(5), 0.02, 50, Optional.empty(),
-                new HeraldConfig.Outbound("none", List.of("x"), false, Duration.ZERO, Optional.empty(), "off")), stages);
+        Herald h = Herald.start(ItSupport.settings(dir.resolve(name), port, "kafka-bootstrap", kafka.bootstrapServers(), "social-platforms", "x"), stages);
         heralds.add(h);
         return h;
     }

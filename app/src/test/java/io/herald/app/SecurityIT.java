@@ -39,9 +39,7 @@ class SecurityIT {
     }
 
     void start(Optional<String> token) {
-        herald = Herald.start(new HeraldConfig(Optional.empty(), 0, 3, port, dir.resolve("data"), dir.resolve("inbox"),
-                dir.resolve("out"), "http://localhost:" + port, token, 5L * 1024 * 1024, List.of(), Duration.ofMinutes(5),
-                0.02, 200, Optional.empty(), HeraldConfig.Outbound.defaults()), Stage.all());
+        herald = Herald.start(ItSupport.settings(dir, port, "api-token", token.orElse(""), "feed-size", 200), Stage.all());
     }
 
     HttpResponse<String> send(String method, String path, String type, String body, String token) {

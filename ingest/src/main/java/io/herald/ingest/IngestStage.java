@@ -9,6 +9,7 @@ import io.herald.ingest.routes.HttpIngestRoute;
 import io.herald.ingest.routes.InboxRoute;
 import io.herald.ingest.routes.IngestErrorPolicy;
 import io.herald.support.Problems;
+import io.herald.support.Settings;
 import io.herald.support.TopicReplay;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,15 +35,17 @@ public final class IngestStage {
     private final PostLedger ledger = new PostLedger();
     private final Intake intake;
     private final Optional<String> apiToken;
+    private final java.nio.file.Path inbox;
 
     private final List<String> feeds;
     private final Duration feedPoll;
 
-    public IngestStage(long maxBytes, Optional<String> apiToken, List<String> feeds, Duration feedPoll) {
-        this.intake = new Intake(Clock.systemUTC(), maxBytes, ledger);
-        this.apiToken = apiToken.filter(t -> !t.isBlank());
-        this.feeds = List.copyOf(feeds);
-        this.feedPoll = feedPoll;
+    public IngestStage(Settings settings) {
+        this.intake = new Intake(Clock.systemUTC(), settings.maxPostBytes(), ledger);
+        this.apiToken = settings.apiToken();
+        this.inbox = settings.inbox();
+        this.feeds = settings.feeds();
+        this.feedPoll = settings.feedPoll();
     }
 
     /** Learns what was already accepted, so repeats answer {@code unchanged} across restarts. */
@@ -88,7 +91,7 @@ public final class IngestStage {
 
     public List<RouteBuilder> routes() {
         List<RouteBuilder> routes = new java.util.ArrayList<>(List.of(
-                new HttpIngestRoute(intake, ledger, apiToken), new InboxRoute(intake, ledger)));
+                new HttpIngestRoute(intake, ledger, apiToken), new InboxRoute(intake, ledger, inbox)));
         if (!feeds.isEmpty()) {
             routes.add(new FeedPollRoute(feeds, feedPoll, intake, ledger, new FeedFetcher()));
         }

@@ -19,7 +19,9 @@ import io.herald.publish.newsletter.NewsletterDecision;
 import io.herald.publish.newsletter.NewsletterRenderer;
 import io.herald.publish.newsletter.NewsletterRoute;
 import io.herald.publish.newsletter.WebhookClient;
+import io.herald.publish.social.Platform;
 import io.herald.publish.social.SocialPlan;
+import io.herald.support.Settings;
 import io.herald.publish.social.SocialRoute;
 import io.herald.support.TopicReplay;
 import java.nio.file.Path;
@@ -46,17 +48,37 @@ public final class PublishStage {
     private final RenderedFeeds feeds;
     private final Path out;
     private final Optional<WebSubPublisher> websub;
-    private final PublishSettings settings;
+    private final Settings settings;
+    private final List<Platform> platforms;
     private final Outbox outbox = new Outbox();
 
-    public PublishStage(PublishSettings settings) {
+    public PublishStage(Settings settings) {
         this.settings = settings;
+        this.platforms = check(settings);
         this.links = new FeedLinks(settings.baseUrl(), settings.websubHub());
         this.feeds = new RenderedFeeds(store, new Feeds(store, settings.feedSize(), "Herald"), links);
         this.out = settings.out();
         this.websub = settings.websubHub().map(h -> new WebSubPublisher(h, Duration.ofSeconds(1)));
-        // Fail at start-up, not at the first digest, when the schedule is mistyped.
-        DigestSchedule.parse(settings.digest());
+    }
+
+    /**
+     * Checks the publish settings a typo could break, at start-up rather than at the first digest or
+     * snippet: the networks named and the digest schedule.
+     *
+     * @return the networks to write snippets for
+     */
+    public static List<Platform> check(Settings settings) {
+        DigestSchedule.parse(settings.newsletterDigest());
+        List<Platform> platforms = new ArrayList<>();
+        for (String id : settings.socialPlatforms()) {
+            try {
+                platforms.add(Platform.of(id));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("social-platforms: unknown network \"" + id + "\" (Herald knows x, mastodon, "
+                        + "bluesky and linkedin)", e);
+            }
+        }
+        return List.copyOf(platforms);
     }
 
     public Outbox outbox() {
@@ -96,7 +118,7 @@ public final class PublishStage {
     public List<RouteBuilder> routes() {
         NewsletterRenderer renderer = new NewsletterRenderer(settings.baseUrl());
         NewsletterDecision newsletter = new NewsletterDecision(renderer, settings.newsletterOnEdit());
-        SocialPlan social = new SocialPlan(settings.baseUrl(), settings.platforms(), settings.threads());
+        SocialPlan social = new SocialPlan(settings.baseUrl(), platforms, settings.socialThreads());
         HoldWindow window = new HoldWindow(settings.hold(), store);
         List<RouteBuilder> routes = new ArrayList<>(List.of(
                 new StoreRoute(store),
@@ -108,7 +130,7 @@ public final class PublishStage {
                 new SocialPreviewRoute(store, outbox, social),
                 new NewsletterRoute(newsletter, outbox, window),
                 new SocialRoute(social, outbox, window)));
-        DigestSchedule.parse(settings.digest())
+        DigestSchedule.parse(settings.newsletterDigest())
                 .ifPresent(schedule -> routes.add(new DigestRoute(schedule, renderer, store, outbox, Duration.ofSeconds(15))));
         settings.newsletterWebhook().ifPresent(url -> routes.add(new DeliveryRoute(new WebhookClient(url), 4)));
         return routes;

@@ -4,6 +4,7 @@ import io.herald.events.EnrichedPost;
 import io.herald.events.Json;
 import io.herald.events.RawPost;
 import io.herald.events.Topics;
+import io.herald.support.Settings;
 import io.herald.support.TopicReplay;
 import io.herald.transform.routes.EnrichRoute;
 import java.time.Clock;
@@ -26,8 +27,8 @@ public final class TransformStage {
     private final Pipeline pipeline;
 
     /** @param minorEditShare the largest share of words an edit may change and still be a typo fix */
-    public TransformStage(double minorEditShare) {
-        this.pipeline = new Pipeline(ledger, Clock.systemUTC(), minorEditShare);
+    public TransformStage(Settings settings) {
+        this.pipeline = new Pipeline(ledger, Clock.systemUTC(), settings.minorEditThreshold());
     }
 
     /**

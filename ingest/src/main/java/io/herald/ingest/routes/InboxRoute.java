@@ -20,22 +20,24 @@ public final class InboxRoute extends RouteBuilder {
 
     private final Intake intake;
     private final RawPosts raw;
+    private final String inbox;
 
-    public InboxRoute(Intake intake, PostLedger ledger) {
+    public InboxRoute(Intake intake, PostLedger ledger, java.nio.file.Path inbox) {
         this.intake = intake;
         this.raw = new RawPosts(ledger);
+        this.inbox = inbox.toAbsolutePath().toString();
     }
 
     @Override
     public void configure() {
         // readLock=changed: a file still being copied in is left alone until its size stops changing.
         // The move target is decided per file: rejected files are moved to .failed, not .done.
-        var accepted = from("file:{{herald.inbox}}?readLock=changed&readLockCheckInterval=200&readLockMinAge=200&readLockMinLength=0"
+        var accepted = from("file:" + inbox + "?readLock=changed&readLockCheckInterval=200&readLockMinAge=200&readLockMinLength=0"
                 + "&delay=250&autoCreate=true&move=${exchangeProperty." + Props.INBOX_TARGET.name() + "}/${file:name}")
                 .routeId("ingest-inbox")
                 .routeConfigurationId(IngestErrorPolicy.INBOX)
                 .setProperty(Props.INBOX_TARGET.name(), constant(FAILED))
-                .setProperty(Props.INBOX_DIR.name(), simple("{{herald.inbox}}"))
+                .setProperty(Props.INBOX_DIR.name(), constant(inbox))
                 .setProperty(Props.FILE_NAME.name(), header(Exchange.FILE_NAME_ONLY))
                 .setProperty(Props.SOURCE.name(), simple("inbox:${header.CamelFileNameOnly}"))
                 .process(this::accept)

@@ -1,0 +1,216 @@
+package io.herald.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Function;
+
+/**
+ * Every setting of Herald, typed, in one object that every stage reads. It is built in one place,
+ * {@link #parse}, from a lookup by name: the command line builds it from its flags (which fall back to
+ * the environment, a {@code --config} file and {@code defaults.properties}, the one home of the
+ * defaults); tests build it by name with {@link #of}. The names are the ones users type.
+ */
+public record Settings(
+        Optional<String> kafkaBootstrap,
+        int embeddedKafkaPort,
+        int topicPartitions,
+        int port,
+        Path dataDir,
+        Path inbox,
+        Path out,
+        String baseUrl,
+        Optional<String> apiToken,
+        long maxPostBytes,
+        List<String> feeds,
+        Duration feedPoll,
+        double minorEditThreshold,
+        int feedSize,
+        Optional<String> websubHub,
+        String newsletterOnEdit,
+        Optional<String> newsletterWebhook,
+        String newsletterDigest,
+        List<String> socialPlatforms,
+        boolean socialThreads,
+        Duration hold) {
+
+    /** A setting users can give: its name ({@code --name}, {@code HERALD_NAME}, {@code name=} in a file), a label and a description. */
+    public record Definition(String name, String label, String description) {
+    }
+
+    /** Every setting, in the order {@code --help} lists them. {@code ${DEFAULT-VALUE}} is filled in by the command line. */
+    public static final List<Definition> DEFINITIONS = List.of(
+            new Definition("kafka-bootstrap", "HOST:PORT,...", "Kafka bootstrap servers. Absent: run a broker inside Herald (herald run only)."),
+            new Definition("embedded-kafka-port", "PORT", "Client port of the embedded broker, 0 for any free one (default: ${DEFAULT-VALUE})."),
+            new Definition("topic-partitions", "N", "Partitions of the post topics when Herald creates them (default: ${DEFAULT-VALUE})."),
+            new Definition("port", "PORT", "HTTP port (default: ${DEFAULT-VALUE})."),
+            new Definition("data-dir", "DIR", "Data folder (default: ${DEFAULT-VALUE})."),
+            new Definition("inbox", "DIR", "Watched folder for new posts (default: ${DEFAULT-VALUE})."),
+            new Definition("out", "DIR", "Static feed export folder (default: ${DEFAULT-VALUE})."),
+            new Definition("base-url", "URL", "Public URL used in feed links (default: http://localhost:<port>)."),
+            new Definition("api-token", "TOKEN", "When set, POST needs \"Authorization: Bearer TOKEN\"."),
+            new Definition("max-post-bytes", "BYTES", "Largest post accepted (default: ${DEFAULT-VALUE})."),
+            new Definition("feeds", "URL,...", "Upstream RSS/Atom feeds to poll; each new or changed entry becomes a post."),
+            new Definition("feed-poll-seconds", "SECONDS", "How often the upstream feeds are polled (default: ${DEFAULT-VALUE})."),
+            new Definition("minor-edit-threshold", "SHARE", "An edit that changes at most this share of a post's words (and neither "
+                    + "its title nor its number of questions) is a typo fix: not announced again (default: ${DEFAULT-VALUE})."),
+            new Definition("feed-size", "N", "Entries per archive page; the feed document holds the newer ones, this many to twice "
+                    + "that (default: ${DEFAULT-VALUE})."),
+            new Definition("websub-hub", "URL", "WebSub hub to ping when a feed changes, and to advertise in every feed."),
+            new Definition("newsletter-on-edit", "none|correction",
+                    "What a significant edit sends to newsletters: nothing, or a correction (default: ${DEFAULT-VALUE})."),
+            new Definition("newsletter-webhook", "URL", "POST every newsletter payload here (retried with backoff; failures go to the DLQ)."),
+            new Definition("newsletter-digest", "off|daily@HH:MM|weekly@DAY@HH:MM", "Digest schedule, UTC (default: ${DEFAULT-VALUE})."),
+            new Definition("social-platforms", "x,mastodon,bluesky,linkedin", "Networks to write snippets for (default: ${DEFAULT-VALUE})."),
+            new Definition("social-threads", "true|false", "Also write one numbered snippet per Q&A pair (default: ${DEFAULT-VALUE})."),
+            new Definition("hold-seconds", "SECONDS", "Wait before newsletters and snippets go out; a deletion meanwhile cancels them "
+                    + "(default: ${DEFAULT-VALUE})."));
+
+    public Settings {
+        feeds = List.copyOf(feeds);
+        socialPlatforms = List.copyOf(socialPlatforms);
+    }
+
+    /** The defaults, from {@code defaults.properties}, by name. */
+    public static Properties defaults() {
+        Properties p = new Properties();
+        try (InputStream in = Settings.class.getResourceAsStream("defaults.properties")) {
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("defaults.properties is missing from Herald", e);
+        }
+        return p;
+    }
+
+    /** Settings from values by name; a name not given takes its default. For tests and embedding. */
+    public static Settings of(Map<String, ?> values) {
+        Map<String, String> given = new LinkedHashMap<>();
+        values.forEach((k, v) -> given.put(k, v == null ? "" : String.valueOf(v)));
+        for (String name : given.keySet()) {
+            if (DEFINITIONS.stream().noneMatch(d -> d.name().equals(name))) {
+                throw new IllegalArgumentException("there is no setting \"" + name + "\"");
+            }
+        }
+        Properties defaults = defaults();
+        return parse(name -> given.containsKey(name) ? given.get(name) : defaults.getProperty(name));
+    }
+
+    /**
+     * Reads and checks every setting from a lookup by name. A value that makes no sense is refused with
+     * an {@link IllegalArgumentException} that names the setting.
+     */
+    public static Settings parse(Function<String, String> value) {
+        Reader r = new Reader(value);
+        int port = r.integer("port", 0, 65535);
+        String baseUrl = r.text("base-url").map(u -> u.replaceAll("/+$", "")).orElse("http://localhost:" + port);
+        String onEdit = r.text("newsletter-on-edit").orElse("none");
+        if (!onEdit.equals("none") && !onEdit.equals("correction")) {
+            throw new IllegalArgumentException("newsletter-on-edit must be none or correction, not \"" + onEdit + "\"");
+        }
+        return new Settings(
+                r.text("kafka-bootstrap"),
+                r.integer("embedded-kafka-port", 0, 65535),
+                r.integer("topic-partitions", 1, 10_000),
+                port,
+                r.path("data-dir"),
+                r.path("inbox"),
+                r.path("out"),
+                baseUrl,
+                r.text("api-token"),
+                r.longInteger("max-post-bytes", 1),
+                r.list("feeds"),
+                Duration.ofSeconds(r.longInteger("feed-poll-seconds", 1)),
+                r.share("minor-edit-threshold"),
+                r.integer("feed-size", 1, 100_000),
+                r.text("websub-hub"),
+                onEdit,
+                r.text("newsletter-webhook"),
+                r.text("newsletter-digest").orElse("off"),
+                r.list("social-platforms"),
+                r.bool("social-threads"),
+                Duration.ofSeconds(r.longInteger("hold-seconds", 0)));
+    }
+
+    @Override
+    public String toString() {
+        // never print the token
+        return "Settings[kafka=" + kafkaBootstrap.orElse("embedded") + ", port=" + port + ", dataDir=" + dataDir
+                + ", inbox=" + inbox + ", out=" + out + ", baseUrl=" + baseUrl
+                + ", apiToken=" + (apiToken.isPresent() ? "(set)" : "(none)") + ", feeds=" + feeds + "]";
+    }
+
+    /** Reads values by name, each refusal naming the setting. */
+    private record Reader(Function<String, String> value) {
+
+        Optional<String> text(String name) {
+            String v = value.apply(name);
+            return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
+        }
+
+        String required(String name) {
+            return text(name).orElseThrow(() -> new IllegalArgumentException(name + " needs a value"));
+        }
+
+        int integer(String name, int min, int max) {
+            long v = longInteger(name, min);
+            if (v > max) {
+                throw new IllegalArgumentException(name + " must be at most " + max + ", not " + v);
+            }
+            return (int) v;
+        }
+
+        long longInteger(String name, long min) {
+            String v = required(name);
+            long n;
+            try {
+                n = Long.parseLong(v);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(name + " must be a whole number, not \"" + v + "\"");
+            }
+            if (n < min) {
+                throw new IllegalArgumentException(name + " must be at least " + min + ", not " + n);
+            }
+            return n;
+        }
+
+        double share(String name) {
+            String v = required(name);
+            try {
+                double d = Double.parseDouble(v);
+                if (d >= 0 && d <= 1) {
+                    return d;
+                }
+            } catch (NumberFormatException e) {
+                // refused below
+            }
+            throw new IllegalArgumentException(name + " must be a share from 0 to 1, not \"" + v + "\"");
+        }
+
+        boolean bool(String name) {
+            String v = required(name).toLowerCase(Locale.ROOT);
+            if (!v.equals("true") && !v.equals("false")) {
+                throw new IllegalArgumentException(name + " must be true or false, not \"" + v + "\"");
+            }
+            return Boolean.parseBoolean(v);
+        }
+
+        Path path(String name) {
+            return Path.of(required(name));
+        }
+
+        List<String> list(String name) {
+            return text(name).map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())
+                    .orElse(List.of());
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.herald.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** One typed settings object, from names and values, with defaults from one file and refusals that name the setting. */
+class SettingsTest {
+
+    @Test
+    void every_setting_has_its_default_from_the_defaults_file() {
+        Settings s = Settings.of(Map.of());
+        assertEquals(8080, s.port());
+        assertEquals("http://localhost:8080", s.baseUrl());
+        assertEquals(Path.of("./data"), s.dataDir());
+        assertEquals(5L * 1024 * 1024, s.maxPostBytes());
+        assertEquals(List.of("x", "mastodon", "bluesky", "linkedin"), s.socialPlatforms());
+        assertEquals(Duration.ZERO, s.hold());
+        assertEquals("none", s.newsletterOnEdit());
+        assertTrue(s.kafkaBootstrap().isEmpty() && s.apiToken().isEmpty() && s.feeds().isEmpty());
+        for (Settings.Definition d : Settings.DEFINITIONS) {
+            assertTrue(Settings.defaults().containsKey(d.name()), d.name() + " has a default");
+        }
+        assertEquals(Settings.DEFINITIONS.size(), Settings.defaults().size(), "no default without a setting");
+    }
+
+    @Test
+    void values_are_given_by_name_and_read_into_their_types() {
+        Settings s = Settings.of(Map.of("port", 9090, "base-url", "https://q.example/", "feeds", " https://a.example/feed , ",
+                "hold-seconds", 30, "social-threads", "true"));
+        assertEquals(9090, s.port());
+        assertEquals("https://q.example", s.baseUrl());
+        assertEquals(List.of("https://a.example/feed"), s.feeds());
+        assertEquals(Duration.ofSeconds(30), s.hold());
+        assertTrue(s.socialThreads());
+    }
+
+    @Test
+    void a_bad_value_is_refused_naming_the_setting() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Settings.of(Map.of("port", "eighty"))).getMessage()
+                .startsWith("port must be a whole number"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Settings.of(Map.of("minor-edit-threshold", 2))).getMessage()
+                .startsWith("minor-edit-threshold must be a share"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Settings.of(Map.of("newsletter-on-edit", "always")))
+                .getMessage().startsWith("newsletter-on-edit must be none or correction"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Settings.of(Map.of("prot", 1))).getMessage()
+                .contains("there is no setting \"prot\""));
+    }
+
+    @Test
+    void the_token_is_never_printed() {
+        assertTrue(!Settings.of(Map.of("api-token", "s3cret")).toString().contains("s3cret"));
+    }
+}
