@@ -1,5 +1,9 @@
 package io.herald.ingest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,11 +11,14 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * YAML front matter at the top of a Markdown post, in the subset people write there: {@code key:
- * value} lines, quoted or not, and lists either inline ({@code [a, b]}) or as {@code - item} lines.
- * Anything fancier is read as plain text rather than refused.
+ * YAML front matter at the top of a Markdown post, read with a YAML library (jackson-dataformat-yaml,
+ * whose SnakeYAML refuses alias bombs): {@code key: value} lines, quoted or not, lists inline
+ * ({@code [a, b]}) or as {@code - item} lines, any other YAML too. Malformed YAML is a 400 that names
+ * the line.
  */
 final class FrontMatter {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     /** The fields (a value is a {@code String} or a {@code List<String>}) and the Markdown after them. */
     record Split(Map<String, Object> fields, String body) {
@@ -60,51 +67,45 @@ final class FrontMatter {
         if (end < 0) {
             return new Split(Map.of(), t);
         }
-        Map<String, Object> fields = new LinkedHashMap<>();
-        String listKey = null;
-        for (String line : lines.subList(1, end)) {
-            if (line.isBlank() || line.strip().startsWith("#")) {
-                continue;
-            }
-            String s = line.strip();
-            if (s.startsWith("- ") && listKey != null) {
-                @SuppressWarnings("unchecked")
-                List<String> list = (List<String>) fields.computeIfAbsent(listKey, k -> new ArrayList<String>());
-                list.add(unquote(s.substring(2)));
-                continue;
-            }
-            int colon = s.indexOf(':');
-            if (colon <= 0) {
-                continue;
-            }
-            String key = s.substring(0, colon).strip().toLowerCase(Locale.ROOT);
-            String value = s.substring(colon + 1).strip();
-            if (value.isEmpty()) {
-                listKey = key;
-                fields.put(key, new ArrayList<String>());
-            } else if (value.startsWith("[") && value.endsWith("]")) {
-                List<String> items = new ArrayList<>();
-                for (String item : value.substring(1, value.length() - 1).split(",")) {
-                    if (!item.isBlank()) {
-                        items.add(unquote(item.strip()));
-                    }
-                }
-                fields.put(key, items);
-                listKey = null;
-            } else {
-                fields.put(key, unquote(value));
-                listKey = null;
-            }
-        }
+        String yaml = String.join("\n", lines.subList(1, end));
         String body = String.join("\n", lines.subList(end + 1, lines.size()));
-        return new Split(fields, body);
+        return new Split(fields(yaml), body);
     }
 
-    private static String unquote(String s) {
-        String v = s.strip();
-        if (v.length() >= 2 && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))) {
-            return v.substring(1, v.length() - 1).replace("\\\"", "\"").replace("''", "'");
+    /** The front matter's top-level keys (lower case) with a text or a list of texts each; nested maps are ignored. */
+    private static Map<String, Object> fields(String yaml) {
+        JsonNode root;
+        try {
+            root = yaml.isBlank() ? null : YAML.readTree(yaml);
+        } catch (JsonProcessingException e) {
+            var where = e.getLocation();
+            // The front matter starts on the file's second line, after the opening "---".
+            String line = where == null || where.getLineNr() < 1 ? "" : " at line " + (where.getLineNr() + 1);
+            throw RejectedPost.badRequest("The front matter is not valid YAML" + line + ": " + e.getOriginalMessage());
         }
-        return v;
+        Map<String, Object> fields = new LinkedHashMap<>();
+        if (root == null || root.isNull()) {
+            return fields;
+        }
+        if (!root.isObject()) {
+            throw RejectedPost.badRequest("The front matter must be \"key: value\" lines, not a " + root.getNodeType()
+                    .toString().toLowerCase(Locale.ROOT) + ".");
+        }
+        root.fields().forEachRemaining(field -> {
+            String key = field.getKey().strip().toLowerCase(Locale.ROOT);
+            JsonNode value = field.getValue();
+            if (value.isArray()) {
+                List<String> items = new ArrayList<>();
+                value.forEach(item -> {
+                    if (item.isValueNode() && !item.isNull()) {
+                        items.add(item.asText().strip());
+                    }
+                });
+                fields.put(key, items);
+            } else if (value.isValueNode() && !value.isNull()) {
+                fields.put(key, value.asText().strip());
+            }
+        });
+        return fields;
     }
 }

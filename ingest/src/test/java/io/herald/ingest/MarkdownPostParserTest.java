@@ -66,4 +66,29 @@ class MarkdownPostParserTest {
                 () -> parser.parse("---\ntitle: T\ndate: next Tuesday\n---\nBody"));
         assertTrue(e.detail().contains("\"date\""), e.detail());
     }
+
+    @Test
+    void malformed_yaml_front_matter_is_refused_naming_the_line() {
+        String post = "---\ntitle: Garden FAQ\ntags: [a, b\nauthor: Kim\n---\n\n## Why?\n\nBecause.\n";
+        RejectedPost e = org.junit.jupiter.api.Assertions.assertThrows(RejectedPost.class, () -> parser.parse(post));
+        assertEquals(400, e.status());
+        assertTrue(e.detail().startsWith("The front matter is not valid YAML at line "), e.detail());
+        assertTrue(e.detail().matches("(?s).*at line [345]:.*"), e.detail());
+    }
+
+    @Test
+    void yaml_alias_bombs_in_front_matter_are_never_expanded() {
+        StringBuilder bomb = new StringBuilder("---\na: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for (int i = 1; i < 12; i++) {
+            bomb.append("l").append(i).append(": &l").append(i).append(" [");
+            String prev = i == 1 ? "*a" : "*l" + (i - 1);
+            bomb.append(String.join(", ", java.util.Collections.nCopies(10, prev))).append("]\n");
+        }
+        bomb.append("title: Bomb\n---\n\n## Q?\n\nA.\n");
+        long start = System.nanoTime();
+        // Ten levels of ten aliases each would be 10^11 items if expanded; the YAML reader keeps aliases as they are.
+        ParsedPost post = parser.parse(bomb.toString());
+        assertEquals("Bomb", post.title());
+        assertTrue(System.nanoTime() - start < 5_000_000_000L, "read quickly");
+    }
 }
