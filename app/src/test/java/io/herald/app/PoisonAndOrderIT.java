@@ -9,7 +9,6 @@ import io.herald.events.Json;
 import io.herald.events.QaPair;
 import io.herald.events.RawPost;
 import io.herald.events.Rejection;
-import io.herald.events.Schema;
 import io.herald.events.Topics;
 import io.herald.support.TopicReplay;
 import java.nio.file.Path;
@@ -18,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -55,8 +53,9 @@ class PoisonAndOrderIT {
     }
 
     static RawPost raw(String id, String answer, Instant received) {
-        return new RawPost(Schema.VERSION, id, "test", "text/plain", id + answer, received, Integer.toHexString((id + answer).hashCode()),
-                "Post " + id, null, null, null, List.of(), null, List.of(new QaPair("Which one?", answer)), null, List.of(), List.of());
+        return RawPost.builder().id(id).source("test").contentType("text/plain").body(id + answer).receivedAt(received)
+                .contentHash(Integer.toHexString((id + answer).hashCode())).title("Post " + id)
+                .qa(List.of(new QaPair("Which one?", answer))).build();
     }
 
     void send(String topic, String key, String value) throws Exception {

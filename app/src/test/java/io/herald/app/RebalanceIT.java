@@ -9,7 +9,6 @@ import io.herald.events.EnrichedPost;
 import io.herald.events.Json;
 import io.herald.events.QaPair;
 import io.herald.events.RawPost;
-import io.herald.events.Schema;
 import io.herald.events.SocialSnippet;
 import io.herald.events.Topics;
 import io.herald.support.TopicReplay;
@@ -21,7 +20,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.builder.NotifyBuilder;
@@ -80,9 +78,9 @@ class RebalanceIT {
                     b = start("b", java.util.EnumSet.of(Stage.TRANSFORM));
                     bProcessed = new NotifyBuilder(b.camel()).fromRoute("transform-enrich").whenCompleted(1).create();
                 }
-                RawPost raw = new RawPost(Schema.VERSION, "r" + i, "test", "text/plain", "b" + i, t.plusMillis(i), "h" + i,
-                        "Rebalance " + i, null, null, null, List.of(), "An intro for post " + i + ".",
-                        List.of(new QaPair("Number " + i + "?", "Yes, number " + i + " is here.")), null, List.of(), List.of());
+                RawPost raw = RawPost.builder().id("r" + i).source("test").contentType("text/plain").body("b" + i)
+                        .receivedAt(t.plusMillis(i)).contentHash("h" + i).title("Rebalance " + i).intro("An intro for post " + i + ".")
+                        .qa(List.of(new QaPair("Number " + i + "?", "Yes, number " + i + " is here."))).build();
                 producer.send(new ProducerRecord<>(Topics.POSTS_RAW.name(), raw.id(), Json.write(raw)));
             }
         }

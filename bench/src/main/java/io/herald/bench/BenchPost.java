@@ -1,7 +1,6 @@
 package io.herald.bench;
 
 import io.herald.events.RawPost;
-import io.herald.events.Schema;
 import io.herald.ingest.ParsedPost;
 import io.herald.ingest.PlainTextParser;
 import java.io.IOException;
@@ -44,8 +43,7 @@ final class BenchPost {
     static RawPost webinarRaw() {
         String text = webinarText();
         ParsedPost p = new PlainTextParser().parse(text);
-        return new RawPost(Schema.VERSION, "webinar", "bench", "text/plain", text, Instant.parse("2026-02-12T09:00:00Z"),
-                "hash", p.title(), p.author(), p.published(), p.url(), p.tags(), p.intro(), p.qa(), p.outro(), p.links(),
-                p.images());
+        return p.toRaw().id("webinar").source("bench").contentType("text/plain").body(text)
+                .receivedAt(Instant.parse("2026-02-12T09:00:00Z")).contentHash("hash").build();
     }
 }

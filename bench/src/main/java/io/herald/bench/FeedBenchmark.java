@@ -54,11 +54,9 @@ public class FeedBenchmark {
         posts = new ArrayList<>();
         PostStore store = new PostStore();
         for (int i = 0; i < 50; i++) {
-            EnrichedPost p = new EnrichedPost(one.schema(), "post-" + i, 1, one.title() + " " + i, one.author(),
-                    one.published().minus(Duration.ofHours(i)), one.updated().minus(Duration.ofHours(i)), one.url(),
-                    one.language(), one.intro(), one.qa(), one.outro(), one.links(), one.images(), one.tags(), one.summary(),
-                    one.readingTimeMinutes(), one.wordCount(), one.provenance(), one.contentHash(), one.entities(),
-                    false, one.receivedAt());
+            EnrichedPost p = one.toBuilder().id("post-" + i).version(1).title(one.title() + " " + i)
+                    .published(one.published().minus(Duration.ofHours(i))).updated(one.updated().minus(Duration.ofHours(i)))
+                    .minorEdit(false).build();
             posts.add(p);
             store.apply(p);
         }

@@ -50,4 +50,187 @@ public record EnrichedPost(
         provenance = provenance == null ? List.of() : List.copyOf(provenance);
         entities = entities == null ? List.of() : List.copyOf(entities);
     }
+
+    /** A builder, by name, so that no two fields can be swapped unnoticed. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this record's values, to make a changed copy by name. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.schema = schema;
+        b.id = id;
+        b.version = version;
+        b.title = title;
+        b.author = author;
+        b.published = published;
+        b.updated = updated;
+        b.url = url;
+        b.language = language;
+        b.intro = intro;
+        b.qa = qa;
+        b.outro = outro;
+        b.links = links;
+        b.images = images;
+        b.tags = tags;
+        b.summary = summary;
+        b.readingTimeMinutes = readingTimeMinutes;
+        b.wordCount = wordCount;
+        b.provenance = provenance;
+        b.contentHash = contentHash;
+        b.entities = entities;
+        b.minorEdit = minorEdit;
+        b.receivedAt = receivedAt;
+        return b;
+    }
+
+    /** Builds a {@link EnrichedPost} field by field, by name. */
+    public static final class Builder {
+        private int schema = Schema.VERSION;
+        private String id;
+        private int version = 1;
+        private String title;
+        private String author;
+        private Instant published;
+        private Instant updated;
+        private String url;
+        private String language;
+        private String intro;
+        private List<EnrichedQa> qa;
+        private String outro;
+        private List<String> links;
+        private List<String> images;
+        private List<String> tags;
+        private String summary;
+        private int readingTimeMinutes;
+        private int wordCount;
+        private List<Provenance> provenance;
+        private String contentHash;
+        private List<Entity> entities;
+        private boolean minorEdit;
+        private Instant receivedAt;
+
+        private Builder() {
+        }
+
+        public Builder schema(int schema) {
+            this.schema = schema;
+            return this;
+        }
+
+        public Builder id(String id) {
+            this.id = id;
+            return this;
+        }
+
+        public Builder version(int version) {
+            this.version = version;
+            return this;
+        }
+
+        public Builder title(String title) {
+            this.title = title;
+            return this;
+        }
+
+        public Builder author(String author) {
+            this.author = author;
+            return this;
+        }
+
+        public Builder published(Instant published) {
+            this.published = published;
+            return this;
+        }
+
+        public Builder updated(Instant updated) {
+            this.updated = updated;
+            return this;
+        }
+
+        public Builder url(String url) {
+            this.url = url;
+            return this;
+        }
+
+        public Builder language(String language) {
+            this.language = language;
+            return this;
+        }
+
+        public Builder intro(String intro) {
+            this.intro = intro;
+            return this;
+        }
+
+        public Builder qa(List<EnrichedQa> qa) {
+            this.qa = qa;
+            return this;
+        }
+
+        public Builder outro(String outro) {
+            this.outro = outro;
+            return this;
+        }
+
+        public Builder links(List<String> links) {
+            this.links = links;
+            return this;
+        }
+
+        public Builder images(List<String> images) {
+            this.images = images;
+            return this;
+        }
+
+        public Builder tags(List<String> tags) {
+            this.tags = tags;
+            return this;
+        }
+
+        public Builder summary(String summary) {
+            this.summary = summary;
+            return this;
+        }
+
+        public Builder readingTimeMinutes(int readingTimeMinutes) {
+            this.readingTimeMinutes = readingTimeMinutes;
+            return this;
+        }
+
+        public Builder wordCount(int wordCount) {
+            this.wordCount = wordCount;
+            return this;
+        }
+
+        public Builder provenance(List<Provenance> provenance) {
+            this.provenance = provenance;
+            return this;
+        }
+
+        public Builder contentHash(String contentHash) {
+            this.contentHash = contentHash;
+            return this;
+        }
+
+        public Builder entities(List<Entity> entities) {
+            this.entities = entities;
+            return this;
+        }
+
+        public Builder minorEdit(boolean minorEdit) {
+            this.minorEdit = minorEdit;
+            return this;
+        }
+
+        public Builder receivedAt(Instant receivedAt) {
+            this.receivedAt = receivedAt;
+            return this;
+        }
+
+        public EnrichedPost build() {
+            return new EnrichedPost(schema, id, version, title, author, published, updated, url, language, intro, qa, outro, links, images, tags, summary, readingTimeMinutes, wordCount, provenance, contentHash, entities, minorEdit, receivedAt);
+        }
+    }
 }

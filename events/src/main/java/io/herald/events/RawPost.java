@@ -40,4 +40,145 @@ public record RawPost(
         links = links == null ? List.of() : List.copyOf(links);
         images = images == null ? List.of() : List.copyOf(images);
     }
+
+    /** A builder, by name, so that no two fields can be swapped unnoticed. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this record's values, to make a changed copy by name. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.schema = schema;
+        b.id = id;
+        b.source = source;
+        b.contentType = contentType;
+        b.body = body;
+        b.receivedAt = receivedAt;
+        b.contentHash = contentHash;
+        b.title = title;
+        b.author = author;
+        b.published = published;
+        b.url = url;
+        b.tags = tags;
+        b.intro = intro;
+        b.qa = qa;
+        b.outro = outro;
+        b.links = links;
+        b.images = images;
+        return b;
+    }
+
+    /** Builds a {@link RawPost} field by field, by name. */
+    public static final class Builder {
+        private int schema = Schema.VERSION;
+        private String id;
+        private String source;
+        private String contentType;
+        private String body;
+        private Instant receivedAt;
+        private String contentHash;
+        private String title;
+        private String author;
+        private Instant published;
+        private String url;
+        private List<String> tags;
+        private String intro;
+        private List<QaPair> qa;
+        private String outro;
+        private List<String> links;
+        private List<String> images;
+
+        private Builder() {
+        }
+
+        public Builder schema(int schema) {
+            this.schema = schema;
+            return this;
+        }
+
+        public Builder id(String id) {
+            this.id = id;
+            return this;
+        }
+
+        public Builder source(String source) {
+            this.source = source;
+            return this;
+        }
+
+        public Builder contentType(String contentType) {
+            this.contentType = contentType;
+            return this;
+        }
+
+        public Builder body(String body) {
+            this.body = body;
+            return this;
+        }
+
+        public Builder receivedAt(Instant receivedAt) {
+            this.receivedAt = receivedAt;
+            return this;
+        }
+
+        public Builder contentHash(String contentHash) {
+            this.contentHash = contentHash;
+            return this;
+        }
+
+        public Builder title(String title) {
+            this.title = title;
+            return this;
+        }
+
+        public Builder author(String author) {
+            this.author = author;
+            return this;
+        }
+
+        public Builder published(Instant published) {
+            this.published = published;
+            return this;
+        }
+
+        public Builder url(String url) {
+            this.url = url;
+            return this;
+        }
+
+        public Builder tags(List<String> tags) {
+            this.tags = tags;
+            return this;
+        }
+
+        public Builder intro(String intro) {
+            this.intro = intro;
+            return this;
+        }
+
+        public Builder qa(List<QaPair> qa) {
+            this.qa = qa;
+            return this;
+        }
+
+        public Builder outro(String outro) {
+            this.outro = outro;
+            return this;
+        }
+
+        public Builder links(List<String> links) {
+            this.links = links;
+            return this;
+        }
+
+        public Builder images(List<String> images) {
+            this.images = images;
+            return this;
+        }
+
+        public RawPost build() {
+            return new RawPost(schema, id, source, contentType, body, receivedAt, contentHash, title, author, published, url, tags, intro, qa, outro, links, images);
+        }
+    }
 }

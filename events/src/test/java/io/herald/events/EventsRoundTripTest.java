@@ -15,17 +15,18 @@ class EventsRoundTripTest {
     static final Instant T = Instant.parse("2026-02-11T10:15:30Z");
 
     static RawPost raw() {
-        return new RawPost(Schema.VERSION, "ask-the-editor", "http", "text/plain", "Ask the editor\n\nQ: Why?\nA: Because.",
-                T, "ab12", "Ask the editor", "Kim Doe", T, "https://example.org/ask", List.of("editing"),
-                "An intro.", List.of(new QaPair("Why?", "Because.")), "Bye.", List.of("https://example.org"), List.of());
+        return RawPost.builder().id("ask-the-editor").source("http").contentType("text/plain")
+                .body("Ask the editor\n\nQ: Why?\nA: Because.").receivedAt(T).contentHash("ab12").title("Ask the editor")
+                .author("Kim Doe").published(T).url("https://example.org/ask").tags(List.of("editing")).intro("An intro.")
+                .qa(List.of(new QaPair("Why?", "Because."))).outro("Bye.").links(List.of("https://example.org")).build();
     }
 
     static EnrichedPost enriched() {
-        return new EnrichedPost(Schema.VERSION, "ask-the-editor", 2, "Ask the editor", "Kim Doe", T, T.plusSeconds(60),
-                "https://example.org/ask", "en", "An intro.",
-                List.of(new EnrichedQa("why", "Why?", "Because.", "<p>Because.</p>")), "Bye.", List.of(), List.of(),
-                List.of("editing"), "Because.", 1, 3, List.of(new Provenance("version", "1")), "ab12",
-                List.of(new Entity("Kim Doe", "person")), false, T);
+        return EnrichedPost.builder().id("ask-the-editor").version(2).title("Ask the editor").author("Kim Doe").published(T)
+                .updated(T.plusSeconds(60)).url("https://example.org/ask").language("en").intro("An intro.")
+                .qa(List.of(new EnrichedQa("why", "Why?", "Because.", "<p>Because.</p>"))).outro("Bye.").tags(List.of("editing"))
+                .summary("Because.").readingTimeMinutes(1).wordCount(3).provenance(List.of(new Provenance("version", "1")))
+                .contentHash("ab12").entities(List.of(new Entity("Kim Doe", "person"))).receivedAt(T).build();
     }
 
     @Test

@@ -95,9 +95,10 @@ public final class HtmlPostParser {
         });
         links.addAll(Links.find(root.text()));
 
-        return new ParsedPost(meta.id(), clean(title), clean(author), published, canonical,
-                tags.stream().map(String::strip).filter(t -> !t.isEmpty()).distinct().toList(),
-                qa.intro(), qa.pairs(), qa.outro(), List.copyOf(links), images.stream().filter(i -> !i.isEmpty()).toList());
+        return ParsedPost.builder().explicitId(meta.id()).title(clean(title)).author(clean(author)).published(published)
+                .url(canonical).tags(tags.stream().map(String::strip).filter(t -> !t.isEmpty()).distinct().toList())
+                .intro(qa.intro()).qa(qa.pairs()).outro(qa.outro()).links(List.copyOf(links))
+                .images(images.stream().filter(i -> !i.isEmpty()).toList()).build();
     }
 
     /** The article itself: the largest {@code <article>}, else {@code <main>}, else the body, without chrome. */

@@ -1,7 +1,6 @@
 package io.herald.ingest;
 
 import io.herald.events.Json;
-import io.herald.events.RawPost;
 import io.herald.events.Rejection;
 import io.herald.events.Topics;
 import io.herald.ingest.routes.FeedPollRoute;

@@ -1,7 +1,6 @@
 package io.herald.ingest;
 
 import io.herald.events.RawPost;
-import io.herald.events.Schema;
 import io.herald.support.Hashes;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -100,10 +99,8 @@ public final class Intake {
                     + "<title> (HTML, Markdown), a \"title\" in front matter or JSON.");
         }
         String id = PostIdentity.idFor(parsed);
-        RawPost raw = new RawPost(Schema.VERSION, id, source, mediaType, text,
-                clock.instant().truncatedTo(ChronoUnit.MILLIS), hash, parsed.title(), parsed.author(),
-                parsed.published(), parsed.url(), parsed.tags(), parsed.intro(), parsed.qa(), parsed.outro(),
-                parsed.links(), parsed.images());
+        RawPost raw = parsed.toRaw().id(id).source(source).contentType(mediaType).body(text)
+                .receivedAt(clock.instant().truncatedTo(ChronoUnit.MILLIS)).contentHash(hash).build();
         return new Outcome(raw, ledger.isUnchanged(id, hash));
     }
 

@@ -50,9 +50,9 @@ public final class JsonPostParser {
             }
         }
         qa.forEach(p -> all.append(p.answer()).append('\n'));
-        return new ParsedPost(text(root, "id"), text(root, "title"), text(root, "author"),
-                Dates.required("published", text(root, "published")), text(root, "url"), tags, text(root, "intro"), qa,
-                text(root, "outro"), Links.find(all.toString()), List.of());
+        return ParsedPost.builder().explicitId(text(root, "id")).title(text(root, "title")).author(text(root, "author"))
+                .published(Dates.required("published", text(root, "published"))).url(text(root, "url")).tags(tags)
+                .intro(text(root, "intro")).qa(qa).outro(text(root, "outro")).links(Links.find(all.toString())).build();
     }
 
     private static String text(JsonNode node, String field) {

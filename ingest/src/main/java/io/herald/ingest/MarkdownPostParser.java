@@ -26,7 +26,6 @@ public final class MarkdownPostParser {
         // Bare www. links in the Markdown source are links too, though Markdown does not make them so.
         List<String> links = new java.util.ArrayList<>(post.links());
         Links.find(split.body()).stream().filter(l -> !links.contains(l)).forEach(links::add);
-        return new ParsedPost(post.explicitId(), post.title(), post.author(), post.published(), post.url(), post.tags(),
-                post.intro(), post.qa(), post.outro(), links, post.images());
+        return post.toBuilder().links(links).build();
     }
 }

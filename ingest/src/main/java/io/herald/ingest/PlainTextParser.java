@@ -80,9 +80,8 @@ public final class PlainTextParser {
         }
         String introText = String.join("\n\n", intro);
         String outroText = String.join("\n\n", outro);
-        return new ParsedPost(null, title, null, null, null, List.of(),
-                introText.isEmpty() ? null : introText, pairs, outroText.isEmpty() ? null : outroText,
-                Links.find(text), List.of());
+        return ParsedPost.builder().title(title).intro(introText.isEmpty() ? null : introText).qa(pairs)
+                .outro(outroText.isEmpty() ? null : outroText).links(Links.find(text)).build();
     }
 
     private static void flush(StringBuilder paragraph, List<String> into) {

@@ -2,14 +2,13 @@ package io.herald.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Post ids: explicit id over canonical URL over a slug of the title, and slugs people can read. */
 class PostIdentityTest {
 
     private static ParsedPost post(String id, String url, String title) {
-        return new ParsedPost(id, title, null, null, url, List.of(), null, List.of(), null, List.of(), List.of());
+        return ParsedPost.builder().explicitId(id).title(title).url(url).build();
     }
 
     @Test

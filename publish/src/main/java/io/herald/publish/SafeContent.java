@@ -32,10 +32,9 @@ public final class SafeContent {
         List<EnrichedQa> qa = p.qa().stream()
                 .map(q -> new EnrichedQa(q.id(), text(q.question()), text(q.answer()), html(q.answerHtml())))
                 .toList();
-        EnrichedPost safe = new EnrichedPost(p.schema(), p.id(), p.version(), text(p.title()), text(p.author()), p.published(),
-                p.updated(), url(p.url()), p.language(), text(p.intro()), qa, text(p.outro()), urls(p.links()), urls(p.images()),
-                p.tags().stream().map(SafeContent::text).toList(), text(p.summary()), p.readingTimeMinutes(), p.wordCount(),
-                p.provenance(), p.contentHash(), p.entities(), p.minorEdit(), p.receivedAt());
+        EnrichedPost safe = p.toBuilder().title(text(p.title())).author(text(p.author())).url(url(p.url()))
+                .intro(text(p.intro())).qa(qa).outro(text(p.outro())).links(urls(p.links())).images(urls(p.images()))
+                .tags(p.tags().stream().map(SafeContent::text).toList()).summary(text(p.summary())).build();
         return safe.equals(p) ? p : safe;
     }
 

@@ -12,7 +12,6 @@ import com.rometools.rome.io.XmlReader;
 import io.herald.events.EnrichedPost;
 import io.herald.events.EnrichedQa;
 import io.herald.events.Json;
-import io.herald.events.Schema;
 import io.herald.publish.feeds.AtomRenderer;
 import io.herald.publish.feeds.FeedIds;
 import io.herald.publish.feeds.FeedLinks;
@@ -36,11 +35,12 @@ class FeedRenderersTest {
     static final FeedLinks LINKS = new FeedLinks("https://news.example/", Optional.of("https://hub.example/"));
 
     static EnrichedPost post(String id, int version, String published, String answer, List<String> tags) {
-        return new EnrichedPost(Schema.VERSION, id, version, "Title of " + id, "Kim", Instant.parse(published),
-                Instant.parse(published).plusSeconds(version), "https://site.example/" + id, "en", "Intro.",
-                List.of(new EnrichedQa("is-it-safe", "Is 3 < 5 safe?", answer, "<p>" + answer.replace("&", "&amp;") + "</p>")),
-                null, List.of(), List.of("https://site.example/img/" + id + ".png"), tags, "A summary.", 1, 10, List.of(),
-                "h" + version, List.of(), false, Instant.parse(published));
+        return EnrichedPost.builder().id(id).version(version).title("Title of " + id).author("Kim")
+                .published(Instant.parse(published)).updated(Instant.parse(published).plusSeconds(version))
+                .url("https://site.example/" + id).language("en").intro("Intro.")
+                .qa(List.of(new EnrichedQa("is-it-safe", "Is 3 < 5 safe?", answer, "<p>" + answer.replace("&", "&amp;") + "</p>")))
+                .images(List.of("https://site.example/img/" + id + ".png")).tags(tags).summary("A summary.")
+                .readingTimeMinutes(1).wordCount(10).contentHash("h" + version).receivedAt(Instant.parse(published)).build();
     }
 
     static PostStore store(EnrichedPost... posts) {
@@ -162,9 +162,10 @@ class FeedRenderersTest {
     @Test
     void feeds_stay_valid_xml_whatever_the_text_holds() throws Exception {
         String nasty = "ctrl\u0001\u0008 cdata ]]> end <![CDATA[ x ]]> emoji \uD83D\uDE80 lone \uD83D cjk 中国科技 rtl مرحبا שלום & < >";
-        EnrichedPost p = new EnrichedPost(Schema.VERSION, "n", 1, nasty, nasty, Instant.parse("2026-01-01T00:00:00Z"),
-                Instant.parse("2026-01-01T00:00:00Z"), null, "und", nasty, List.of(new EnrichedQa("q", nasty, nasty, "<p>" + nasty + "</p>")),
-                nasty, List.of(), List.of(), List.of(nasty), nasty, 1, 1, List.of(), "h", List.of(), false, null);
+        EnrichedPost p = EnrichedPost.builder().id("n").title(nasty).author(nasty).published(Instant.parse("2026-01-01T00:00:00Z"))
+                .updated(Instant.parse("2026-01-01T00:00:00Z")).language("und").intro(nasty)
+                .qa(List.of(new EnrichedQa("q", nasty, nasty, "<p>" + nasty + "</p>"))).outro(nasty).tags(List.of(nasty))
+                .summary(nasty).readingTimeMinutes(1).wordCount(1).contentHash("h").build();
         Feeds feeds = new Feeds(store(p), 50, "Herald");
         for (FeedSpec spec : List.of(FeedSpec.all("Herald"), FeedSpec.qa("Herald"))) {
             String atom = new AtomRenderer(LINKS).render(feeds.subscription(spec));

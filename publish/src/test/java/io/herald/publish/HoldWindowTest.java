@@ -4,18 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.herald.events.EnrichedPost;
-import io.herald.events.Schema;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A deletion inside the hold window cancels what was held; a post published again is no longer cancelled. */
 class HoldWindowTest {
 
     static EnrichedPost post(String id) {
-        return new EnrichedPost(Schema.VERSION, id, 1, "T", null, Instant.EPOCH, Instant.EPOCH, null, "en", null, List.of(), null,
-                List.of(), List.of(), List.of(), null, 1, 1, List.of(), "h", List.of(), false, Instant.EPOCH);
+        return EnrichedPost.builder().id(id).title("T").published(Instant.EPOCH).updated(Instant.EPOCH).language("en")
+                .contentHash("h").receivedAt(Instant.EPOCH).build();
     }
 
     @Test

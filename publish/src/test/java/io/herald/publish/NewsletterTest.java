@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.herald.events.EnrichedPost;
 import io.herald.events.EnrichedQa;
 import io.herald.events.NewsletterPayload;
-import io.herald.events.Schema;
 import io.herald.publish.newsletter.DigestPlanner;
 import io.herald.publish.newsletter.DigestSchedule;
 import io.herald.publish.newsletter.NewsletterRenderer;
@@ -20,11 +19,11 @@ import org.junit.jupiter.api.Test;
 class NewsletterTest {
 
     static EnrichedPost post(String id, String published) {
-        return new EnrichedPost(Schema.VERSION, id, 1, "Title <" + id + ">", "Kim", Instant.parse(published), Instant.parse(published),
-                "https://site.example/" + id, "en", "Intro.",
-                List.of(new EnrichedQa("q1", "Is it <b>safe</b>?", "Yes.\n\nQuite.", "<p onclick=x>Yes.</p><script>x()</script>")),
-                null, List.of(), List.of("https://site.example/" + id + ".jpg"), List.of("tips"), "A summary.", 1, 10, List.of(),
-                "h", List.of(), false, Instant.parse(published));
+        return EnrichedPost.builder().id(id).title("Title <" + id + ">").author("Kim").published(Instant.parse(published))
+                .updated(Instant.parse(published)).url("https://site.example/" + id).language("en").intro("Intro.")
+                .qa(List.of(new EnrichedQa("q1", "Is it <b>safe</b>?", "Yes.\n\nQuite.", "<p onclick=x>Yes.</p><script>x()</script>")))
+                .images(List.of("https://site.example/" + id + ".jpg")).tags(List.of("tips")).summary("A summary.")
+                .readingTimeMinutes(1).wordCount(10).contentHash("h").receivedAt(Instant.parse(published)).build();
     }
 
     @Test

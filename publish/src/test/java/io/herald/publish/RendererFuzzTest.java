@@ -4,7 +4,6 @@ import io.herald.events.EnrichedPost;
 import io.herald.events.EnrichedQa;
 import io.herald.events.Json;
 import io.herald.events.NewsletterPayload;
-import io.herald.events.Schema;
 import io.herald.publish.feeds.AtomRenderer;
 import io.herald.publish.feeds.FeedIndexPage;
 import io.herald.publish.feeds.FeedLinks;
@@ -68,9 +67,10 @@ class RendererFuzzTest {
     }
 
     static EnrichedPost post(String a, String b, String c, String url) {
-        return new EnrichedPost(Schema.VERSION, "id" + a.hashCode(), 1, a, b, Instant.EPOCH, Instant.EPOCH,
-                url, "und", c, List.of(new EnrichedQa("q", b, c, "<p>" + a + "</p>" + c)), a, List.of(url), List.of(url), List.of(c), b,
-                1, 1, List.of(), "h", List.of(), false, null);
+        return EnrichedPost.builder().id("id" + a.hashCode()).title(a).author(b).published(Instant.EPOCH).updated(Instant.EPOCH)
+                .url(url).language("und").intro(c).qa(List.of(new EnrichedQa("q", b, c, "<p>" + a + "</p>" + c))).outro(a)
+                .links(List.of(url)).images(List.of(url)).tags(List.of(c)).summary(b).readingTimeMinutes(1).wordCount(1)
+                .contentHash("h").build();
     }
 
     @Property(tries = 300)

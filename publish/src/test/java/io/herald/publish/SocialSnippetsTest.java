@@ -8,7 +8,6 @@ import com.ibm.icu.text.BreakIterator;
 import com.twitter.twittertext.TwitterTextParser;
 import io.herald.events.EnrichedPost;
 import io.herald.events.EnrichedQa;
-import io.herald.events.Schema;
 import io.herald.events.SocialSnippet;
 import io.herald.publish.social.Platform;
 import io.herald.publish.social.SnippetComposer;
@@ -26,9 +25,9 @@ class SocialSnippetsTest {
     final SnippetComposer composer = new SnippetComposer();
 
     static EnrichedPost post(String title, String summary, List<String> tags) {
-        return new EnrichedPost(Schema.VERSION, "p", 3, title, null, Instant.EPOCH, Instant.EPOCH, null, "en", null,
-                List.of(new EnrichedQa("q", "Why?", "Because it is so.", null)), null, List.of(), List.of(), tags, summary,
-                1, 10, List.of(), "h", List.of(), false, Instant.EPOCH);
+        return EnrichedPost.builder().id("p").version(3).title(title).published(Instant.EPOCH).updated(Instant.EPOCH).language("en")
+                .qa(List.of(new EnrichedQa("q", "Why?", "Because it is so.", null))).tags(tags).summary(summary)
+                .readingTimeMinutes(1).wordCount(10).contentHash("h").receivedAt(Instant.EPOCH).build();
     }
 
     static final String LONG = "Solar panels keep working on cloudy days, at a lower output, and last decades. ".repeat(60);

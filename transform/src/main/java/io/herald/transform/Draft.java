@@ -6,7 +6,6 @@ import io.herald.events.Entity;
 import io.herald.events.Provenance;
 import io.herald.events.QaPair;
 import io.herald.events.RawPost;
-import io.herald.events.Schema;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,8 +80,10 @@ public final class Draft {
     }
 
     public EnrichedPost freeze() {
-        return new EnrichedPost(Schema.VERSION, id, version, title, author, published, updated, url, language, intro,
-                qa, outro, links, images, tags, summary, readingTimeMinutes, wordCount, provenance, raw.contentHash(),
-                entities, minorEdit, raw.receivedAt());
+        return EnrichedPost.builder().id(id).version(version).title(title).author(author).published(published)
+                .updated(updated).url(url).language(language).intro(intro).qa(qa).outro(outro).links(links).images(images)
+                .tags(tags).summary(summary).readingTimeMinutes(readingTimeMinutes).wordCount(wordCount)
+                .provenance(provenance).contentHash(raw.contentHash()).entities(entities).minorEdit(minorEdit)
+                .receivedAt(raw.receivedAt()).build();
     }
 }

@@ -1,7 +1,5 @@
 package io.herald.transform;
 
-import io.herald.events.EnrichedPost;
-import io.herald.events.Json;
 import io.herald.events.RawPost;
 import io.herald.events.Topics;
 import io.herald.support.Settings;
@@ -36,10 +34,9 @@ public final class TransformStage {
      * loading the language profiles and compiling the steps (a second or two).
      */
     public void warmUp() {
-        RawPost sample = new RawPost(io.herald.events.Schema.VERSION, "warm-up", "warm-up", "text/plain", "",
-                java.time.Instant.EPOCH, "warm-up", "Warming up", null, null, null, List.of(), "A short intro to warm up.",
-                List.of(new io.herald.events.QaPair("Is this a question?", "Yes, and this is its answer.")), null,
-                List.of(), List.of());
+        RawPost sample = RawPost.builder().id("warm-up").source("warm-up").contentType("text/plain").body("")
+                .receivedAt(java.time.Instant.EPOCH).contentHash("warm-up").title("Warming up").intro("A short intro to warm up.")
+                .qa(List.of(new io.herald.events.QaPair("Is this a question?", "Yes, and this is its answer."))).build();
         new Pipeline(new VersionLedger(), Clock.systemUTC()).process(sample);
     }
 

@@ -8,7 +8,6 @@ import io.herald.events.EnrichedPost;
 import io.herald.events.EnrichedQa;
 import io.herald.events.Entity;
 import io.herald.events.RawPost;
-import io.herald.events.Schema;
 import io.herald.ingest.ParsedPost;
 import io.herald.ingest.PlainTextParser;
 import io.herald.testkit.Corpus;
@@ -34,8 +33,8 @@ class CorpusEnrichmentTest {
     static void enrich() throws Exception {
         text = Corpus.text(Corpus.WEBINAR);
         ParsedPost p = new PlainTextParser().parse(text);
-        RawPost raw = new RawPost(Schema.VERSION, "webinar", "test", "text/plain", text, Instant.parse("2026-02-12T09:00:00Z"),
-                "hash", p.title(), p.author(), p.published(), p.url(), p.tags(), p.intro(), p.qa(), p.outro(), p.links(), p.images());
+        RawPost raw = p.toRaw().id("webinar").source("test").contentType("text/plain").body(text)
+                .receivedAt(Instant.parse("2026-02-12T09:00:00Z")).contentHash("hash").build();
         post = new Pipeline(new VersionLedger(), Clock.systemUTC()).process(raw).orElseThrow();
     }
 

@@ -8,7 +8,6 @@ import io.herald.events.EnrichedPost;
 import io.herald.events.Provenance;
 import io.herald.events.QaPair;
 import io.herald.events.RawPost;
-import io.herald.events.Schema;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,10 +23,9 @@ class PipelineTest {
     private final Pipeline pipeline = new Pipeline(ledger, Clock.fixed(Instant.parse("2026-03-02T10:00:00Z"), ZoneOffset.UTC));
 
     static RawPost raw(String hash, String answer) {
-        return new RawPost(Schema.VERSION, "garden-faq", "http", "text/plain", "body", RECEIVED, hash, "Garden FAQ",
-                null, null, null, List.of(), "Intro words here.",
-                List.of(new QaPair("When do I sow beans?", answer), new QaPair("When do I sow beans?", "Again.")),
-                null, List.of(), List.of());
+        return RawPost.builder().id("garden-faq").source("http").contentType("text/plain").body("body").receivedAt(RECEIVED)
+                .contentHash(hash).title("Garden FAQ").intro("Intro words here.")
+                .qa(List.of(new QaPair("When do I sow beans?", answer), new QaPair("When do I sow beans?", "Again."))).build();
     }
 
     @Test
@@ -121,8 +119,7 @@ class PipelineTest {
 
     static RawPost rawAt(String hash, String answer, Instant received) {
         RawPost r = raw(hash, answer);
-        return new RawPost(r.schema(), r.id(), r.source(), r.contentType(), r.body(), received, hash, r.title(), r.author(),
-                r.published(), r.url(), r.tags(), r.intro(), r.qa(), r.outro(), r.links(), r.images());
+        return r.toBuilder().receivedAt(received).contentHash(hash).build();
     }
 
     @Test

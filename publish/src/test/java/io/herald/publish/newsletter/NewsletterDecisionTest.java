@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.herald.events.EnrichedPost;
 import io.herald.events.EnrichedQa;
-import io.herald.events.Schema;
 import io.herald.publish.Outbox;
 import java.time.Instant;
 import java.util.List;
@@ -15,9 +14,10 @@ import org.junit.jupiter.api.Test;
 class NewsletterDecisionTest {
 
     static EnrichedPost version(int version, boolean minorEdit) {
-        return new EnrichedPost(Schema.VERSION, "p", version, "Opening hours", null, Instant.EPOCH, Instant.EPOCH.plusSeconds(version),
-                null, "en", null, List.of(new EnrichedQa("when", "When?", "Nine to five.", null)), null, List.of(), List.of(),
-                List.of(), "Nine to five.", 1, 5, List.of(), "h" + version, List.of(), minorEdit, Instant.EPOCH);
+        return EnrichedPost.builder().id("p").version(version).title("Opening hours").published(Instant.EPOCH)
+                .updated(Instant.EPOCH.plusSeconds(version)).language("en").qa(List.of(new EnrichedQa("when", "When?", "Nine to five.", null)))
+                .summary("Nine to five.").readingTimeMinutes(1).wordCount(5).contentHash("h" + version).minorEdit(minorEdit)
+                .receivedAt(Instant.EPOCH).build();
     }
 
     final NewsletterRenderer renderer = new NewsletterRenderer("https://herald.example");

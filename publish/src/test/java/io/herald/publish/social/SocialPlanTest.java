@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.herald.events.EnrichedPost;
 import io.herald.events.EnrichedQa;
-import io.herald.events.Schema;
 import io.herald.events.SocialSnippet;
 import io.herald.publish.Outbox;
 import java.time.Instant;
@@ -15,10 +14,11 @@ import org.junit.jupiter.api.Test;
 /** What each post sends to each network, and that the preview shows exactly that. */
 class SocialPlanTest {
 
-    static final EnrichedPost POST = new EnrichedPost(Schema.VERSION, "p", 1, "Opening hours", null, Instant.EPOCH, Instant.EPOCH,
-            null, "en", null, List.of(new EnrichedQa("when", "When?", "Nine to five.", null),
-                    new EnrichedQa("sundays", "Sundays?", "Closed.", null)), null, List.of(), List.of(), List.of("shop"),
-            "Nine to five, closed on Sundays.", 1, 8, List.of(), "h", List.of(), false, Instant.EPOCH);
+    static final EnrichedPost POST = EnrichedPost.builder().id("p").title("Opening hours").published(Instant.EPOCH)
+            .updated(Instant.EPOCH).language("en").qa(List.of(new EnrichedQa("when", "When?", "Nine to five.", null),
+                    new EnrichedQa("sundays", "Sundays?", "Closed.", null))).tags(List.of("shop"))
+            .summary("Nine to five, closed on Sundays.").readingTimeMinutes(1).wordCount(8).contentHash("h").receivedAt(Instant.EPOCH)
+            .build();
 
     @Test
     void with_threads_on_each_platform_gets_a_snippet_and_a_numbered_thread_and_the_preview_shows_them_all() {
