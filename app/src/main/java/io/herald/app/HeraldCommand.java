@@ -72,15 +72,17 @@ public final class HeraldCommand implements Runnable {
                         + "the command line override it.")
         Path config;
 
-        abstract Set<Stage> stages();
+        private final Set<Stage> stages;
+        private final boolean needsExternalKafka;
+
+        StageCommand(Set<Stage> stages, boolean needsExternalKafka) {
+            this.stages = stages;
+            this.needsExternalKafka = needsExternalKafka;
+        }
 
         /** The settings as given: each flag, else HERALD_<NAME>, else the --config file, else the default. */
         Settings settings() {
             return Settings.parse(name -> spec.findOption("--" + name).getValue());
-        }
-
-        boolean needsExternalKafka() {
-            return true;
         }
 
         @Override
@@ -92,11 +94,11 @@ public final class HeraldCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new StartupException("bad setting: " + e.getMessage(), e);
             }
-            if (needsExternalKafka() && config.kafkaBootstrap().isEmpty()) {
+            if (needsExternalKafka && config.kafkaBootstrap().isEmpty()) {
                 throw new StartupException("running one stage needs a Kafka cluster: give --kafka-bootstrap "
                         + "(or use 'herald run', which embeds a broker).", null);
             }
-            Herald herald = Herald.start(config, stages());
+            Herald herald = Herald.start(config, stages);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 herald.close();
@@ -110,41 +112,32 @@ public final class HeraldCommand implements Runnable {
     @Command(name = "run", mixinStandardHelpOptions = true,
             description = "Run every stage in this JVM, with a Kafka broker embedded when none is configured.")
     static final class Run extends StageCommand {
-        @Override
-        Set<Stage> stages() {
-            return Stage.all();
-        }
-
-        @Override
-        boolean needsExternalKafka() {
-            return false;
+        Run() {
+            super(Stage.all(), false);
         }
     }
 
     @Command(name = "ingest", mixinStandardHelpOptions = true,
             description = "Run the ingest stage (HTTP API, inbox) against a Kafka cluster.")
     static final class Ingest extends StageCommand {
-        @Override
-        Set<Stage> stages() {
-            return EnumSet.of(Stage.INGEST);
+        Ingest() {
+            super(EnumSet.of(Stage.INGEST), true);
         }
     }
 
     @Command(name = "transform", mixinStandardHelpOptions = true,
             description = "Run the transform stage (normalize, enrich) against a Kafka cluster.")
     static final class Transform extends StageCommand {
-        @Override
-        Set<Stage> stages() {
-            return EnumSet.of(Stage.TRANSFORM);
+        Transform() {
+            super(EnumSet.of(Stage.TRANSFORM), true);
         }
     }
 
     @Command(name = "publish", mixinStandardHelpOptions = true,
             description = "Run the publish stage (feeds, API) against a Kafka cluster.")
     static final class Publish extends StageCommand {
-        @Override
-        Set<Stage> stages() {
-            return EnumSet.of(Stage.PUBLISH);
+        Publish() {
+            super(EnumSet.of(Stage.PUBLISH), true);
         }
     }
 

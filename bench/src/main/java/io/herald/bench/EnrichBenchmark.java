@@ -8,30 +8,15 @@ import io.herald.ingest.PlainTextParser;
 import io.herald.transform.Pipeline;
 import io.herald.transform.VersionLedger;
 import java.time.Clock;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Per-post cost of the transform stage on the sample webinar post (12 Q&amp;A pairs, about 1,000
  * words). The baseline is what any stage pays for a post anyway: reading it from JSON and writing it
  * back. Compare the others with it: the ratio travels between machines better than the times do.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class EnrichBenchmark {
+public class EnrichBenchmark extends BenchSettings {
 
     private RawPost raw;
     private String rawJson;

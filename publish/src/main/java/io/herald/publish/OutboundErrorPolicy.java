@@ -5,6 +5,7 @@ import io.herald.events.Rejection;
 import io.herald.events.Topics;
 import io.herald.events.UnusableRecord;
 import io.herald.support.Props;
+import io.herald.support.Tuning;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
@@ -24,7 +25,8 @@ public final class OutboundErrorPolicy extends RouteConfigurationBuilder {
     @Override
     public void configuration() {
         routeConfiguration(ID)
-                .errorHandler(defaultErrorHandler().maximumRedeliveries(3).redeliveryDelay(500).backOffMultiplier(2)
+                .errorHandler(defaultErrorHandler().maximumRedeliveries(Tuning.OUTPUT_RETRIES)
+                        .redeliveryDelay(Tuning.OUTPUT_RETRY_DELAY.toMillis()).backOffMultiplier(2)
                         .retryAttemptedLogLevel(LoggingLevel.WARN).allowRedeliveryWhileStopping(false))
                 .onException(UnusableRecord.class).handled(true).maximumRedeliveries(0)
                     .log(LoggingLevel.WARN, "Rejected a record in ${routeId}: ${exception.message}")

@@ -22,6 +22,7 @@ import io.herald.publish.newsletter.WebhookClient;
 import io.herald.publish.social.Platform;
 import io.herald.publish.social.SocialPlan;
 import io.herald.support.Settings;
+import io.herald.support.Tuning;
 import io.herald.publish.social.SocialRoute;
 import io.herald.support.TopicReplay;
 import java.nio.file.Path;
@@ -131,8 +132,8 @@ public final class PublishStage {
                 new NewsletterRoute(newsletter, outbox, window),
                 new SocialRoute(social, outbox, window)));
         DigestSchedule.parse(settings.newsletterDigest())
-                .ifPresent(schedule -> routes.add(new DigestRoute(schedule, renderer, store, outbox, Duration.ofSeconds(15))));
-        settings.newsletterWebhook().ifPresent(url -> routes.add(new DeliveryRoute(new WebhookClient(url), 4)));
+                .ifPresent(schedule -> routes.add(new DigestRoute(schedule, renderer, store, outbox, Tuning.DIGEST_CHECK)));
+        settings.newsletterWebhook().ifPresent(url -> routes.add(new DeliveryRoute(new WebhookClient(url), Tuning.WEBHOOK_RETRIES)));
         return routes;
     }
 }

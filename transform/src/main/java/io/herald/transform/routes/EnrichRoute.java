@@ -6,6 +6,8 @@ import io.herald.events.RawPost;
 import io.herald.events.Rejection;
 import io.herald.events.Topics;
 import io.herald.events.UnusableRecord;
+import io.herald.support.ConsumerGroups;
+import io.herald.support.Tuning;
 import io.herald.transform.Pipeline;
 import java.util.Optional;
 import org.apache.camel.Exchange;
@@ -33,14 +35,15 @@ public final class EnrichRoute extends RouteBuilder {
         // to write the output (the enriched topic refuses the write, the broker is away) is not the
         // record's fault: it is retried here with backoff, then the consumer seeks back to the record
         // (breakOnFirstError) and tries again, so a record is never committed past.
-        errorHandler(defaultErrorHandler().maximumRedeliveries(3).redeliveryDelay(500).backOffMultiplier(2)
+        errorHandler(defaultErrorHandler().maximumRedeliveries(Tuning.OUTPUT_RETRIES)
+                .redeliveryDelay(Tuning.OUTPUT_RETRY_DELAY.toMillis()).backOffMultiplier(2)
                 .retryAttemptedLogLevel(org.apache.camel.LoggingLevel.WARN).allowRedeliveryWhileStopping(false));
         onException(UnusableRecord.class).handled(true).maximumRedeliveries(0)
                 .log(org.apache.camel.LoggingLevel.WARN, "Rejected a record from ${header.kafka.TOPIC}: ${exception.message}")
                 .process(EnrichRoute::toRejection)
                 .to("kafka:" + Topics.DLQ.name());
 
-        from("kafka:" + Topics.POSTS_RAW.name() + "?groupId=" + io.herald.support.ConsumerGroups.TRANSFORM
+        from("kafka:" + Topics.POSTS_RAW.name() + "?groupId=" + ConsumerGroups.TRANSFORM
                 + "&valueDeserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer")
                 .routeId("transform-enrich")
                 .process(e -> UnusableRecord.whileProcessing(() -> enrich(e)))
