@@ -8,6 +8,9 @@ import org.apache.camel.builder.RouteBuilder;
 /** {@code GET /health}: 200 when the broker is reachable and every route runs, else 503. */
 final class HealthRoute extends RouteBuilder {
 
+    /** The registry name of the header filter that lets Cache-Control through on /health. */
+    static final String HEADER_FILTER = "heraldHealthHeaders";
+
     private final HealthCheck health;
 
     HealthRoute(HealthCheck health) {
@@ -16,8 +19,8 @@ final class HealthRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        getContext().getRegistry().bind("heraldHealthHeaders", new io.herald.publish.feeds.CacheFriendlyHeaders());
-        from("platform-http:/health?httpMethodRestrict=GET,HEAD&headerFilterStrategy=#heraldHealthHeaders")
+        getContext().getRegistry().bind(HEADER_FILTER, new io.herald.publish.feeds.CacheFriendlyHeaders());
+        from("platform-http:/health?httpMethodRestrict=GET,HEAD&headerFilterStrategy=#" + HEADER_FILTER)
                 .routeId("health")
                 .process(this::respond);
     }

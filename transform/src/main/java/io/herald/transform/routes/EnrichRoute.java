@@ -7,6 +7,7 @@ import io.herald.events.Rejection;
 import io.herald.events.Topics;
 import io.herald.events.UnusableRecord;
 import io.herald.support.ConsumerGroups;
+import io.herald.support.Props;
 import io.herald.support.Tuning;
 import io.herald.transform.Pipeline;
 import java.util.Optional;
@@ -20,8 +21,6 @@ import org.apache.camel.component.kafka.KafkaConstants;
  */
 public final class EnrichRoute extends RouteBuilder {
 
-    private static final String ORIGINAL = "heraldOriginal";
-    private static final String ENRICHED = "heraldEnriched";
 
     private final Pipeline pipeline;
 
@@ -51,14 +50,14 @@ public final class EnrichRoute extends RouteBuilder {
                     .to("kafka:" + Topics.POSTS_ENRICHED.name())
                     // Only a version the broker has is the latest: if the write failed, the retry
                     // enriches the same raw post into the same next version.
-                    .process(e -> pipeline.remember(e.getProperty(ENRICHED, EnrichedPost.class)))
+                    .process(e -> pipeline.remember(Props.ENRICHED.get(e)))
                 .end();
     }
 
     private void enrich(Exchange exchange) {
         var message = exchange.getMessage();
         byte[] value = message.getBody(byte[].class);
-        exchange.setProperty(ORIGINAL, value);
+        Props.ORIGINAL.set(exchange, value);
         if (value == null) {
             throw new IllegalArgumentException("a raw post record has no value");
         }
@@ -72,7 +71,7 @@ public final class EnrichRoute extends RouteBuilder {
             message.setBody(null);
             return;
         }
-        exchange.setProperty(ENRICHED, enriched.get());
+        Props.ENRICHED.set(exchange, enriched.get());
         message.setHeader(KafkaConstants.KEY, raw.id());
         message.setBody(Json.write(enriched.get()));
     }
@@ -80,7 +79,7 @@ public final class EnrichRoute extends RouteBuilder {
     private static void toRejection(Exchange exchange) {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         var message = exchange.getMessage();
-        byte[] original = exchange.getProperty(ORIGINAL, byte[].class);
+        byte[] original = Props.ORIGINAL.get(exchange);
         Rejection r = Rejection.of("transform", String.valueOf(cause.getMessage()), "kafka", "application/json",
                 message.getHeader(KafkaConstants.TOPIC, String.class),
                 message.getHeader(KafkaConstants.PARTITION, Integer.class),
