@@ -59,6 +59,7 @@ public final class Herald implements AutoCloseable {
             ensureWritable(config.out(), "out");
         }
         ensurePortFree(config.port());
+        LOG.info("Starting {} with {}", stages, config);
 
         EmbeddedKafka embedded = null;
         CamelContext camel = null;
@@ -76,7 +77,7 @@ public final class Herald implements AutoCloseable {
             camel = new DefaultCamelContext();
             camel.addComponent("kafka", kafka(bootstrap));
             VertxPlatformHttpServerConfiguration http = new VertxPlatformHttpServerConfiguration();
-            http.setBindHost("0.0.0.0");
+            http.setBindHost(config.host());
             http.setBindPort(config.port());
             // Bodies over the limit are refused before they are read (ingest answers them with problem+json).
             http.setMaxBodySize(config.maxPostBytes());

@@ -87,6 +87,9 @@ public final class HeraldCommand implements Runnable {
 
         @Override
         public Integer call() throws InterruptedException {
+            if (spec.commandLine().getDefaultValueProvider() instanceof Defaults d && d.problem().isPresent()) {
+                throw new StartupException(d.problem().get(), null);
+            }
             Settings config;
             try {
                 config = settings();
@@ -145,16 +148,32 @@ public final class HeraldCommand implements Runnable {
     static final class Defaults implements CommandLine.IDefaultValueProvider {
         private final Properties builtIn = Settings.defaults();
         private final Properties file = new Properties();
+        private final Optional<String> problem;
 
         Defaults(Optional<Path> configFile) {
-            if (configFile.isPresent()) {
-                try (Reader in = Files.newBufferedReader(configFile.get(), StandardCharsets.UTF_8)) {
-                    file.load(in);
-                } catch (IOException e) {
-                    throw new CommandLine.ParameterException(new CommandLine(new HeraldCommand()),
-                            "cannot read the config file " + configFile.get() + ": " + e.getMessage());
+            this.problem = configFile.flatMap(this::load);
+        }
+
+        /** Reads the config file; what is wrong with it (unreadable, a key Herald does not have), if anything. */
+        private Optional<String> load(Path configFile) {
+            try (Reader in = Files.newBufferedReader(configFile, StandardCharsets.UTF_8)) {
+                file.load(in);
+            } catch (IOException e) {
+                return Optional.of("cannot read the config file " + configFile + " (" + e.getClass().getSimpleName() + ": "
+                        + e.getMessage() + ")");
+            }
+            for (String key : file.stringPropertyNames()) {
+                if (!builtIn.containsKey(key)) {
+                    return Optional.of("the config file " + configFile + " has an unknown setting \"" + key + "\"; did you mean \""
+                            + Settings.nearestName(key) + "\"?");
                 }
             }
+            return Optional.empty();
+        }
+
+        /** What is wrong with the config file, if anything: Herald refuses to start rather than ignore it. */
+        Optional<String> problem() {
+            return problem;
         }
 
         @Override

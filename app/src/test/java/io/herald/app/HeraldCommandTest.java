@@ -80,4 +80,44 @@ class HeraldCommandTest {
         assertEquals("s3cret", config.apiToken().orElseThrow());
         assertTrue(!config.toString().contains("s3cret"), config.toString());
     }
+
+    /** Runs the command as a user would and answers its exit code and what it printed on stderr. */
+    private static java.util.Map.Entry<Integer, String> run(String... args) {
+        CommandLine cli = HeraldCommand.commandLine(args);
+        StringWriter err = new StringWriter();
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute(args);
+        return java.util.Map.entry(code, err.toString());
+    }
+
+    @Test
+    void a_misspelled_key_in_the_config_file_stops_herald_naming_the_nearest_setting() throws Exception {
+        Path file = Files.writeString(dir.resolve("herald.properties"), "port=9191\napi_token=s3cret\n");
+        var result = run("run", "--config", file.toString());
+        assertEquals(2, result.getKey());
+        assertEquals(1, result.getValue().strip().lines().count(), result.getValue());
+        assertTrue(result.getValue().contains("unknown setting \"api_token\"; did you mean \"api-token\"?"), result.getValue());
+        assertTrue(!result.getValue().contains("s3cret"), "the value is not echoed");
+        var hold = run("run", "--config", Files.writeString(dir.resolve("h.properties"), "hold_secnds=5\n").toString());
+        assertTrue(hold.getValue().contains("did you mean \"hold-seconds\"?"), hold.getValue());
+    }
+
+    @Test
+    void a_missing_config_file_is_one_line_and_exit_code_2() {
+        var result = run("run", "--config", dir.resolve("nope.properties").toString());
+        assertEquals(2, result.getKey());
+        assertEquals(1, result.getValue().strip().lines().count(), result.getValue());
+        assertTrue(result.getValue().startsWith("herald: cannot read the config file"), result.getValue());
+    }
+
+    @Test
+    void invalid_values_are_one_line_errors_with_exit_code_2() {
+        for (String[] bad : new String[][] {{"--newsletter-on-edit=always", "newsletter-on-edit"}, {"--hold-seconds=-5", "hold-seconds"},
+                {"--minor-edit-threshold=2", "minor-edit-threshold"}, {"--social-platforms=x,facebook", "facebook"}}) {
+            var result = run("run", bad[0]);
+            assertEquals(2, result.getKey(), bad[0]);
+            assertEquals(1, result.getValue().strip().lines().count(), result.getValue());
+            assertTrue(result.getValue().contains(bad[1]), bad[0] + ": " + result.getValue());
+        }
+    }
 }

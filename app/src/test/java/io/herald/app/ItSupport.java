@@ -30,6 +30,7 @@ final class ItSupport {
      */
     static io.herald.support.Settings settings(Path dir, int port, Object... namesAndValues) {
         java.util.Map<String, Object> values = new java.util.LinkedHashMap<>();
+        values.put("host", "127.0.0.1");
         values.put("port", port);
         values.put("embedded-kafka-port", 0);
         values.put("data-dir", dir.resolve("data"));

@@ -23,6 +23,7 @@ import java.util.function.Function;
  */
 public record Settings(
         Optional<String> kafkaBootstrap,
+        String host,
         int embeddedKafkaPort,
         int topicPartitions,
         int port,
@@ -53,6 +54,7 @@ public record Settings(
             new Definition("kafka-bootstrap", "HOST:PORT,...", "Kafka bootstrap servers. Absent: run a broker inside Herald (herald run only)."),
             new Definition("embedded-kafka-port", "PORT", "Client port of the embedded broker, 0 for any free one (default: ${DEFAULT-VALUE})."),
             new Definition("topic-partitions", "N", "Partitions of the post topics when Herald creates them (default: ${DEFAULT-VALUE})."),
+            new Definition("host", "ADDRESS", "Address the HTTP server binds to; 0.0.0.0 is every interface (default: ${DEFAULT-VALUE})."),
             new Definition("port", "PORT", "HTTP port (default: ${DEFAULT-VALUE})."),
             new Definition("data-dir", "DIR", "Data folder (default: ${DEFAULT-VALUE})."),
             new Definition("inbox", "DIR", "Watched folder for new posts (default: ${DEFAULT-VALUE})."),
@@ -92,13 +94,47 @@ public record Settings(
         return p;
     }
 
+    /** The setting whose name is closest to {@code name} (a typo, {@code _} for {@code -}): for error messages. */
+    public static String nearestName(String name) {
+        String wanted = name.strip().toLowerCase(Locale.ROOT).replace('_', '-');
+        String best = DEFINITIONS.get(0).name();
+        int bestDistance = Integer.MAX_VALUE;
+        for (Definition d : DEFINITIONS) {
+            int distance = distance(wanted, d.name());
+            if (distance < bestDistance) {
+                best = d.name();
+                bestDistance = distance;
+            }
+        }
+        return best;
+    }
+
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
     /** Settings from values by name; a name not given takes its default. For tests and embedding. */
     public static Settings of(Map<String, ?> values) {
         Map<String, String> given = new LinkedHashMap<>();
         values.forEach((k, v) -> given.put(k, v == null ? "" : String.valueOf(v)));
         for (String name : given.keySet()) {
             if (DEFINITIONS.stream().noneMatch(d -> d.name().equals(name))) {
-                throw new IllegalArgumentException("there is no setting \"" + name + "\"");
+                throw new IllegalArgumentException("there is no setting \"" + name + "\"; did you mean \"" + nearestName(name) + "\"?");
             }
         }
         Properties defaults = defaults();
@@ -119,6 +155,7 @@ public record Settings(
         }
         return new Settings(
                 r.text("kafka-bootstrap"),
+                r.required("host"),
                 r.integer("embedded-kafka-port", 0, 65535),
                 r.integer("topic-partitions", 1, 10_000),
                 port,
@@ -141,12 +178,18 @@ public record Settings(
                 Duration.ofSeconds(r.longInteger("hold-seconds", 0)));
     }
 
+    /** Every setting in effect as {@code name=value}, in the order of {@link #DEFINITIONS}; the API token masked. */
     @Override
     public String toString() {
-        // never print the token
-        return "Settings[kafka=" + kafkaBootstrap.orElse("embedded") + ", port=" + port + ", dataDir=" + dataDir
-                + ", inbox=" + inbox + ", out=" + out + ", baseUrl=" + baseUrl
-                + ", apiToken=" + (apiToken.isPresent() ? "(set)" : "(none)") + ", feeds=" + feeds + "]";
+        Object[] values = {kafkaBootstrap.orElse("(embedded)"), embeddedKafkaPort, topicPartitions, host, port, dataDir, inbox, out,
+            baseUrl, apiToken.isPresent() ? "(set)" : "(none)", maxPostBytes, String.join(",", feeds), feedPoll.toSeconds(),
+            minorEditThreshold, feedSize, websubHub.orElse(""), newsletterOnEdit, newsletterWebhook.orElse(""), newsletterDigest,
+            String.join(",", socialPlatforms), socialThreads, hold.toSeconds()};
+        StringBuilder out = new StringBuilder("Settings[");
+        for (int i = 0; i < DEFINITIONS.size(); i++) {
+            out.append(i == 0 ? "" : ", ").append(DEFINITIONS.get(i).name()).append('=').append(values[i]);
+        }
+        return out.append(']').toString();
     }
 
     /** Reads values by name, each refusal naming the setting. */

@@ -54,7 +54,20 @@ class SettingsTest {
     }
 
     @Test
-    void the_token_is_never_printed() {
-        assertTrue(!Settings.of(Map.of("api-token", "s3cret")).toString().contains("s3cret"));
+    void the_settings_in_effect_print_every_name_with_its_value_and_never_the_token() {
+        String printed = Settings.of(Map.of("api-token", "s3cret", "hold-seconds", 7, "host", "127.0.0.1")).toString();
+        assertTrue(!printed.contains("s3cret"), printed);
+        assertTrue(printed.contains("api-token=(set)"), printed);
+        assertTrue(printed.contains("hold-seconds=7") && printed.contains("host=127.0.0.1") && printed.contains("port=8080"), printed);
+        for (Settings.Definition d : Settings.DEFINITIONS) {
+            assertTrue(printed.contains(" " + d.name() + "=") || printed.contains("[" + d.name() + "="), d.name() + ": " + printed);
+        }
+    }
+
+    @Test
+    void a_misspelled_name_is_refused_naming_the_nearest_setting() {
+        assertEquals("api-token", Settings.nearestName("api_token"));
+        assertEquals("hold-seconds", Settings.nearestName("hold_secnds"));
+        assertEquals("newsletter-webhook", Settings.nearestName("newsleter-webhook"));
     }
 }
