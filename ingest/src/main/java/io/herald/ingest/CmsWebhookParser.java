@@ -57,7 +57,9 @@ public final class CmsWebhookParser {
             if (!published(status)) {
                 return Optional.empty();
             }
-            String url = first(text(root, "link"), text(root, "post_permalink"), text(wp, "guid"));
+            // The permalink, as the site's own RSS gives it; the guid (?p=123) only when there is nothing else.
+            String url = first(text(root, "link"), text(root, "post_permalink"), text(wp, "post_permalink"), text(root, "permalink"),
+                    text(wp, "permalink"), text(wp, "guid"));
             String id = first(text(root, "id"), text(wp, "ID"));
             String date = first(text(root, "date_gmt"), text(wp, "post_date_gmt"));
             return Optional.of(read("wordpress", html, new PostMeta(url == null ? prefixed("wordpress-", id) : null,

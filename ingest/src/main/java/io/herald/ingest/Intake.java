@@ -94,9 +94,11 @@ public final class Intake {
     }
 
     private Outcome finish(ParsedPost parsed, String text, String mediaType, String source, String hash) {
-        if (parsed.title() == null || parsed.title().isBlank()) {
+        if (!hasTitle(parsed.title())) {
+            boolean html = !mediaType.contains("html") && looksLikeHtml(text);
             throw RejectedPost.badRequest("The post has no title: give it a first line (text), a heading or "
-                    + "<title> (HTML, Markdown), a \"title\" in front matter or JSON.");
+                    + "<title> (HTML, Markdown), a \"title\" in front matter or JSON."
+                    + (html ? " The body looks like an HTML page: send it with Content-Type: text/html (or as an .html file)." : ""));
         }
         String id = PostIdentity.idFor(parsed);
         RawPost raw = parsed.toRaw().id(id).source(source).contentType(mediaType).body(text)
@@ -121,6 +123,17 @@ public final class Intake {
             LOG.error("Parser defect: the {} parser threw instead of accepting or refusing a post", what, e);
             throw RejectedPost.parserDefect(what, e);
         }
+    }
+
+    /** A title is words: text with a letter or digit once any markup is taken out. */
+    static boolean hasTitle(String title) {
+        return title != null && title.replaceAll("<[^>]*>", "").codePoints().anyMatch(Character::isLetterOrDigit);
+    }
+
+    /** Whether a body that was not sent as HTML is an HTML page all the same. */
+    static boolean looksLikeHtml(String text) {
+        String start = text.stripLeading().toLowerCase(Locale.ROOT);
+        return start.startsWith("<!doctype html") || start.startsWith("<html") || start.startsWith("<?xml") && start.contains("<html");
     }
 
     public RejectedPost tooLarge(long size) {

@@ -1,5 +1,6 @@
 package io.herald.ingest;
 
+import io.herald.support.TrackingParams;
 import java.text.Normalizer;
 import java.util.Locale;
 
@@ -20,7 +21,9 @@ public final class PostIdentity {
             return post.explicitId().strip();
         }
         if (post.url() != null && !post.url().isBlank()) {
-            return post.url().strip();
+            // The URL without tracking parameters, as transform cleans the post's url: the same page
+            // shared with ?utm_source=newsletter is the same post.
+            return TrackingParams.strip(post.url().strip());
         }
         return slug(post.title());
     }

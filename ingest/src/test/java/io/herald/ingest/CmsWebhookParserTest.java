@@ -55,6 +55,17 @@ class CmsWebhookParserTest {
     }
 
     @Test
+    void a_wordpress_plugin_payload_with_permalink_and_guid_inside_the_post_takes_the_permalink_as_id() {
+        String json = """
+                {"post": {"ID": 456, "post_title": "Returns FAQ", "post_status": "publish",
+                  "post_content": "<h2>Can I return a gift?</h2><p>Yes, within 30 days.</p>",
+                  "guid": "https://shop.example.com/?p=456", "post_permalink": "https://shop.example.com/returns-faq/"}}""";
+        CmsWebhookParser.Notification n = parser.parse(json).orElseThrow();
+        assertEquals("https://shop.example.com/returns-faq/", n.post().url());
+        assertEquals("https://shop.example.com/returns-faq/", PostIdentity.idFor(n.post()));
+    }
+
+    @Test
     void a_draft_is_ignored_not_refused() {
         assertTrue(parser.parse(Fixtures.text("webhooks/wordpress-draft.json")).isEmpty());
     }

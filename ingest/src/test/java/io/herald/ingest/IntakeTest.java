@@ -142,4 +142,15 @@ class IntakeTest {
         assertFalse(refusal.defect(), "a refusal stays a refusal");
         assertEquals("The post has no title.", refusal.detail());
     }
+
+    @Test
+    void an_html_page_sent_as_plain_text_has_no_title_and_the_detail_says_it_looks_like_html() {
+        byte[] page = utf8("<!DOCTYPE html>\n<html><head><title></title></head><body><p>Q: Open?</p><p>A: Yes.</p></body></html>\n");
+        RejectedPost e = assertThrows(RejectedPost.class, () -> intake.accept(page, "text/plain", "http"));
+        assertEquals(400, e.status());
+        assertTrue(e.detail().startsWith("The post has no title"), e.detail());
+        assertTrue(e.detail().contains("looks like an HTML page: send it with Content-Type: text/html"), e.detail());
+        RejectedPost markupOnly = assertThrows(RejectedPost.class, () -> intake.accept(utf8("<title/>\n\nQ: Why?\nA: So."), "text/plain", "http"));
+        assertTrue(markupOnly.detail().startsWith("The post has no title"), markupOnly.detail());
+    }
 }

@@ -31,4 +31,11 @@ class PostIdentityTest {
         assertEquals(true, slug.length() <= 80);
         assertEquals(false, slug.endsWith("-"));
     }
+
+    @Test
+    void a_canonical_url_is_the_id_without_its_tracking_parameters() {
+        assertEquals("https://www.brightwater.example/blog/community-solar-ama",
+                PostIdentity.idFor(post(null, "https://www.brightwater.example/blog/community-solar-ama?utm_source=newsletter&utm_medium=email", "A")));
+        assertEquals("https://e.org/a?page=2#q1", PostIdentity.idFor(post(null, "https://e.org/a?fbclid=x&page=2&ref=tw#q1", "A")));
+    }
 }

@@ -49,6 +49,7 @@ class SamplesTest {
         assertEquals(Instant.parse("2026-03-18T16:00:00Z"), post.published());
         assertEquals(List.of("community solar", "energy co-op", "webinar"), post.tags());
         assertEquals(List.of("https://www.brightwater.example/images/solar-roof.jpg"), post.images());
+        assertEquals("https://www.brightwater.example/blog/community-solar-ama", post.id(), "the canonical URL without utm_*");
         assertEquals(5, post.qa().size());
         assertEquals("How do I join the community solar project?", post.qa().get(0).question());
         assertTrue(post.qa().get(0).answer().contains("\n\nMembers who rent"), post.qa().get(0).answer());

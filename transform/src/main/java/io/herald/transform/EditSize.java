@@ -57,4 +57,52 @@ public final class EditSize {
         }
         return shared;
     }
+
+    /** At most this many words may be fixed in a typo-only edit. */
+    static final int MAX_TYPO_WORDS = 3;
+
+    /**
+     * Whether an edit only fixes typos, however short the text: at most {@link #MAX_TYPO_WORDS} words
+     * changed, each into a word at most two characters away (so "Por.t" to "Port" or "teh" to "the"),
+     * no word added or removed, and no number touched (a changed number changes what the post says).
+     */
+    public static boolean onlyTypos(String before, String after) {
+        String[] a = words(before);
+        String[] b = words(after);
+        if (a.length != b.length) {
+            return false;
+        }
+        int changed = 0;
+        for (int i = 0; i < a.length; i++) {
+            if (a[i].equals(b[i])) {
+                continue;
+            }
+            if (++changed > MAX_TYPO_WORDS || hasDigit(a[i]) || hasDigit(b[i]) || distance(a[i], b[i]) > 2) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean hasDigit(String word) {
+        return word.chars().anyMatch(Character::isDigit);
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                cur[j] = Math.min(prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1), Math.min(prev[j] + 1, cur[j - 1] + 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
 }

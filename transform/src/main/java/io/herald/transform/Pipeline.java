@@ -109,7 +109,10 @@ public final class Pipeline {
     }
 
     private boolean isMinor(VersionLedger.Latest before, Draft after) {
+        // A typo fix is minor in a post of any length: a share alone would make one fixed letter in a
+        // 32-word post a 3 % edit, and send a correction.
         return Objects.equals(before.title(), after.title) && before.questions() == after.qa.size()
-                && EditSize.changedShare(before.text(), after.fullText()) <= minorEditShare;
+                && (EditSize.onlyTypos(before.text(), after.fullText())
+                        || EditSize.changedShare(before.text(), after.fullText()) <= minorEditShare);
     }
 }

@@ -111,6 +111,20 @@ class PipelineTest {
     }
 
     @Test
+    void a_one_letter_typo_fix_in_a_short_post_is_minor_but_a_changed_word_or_number_is_not() {
+        String answer = "Sow them outdoors in May once the soil is warm and the nights are frost free; cover them at night.";
+        pipeline.process(raw("h1", answer)).orElseThrow();
+        EnrichedPost typo = pipeline.process(rawAt("h2", answer.replace("outdoors", "outdors"), RECEIVED.plusSeconds(60))).orElseThrow();
+        assertTrue(typo.minorEdit(), "one letter in about 30 words");
+        EnrichedPost word = pipeline.process(rawAt("h3", answer.replace("outdors", "indoors").replace("May", "June"), RECEIVED.plusSeconds(120)))
+                .orElseThrow();
+        assertFalse(word.minorEdit(), "outdoors to indoors and May to June change what the post says");
+        EnrichedPost number = new Pipeline(new VersionLedger(), Clock.systemUTC()).process(raw("h1", "Open at 9 every day.")).orElseThrow();
+        assertFalse(EditSize.onlyTypos("Open at 9 every day.", "Open at 10 every day."), "a number is never a typo");
+        assertTrue(number.version() == 1);
+    }
+
+    @Test
     void a_raw_post_received_before_the_latest_version_is_a_stale_redelivery() {
         pipeline.process(rawAt("h2", "Newer.", RECEIVED.plusSeconds(60))).orElseThrow();
         assertTrue(pipeline.process(rawAt("h1", "Older.", RECEIVED)).isEmpty());

@@ -26,7 +26,7 @@ public final class NewsletterRenderer {
 
     /** The announcement of a post (kind {@code announcement}, or {@code correction} for a significant edit). */
     public NewsletterPayload announce(EnrichedPost post, String kind) {
-        String link = Utm.tag(PostLinks.link(baseUrl, post.id(), post.url()), "email", campaign(post));
+        String link = Utm.tag(PostLinks.link(baseUrl, post.id(), post.url()), "email", Utm.campaign(post));
         String subject = (kind.equals("correction") ? "Updated: " : "") + post.title();
         String preheader = preheader(post);
         StringBuilder html = new StringBuilder();
@@ -82,10 +82,6 @@ public final class NewsletterRenderer {
 
     public static String key(EnrichedPost post, String kind) {
         return post.id() + ":v" + post.version() + ":newsletter:" + kind;
-    }
-
-    static String campaign(EnrichedPost post) {
-        return post.id().replaceAll("(?i)^https?://", "").replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("^-|-$", "");
     }
 
     static String preheader(EnrichedPost post) {

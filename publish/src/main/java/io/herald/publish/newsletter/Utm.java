@@ -23,4 +23,9 @@ public final class Utm {
     private static String enc(String s) {
         return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
+
+    /** The campaign name of a post, the same on every channel: its id, as letters, digits and dashes. */
+    public static String campaign(io.herald.events.EnrichedPost post) {
+        return post.id().replaceAll("(?i)^https?://", "").replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("^-|-$", "");
+    }
 }

@@ -31,7 +31,7 @@ public final class SocialPlan {
         List<SocialSnippet> snippets = new ArrayList<>();
         String link = PostLinks.link(baseUrl, post.id(), post.url());
         for (Platform p : platforms) {
-            String tagged = Utm.tag(link, "social-" + p.id(), "post");
+            String tagged = Utm.tag(link, "social-" + p.id(), Utm.campaign(post));
             snippets.add(composer.compose(post, p, tagged));
             if (threads) {
                 snippets.addAll(composer.thread(post, p, tagged));

@@ -32,6 +32,14 @@ class SocialPlanTest {
     }
 
     @Test
+    void social_links_carry_the_posts_campaign_as_the_newsletter_does_not_the_word_post() {
+        SocialPlan plan = new SocialPlan("https://herald.example", List.of(Platform.MASTODON), false);
+        String text = plan.snippets(POST).get(0).text();
+        assertTrue(text.contains("utm_campaign=p"), text);
+        assertTrue(!text.contains("utm_campaign=post"), text);
+    }
+
+    @Test
     void a_post_that_had_its_snippets_sends_none_again_and_no_key_goes_twice() {
         SocialPlan plan = new SocialPlan("https://herald.example", List.of(Platform.X, Platform.BLUESKY), false);
         Outbox outbox = new Outbox();
