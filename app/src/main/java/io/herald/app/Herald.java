@@ -116,7 +116,7 @@ public final class Herald implements AutoCloseable {
             }
             camel.start();
             if (ingest != null) {
-                ingest.installBodyLimitAnswer(camel);
+                ingest.installHttpAnswers(camel);
             }
             LOG.info("Herald is up on http://localhost:{} running {} (Kafka: {})", config.port(), stages,
                     embedded == null ? bootstrap : "embedded at " + bootstrap + ", log in " + embedded.logDir());

@@ -245,6 +245,25 @@ class IngestSourcesIT {
     }
 
     @Test
+    void a_form_encoded_or_multipart_body_gets_a_415_naming_the_types_herald_reads() {
+        startHerald(List.of());
+        // What curl --data-binary sends without -H 'Content-Type: ...': a form, here a long one.
+        String sample = new String(io.herald.testkit.Samples.bytes(io.herald.testkit.Samples.WEBINAR), StandardCharsets.UTF_8);
+        for (String body : List.of(sample.substring(0, 3000), sample.substring(0, 300))) {
+            HttpResponse<String> form = send("/api/posts", "application/x-www-form-urlencoded", body, TOKEN);
+            assertEquals(415, form.statusCode(), form.body());
+            assertEquals("application/problem+json", form.headers().firstValue("Content-Type").orElse(""));
+            String detail = read(form.body()).get("detail").asText();
+            assertTrue(detail.contains("text/plain, text/markdown, text/html and application/json"), detail);
+            assertTrue(detail.contains("form"), detail);
+        }
+        HttpResponse<String> multipart = send("/api/posts", "multipart/form-data; boundary=x",
+                "--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\nTitle\r\n--x--\r\n", TOKEN);
+        assertEquals(415, multipart.statusCode(), multipart.body());
+        assertTrue(read(multipart.body()).get("detail").asText().contains("multipart/form-data"), multipart.body());
+    }
+
+    @Test
     void a_cms_webhook_publishes_the_post_once_and_ignores_drafts() {
         startHerald(List.of());
         String ghost = """

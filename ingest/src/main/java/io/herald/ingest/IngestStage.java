@@ -58,30 +58,42 @@ public final class IngestStage {
     }
 
     /**
-     * Answers an over-limit body with the same problem+json as every other refusal, and records it in
-     * the DLQ. The HTTP server refuses such a body before reading it (by its Content-Length, or as
-     * soon as a chunked body passes the limit), so it never sits in memory; call once HTTP is up.
+     * Answers what the HTTP server refuses before a route sees it with the same problem+json as every
+     * other refusal, and records it in the DLQ: a body over the limit (refused by its Content-Length,
+     * or as soon as a chunked body passes the limit, so it never sits in memory), and a form or
+     * multipart body (what {@code curl --data-binary} sends without a Content-Type), which the server
+     * cannot even decode when it is long. Call once HTTP is up.
      */
-    public void installBodyLimitAnswer(CamelContext camel) {
+    public void installHttpAnswers(CamelContext camel) {
         ProducerTemplate dlq = camel.createProducerTemplate();
         // The server registers its router under a name that depends on the port: find it by type.
         var routers = camel.getRegistry().findByType(VertxPlatformHttpRouter.class);
         if (routers.isEmpty()) {
             throw new IllegalStateException("the HTTP server has not started, so there is no router to configure");
         }
-        routers.iterator().next().errorHandler(413, ctx -> {
+        VertxPlatformHttpRouter router = routers.iterator().next();
+        router.errorHandler(413, ctx -> {
             String declared = ctx.request().getHeader("Content-Length");
-            RejectedPost rejected = declared != null && declared.matches("\\d{1,18}")
+            answer(ctx, dlq, declared != null && declared.matches("\\d{1,18}")
                     ? intake.tooLarge(Long.parseLong(declared))
-                    : new RejectedPost(413, "Post too large", "The post is larger than the limit of "
-                            + intake.maxBytes() + " bytes.");
-            ctx.response().setStatusCode(413)
-                    .putHeader("Content-Type", Problems.CONTENT_TYPE)
-                    .end(Problems.json(rejected.status(), rejected.title(), rejected.detail()));
-            Rejection r = Rejection.of("ingest", rejected.detail(), "http " + ctx.request().path(),
-                    ctx.request().getHeader("Content-Type"), null, null, null, null);
-            dlq.asyncRequestBodyAndHeader("kafka:" + Topics.DLQ.name(), Json.write(r), KafkaConstants.KEY, "ingest");
+                    : new RejectedPost(413, "Post too large", "The post is larger than the limit of " + intake.maxBytes() + " bytes."));
         });
+        router.errorHandler(400, ctx -> {
+            String type = Intake.mediaType(ctx.request().getHeader("Content-Type"));
+            answer(ctx, dlq, type.equals("application/x-www-form-urlencoded") || type.startsWith("multipart/")
+                    ? Intake.unsupportedType(type)
+                    : RejectedPost.badRequest("The request could not be read" + (ctx.failure() == null ? "." : ": "
+                            + ctx.failure().getClass().getSimpleName() + ".")));
+        });
+    }
+
+    private static void answer(io.vertx.ext.web.RoutingContext ctx, ProducerTemplate dlq, RejectedPost rejected) {
+        ctx.response().setStatusCode(rejected.status())
+                .putHeader("Content-Type", Problems.CONTENT_TYPE)
+                .end(Problems.json(rejected.status(), rejected.title(), rejected.detail()));
+        Rejection r = Rejection.of("ingest", rejected.detail(), "http " + ctx.request().path(),
+                ctx.request().getHeader("Content-Type"), null, null, null, null);
+        dlq.asyncRequestBodyAndHeader("kafka:" + Topics.DLQ.name(), Json.write(r), KafkaConstants.KEY, "ingest");
     }
 
     public List<RouteConfigurationBuilder> routeConfigurations() {

@@ -56,14 +56,22 @@ public final class Intake {
         return maxBytes;
     }
 
+    /** Media types Herald reads posts in. */
+    static final java.util.Set<String> READABLE = java.util.Set.of("text/plain", "text/markdown", "text/x-markdown", "text/html",
+            "application/xhtml+xml", "application/json");
+
     public Outcome accept(byte[] body, String contentTypeHeader, String source) {
+        String mediaType = mediaType(contentTypeHeader);
+        // The format first: a form's fields are decoded away by the HTTP server, so its body looks empty.
+        if (!READABLE.contains(mediaType)) {
+            throw unsupportedType(mediaType);
+        }
         if (body == null || body.length == 0) {
             throw RejectedPost.badRequest("The post is empty.");
         }
         if (body.length > maxBytes) {
             throw tooLarge(body.length);
         }
-        String mediaType = mediaType(contentTypeHeader);
         String text = decode(body, charset(contentTypeHeader));
         if (text.isBlank()) {
             throw RejectedPost.badRequest("The post is empty: it contains only white space.");
@@ -73,9 +81,7 @@ public final class Intake {
             case "text/markdown", "text/x-markdown" -> new MarkdownPostParser().parse(text);
             case "text/html", "application/xhtml+xml" -> new HtmlPostParser().parse(stripBom(text), null);
             case "application/json" -> new JsonPostParser().parse(text);
-            default -> throw new RejectedPost(415, "Unsupported content type",
-                    "Herald reads text/plain, text/markdown, text/html and application/json posts, not "
-                            + (mediaType.isEmpty() ? "a body without a Content-Type" : mediaType) + ".");
+            default -> throw unsupportedType(mediaType);
         });
         return finish(parsed, text, mediaType, source, Hashes.sha256(body));
     }
@@ -125,6 +131,16 @@ public final class Intake {
         }
     }
 
+    /** The refusal of a body in a format Herald does not read, naming the ones it does. */
+    public static RejectedPost unsupportedType(String mediaType) {
+        String what = mediaType.isEmpty() ? "a body without a Content-Type"
+                : mediaType.equals("application/x-www-form-urlencoded")
+                        ? "a form (application/x-www-form-urlencoded, what curl --data-binary sends without -H 'Content-Type: ...')"
+                        : mediaType;
+        return new RejectedPost(415, "Unsupported content type",
+                "Herald reads text/plain, text/markdown, text/html and application/json posts, not " + what + ".");
+    }
+
     /** A title is words: text with a letter or digit once any markup is taken out. */
     static boolean hasTitle(String title) {
         return title != null && title.replaceAll("<[^>]*>", "").codePoints().anyMatch(Character::isLetterOrDigit);
@@ -141,7 +157,7 @@ public final class Intake {
                 + maxBytes + " bytes" + (maxBytes >= 1024 * 1024 ? " (" + (maxBytes / (1024 * 1024)) + " MiB)" : "") + ".");
     }
 
-    static String mediaType(String header) {
+    public static String mediaType(String header) {
         if (header == null) {
             return "";
         }
