@@ -41,6 +41,15 @@ public record FeedPage(FeedSpec spec, List<Item> items, int archivePage, int pre
         return items.stream().map(Item::updated).max(Instant::compareTo).orElse(Instant.EPOCH);
     }
 
+    /**
+     * When what the page shows last changed: the latest receipt of any entry's version (a typo fix too,
+     * which keeps the entry's {@code updated}) or update time. The HTTP validator moves with it.
+     */
+    public Instant lastChanged() {
+        return items.stream().map(i -> i.post().receivedAt() != null && i.post().receivedAt().isAfter(i.updated())
+                ? i.post().receivedAt() : i.updated()).max(Instant::compareTo).orElse(Instant.EPOCH);
+    }
+
     /** Identity of what the page shows: when it is unchanged, so are the rendered bytes. */
     public String fingerprint() {
         StringBuilder f = new StringBuilder().append(archivePage).append('/').append(prevArchive).append('/').append(nextArchive);

@@ -97,7 +97,7 @@ public final class RenderedFeeds {
             cache.put(cacheKey, still);
             return Optional.of(still);
         }
-        Document fresh = render(page.get(), format, change, rawPath);
+        Document fresh = render(page.get(), format, change, rawPath, cached);
         cache.put(cacheKey, fresh);
         return Optional.of(fresh);
     }
@@ -117,7 +117,12 @@ public final class RenderedFeeds {
         return paths;
     }
 
-    private Document render(FeedPage page, String format, long change, String path) {
+    /**
+     * Renders a document. Its Last-Modified is when its entries last changed; if the bytes differ from
+     * the document it replaces (an entry left, say) and that time did not move, it moves on a second,
+     * so an If-Modified-Since client never keeps stale bytes.
+     */
+    private Document render(FeedPage page, String format, long change, String path, Document previous) {
         String text = switch (format) {
             case "rss" -> rss.render(page);
             case "atom" -> atom.render(page);
@@ -125,8 +130,12 @@ public final class RenderedFeeds {
         };
         renders++;
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
-        return new Document(path, page.fingerprint(), change, body, gzip(body), "\"" + io.herald.support.Hashes.sha256(body).substring(0, 32) + "\"",
-                page.updated(), TYPES.get(format));
+        String etag = "\"" + io.herald.support.Hashes.sha256(body).substring(0, 32) + "\"";
+        java.time.Instant lastModified = page.lastChanged().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        if (previous != null && !previous.etag().equals(etag) && !lastModified.isAfter(previous.lastModified())) {
+            lastModified = previous.lastModified().plusSeconds(1);
+        }
+        return new Document(path, page.fingerprint(), change, body, gzip(body), etag, lastModified, TYPES.get(format));
     }
 
     static byte[] gzip(byte[] bytes) {
