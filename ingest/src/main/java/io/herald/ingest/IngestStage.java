@@ -3,6 +3,7 @@ package io.herald.ingest;
 import io.herald.events.Json;
 import io.herald.events.Rejection;
 import io.herald.events.Topics;
+import io.herald.ingest.routes.DeleteRoute;
 import io.herald.ingest.routes.FeedPollRoute;
 import io.herald.ingest.routes.HttpIngestRoute;
 import io.herald.ingest.routes.InboxRoute;
@@ -52,6 +53,8 @@ public final class IngestStage {
         long n = TopicReplay.replayEvents(bootstrapServers, Topics.POSTS_RAW, Duration.ofMinutes(5), (id, post) -> {
             if (id != null && post != null) {
                 ledger.record(id, post.contentHash());
+            } else if (id != null) {
+                ledger.forget(id);
             }
         });
         LOG.info("Ingest knows {} posts ({} records replayed)", ledger.size(), n);
@@ -102,7 +105,7 @@ public final class IngestStage {
 
     public List<RouteBuilder> routes() {
         List<RouteBuilder> routes = new java.util.ArrayList<>(List.of(
-                new HttpIngestRoute(intake, ledger, apiToken), new InboxRoute(intake, ledger, inbox)));
+                new HttpIngestRoute(intake, ledger, apiToken), new DeleteRoute(ledger, apiToken), new InboxRoute(intake, ledger, inbox)));
         if (!feeds.isEmpty()) {
             routes.add(new FeedPollRoute(feeds, feedPoll, intake, ledger, new FeedFetcher()));
         }

@@ -21,6 +21,16 @@ public final class PostLedger {
         hashes.put(id, contentHash);
     }
 
+    /** Whether this id is a post Herald has (accepted and not deleted). */
+    public boolean knows(String id) {
+        return hashes.containsKey(id);
+    }
+
+    /** The post was deleted (its tombstone is in Kafka): the same content sent again is a new post. */
+    public void forget(String id) {
+        hashes.remove(id);
+    }
+
     public int size() {
         return hashes.size();
     }

@@ -29,6 +29,8 @@ public final class Props {
     public static final Prop<String> INBOX_TARGET = new Prop<>("heraldInboxTarget", String.class);
     /** The version transform made, remembered once the broker has it. */
     public static final Prop<EnrichedPost> ENRICHED = new Prop<>("heraldEnriched", EnrichedPost.class);
+    /** The id of a post whose tombstone the exchange carries (a deletion). */
+    public static final Prop<String> DELETED = new Prop<>("heraldDeleted", String.class);
     /** The outgoing payload (newsletter or snippet) being sent, recorded in the outbox once sent. */
     public static final Prop<Event> PAYLOAD = new Prop<>("heraldPayload", Event.class);
 

@@ -71,6 +71,11 @@ public final class Pipeline {
         return post;
     }
 
+    /** The post was deleted (its tombstone is written): the same content again will be a new post. */
+    public void forget(String id) {
+        ledger.forget(id);
+    }
+
     /** Makes a version the latest one, once it is safely written. */
     public void remember(EnrichedPost post) {
         ledger.record(post);

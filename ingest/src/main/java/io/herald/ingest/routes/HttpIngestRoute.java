@@ -67,18 +67,7 @@ public final class HttpIngestRoute extends RouteBuilder {
     }
 
     private void checkToken(Exchange exchange) {
-        if (apiToken.isEmpty()) {
-            return;
-        }
-        String header = exchange.getMessage().getHeader("Authorization", String.class);
-        String expected = "Bearer " + apiToken.get();
-        // Constant-time comparison, so the token cannot be guessed byte by byte from timings.
-        if (header == null || !MessageDigest.isEqual(header.strip().getBytes(StandardCharsets.UTF_8),
-                expected.getBytes(StandardCharsets.UTF_8))) {
-            throw new RejectedPost(401, "Unauthorized", header == null
-                    ? "This Herald requires an API token: send it as \"Authorization: Bearer <token>\"."
-                    : "The API token is wrong.");
-        }
+        ApiToken.check(apiToken, exchange);
     }
 
     private byte[] body(Exchange exchange) {

@@ -66,8 +66,8 @@ public final class IngestErrorPolicy extends RouteConfigurationBuilder {
 
     private static void toRejection(Exchange exchange) {
         RejectedPost rejected = rejection(exchange);
-        // A wrong token is not content; there is nothing to keep from it.
-        Props.KEEP_REJECTED.set(exchange, rejected.status() != 401);
+        // A wrong token, or a delete of a post that is not there, is not content: nothing to keep.
+        Props.KEEP_REJECTED.set(exchange, rejected.status() != 401 && rejected.status() != 404);
         byte[] original = Props.ORIGINAL.get(exchange);
         String contentType = exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class);
         Rejection r = Rejection.of("ingest", rejected.detail(), Objects.requireNonNullElse(Props.SOURCE.get(exchange), "unknown"),

@@ -46,11 +46,11 @@ public final class EnrichRoute extends RouteBuilder {
                 + "&valueDeserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer")
                 .routeId("transform-enrich")
                 .process(e -> UnusableRecord.whileProcessing(() -> enrich(e)))
-                .filter(body().isNotNull())
+                .filter(e -> e.getMessage().getBody() != null || Props.DELETED.get(e) != null)
                     .to("kafka:" + Topics.POSTS_ENRICHED.name())
                     // Only a version the broker has is the latest: if the write failed, the retry
-                    // enriches the same raw post into the same next version.
-                    .process(e -> pipeline.remember(Props.ENRICHED.get(e)))
+                    // enriches the same raw post into the same next version. A deletion likewise.
+                    .process(this::remember)
                 .end();
     }
 
@@ -59,7 +59,16 @@ public final class EnrichRoute extends RouteBuilder {
         byte[] value = message.getBody(byte[].class);
         Props.ORIGINAL.set(exchange, value);
         if (value == null) {
-            throw new IllegalArgumentException("a raw post record has no value");
+            // A tombstone: the post was deleted. It goes on to the enriched topic, deleting it everywhere.
+            String id = message.getHeader(KafkaConstants.KEY, String.class);
+            if (id == null || id.isBlank()) {
+                throw new IllegalArgumentException("a raw post record has neither a value nor a key");
+            }
+            message.removeHeaders("*", "kafka.TOPIC", "kafka.PARTITION", "kafka.OFFSET");
+            Props.DELETED.set(exchange, id);
+            message.setHeader(KafkaConstants.KEY, id);
+            message.setBody(null);
+            return;
         }
         RawPost raw = Json.read(value, RawPost.class);
         if (raw.id() == null || raw.id().isBlank()) {
@@ -74,6 +83,15 @@ public final class EnrichRoute extends RouteBuilder {
         Props.ENRICHED.set(exchange, enriched.get());
         message.setHeader(KafkaConstants.KEY, raw.id());
         message.setBody(Json.write(enriched.get()));
+    }
+
+    private void remember(Exchange exchange) {
+        String deleted = Props.DELETED.get(exchange);
+        if (deleted != null) {
+            pipeline.forget(deleted);
+        } else {
+            pipeline.remember(Props.ENRICHED.get(exchange));
+        }
     }
 
     private static void toRejection(Exchange exchange) {
