@@ -329,4 +329,28 @@ class IngestSourcesIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(inbox.resolve(".done/page.html"))
                 && Files.exists(inbox.resolve(".done/notes.md")));
     }
+
+    @Test
+    void a_file_dropped_again_under_the_same_name_keeps_both_in_done_and_failed() throws Exception {
+        startHerald(List.of());
+        Path inbox = dir.resolve("inbox");
+        Files.writeString(inbox.resolve("hours.txt"), "Opening hours\n\nQ: When?\nA: Nine to five.\n");
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(inbox.resolve(".done/hours.txt")));
+        Files.writeString(inbox.resolve("hours.txt"), "Opening hours\n\nQ: When?\nA: Ten to six.\n");
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(inbox.resolve(".done/hours-2.txt")));
+        assertTrue(Files.readString(inbox.resolve(".done/hours.txt")).contains("Nine to five."), "the first file is kept");
+        assertTrue(Files.readString(inbox.resolve(".done/hours-2.txt")).contains("Ten to six."));
+        assertEquals("Ten to six.", awaitPostVersion("opening-hours", 2).get("qa").get(0).get("answer").asText());
+
+        Files.write(inbox.resolve("empty.txt"), new byte[0]);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(inbox.resolve(".failed/empty.txt.error.txt")));
+        Files.write(inbox.resolve("empty.txt"), new byte[0]);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(inbox.resolve(".failed/empty-2.txt.error.txt")));
+        assertTrue(Files.exists(inbox.resolve(".failed/empty.txt")) && Files.exists(inbox.resolve(".failed/empty-2.txt")));
+    }
+
+    JsonNode awaitPostVersion(String id, int version) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> get(port, "/api/posts/" + id).body().contains("\"version\":" + version));
+        return read(get(port, "/api/posts/" + id).body());
+    }
 }

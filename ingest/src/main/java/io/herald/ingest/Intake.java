@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns the bytes of one submitted document into a {@link RawPost}, or refuses it with a
@@ -61,6 +62,14 @@ public final class Intake {
             "application/xhtml+xml", "application/json");
 
     public Outcome accept(byte[] body, String contentTypeHeader, String source) {
+        return accept(body, contentTypeHeader, source, Optional.empty());
+    }
+
+    /**
+     * As {@link #accept(byte[], String, String)}, with an id the sender chose ({@code ?id=} on the
+     * request): it wins over anything in the post, so a post whose title changes stays the same post.
+     */
+    public Outcome accept(byte[] body, String contentTypeHeader, String source, Optional<String> explicitId) {
         String mediaType = mediaType(contentTypeHeader);
         // The format first: a form's fields are decoded away by the HTTP server, so its body looks empty.
         if (!READABLE.contains(mediaType)) {
@@ -83,7 +92,9 @@ public final class Intake {
             case "application/json" -> new JsonPostParser().parse(text);
             default -> throw unsupportedType(mediaType);
         });
-        return finish(parsed, text, mediaType, source, Hashes.sha256(body));
+        ParsedPost identified = explicitId.filter(id -> !id.isBlank()).map(id -> parsed.toBuilder().explicitId(id.strip()).build())
+                .orElse(parsed);
+        return finish(identified, text, mediaType, source, Hashes.sha256(body));
     }
 
     /**

@@ -153,4 +153,15 @@ class IntakeTest {
         RejectedPost markupOnly = assertThrows(RejectedPost.class, () -> intake.accept(utf8("<title/>\n\nQ: Why?\nA: So."), "text/plain", "http"));
         assertTrue(markupOnly.detail().startsWith("The post has no title"), markupOnly.detail());
     }
+
+    @Test
+    void an_id_given_with_the_request_keeps_a_retitled_plain_text_post_the_same_post() {
+        var first = intake.accept(utf8("Opening hours\n\nQ: When?\nA: Nine to five."), "text/plain", "http", java.util.Optional.of("hours"));
+        var retitled = intake.accept(utf8("Opening hours and holidays\n\nQ: When?\nA: Nine to five."), "text/plain", "http",
+                java.util.Optional.of("hours"));
+        assertEquals("hours", first.post().id());
+        assertEquals("hours", retitled.post().id());
+        assertEquals("opening-hours-and-holidays", intake.accept(utf8("Opening hours and holidays\n\nQ: When?\nA: Nine."),
+                "text/plain", "http").post().id(), "without it, the title's slug");
+    }
 }

@@ -82,7 +82,8 @@ public final class HttpIngestRoute extends RouteBuilder {
 
     private void acceptPost(Exchange exchange) {
         byte[] body = body(exchange);
-        Intake.Outcome outcome = intake.accept(body, exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class), "http");
+        Intake.Outcome outcome = intake.accept(body, exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class), "http",
+                Optional.ofNullable(exchange.getMessage().getHeader("id", String.class)));
         // HTTP headers (Authorization among them) must not travel into Kafka record headers.
         exchange.getMessage().removeHeaders("*");
         RawPosts.remember(exchange, outcome);

@@ -33,19 +33,36 @@ public final class InboxRoute extends RouteBuilder {
         // readLock=changed: a file still being copied in is left alone until its size stops changing.
         // The move target is decided per file: rejected files are moved to .failed, not .done.
         var accepted = from("file:" + inbox + "?readLock=changed&readLockCheckInterval=200&readLockMinAge=200&readLockMinLength=0"
-                + "&delay=250&autoCreate=true&move=${exchangeProperty." + Props.INBOX_TARGET.name() + "}/${file:name}")
+                + "&delay=250&autoCreate=true&move=${exchangeProperty." + Props.INBOX_TARGET.name() + "}")
                 .routeId("ingest-inbox")
                 .routeConfigurationId(IngestErrorPolicy.INBOX)
-                .setProperty(Props.INBOX_TARGET.name(), constant(FAILED))
                 .setProperty(Props.INBOX_DIR.name(), constant(inbox))
                 .setProperty(Props.FILE_NAME.name(), header(Exchange.FILE_NAME_ONLY))
+                .process(e -> Props.INBOX_TARGET.set(e, target(FAILED, Props.FILE_NAME.get(e))))
                 .setProperty(Props.SOURCE.name(), simple("inbox:${header.CamelFileNameOnly}"))
                 .process(this::accept)
                 .filter(Props.UNCHANGED.is(false));
         raw.write(accepted)
                 .end()
-                .setProperty(Props.INBOX_TARGET.name(), constant(DONE))
+                .process(e -> Props.INBOX_TARGET.set(e, target(DONE, Props.FILE_NAME.get(e))))
                 .log("Ingested ${exchangeProperty." + Props.FILE_NAME.name() + "} as ${exchangeProperty." + Props.POST_ID.name() + "}");
+    }
+
+    /**
+     * Where a handled file goes, relative to the inbox: {@code .done/<name>} or {@code .failed/<name>},
+     * or, when a file of that name is already there (the same name dropped again), {@code <name>-2.<ext>}
+     * and so on, so both are kept.
+     */
+    String target(String folder, String name) {
+        java.nio.file.Path dir = java.nio.file.Path.of(inbox, folder);
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        String ext = dot > 0 ? name.substring(dot) : "";
+        String candidate = name;
+        for (int n = 2; java.nio.file.Files.exists(dir.resolve(candidate)) || java.nio.file.Files.exists(dir.resolve(candidate + ".error.txt")); n++) {
+            candidate = stem + "-" + n + ext;
+        }
+        return folder + "/" + candidate;
     }
 
     private void accept(Exchange exchange) {

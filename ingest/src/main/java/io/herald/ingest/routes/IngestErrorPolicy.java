@@ -58,6 +58,8 @@ public final class IngestErrorPolicy extends RouteConfigurationBuilder {
 
         routeConfiguration(INBOX)
                 .onException(RejectedPost.class).handled(true)
+                    .log(org.apache.camel.LoggingLevel.WARN, "Refused inbox file ${exchangeProperty." + Props.FILE_NAME.name()
+                            + "}: ${exception.message}")
                     .process(IngestErrorPolicy::toRejection)
                     .to(DLQ)
                     .process(IngestErrorPolicy::writeErrorFile)
@@ -91,10 +93,11 @@ public final class IngestErrorPolicy extends RouteConfigurationBuilder {
 
     private static void writeErrorFile(Exchange exchange) throws Exception {
         RejectedPost rejected = rejection(exchange);
-        Path failed = Path.of(Props.INBOX_DIR.get(exchange), InboxRoute.FAILED);
-        Files.createDirectories(failed);
+        // Beside the file as it is moved: .failed/<name>, or .failed/<name>-2.<ext> when that name was taken.
+        Path moved = Path.of(Props.INBOX_DIR.get(exchange)).resolve(Props.INBOX_TARGET.get(exchange));
+        Files.createDirectories(moved.getParent());
         String name = Props.FILE_NAME.get(exchange);
-        Files.writeString(failed.resolve(name + ".error.txt"),
+        Files.writeString(moved.resolveSibling(moved.getFileName() + ".error.txt"),
                 "Herald could not ingest " + name + ":\n" + rejected.detail() + "\n", StandardCharsets.UTF_8);
     }
 }
