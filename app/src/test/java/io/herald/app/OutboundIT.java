@@ -43,6 +43,23 @@ class OutboundIT {
     int port = ItSupport.freePort();
     final List<String> deliveries = new CopyOnWriteArrayList<>();
     final AtomicInteger calls = new AtomicInteger();
+    final List<String> signatures = new CopyOnWriteArrayList<>();
+    final List<String> bodies = new CopyOnWriteArrayList<>();
+
+    /** The receiver's own check of a signature, written from the README's description, not with Herald's code. */
+    static String sha256Hmac(String body) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec("shared-secret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            StringBuilder hex = new StringBuilder("sha256=");
+            for (byte b : mac.doFinal(body.getBytes(StandardCharsets.UTF_8))) {
+                hex.append(String.format("%02x", b));
+            }
+            return hex.toString();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @AfterEach
     void stop() {
@@ -63,7 +80,9 @@ class OutboundIT {
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/", exchange -> {
             String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
-            exchange.getRequestBody().readAllBytes();
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            signatures.add(String.valueOf(exchange.getRequestHeaders().getFirst("X-Herald-Signature")) + " " + sha256Hmac(body));
+            bodies.add(body);
             if (calls.incrementAndGet() <= failures) {
                 exchange.sendResponseHeaders(500, -1);
             } else {
@@ -147,10 +166,17 @@ class OutboundIT {
     @Test
     void payloads_are_delivered_to_the_webhook_with_retries_and_a_failure_goes_to_the_dlq() throws Exception {
         String url = receiver(2);
-        start("social-platforms", "x", "newsletter-webhook", url);
+        start("social-platforms", "x", "newsletter-webhook", url, "newsletter-webhook-secret", "shared-secret");
         post(port, "text/plain", "Delivery test\n\nQ: Arrives?\nA: Eventually.".getBytes(StandardCharsets.UTF_8));
         await().atMost(Duration.ofSeconds(30)).until(() -> deliveries.contains("delivery-test:v1:newsletter:announcement"));
         assertEquals(3, calls.get(), "two failures, then the retry that worked");
+        for (String s : signatures) {
+            String[] sentAndExpected = s.split(" ");
+            assertEquals(sentAndExpected[1], sentAndExpected[0], "every request is signed with the shared secret");
+        }
+        JsonNode delivered = Json.mapper().readTree(bodies.get(bodies.size() - 1));
+        assertEquals("http://localhost:" + port + "/api/posts/delivery-test", delivered.get("url").asText());
+        assertTrue(delivered.get("tags").isArray(), delivered.toString());
 
         receiver.stop(0);
         receiver = null;

@@ -5,6 +5,8 @@ package io.herald.events;
  *
  * @param idempotencyKey deterministic from post id, version and channel: consumers drop repeats by it
  * @param kind           {@code announcement}, {@code correction} or {@code digest}
+ * @param url            the post's link (without tracking parameters), for the newsletter system's archive; {@code null} for a digest
+ * @param tags           the post's tags, for segments and tags in the newsletter system; empty for a digest
  */
 public record NewsletterPayload(
         int schema,
@@ -15,5 +17,11 @@ public record NewsletterPayload(
         String subject,
         String preheader,
         String html,
-        String text) implements Event {
+        String text,
+        String url,
+        java.util.List<String> tags) implements Event {
+
+    public NewsletterPayload {
+        tags = tags == null ? java.util.List.of() : java.util.List.copyOf(tags);
+    }
 }

@@ -42,7 +42,7 @@ class EventsRoundTripTest {
     @Test
     void newsletter_social_and_rejection_events_round_trip() {
         var news = new NewsletterPayload(1, "ask-the-editor:2:newsletter", "ask-the-editor", 2, "announcement",
-                "Ask the editor", "Why? Because.", "<table></table>", "Why? Because.");
+                "Ask the editor", "Why? Because.", "<table></table>", "Why? Because.", "https://example.org/ask", List.of("editing"));
         var social = new SocialSnippet(1, "ask-the-editor:2:social:x", "ask-the-editor", 2, "x", "Why? #editing", 13, 280);
         var rejection = new Rejection(1, "ingest", "the post has no title", "http", "text/plain", null, null, null,
                 "AAEC", T);

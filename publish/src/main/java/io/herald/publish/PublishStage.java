@@ -133,7 +133,8 @@ public final class PublishStage {
                 new SocialRoute(social, outbox, window)));
         DigestSchedule.parse(settings.newsletterDigest())
                 .ifPresent(schedule -> routes.add(new DigestRoute(schedule, renderer, store, outbox, Tuning.DIGEST_CHECK)));
-        settings.newsletterWebhook().ifPresent(url -> routes.add(new DeliveryRoute(new WebhookClient(url), Tuning.WEBHOOK_RETRIES)));
+        settings.newsletterWebhook().ifPresent(url -> routes.add(new DeliveryRoute(new WebhookClient(url, settings.newsletterWebhookSecret()),
+                Tuning.WEBHOOK_RETRIES)));
         return routes;
     }
 }

@@ -40,6 +40,7 @@ public record Settings(
         Optional<String> websubHub,
         String newsletterOnEdit,
         Optional<String> newsletterWebhook,
+        Optional<String> newsletterWebhookSecret,
         String newsletterDigest,
         List<String> socialPlatforms,
         boolean socialThreads,
@@ -72,6 +73,8 @@ public record Settings(
             new Definition("newsletter-on-edit", "none|correction",
                     "What a significant edit sends to newsletters: nothing, or a correction (default: ${DEFAULT-VALUE})."),
             new Definition("newsletter-webhook", "URL", "POST every newsletter payload here (retried with backoff; failures go to the DLQ)."),
+            new Definition("newsletter-webhook-secret", "SECRET", "When set, every webhook request is signed: X-Herald-Signature: "
+                    + "sha256=<hex HMAC-SHA256 of the body with this secret>."),
             new Definition("newsletter-digest", "off|daily@HH:MM|weekly@DAY@HH:MM", "Digest schedule, UTC (default: ${DEFAULT-VALUE})."),
             new Definition("social-platforms", "x,mastodon,bluesky,linkedin", "Networks to write snippets for (default: ${DEFAULT-VALUE})."),
             new Definition("social-threads", "true|false", "Also write one numbered snippet per Q&A pair (default: ${DEFAULT-VALUE})."),
@@ -172,6 +175,7 @@ public record Settings(
                 r.text("websub-hub"),
                 onEdit,
                 r.text("newsletter-webhook"),
+                r.text("newsletter-webhook-secret"),
                 r.text("newsletter-digest").orElse("off"),
                 r.list("social-platforms"),
                 r.bool("social-threads"),
@@ -183,7 +187,8 @@ public record Settings(
     public String toString() {
         Object[] values = {kafkaBootstrap.orElse("(embedded)"), embeddedKafkaPort, topicPartitions, host, port, dataDir, inbox, out,
             baseUrl, apiToken.isPresent() ? "(set)" : "(none)", maxPostBytes, String.join(",", feeds), feedPoll.toSeconds(),
-            minorEditThreshold, feedSize, websubHub.orElse(""), newsletterOnEdit, newsletterWebhook.orElse(""), newsletterDigest,
+            minorEditThreshold, feedSize, websubHub.orElse(""), newsletterOnEdit, newsletterWebhook.orElse(""),
+            newsletterWebhookSecret.isPresent() ? "(set)" : "(none)", newsletterDigest,
             String.join(",", socialPlatforms), socialThreads, hold.toSeconds()};
         StringBuilder out = new StringBuilder("Settings[");
         for (int i = 0; i < DEFINITIONS.size(); i++) {

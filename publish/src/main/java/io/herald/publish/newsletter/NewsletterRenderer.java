@@ -57,7 +57,7 @@ public final class NewsletterRenderer {
         close(html);
         text.append("Read it on the web: ").append(link).append("\n");
         return new NewsletterPayload(Schema.VERSION, key(post, kind), post.id(), post.version(), kind, subject, preheader,
-                html.toString(), text.toString());
+                html.toString(), text.toString(), PostLinks.link(baseUrl, post.id(), post.url()), post.tags());
     }
 
     /** A digest of the posts published in a window, newest first. */
@@ -77,7 +77,7 @@ public final class NewsletterRenderer {
         }
         close(html);
         return new NewsletterPayload(Schema.VERSION, "digest:" + windowKey, null, 0, "digest", title, preheader,
-                html.toString(), text.toString());
+                html.toString(), text.toString(), null, List.of());
     }
 
     public static String key(EnrichedPost post, String kind) {
