@@ -94,6 +94,36 @@ class SocialSnippetsTest {
     }
 
     @Test
+    void threads_are_made_only_for_networks_that_have_threads() {
+        EnrichedPost p = post("Title", "Summary.", List.of());
+        assertEquals(1, composer.thread(p, Platform.X, LINK).size());
+        assertEquals(1, composer.thread(p, Platform.BLUESKY, LINK).size());
+        assertTrue(composer.thread(p, Platform.LINKEDIN, LINK).isEmpty(), "LinkedIn has no threads");
+    }
+
+    @Test
+    void a_snippet_never_starts_with_an_at_mention() {
+        SocialSnippet s = composer.compose(post("@Xiaoxue answers your questions", "Summary.", List.of()), Platform.X, LINK);
+        assertTrue(s.text().startsWith(".@Xiaoxue"), s.text());
+    }
+
+    @Test
+    void a_thread_part_is_never_an_answer_cut_to_one_word() {
+        String longQuestion = "Why " + "does the long question keep going and going ".repeat(5) + "?";
+        EnrichedPost p = EnrichedPost.builder().id("p").version(3).title("T").published(Instant.EPOCH).updated(Instant.EPOCH)
+                .language("en").qa(List.of(new EnrichedQa("q", longQuestion, "Because the answer is long as well. ".repeat(10), null)))
+                .contentHash("h").receivedAt(Instant.EPOCH).build();
+        for (SocialSnippet part : composer.thread(p, Platform.X, LINK)) {
+            String body = part.text().substring(0, part.text().lastIndexOf(LINK)).strip();
+            String afterQuestion = body.contains("\n\n") ? body.substring(body.indexOf("\n\n") + 2) : "";
+            if (!afterQuestion.isEmpty()) {
+                assertTrue(afterQuestion.split("\\s+").length >= 3, "cut to " + afterQuestion);
+            }
+            assertTrue(part.length() <= Platform.X.limit(), part.text());
+        }
+    }
+
+    @Test
     void mastodon_counts_a_link_it_recognises_as_23_and_a_localhost_link_in_full() {
         String local = "http://localhost:8080/posts/q-a-heat-pumps-for-older-homes-webinar?utm_source=herald&utm_medium=social-mastodon";
         assertEquals(3 + local.length(), Platform.MASTODON.length("Hi " + local), "no known top-level domain: not a link to Mastodon");

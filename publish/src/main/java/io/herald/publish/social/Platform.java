@@ -48,6 +48,11 @@ public enum Platform {
         public int length(String text) {
             return text.length();
         }
+
+        @Override
+        public boolean hasThreads() {
+            return false;
+        }
     };
 
     private static List<Extractor.Entity> urls(String text) {
@@ -64,6 +69,11 @@ public enum Platform {
 
     public int limit() {
         return limit;
+    }
+
+    /** Whether posts on this network can be chained into a thread. */
+    public boolean hasThreads() {
+        return true;
     }
 
     /** The text's length as the platform counts it. */

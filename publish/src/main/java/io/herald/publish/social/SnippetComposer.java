@@ -29,9 +29,12 @@ public final class SnippetComposer {
                 platform.length(text), platform.limit());
     }
 
-    /** One snippet per pair, numbered "1/n", for a thread. */
+    /** One snippet per pair, numbered "1/n", for a thread; none on a network without threads (LinkedIn). */
     public List<SocialSnippet> thread(EnrichedPost post, Platform platform, String link) {
         List<SocialSnippet> out = new ArrayList<>();
+        if (!platform.hasThreads()) {
+            return out;
+        }
         int n = post.qa().size();
         for (int i = 0; i < n; i++) {
             EnrichedQa pair = post.qa().get(i);
@@ -80,20 +83,29 @@ public final class SnippetComposer {
         return String.join(" ", out);
     }
 
+    /** A body cut shorter than this many words says nothing: the snippet goes without it instead. */
+    static final int MIN_BODY_WORDS = 3;
+
     static String fit(Platform platform, String title, String body, String hashtags, String link) {
-        String full = assemble(title, body, hashtags, link);
+        // A post that starts with an @mention is a reply on X and hidden from followers: ".@" keeps it a post.
+        String head = title != null && title.startsWith("@") ? "." + title : title;
+        String full = assemble(head, body, hashtags, link);
         if (platform.length(full) <= platform.limit()) {
             return full;
         }
-        String cut = longestFitting(platform, body, b -> assemble(title, b, hashtags, link));
+        String cut = longestFitting(platform, body, MIN_BODY_WORDS, b -> assemble(head, b, hashtags, link));
         if (cut != null) {
             return cut;
         }
-        cut = longestFitting(platform, body, b -> assemble(title, b, "", link));
+        cut = longestFitting(platform, body, MIN_BODY_WORDS, b -> assemble(head, b, "", link));
         if (cut != null) {
             return cut;
         }
-        cut = longestFitting(platform, title, t -> assemble(t, "", "", link));
+        String whole = assemble(head, "", "", link);
+        if (platform.length(whole) <= platform.limit()) {
+            return whole;
+        }
+        cut = longestFitting(platform, head, 1, t -> assemble(t, "", "", link));
         return cut != null ? cut : link;
     }
 
@@ -108,8 +120,11 @@ public final class SnippetComposer {
         return head.isEmpty() ? link : head + "\n\n" + link;
     }
 
-    /** The longest word-boundary prefix of {@code text} (plus ellipsis) whose assembled post fits, or null. */
-    private static String longestFitting(Platform platform, String text, java.util.function.UnaryOperator<String> assemble) {
+    /**
+     * The longest word-boundary prefix of {@code text} (plus ellipsis) whose assembled post fits, or null
+     * when none fits or the longest that does has fewer than {@code minWords} words.
+     */
+    private static String longestFitting(Platform platform, String text, int minWords, java.util.function.UnaryOperator<String> assemble) {
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -117,18 +132,33 @@ public final class SnippetComposer {
         int lo = 0;
         int hi = cuts.size() - 1;
         String best = null;
+        String bestPrefix = null;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            String candidate = text.substring(0, cuts.get(mid)).stripTrailing().replaceAll("[\\s,;:.!?(\\-–—]+$", "") + ELLIPSIS;
-            String assembled = assemble.apply(candidate);
+            String prefix = text.substring(0, cuts.get(mid)).stripTrailing().replaceAll("[\\s,;:.!?(\\-–—]+$", "");
+            String assembled = assemble.apply(prefix + ELLIPSIS);
             if (platform.length(assembled) <= platform.limit()) {
                 best = assembled;
+                bestPrefix = prefix;
                 lo = mid + 1;
             } else {
                 hi = mid - 1;
             }
         }
-        return best;
+        return best != null && words(bestPrefix) >= minWords ? best : null;
+    }
+
+    /** Words as ICU finds them (so also in Chinese or Japanese, which have no spaces). */
+    static int words(String text) {
+        BreakIterator it = BreakIterator.getWordInstance(Locale.ROOT);
+        it.setText(text);
+        int n = 0;
+        for (int end = it.next(); end != BreakIterator.DONE; end = it.next()) {
+            if (it.getRuleStatus() != BreakIterator.WORD_NONE) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Positions where the text may be cut: word ends (for scripts without spaces, every word the ICU dictionary finds). */
