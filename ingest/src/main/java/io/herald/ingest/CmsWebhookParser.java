@@ -39,7 +39,9 @@ public final class CmsWebhookParser {
         }
         JsonNode ghost = root.path("post").path("current");
         if (ghost.isObject()) {
-            if (!published(text(ghost, "status"))) {
+            // Members-only and paid posts (visibility other than public) never go into public feeds.
+            String visibility = text(ghost, "visibility");
+            if (!published(text(ghost, "status")) || visibility != null && !visibility.equalsIgnoreCase("public")) {
                 return Optional.empty();
             }
             JsonNode author = ghost.path("primary_author").isObject() ? ghost.path("primary_author")
@@ -54,7 +56,10 @@ public final class CmsWebhookParser {
             String title = root.path("title").isObject() ? text(root.path("title"), "rendered") : text(wp, "post_title");
             String html = root.path("content").isObject() ? text(root.path("content"), "rendered") : text(wp, "post_content");
             String status = first(text(root, "status"), text(wp, "post_status"));
-            if (!published(status)) {
+            // A password-protected post is not public either.
+            boolean protectedPost = root.path("content").path("protected").asBoolean(false)
+                    || first(text(wp, "post_password"), text(root, "password")) != null;
+            if (!published(status) || protectedPost) {
                 return Optional.empty();
             }
             // The permalink, as the site's own RSS gives it; the guid (?p=123) only when there is nothing else.
@@ -96,7 +101,8 @@ public final class CmsWebhookParser {
         }
         for (JsonNode t : tags) {
             String name = t.isTextual() ? t.asText() : t.path("name").asText("");
-            if (!name.isBlank()) {
+            // Ghost's internal tags ("#newsletter") organise the CMS; they are never public tags or feeds.
+            if (!name.isBlank() && !name.strip().startsWith("#")) {
                 out.add(name.strip());
             }
         }

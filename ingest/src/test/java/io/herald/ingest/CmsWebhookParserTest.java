@@ -66,6 +66,22 @@ class CmsWebhookParserTest {
     }
 
     @Test
+    void members_only_paid_and_password_protected_posts_stay_out_and_internal_tags_never_become_tags() {
+        String ghost = """
+                {"post": {"current": {"title": "Members FAQ", "status": "published", "visibility": "%s",
+                  "url": "https://cms.example/members-faq/", "published_at": "2026-01-01T00:00:00Z",
+                  "tags": [{"name": "faq"}, {"name": "#newsletter"}],
+                  "html": "<h2>Who can read this?</h2><p>Members.</p>"}}}""";
+        assertTrue(parser.parse(ghost.formatted("members")).isEmpty(), "members-only");
+        assertTrue(parser.parse(ghost.formatted("paid")).isEmpty(), "paid");
+        assertEquals(List.of("faq"), parser.parse(ghost.formatted("public")).orElseThrow().post().tags(), "no #internal tag");
+        String wordpress = """
+                {"title": {"rendered": "Secret FAQ"}, "content": {"rendered": "<p>Q: x?</p><p>A: y.</p>", "protected": true},
+                 "status": "publish", "link": "https://wp.example/secret-faq/"}""";
+        assertTrue(parser.parse(wordpress).isEmpty(), "password-protected");
+    }
+
+    @Test
     void a_draft_is_ignored_not_refused() {
         assertTrue(parser.parse(Fixtures.text("webhooks/wordpress-draft.json")).isEmpty());
     }

@@ -52,7 +52,7 @@ public final class HttpIngestRoute extends RouteBuilder {
                 .choice()
                     .when(Props.IGNORED.is(true))
                         .process(e -> respond(e, Map.of("status", "ignored",
-                                "detail", "The post is not published (draft, scheduled or private), so Herald leaves it.")))
+                                "detail", "The post is not public (a draft, scheduled, private, members-only, paid or password-protected post), so Herald leaves it.")))
                     .otherwise()
                         .to(STORE)
                 .end();
