@@ -18,9 +18,12 @@ public final class HealthCheck implements AutoCloseable {
 
     private final Admin admin;
     private final CamelContext camel;
+    private final java.util.function.Supplier<Map<String, String>> feeds;
 
-    public HealthCheck(String bootstrap, CamelContext camel) {
+    /** @param feeds the upstream feeds' states, reported one line each (a failing feed does not make Herald DOWN) */
+    public HealthCheck(String bootstrap, CamelContext camel, java.util.function.Supplier<Map<String, String>> feeds) {
         this.camel = camel;
+        this.feeds = feeds;
         this.admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,
@@ -44,6 +47,7 @@ public final class HealthCheck implements AutoCloseable {
             checks.put("route " + route.getRouteId(), started ? "UP" : "DOWN (" + status + ")");
             up &= started;
         }
+        feeds.get().forEach((url, state) -> checks.put("feed " + url, state));
         return new Result(up, checks);
     }
 

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
@@ -106,7 +107,7 @@ public final class Herald implements AutoCloseable {
                 routeConfigurations.addAll(publish.routeConfigurations());
                 routes.addAll(publish.routes());
             }
-            health = new HealthCheck(bootstrap, camel);
+            health = new HealthCheck(bootstrap, camel, ingest == null ? Map::of : ingest::feedStates);
             routes.add(new HealthRoute(health));
             for (RouteConfigurationBuilder c : routeConfigurations) {
                 camel.addRoutesConfigurations(c);

@@ -353,4 +353,16 @@ class IngestSourcesIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> get(port, "/api/posts/" + id).body().contains("\"version\":" + version));
         return read(get(port, "/api/posts/" + id).body());
     }
+
+    @Test
+    void an_unreachable_upstream_feed_shows_in_health_with_its_reason_while_the_others_flow() {
+        String dead = "http://127.0.0.1:" + ItSupport.freePort() + "/gone.xml";
+        startHerald(List.of(upstreamUrl("/feed.xml"), dead));
+        awaitPost("http://upstream.example/tips");
+        await().atMost(Duration.ofSeconds(20)).until(() -> read(get(port, "/health").body()).path("checks").has("feed " + dead));
+        JsonNode checks = read(get(port, "/health").body()).get("checks");
+        assertTrue(checks.get("feed " + dead).asText().startsWith("DOWN (ConnectException"), checks.toString());
+        assertTrue(checks.get("feed " + dead).asText().contains("next try at"), checks.toString());
+        assertEquals("UP", checks.get("feed " + upstreamUrl("/feed.xml")).asText(), checks.toString());
+    }
 }

@@ -14,6 +14,7 @@ import io.herald.support.TopicReplay;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -36,6 +37,7 @@ public final class IngestStage {
     private final Intake intake;
     private final Optional<String> apiToken;
     private final java.nio.file.Path inbox;
+    private final FeedHealth feedHealth;
 
     private final List<String> feeds;
     private final Duration feedPoll;
@@ -46,6 +48,7 @@ public final class IngestStage {
         this.inbox = settings.inbox();
         this.feeds = settings.feeds();
         this.feedPoll = settings.feedPoll();
+        this.feedHealth = new FeedHealth(settings.feedPoll());
     }
 
     /** Learns what was already accepted, so repeats answer {@code unchanged} across restarts. */
@@ -99,6 +102,11 @@ public final class IngestStage {
         dlq.asyncRequestBodyAndHeader("kafka:" + Topics.DLQ.name(), Json.write(r), KafkaConstants.KEY, "ingest");
     }
 
+    /** Each upstream feed's state, for /health: {@code UP}, or {@code DOWN} with the reason and the next try. */
+    public Map<String, String> feedStates() {
+        return feedHealth.states();
+    }
+
     public List<RouteConfigurationBuilder> routeConfigurations() {
         return List.of(new IngestErrorPolicy());
     }
@@ -107,7 +115,7 @@ public final class IngestStage {
         List<RouteBuilder> routes = new java.util.ArrayList<>(List.of(
                 new HttpIngestRoute(intake, ledger, apiToken), new DeleteRoute(ledger, apiToken), new InboxRoute(intake, ledger, inbox)));
         if (!feeds.isEmpty()) {
-            routes.add(new FeedPollRoute(feeds, feedPoll, intake, ledger, new FeedFetcher()));
+            routes.add(new FeedPollRoute(feeds, feedPoll, intake, ledger, new FeedFetcher(), feedHealth));
         }
         return routes;
     }

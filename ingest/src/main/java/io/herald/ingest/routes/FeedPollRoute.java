@@ -3,7 +3,10 @@ package io.herald.ingest.routes;
 import io.herald.ingest.FeedFetcher;
 import io.herald.ingest.FeedReader;
 import io.herald.ingest.Intake;
+import io.herald.ingest.FeedHealth;
 import io.herald.ingest.PostLedger;
+import java.io.IOException;
+import java.time.Instant;
 import io.herald.support.Props;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,7 +30,10 @@ public final class FeedPollRoute extends RouteBuilder {
     private final FeedFetcher fetcher;
     private final FeedReader reader = new FeedReader();
 
-    public FeedPollRoute(List<String> feeds, Duration period, Intake intake, PostLedger ledger, FeedFetcher fetcher) {
+    private final FeedHealth health;
+
+    public FeedPollRoute(List<String> feeds, Duration period, Intake intake, PostLedger ledger, FeedFetcher fetcher, FeedHealth health) {
+        this.health = health;
         this.feeds = List.copyOf(feeds);
         this.period = period;
         this.intake = intake;
@@ -56,7 +62,19 @@ public final class FeedPollRoute extends RouteBuilder {
 
     private void fetch(Exchange exchange) throws Exception {
         String url = Props.FEED_URL.get(exchange);
-        byte[] xml = fetcher.fetch(url);
+        if (!health.due(url, Instant.now())) {
+            exchange.getMessage().setBody(List.of()); // backing off after failures
+            return;
+        }
+        byte[] xml;
+        try {
+            xml = fetcher.fetch(url);
+        } catch (IOException e) {
+            String reason = FeedHealth.describe(e);
+            Duration wait = health.failed(url, reason, Instant.now());
+            throw new IOException(reason + " (next try in " + wait.toSeconds() + " s)", e);
+        }
+        health.ok(url);
         if (xml == null) {
             exchange.getMessage().setBody(List.of()); // 304: nothing new upstream
             return;
