@@ -58,7 +58,8 @@ public final class PlainTextParser {
                 question.append(' ').append(line);
             } else {
                 if (!paragraph.isEmpty()) {
-                    paragraph.append(' ');
+                    // A list item keeps its own line (so it stays a list); other lines of a paragraph join.
+                    paragraph.append(LIST_ITEM.matcher(line).lookingAt() ? '\n' : ' ');
                 }
                 paragraph.append(line);
             }
@@ -83,6 +84,9 @@ public final class PlainTextParser {
         return ParsedPost.builder().title(title).intro(introText.isEmpty() ? null : introText).qa(pairs)
                 .outro(outroText.isEmpty() ? null : outroText).links(Links.find(text)).build();
     }
+
+    /** A line that starts a list item: "- ", "* ", "• " or "1. " / "1) ". */
+    static final java.util.regex.Pattern LIST_ITEM = java.util.regex.Pattern.compile("(?:[-*•]|\\d{1,3}[.)])\\s+\\S");
 
     private static void flush(StringBuilder paragraph, List<String> into) {
         if (!paragraph.isEmpty()) {

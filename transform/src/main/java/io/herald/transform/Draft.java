@@ -51,7 +51,8 @@ public final class Draft {
         this.images.addAll(raw.images());
         this.tags.addAll(raw.tags());
         for (QaPair pair : raw.qa()) {
-            qa.add(new EnrichedQa(null, pair.question(), pair.answer(), null));
+            // The answer's markup as it came (links, emphasis, lists), for sanitize-html to make safe.
+            qa.add(new EnrichedQa(null, pair.question(), pair.answer(), pair.answerHtml()));
         }
     }
 

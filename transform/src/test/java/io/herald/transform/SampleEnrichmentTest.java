@@ -71,4 +71,28 @@ class SampleEnrichmentTest {
         assertEquals(List.of("versioning", "normalize-text", "clean-links", "sanitize-html", "qa-anchors", "language",
                 "reading-time", "entities", "tags", "summary"), post.provenance().stream().map(p -> p.step()).toList());
     }
+
+    @Test
+    void answers_keep_their_links_emphasis_and_lists_in_answer_html_and_stay_plain_in_answer() {
+        String md = "# Links FAQ\n\n## Where is the report?\n\nSee [our report](https://example.org/r.pdf) for **details**, "
+                + "and <a href=\"https://example.org/guide\">our guide</a> too.\n\n- one\n- two\n";
+        RawPost raw = new Intake(Clock.systemUTC(), 1 << 20, new PostLedger())
+                .accept(md.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/markdown", "test").post();
+        EnrichedQa pair = new Pipeline(new VersionLedger(), Clock.systemUTC()).process(raw).orElseThrow().qa().get(0);
+        assertTrue(pair.answerHtml().contains("<a href=\"https://example.org/r.pdf\" rel=\"nofollow noopener\">our report</a>"),
+                pair.answerHtml());
+        assertTrue(pair.answerHtml().contains("<strong>details</strong>"), pair.answerHtml());
+        assertTrue(pair.answerHtml().contains("<a href=\"https://example.org/guide\""), pair.answerHtml());
+        assertTrue(pair.answerHtml().replaceAll("\\s*\\n\\s*", "").contains("<ul><li>one</li><li>two</li></ul>"), pair.answerHtml());
+        assertTrue(pair.answer().startsWith("See our report for details, and our guide too."), pair.answer());
+    }
+
+    @Test
+    void a_plain_text_list_after_a_lead_in_line_stays_a_list() {
+        EnrichedQa insulate = post.qa().get(1);
+        assertTrue(insulate.answer().contains("We usually suggest this order:\n- seal the draughts"), insulate.answer());
+        assertTrue(insulate.answerHtml().contains("<p>We usually suggest this order:</p><ul><li>seal the draughts around doors"),
+                insulate.answerHtml());
+        assertTrue(insulate.answerHtml().contains("<li>only then measure the heat loss room by room.</li></ul>"), insulate.answerHtml());
+    }
 }

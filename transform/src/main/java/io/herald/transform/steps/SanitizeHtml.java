@@ -4,6 +4,8 @@ import io.herald.events.EnrichedQa;
 import io.herald.transform.Draft;
 import io.herald.transform.Step;
 import io.herald.transform.text.TextRepair;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
@@ -77,19 +79,40 @@ public final class SanitizeHtml implements Step {
         }
         StringBuilder html = new StringBuilder();
         for (String paragraph : text.split("\n\n")) {
-            String[] lines = paragraph.split("\n");
-            boolean bullets = java.util.Arrays.stream(lines).allMatch(l -> l.startsWith("- "));
-            boolean numbers = java.util.Arrays.stream(lines).allMatch(l -> l.matches("\\d+\\. .*"));
-            if (lines.length > 0 && (bullets || numbers)) {
-                html.append(bullets ? "<ul>" : "<ol>");
-                for (String l : lines) {
-                    html.append("<li>").append(Entities.escape(l.replaceFirst("^(- |\\d+\\. )", ""))).append("</li>");
+            // A paragraph is runs of lines: list items ("- ", "* ", "1. ") become a list, other lines a
+            // paragraph with line breaks, so "We suggest:" followed by items is a sentence and a list.
+            List<String> run = new ArrayList<>();
+            String runKind = null;
+            for (String line : paragraph.split("\n")) {
+                String kind = BULLET.matcher(line).lookingAt() ? "ul" : NUMBER.matcher(line).lookingAt() ? "ol" : "p";
+                if (runKind != null && !kind.equals(runKind)) {
+                    appendRun(html, runKind, run);
+                    run.clear();
                 }
-                html.append(bullets ? "</ul>" : "</ol>");
-            } else {
-                html.append("<p>").append(Entities.escape(paragraph).replace("\n", "<br />")).append("</p>");
+                runKind = kind;
+                run.add(line);
             }
+            appendRun(html, runKind, run);
         }
         return html.toString();
+    }
+
+    private static final Pattern BULLET = Pattern.compile("[-*•]\\s+");
+    private static final Pattern NUMBER = Pattern.compile("\\d{1,3}[.)]\\s+");
+
+    private static void appendRun(StringBuilder html, String kind, List<String> lines) {
+        if (kind == null || lines.isEmpty()) {
+            return;
+        }
+        if (kind.equals("p")) {
+            html.append("<p>").append(Entities.escape(String.join("\n", lines)).replace("\n", "<br />")).append("</p>");
+            return;
+        }
+        html.append('<').append(kind).append('>');
+        for (String l : lines) {
+            Pattern marker = kind.equals("ul") ? BULLET : NUMBER;
+            html.append("<li>").append(Entities.escape(marker.matcher(l).replaceFirst(""))).append("</li>");
+        }
+        html.append("</").append(kind).append('>');
     }
 }
