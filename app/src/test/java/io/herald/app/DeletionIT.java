@@ -85,4 +85,35 @@ class DeletionIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> get(port, "/api/posts/" + id).statusCode() == 200);
         assertTrue(get(port, "/feeds/all.atom").body().contains("Heat Pumps for Older Homes"));
     }
+
+    HttpResponse<String> webhook(String json) {
+        return ItSupport.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/webhooks/cms"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    @Test
+    void a_cms_unpublishing_or_trashing_a_post_deletes_it_everywhere() {
+        herald = Herald.start(ItSupport.settings(dir, port, "api-token", TOKEN, "social-platforms", "x"), Stage.all());
+        String ghostPost = """
+                {"post": {"current": {"title": "Ghost FAQ", "status": "%s", "url": "https://cms.example/ghost-faq/",
+                  "published_at": "2026-01-01T00:00:00Z", "html": "<h2>Still there?</h2><p>For now.</p>"},
+                  "previous": {"status": "published"}}}""";
+        assertEquals("accepted", ItSupport.read(webhook(ghostPost.formatted("published")).body()).get("status").asText());
+        await().atMost(Duration.ofSeconds(30)).until(() -> get(port, "/feeds/all.atom").body().contains("Ghost FAQ"));
+        HttpResponse<String> unpublished = webhook(ghostPost.formatted("draft"));
+        assertEquals(202, unpublished.statusCode(), unpublished.body());
+        assertEquals("deleted", ItSupport.read(unpublished.body()).get("status").asText(), unpublished.body());
+        await().atMost(Duration.ofSeconds(30)).until(() -> !get(port, "/feeds/all.atom").body().contains("Ghost FAQ"));
+
+        String wordpress = """
+                {"title": {"rendered": "WP FAQ"}, "content": {"rendered": "<p>Q: Here?</p><p>A: Yes.</p>"}, "status": "%s",
+                 "link": "https://wp.example/wp-faq/", "date_gmt": "2026-01-02T00:00:00"}""";
+        assertEquals("accepted", ItSupport.read(webhook(wordpress.formatted("publish")).body()).get("status").asText());
+        await().atMost(Duration.ofSeconds(30)).until(() -> get(port, "/feeds/all.atom").body().contains("WP FAQ"));
+        assertEquals("deleted", ItSupport.read(webhook(wordpress.formatted("trash")).body()).get("status").asText());
+        await().atMost(Duration.ofSeconds(30)).until(() -> !get(port, "/feeds/all.atom").body().contains("WP FAQ"));
+        assertEquals("ignored", ItSupport.read(webhook(wordpress.formatted("trash")).body()).get("status").asText(),
+                "a post Herald does not have is only ignored");
+    }
 }

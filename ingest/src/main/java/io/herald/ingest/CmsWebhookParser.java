@@ -2,6 +2,7 @@ package io.herald.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.herald.events.Json;
+import io.herald.support.TrackingParams;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,9 @@ public final class CmsWebhookParser {
             throw RejectedPost.badRequest("The webhook body must be a JSON object.");
         }
         JsonNode ghost = root.path("post").path("current");
+        if (ghost.isObject() && ghost.isEmpty() && root.path("post").has("previous")) {
+            return Optional.empty(); // post.deleted: nothing current to publish (see withdrawn)
+        }
         if (ghost.isObject()) {
             // Members-only and paid posts (visibility other than public) never go into public feeds.
             String visibility = text(ghost, "visibility");
@@ -76,6 +80,32 @@ public final class CmsWebhookParser {
                 new PostMeta(text(root, "id"), text(root, "title"), text(root, "author"),
                         Dates.required("published", text(root, "published")), text(root, "url"),
                         names(root.path("tags")), text(root, "image"))));
+    }
+
+    /**
+     * The id (URL) of a post this notification takes out of public view: a Ghost post unpublished,
+     * made members-only or deleted ({@code post.deleted} has only {@code previous}), a WordPress post
+     * trashed, made private, a draft again or password-protected. Empty when it publishes something
+     * or names no URL. Whether Herald has that post is for the caller to decide.
+     */
+    public Optional<String> withdrawn(String json) {
+        if (parse(json).isPresent()) {
+            return Optional.empty();
+        }
+        JsonNode root;
+        try {
+            root = Json.mapper().readTree(json);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        JsonNode ghost = root.path("post");
+        if (ghost.has("current") || ghost.has("previous")) {
+            String url = first(text(ghost.path("current"), "url"), text(ghost.path("previous"), "url"));
+            return Optional.ofNullable(url).map(TrackingParams::strip);
+        }
+        JsonNode wp = root.path("post").isObject() && root.path("post").has("post_title") ? root.path("post") : root;
+        return Optional.ofNullable(first(text(root, "link"), text(root, "post_permalink"), text(wp, "post_permalink"),
+                text(root, "permalink"), text(wp, "permalink"))).map(TrackingParams::strip);
     }
 
     private static Notification read(String cms, String html, PostMeta meta) {

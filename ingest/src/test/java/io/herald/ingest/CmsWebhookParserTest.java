@@ -82,6 +82,22 @@ class CmsWebhookParserTest {
     }
 
     @Test
+    void an_unpublished_deleted_or_trashed_post_is_withdrawn_by_its_url() {
+        String unpublished = """
+                {"post": {"current": {"title": "Old FAQ", "status": "draft", "url": "https://cms.example/old-faq/?utm_source=x"},
+                          "previous": {"status": "published"}}}""";
+        assertEquals(java.util.Optional.of("https://cms.example/old-faq/"), parser.withdrawn(unpublished));
+        String deleted = """
+                {"post": {"current": {}, "previous": {"title": "Old FAQ", "url": "https://cms.example/old-faq/"}}}""";
+        assertEquals(java.util.Optional.of("https://cms.example/old-faq/"), parser.withdrawn(deleted));
+        String trashed = """
+                {"title": {"rendered": "Old FAQ"}, "content": {"rendered": "<p>x</p>"}, "status": "trash",
+                 "link": "https://wp.example/old-faq/"}""";
+        assertEquals(java.util.Optional.of("https://wp.example/old-faq/"), parser.withdrawn(trashed));
+        assertTrue(parser.withdrawn(Fixtures.text("webhooks/wordpress-classic.json")).isEmpty(), "a published post withdraws nothing");
+    }
+
+    @Test
     void a_draft_is_ignored_not_refused() {
         assertTrue(parser.parse(Fixtures.text("webhooks/wordpress-draft.json")).isEmpty());
     }

@@ -61,10 +61,11 @@ class StepsTest {
     }
 
     @Test
-    void entity_encoded_script_stays_inert_text() {
-        String html = SanitizeHtml.sanitize("<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>", null);
+    void entity_encoded_script_is_removed_from_answer_html_as_from_plain_text() {
+        String html = SanitizeHtml.sanitize("<p>Before &lt;script&gt;alert(1)&lt;/script&gt; after, <a href=\"https://e.org\">a link</a>.</p>", null);
         assertFalse(html.contains("<script"), html);
-        assertTrue(html.contains("&lt;script&gt;"), html);
+        assertFalse(html.contains("&lt;script"), "a reader that decodes once more meets no script either: " + html);
+        assertTrue(html.contains("Before") && html.contains("after") && html.contains(">a link</a>"), html);
     }
 
     @Test

@@ -24,12 +24,14 @@ public final class HttpIngestRoute extends RouteBuilder {
 
     private final Intake intake;
     private final RawPosts raw;
+    private final PostLedger ledger;
     private final Optional<String> apiToken;
     private final CmsWebhookParser webhooks = new CmsWebhookParser();
 
     public HttpIngestRoute(Intake intake, PostLedger ledger, Optional<String> apiToken) {
         this.intake = intake;
         this.raw = new RawPosts(ledger);
+        this.ledger = ledger;
         this.apiToken = apiToken;
     }
 
@@ -50,6 +52,16 @@ public final class HttpIngestRoute extends RouteBuilder {
                 .process(this::checkToken)
                 .process(this::acceptNotification)
                 .choice()
+                    .when(e -> Props.DELETED.get(e) != null)
+                        // The CMS took a post Herald has out of public view: its tombstone, as DELETE writes it.
+                        .process(e -> {
+                            e.getMessage().removeHeaders("*");
+                            e.getMessage().setHeader(org.apache.camel.component.kafka.KafkaConstants.KEY, Props.DELETED.get(e));
+                            e.getMessage().setBody(null);
+                        })
+                        .to("kafka:" + io.herald.events.Topics.POSTS_RAW.name())
+                        .process(e -> ledger.forget(Props.DELETED.get(e)))
+                        .process(e -> respond(e, Map.of("id", Props.DELETED.get(e), "status", "deleted")))
                     .when(Props.IGNORED.is(true))
                         .process(e -> respond(e, Map.of("status", "ignored",
                                 "detail", "The post is not public (a draft, scheduled, private, members-only, paid or password-protected post), so Herald leaves it.")))
@@ -97,6 +109,9 @@ public final class HttpIngestRoute extends RouteBuilder {
         String json = new String(body, StandardCharsets.UTF_8);
         Optional<CmsWebhookParser.Notification> notification = Intake.readable("CMS webhook", () -> webhooks.parse(json));
         Props.IGNORED.set(exchange, notification.isEmpty());
+        if (notification.isEmpty()) {
+            webhooks.withdrawn(json).filter(ledger::knows).ifPresent(id -> Props.DELETED.set(exchange, id));
+        }
         if (notification.isPresent()) {
             CmsWebhookParser.Notification n = notification.get();
             Intake.Outcome outcome = intake.acceptParsed(n.post(), json, "application/json", "webhook:" + n.cms(), n.contentHash());

@@ -68,6 +68,14 @@ public final class SanitizeHtml implements Step {
                 new Document.OutputSettings().prettyPrint(false));
         Document safe = Jsoup.parseBodyFragment(cleaned);
         safe.select("a[href]").forEach(a -> a.attr("href", Urls.clean(a.attr("href"))));
+        // Markup that was entity-encoded in the source ("&lt;script&gt;") is text here; as in the plain
+        // fields, it goes, so no reader that decodes once more ever meets it.
+        safe.body().select("*").textNodes().forEach(t -> {
+            String text = t.getWholeText();
+            if (text.indexOf('<') >= 0) {
+                t.text(java.util.Objects.requireNonNullElse(NormalizeText.plain(text), ""));
+            }
+        });
         safe.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.xhtml);
         return safe.body().html().strip();
     }
