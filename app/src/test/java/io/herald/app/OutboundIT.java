@@ -121,7 +121,10 @@ class OutboundIT {
         assertEquals(200, newsletter.status);
         assertTrue(newsletter.body.contains("Q&amp;A: Heat Pumps for Older Homes Webinar"), newsletter.body);
         JsonNode social = Json.mapper().readTree(get(port, "/api/posts/" + POST_ID + "/social").body());
-        assertTrue(social.get("sent").asBoolean());
+        await().atMost(Duration.ofSeconds(10)).until(() -> Json.mapper().readTree(get(port, "/api/posts/" + POST_ID + "/social").body())
+                .get("sent").asBoolean());
+        social = Json.mapper().readTree(get(port, "/api/posts/" + POST_ID + "/social").body());
+        assertEquals("sent", social.get("platforms").get("bluesky").asText());
         assertEquals(4, social.get("snippets").size());
 
         // A typo fix, a significant edit (newsletter-on-edit=none) and a restart send nothing more.

@@ -1,10 +1,16 @@
 package io.herald.publish.api;
 
 import io.herald.events.Json;
+import io.herald.events.SocialSnippet;
 import io.herald.publish.Outbox;
 import io.herald.publish.PostStore;
 import io.herald.publish.social.SocialPlan;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 
@@ -39,7 +45,34 @@ public final class SocialPreviewRoute extends RouteBuilder {
             Responses.noSuchPost(exchange, id);
             return;
         }
-        var snippets = sent.isEmpty() ? plan.snippets(post.get()) : sent;
-        Responses.json(exchange, 200, Json.write(Map.of("postId", id, "sent", !sent.isEmpty(), "snippets", snippets)));
+        Responses.json(exchange, 200, Json.write(state(id, sent, post.map(plan::snippets).orElse(List.of()))));
+    }
+
+    /**
+     * Each snippet as it went out, or, not yet sent, as it would go out now, with its state
+     * ({@code sent} or {@code pending}); {@code sent} is true only when every one of them went out,
+     * and {@code platforms} says per network whether all its snippets did.
+     */
+    static Map<String, Object> state(String id, List<SocialSnippet> sent, List<SocialSnippet> planned) {
+        Map<String, SocialSnippet> byKey = new LinkedHashMap<>();
+        planned.forEach(s -> byKey.put(s.idempotencyKey(), s));
+        sent.forEach(s -> byKey.put(s.idempotencyKey(), s));
+        Set<String> sentKeys = new HashSet<>();
+        sent.forEach(s -> sentKeys.add(s.idempotencyKey()));
+        List<Map<String, Object>> snippets = new ArrayList<>();
+        Map<String, String> platforms = new LinkedHashMap<>();
+        for (SocialSnippet s : byKey.values()) {
+            String state = sentKeys.contains(s.idempotencyKey()) ? "sent" : "pending";
+            Map<String, Object> one = new LinkedHashMap<>(Json.mapper().convertValue(s, Map.class));
+            one.put("state", state);
+            snippets.add(one);
+            platforms.merge(s.platform(), state, (a, b) -> a.equals("sent") && b.equals("sent") ? "sent" : "pending");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("postId", id);
+        body.put("sent", !byKey.isEmpty() && sentKeys.containsAll(byKey.keySet()));
+        body.put("platforms", platforms);
+        body.put("snippets", snippets);
+        return body;
     }
 }

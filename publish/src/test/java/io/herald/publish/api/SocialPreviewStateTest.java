@@ -1,0 +1,35 @@
+package io.herald.publish.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.herald.events.Schema;
+import io.herald.events.SocialSnippet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The social preview says, per snippet and per network, what went out and what is still pending. */
+class SocialPreviewStateTest {
+
+    static SocialSnippet snippet(String platform, String text) {
+        return new SocialSnippet(Schema.VERSION, "p:v1:social:" + platform, "p", 1, platform, text, text.length(), 280);
+    }
+
+    @Test
+    void two_of_four_sent_is_not_sent_and_each_network_says_which() {
+        List<SocialSnippet> planned = List.of(snippet("x", "planned x"), snippet("mastodon", "planned m"),
+                snippet("bluesky", "planned b"), snippet("linkedin", "planned l"));
+        List<SocialSnippet> sent = List.of(snippet("x", "as sent x"), snippet("mastodon", "as sent m"));
+        Map<String, Object> state = SocialPreviewRoute.state("p", sent, planned);
+        assertFalse((Boolean) state.get("sent"), "only some went out");
+        assertEquals(Map.of("x", "sent", "mastodon", "sent", "bluesky", "pending", "linkedin", "pending"), state.get("platforms"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> snippets = (List<Map<String, Object>>) state.get("snippets");
+        assertEquals(4, snippets.size());
+        assertEquals("as sent x", snippets.get(0).get("text"), "a sent snippet shows as it went out");
+        assertEquals("pending", snippets.get(2).get("state"));
+        assertTrue((Boolean) SocialPreviewRoute.state("p", planned, planned).get("sent"), "all sent");
+    }
+}
