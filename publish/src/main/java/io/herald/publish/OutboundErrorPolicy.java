@@ -1,15 +1,12 @@
 package io.herald.publish;
 
-import io.herald.events.Json;
-import io.herald.events.Rejection;
 import io.herald.events.Topics;
 import io.herald.events.UnusableRecord;
-import io.herald.support.Props;
+import io.herald.support.DeadLetters;
 import io.herald.support.Tuning;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
-import org.apache.camel.component.kafka.KafkaConstants;
 
 /**
  * What the publish stage's outbound consumers do with failures, written once. A record that cannot
@@ -38,13 +35,6 @@ public final class OutboundErrorPolicy extends RouteConfigurationBuilder {
 
     /** Makes the exchange's message a DLQ record for what it carried, with the origin of the consumed record. */
     public static void toRejection(Exchange e, String reason) {
-        Rejection r = Rejection.of("publish", reason, "kafka", "application/json",
-                e.getMessage().getHeader(KafkaConstants.TOPIC, String.class),
-                e.getMessage().getHeader(KafkaConstants.PARTITION, Integer.class),
-                e.getMessage().getHeader(KafkaConstants.OFFSET, Long.class),
-                Props.ORIGINAL.get(e));
-        e.getMessage().removeHeaders("*");
-        e.getMessage().setHeader(KafkaConstants.KEY, "publish");
-        e.getMessage().setBody(Json.write(r));
+        DeadLetters.forConsumedRecord(e, "publish", reason);
     }
 }

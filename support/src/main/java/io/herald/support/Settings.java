@@ -103,32 +103,13 @@ public record Settings(
         String best = DEFINITIONS.get(0).name();
         int bestDistance = Integer.MAX_VALUE;
         for (Definition d : DEFINITIONS) {
-            int distance = distance(wanted, d.name());
+            int distance = EditDistance.between(wanted, d.name());
             if (distance < bestDistance) {
                 best = d.name();
                 bestDistance = distance;
             }
         }
         return best;
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     /** Settings from values by name; a name not given takes its default. For tests and embedding. */

@@ -1,5 +1,6 @@
 package io.herald.transform;
 
+import io.herald.support.EditDistance;
 import java.util.Arrays;
 
 /** How much of a text an edit changed, as the share of words inserted or deleted (0 to 1). */
@@ -77,7 +78,7 @@ public final class EditSize {
             if (a[i].equals(b[i])) {
                 continue;
             }
-            if (++changed > MAX_TYPO_WORDS || hasDigit(a[i]) || hasDigit(b[i]) || distance(a[i], b[i]) > 2) {
+            if (++changed > MAX_TYPO_WORDS || hasDigit(a[i]) || hasDigit(b[i]) || EditDistance.between(a[i], b[i]) > 2) {
                 return false;
             }
         }
@@ -88,21 +89,4 @@ public final class EditSize {
         return word.chars().anyMatch(Character::isDigit);
     }
 
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                cur[j] = Math.min(prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1), Math.min(prev[j] + 1, cur[j - 1] + 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
-    }
 }

@@ -1,13 +1,11 @@
 package io.herald.ingest.routes;
 
-import io.herald.events.Json;
 import io.herald.ingest.CmsWebhookParser;
 import io.herald.ingest.Intake;
 import io.herald.ingest.PostLedger;
 import io.herald.ingest.RejectedPost;
 import io.herald.support.Props;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.Exchange;
@@ -45,6 +43,11 @@ public final class HttpIngestRoute extends RouteBuilder {
                 .process(this::acceptPost)
                 .to(STORE);
 
+        // A CMS taking a post Herald has out of public view deletes it, as DELETE /api/posts/{id} does.
+        raw.delete(from("direct:ingest-webhook-delete").routeId("ingest-webhook-delete")
+                .routeConfigurationId(IngestErrorPolicy.HTTP)
+                .process(e -> RawPosts.tombstone(e, Props.DELETED.get(e))));
+
         from("platform-http:/api/webhooks/cms?httpMethodRestrict=POST")
                 .routeId("ingest-webhook")
                 .routeConfigurationId(IngestErrorPolicy.HTTP)
@@ -53,15 +56,7 @@ public final class HttpIngestRoute extends RouteBuilder {
                 .process(this::acceptNotification)
                 .choice()
                     .when(e -> Props.DELETED.get(e) != null)
-                        // The CMS took a post Herald has out of public view: its tombstone, as DELETE writes it.
-                        .process(e -> {
-                            e.getMessage().removeHeaders("*");
-                            e.getMessage().setHeader(org.apache.camel.component.kafka.KafkaConstants.KEY, Props.DELETED.get(e));
-                            e.getMessage().setBody(null);
-                        })
-                        .to("kafka:" + io.herald.events.Topics.POSTS_RAW.name())
-                        .process(e -> ledger.forget(Props.DELETED.get(e)))
-                        .process(e -> respond(e, Map.of("id", Props.DELETED.get(e), "status", "deleted")))
+                        .to("direct:ingest-webhook-delete")
                     .when(Props.IGNORED.is(true))
                         .process(e -> respond(e, Map.of("status", "ignored",
                                 "detail", "The post is not public (a draft, scheduled, private, members-only, paid or password-protected post), so Herald leaves it.")))
@@ -125,10 +120,6 @@ public final class HttpIngestRoute extends RouteBuilder {
     }
 
     private static void respond(Exchange exchange, Map<String, String> body) {
-        var message = exchange.getMessage();
-        message.removeHeaders("*");
-        message.setHeader(Exchange.HTTP_RESPONSE_CODE, 202);
-        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        message.setBody(Json.write(body));
+        RawPosts.accepted(exchange, body);
     }
 }

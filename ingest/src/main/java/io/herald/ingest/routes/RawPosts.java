@@ -31,6 +31,30 @@ final class RawPosts {
         exchange.getMessage().setBody(Json.write(outcome.post()));
     }
 
+    /** Puts a deletion on the exchange: the post's tombstone (its id as key, no value) as the message. */
+    static void tombstone(Exchange exchange, String id) {
+        Props.DELETED.set(exchange, id);
+        exchange.getMessage().removeHeaders("*");
+        exchange.getMessage().setHeader(KafkaConstants.KEY, id);
+        exchange.getMessage().setBody(null);
+    }
+
+    /** Appends the tombstone's write, then forgets the post, then answers 202 "deleted". */
+    ProcessorDefinition<?> delete(ProcessorDefinition<?> route) {
+        return route.to("kafka:" + Topics.POSTS_RAW.name())
+                .process(e -> ledger.forget(Props.DELETED.get(e)))
+                .process(e -> accepted(e, java.util.Map.of("id", Props.DELETED.get(e), "status", "deleted")));
+    }
+
+    /** The 202 every write endpoint answers once Kafka has what it sent. */
+    static void accepted(Exchange exchange, java.util.Map<String, String> body) {
+        var message = exchange.getMessage();
+        message.removeHeaders("*");
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, 202);
+        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        message.setBody(Json.write(body));
+    }
+
     /** Appends the write, then the ledger entry, to a route whose message is a remembered post. */
     ProcessorDefinition<?> write(ProcessorDefinition<?> route) {
         return route.to("kafka:" + Topics.POSTS_RAW.name())

@@ -3,10 +3,10 @@ package io.herald.transform.routes;
 import io.herald.events.EnrichedPost;
 import io.herald.events.Json;
 import io.herald.events.RawPost;
-import io.herald.events.Rejection;
 import io.herald.events.Topics;
 import io.herald.events.UnusableRecord;
 import io.herald.support.ConsumerGroups;
+import io.herald.support.DeadLetters;
 import io.herald.support.Props;
 import io.herald.support.Tuning;
 import io.herald.transform.Pipeline;
@@ -39,7 +39,8 @@ public final class EnrichRoute extends RouteBuilder {
                 .retryAttemptedLogLevel(org.apache.camel.LoggingLevel.WARN).allowRedeliveryWhileStopping(false));
         onException(UnusableRecord.class).handled(true).maximumRedeliveries(0)
                 .log(org.apache.camel.LoggingLevel.WARN, "Rejected a record from ${header.kafka.TOPIC}: ${exception.message}")
-                .process(EnrichRoute::toRejection)
+                .process(e -> DeadLetters.forConsumedRecord(e, "transform",
+                        String.valueOf(e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class).getMessage())))
                 .to("kafka:" + Topics.DLQ.name());
 
         from("kafka:" + Topics.POSTS_RAW.name() + "?groupId=" + ConsumerGroups.TRANSFORM
@@ -94,17 +95,4 @@ public final class EnrichRoute extends RouteBuilder {
         }
     }
 
-    private static void toRejection(Exchange exchange) {
-        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        var message = exchange.getMessage();
-        byte[] original = Props.ORIGINAL.get(exchange);
-        Rejection r = Rejection.of("transform", String.valueOf(cause.getMessage()), "kafka", "application/json",
-                message.getHeader(KafkaConstants.TOPIC, String.class),
-                message.getHeader(KafkaConstants.PARTITION, Integer.class),
-                message.getHeader(KafkaConstants.OFFSET, Long.class),
-                original);
-        message.removeHeaders("*");
-        message.setHeader(KafkaConstants.KEY, "transform");
-        message.setBody(Json.write(r));
-    }
 }
