@@ -224,7 +224,10 @@ final class QaExtractor {
             } else if (node instanceof Element e && Labels.answer(e.text()).isPresent() && e.childrenSize() == 0) {
                 e.text(Labels.answer(e.text()).get());
             } else if (node instanceof TextNode t) {
-                Labels.answer(t.getWholeText()).ifPresent(rest -> t.text(rest));
+                // "A: See " before a link keeps its trailing space, or "See" and the link's text run together.
+                String whole = t.getWholeText();
+                boolean spaceAfter = !whole.isEmpty() && Character.isWhitespace(whole.charAt(whole.length() - 1));
+                Labels.answer(whole).ifPresent(rest -> t.text(rest.isEmpty() || !spaceAfter ? rest : rest + " "));
             }
             break;
         }

@@ -81,4 +81,18 @@ class FeedReaderTest {
                 () -> reader.read("<html><body>Not a feed</body></html>".getBytes(StandardCharsets.UTF_8), "https://x.example/"));
         assertEquals(400, e.status());
     }
+
+    @Test
+    void an_atom_entry_in_xhtml_keeps_the_space_between_a_word_and_the_link_after_it() {
+        String atom = """
+                <?xml version="1.0" encoding="utf-8"?>
+                <feed xmlns="http://www.w3.org/2005/Atom"><title>Shop</title><id>urn:shop</id><updated>2026-03-01T00:00:00Z</updated>
+                <entry><title>Returns FAQ</title><id>urn:shop:returns</id><link href="https://shop.example/returns"/>
+                <updated>2026-03-01T00:00:00Z</updated>
+                <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p><strong>Q: How do I send it back?</strong></p>
+                <p>A: See <a href="https://shop.example/guide">our guide</a> or our <a href="/r">returns page</a>.</p></div></content>
+                </entry></feed>""".strip();
+        ParsedPost post = reader.read(atom.getBytes(StandardCharsets.UTF_8), "https://shop.example/feed.atom").get(0).post();
+        assertEquals("See our guide or our returns page.", post.qa().get(0).answer());
+    }
 }

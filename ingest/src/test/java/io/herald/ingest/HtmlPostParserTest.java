@@ -136,4 +136,19 @@ class HtmlPostParserTest {
         assertEquals("The shop is closed on Monday.", post.intro());
         assertNull(post.outro());
     }
+
+    @Test
+    void words_at_inline_element_boundaries_stay_apart_after_an_answer_label() {
+        ParsedPost post = parser.parse("""
+                <article><h1>Returns</h1>
+                <p>Q: How do I send something back?</p>
+                <p>A: See <a href="https://shop.example/guide">our guide</a> and <em>our</em> <a href="/returns">returns page</a>.</p>
+                <p>Q: Who pays for it?</p>
+                <p><b>A:</b> We <strong>do</strong>, <a href="/postage">with a label</a>.</p>
+                </article>""", "https://shop.example/returns-faq");
+        assertEquals("See our guide and our returns page.", post.qa().get(0).answer());
+        assertTrue(post.qa().get(0).answerHtml().startsWith("<p>See <a href=\"https://shop.example/guide\">our guide</a> and"),
+                post.qa().get(0).answerHtml());
+        assertEquals("We do, with a label.", post.qa().get(1).answer());
+    }
 }
