@@ -208,6 +208,40 @@ class OutboundIT {
         assertEquals("kept-post", topic(Topics.NEWSLETTER).get(0).postId());
     }
 
+    @Test
+    void each_post_is_held_on_its_own_clock_not_one_after_another() throws Exception {
+        start("social-platforms", "x", "hold-seconds", 5);
+        for (String name : List.of("First", "Second", "Third")) {
+            post(port, "text/plain", (name + " held post\n\nQ: When does it go out?\nA: After its own hold.").getBytes(StandardCharsets.UTF_8));
+        }
+        await().atMost(Duration.ofSeconds(40)).until(() -> topic(Topics.NEWSLETTER).size() == 3);
+        Map<String, Long> enriched = timestamps(Topics.POSTS_ENRICHED);
+        Map<String, Long> sent = timestamps(Topics.NEWSLETTER);
+        for (String id : List.of("first-held-post", "second-held-post", "third-held-post")) {
+            long held = sent.get(id) - enriched.get(id);
+            assertTrue(held >= 4_900 && held < 8_000, id + " went out " + held + " ms after it was enriched, not after one hold of 5 s");
+        }
+    }
+
+    /** The timestamp of the last record of each key on a topic. */
+    Map<String, Long> timestamps(Topic<?> topic) {
+        Map<String, Long> out = new java.util.HashMap<>();
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]>(Map.of(
+                "bootstrap.servers", herald.bootstrapServers(), "auto.offset.reset", "earliest", "enable.auto.commit", "false"),
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            var partitions = consumer.partitionsFor(topic.name()).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> out.put(r.key(), r.timestamp()));
+            }
+        }
+        return out;
+    }
+
     record HttpResponseCheck(int status, String body) {
         HttpResponseCheck(java.net.http.HttpResponse<String> r) {
             this(r.statusCode(), r.body());

@@ -25,6 +25,11 @@ public final class HoldWindow {
         return hold;
     }
 
+    /** Milliseconds still to wait, at {@code now}, for what was written at {@code writtenAt} (0 once its hold is over). */
+    public long remaining(long writtenAt, long now) {
+        return Math.max(0, Math.min(writtenAt, now) + hold.toMillis() - now);
+    }
+
     /** Notes what a record of the enriched topic says: a post ({@code post}), or its deletion ({@code null}). */
     public void observe(String postId, EnrichedPost post) {
         if (post != null) {

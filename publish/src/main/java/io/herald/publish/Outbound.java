@@ -11,7 +11,17 @@ import org.apache.camel.model.ProcessorDefinition;
 /** The steps every outbound channel shares: wait out the hold window, then send a payload and record it. */
 public final class Outbound {
 
+    private static final String HOLD_LEFT = "herald.holdLeftMillis";
+
     private Outbound() {
+    }
+
+    /**
+     * Options for a consumer that waits out holds: a poll's records are held together (each until its
+     * own time), so the wait between polls can reach the hold; Kafka must not count that as a dead consumer.
+     */
+    public static String consumerOptions(HoldWindow window) {
+        return "&maxPollIntervalMs=" + (300_000 + window.hold().toMillis());
     }
 
     /** Appends the hold: with a window, wait it out and let nothing through for a post deleted meanwhile. */
@@ -19,9 +29,18 @@ public final class Outbound {
         if (window.hold().isZero()) {
             return route;
         }
+        // Each post's hold runs from when its version reached the enriched topic (the record's
+        // timestamp), not from when this consumer got to it: posts that arrive together go out
+        // together, after one hold, not one hold after another. The record is committed only after
+        // the payload is written, so a restart mid-hold sends it (at once, if its hold is over).
         // The store is fed by its own consumer (publish-store), so it sees a deletion that arrives
         // while this route's consumer is still waiting out the hold.
-        return route.delay(window.hold().toMillis()).end()
+        return route.process(e -> {
+                    long now = System.currentTimeMillis();
+                    Long written = e.getMessage().getHeader(KafkaConstants.TIMESTAMP, Long.class);
+                    e.setProperty(HOLD_LEFT, window.remaining(written == null ? now : written, now));
+                })
+                .delay(org.apache.camel.builder.Builder.exchangeProperty(HOLD_LEFT)).end()
                 .filter(e -> !window.cancels(postIdOf.apply(e.getMessage().getBody())));
     }
 

@@ -32,7 +32,7 @@ public final class NewsletterRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        var decided = from("kafka:" + Topics.POSTS_ENRICHED.name() + "?groupId=" + ConsumerGroups.NEWSLETTER
+        var decided = from("kafka:" + Topics.POSTS_ENRICHED.name() + "?groupId=" + ConsumerGroups.NEWSLETTER + Outbound.consumerOptions(window)
                 + "&valueDeserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer")
                 .routeId("publish-newsletter")
                 .routeConfigurationId(OutboundErrorPolicy.ID)

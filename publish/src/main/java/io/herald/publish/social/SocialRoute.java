@@ -32,7 +32,7 @@ public final class SocialRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        var planned = from("kafka:" + Topics.POSTS_ENRICHED.name() + "?groupId=" + ConsumerGroups.SOCIAL
+        var planned = from("kafka:" + Topics.POSTS_ENRICHED.name() + "?groupId=" + ConsumerGroups.SOCIAL + Outbound.consumerOptions(window)
                 + "&valueDeserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer")
                 .routeId("publish-social")
                 .routeConfigurationId(OutboundErrorPolicy.ID)
