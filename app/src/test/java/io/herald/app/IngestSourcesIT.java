@@ -308,6 +308,31 @@ class IngestSourcesIT {
     }
 
     @Test
+    void a_newly_added_feeds_backlog_goes_into_the_feeds_unannounced_and_its_next_entry_is_announced() {
+        startHerald(List.of(upstreamUrl("/feed.xml")));
+        awaitPost("http://upstream.example/tips");
+        awaitPost("http://upstream.example/second");
+        String atom = get(port, "/feeds/all.atom").body();
+        assertTrue(atom.contains("http://upstream.example/tips") && atom.contains("http://upstream.example/second"), atom);
+        ItSupport.awaitCaughtUp(herald.bootstrapServers(), Topics.POSTS_ENRICHED.name(),
+                io.herald.support.ConsumerGroups.NEWSLETTER, io.herald.support.ConsumerGroups.SOCIAL);
+        assertEquals(List.of(), topic(Topics.NEWSLETTER), "the backlog is not mailed");
+        assertEquals(List.of(), topic(Topics.SOCIAL), "nor posted");
+        assertEquals("skipped", get(port, "/api/posts/" + java.net.URLEncoder.encode("http://upstream.example/tips",
+                StandardCharsets.UTF_8) + "/newsletter").headers().firstValue("X-Herald-Preview").orElse(""));
+
+        String now = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC));
+        feedXml = feedXml.replace("</channel>", """
+                <item><title>Fresh Q&amp;A</title><link>http://upstream.example/fresh</link><pubDate>%s</pubDate>
+                <description>&lt;p&gt;Q: Is this new?&lt;/p&gt;&lt;p&gt;A: Published after Herald started reading the feed.&lt;/p&gt;</description></item>
+                </channel>""".formatted(now));
+        await().atMost(Duration.ofSeconds(30)).until(() -> topic(Topics.NEWSLETTER).size() == 1);
+        assertEquals("http://upstream.example/fresh", topic(Topics.NEWSLETTER).get(0).postId());
+        await().atMost(Duration.ofSeconds(30)).until(() -> topic(Topics.SOCIAL).size() == 4);
+        assertTrue(topic(Topics.SOCIAL).stream().allMatch(s -> s.postId().equals("http://upstream.example/fresh")));
+    }
+
+    @Test
     void a_hostile_feed_is_refused_into_the_dlq_without_reading_any_file() {
         startHerald(List.of(upstreamUrl("/hostile.xml")));
         await().atMost(Duration.ofSeconds(20)).until(() -> !topic(Topics.DLQ).isEmpty());

@@ -4,6 +4,7 @@ import static io.herald.app.ItSupport.get;
 import static io.herald.app.ItSupport.post;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -75,16 +76,23 @@ class OutboundIT {
         herald = Herald.start(ItSupport.settings(dir, port, namesAndValues), Stage.all());
     }
 
-    /** A newsletter system that fails its first {@code failures} calls. */
+    /** Keys the receiver refuses (answers 503) while they are in here. */
+    final java.util.Set<String> refused = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** A newsletter system that fails its first {@code failures} calls, and every call for a key in {@link #refused}. */
     String receiver(int failures) throws Exception {
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        return receiver(failures, 0);
+    }
+
+    String receiver(int failures, int port) throws Exception {
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         receiver.createContext("/", exchange -> {
             String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             signatures.add(String.valueOf(exchange.getRequestHeaders().getFirst("X-Herald-Signature")) + " " + sha256Hmac(body));
             bodies.add(body);
-            if (calls.incrementAndGet() <= failures) {
-                exchange.sendResponseHeaders(500, -1);
+            if (calls.incrementAndGet() <= failures || refused.contains(key)) {
+                exchange.sendResponseHeaders(503, -1);
             } else {
                 deliveries.add(key);
                 exchange.sendResponseHeaders(200, -1);
@@ -167,9 +175,10 @@ class OutboundIT {
     }
 
     @Test
-    void payloads_are_delivered_to_the_webhook_with_retries_and_a_failure_goes_to_the_dlq() throws Exception {
+    void payloads_are_delivered_to_the_webhook_with_retries_and_a_failure_shows_failed_with_its_reason_and_can_be_resent() throws Exception {
         String url = receiver(2);
-        start("social-platforms", "x", "newsletter-webhook", url, "newsletter-webhook-secret", "shared-secret");
+        start("social-platforms", "x", "newsletter-webhook", url, "newsletter-webhook-secret", "shared-secret",
+                "newsletter-webhook-retries", 2, "newsletter-webhook-backoff-seconds", 1);
         post(port, "text/plain", "Delivery test\n\nQ: Arrives?\nA: Eventually.".getBytes(StandardCharsets.UTF_8));
         await().atMost(Duration.ofSeconds(30)).until(() -> deliveries.contains("delivery-test:v1:newsletter:announcement"));
         assertEquals(3, calls.get(), "two failures, then the retry that worked");
@@ -180,15 +189,61 @@ class OutboundIT {
         JsonNode delivered = Json.mapper().readTree(bodies.get(bodies.size() - 1));
         assertEquals("http://localhost:" + port + "/api/posts/delivery-test", delivered.get("url").asText());
         assertTrue(delivered.get("tags").isArray(), delivered.toString());
+        await().atMost(Duration.ofSeconds(10)).until(() -> preview("delivery-test").equals("sent"));
 
+        int receiverPort = receiver.getAddress().getPort();
         receiver.stop(0);
         receiver = null;
-        post(port, "text/plain", "Undeliverable\n\nQ: Arrives?\nA: Never.".getBytes(StandardCharsets.UTF_8));
-        await().atMost(Duration.ofSeconds(40)).until(() -> topic(Topics.DLQ).stream().anyMatch(r -> r.stage().equals("publish")));
+        post(port, "text/plain", "Undeliverable\n\nQ: Arrives?\nA: Not at first.".getBytes(StandardCharsets.UTF_8));
+        await().atMost(Duration.ofSeconds(40)).until(() -> preview("undeliverable").equals("failed"));
+        var failed = get(port, "/api/posts/undeliverable/newsletter");
+        assertTrue(failed.headers().firstValue("X-Herald-Preview-Reason").orElse("").contains("ConnectException"),
+                failed.headers().map().toString());
+        JsonNode state = Json.mapper().readTree(ItSupport.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + "/api/posts/undeliverable/newsletter"))
+                .header("Accept", "application/json").build()).body());
+        assertEquals("failed", state.get("state").asText());
+        assertEquals(3, state.get("attempts").asInt(), "the first try and two retries");
         Rejection r = topic(Topics.DLQ).stream().filter(x -> x.stage().equals("publish")).findFirst().orElseThrow();
-        assertTrue(r.reason().startsWith("newsletter delivery to " + url + " failed"), r.reason());
+        assertTrue(r.reason().startsWith("newsletter delivery to " + url + " failed after 3 tries"), r.reason());
         assertTrue(new String(java.util.Base64.getDecoder().decode(r.originalBase64()), StandardCharsets.UTF_8)
                 .contains("undeliverable:v1:newsletter:announcement"));
+
+        receiver(0, receiverPort);
+        var resent = ItSupport.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                + "/api/posts/undeliverable/newsletter/resend")).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(202, resent.statusCode(), resent.body());
+        await().atMost(Duration.ofSeconds(20)).until(() -> deliveries.contains("undeliverable:v1:newsletter:announcement"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> preview("undeliverable").equals("sent"));
+        var again = ItSupport.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                + "/api/posts/undeliverable/newsletter/resend")).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(409, again.statusCode(), "what the webhook took is not sent twice");
+        assertEquals(1, deliveries.stream().filter("undeliverable:v1:newsletter:announcement"::equals).count());
+    }
+
+    @Test
+    void a_failing_delivery_waits_its_backoff_without_holding_up_the_next_newsletter_and_resumes_after_a_restart() throws Exception {
+        String url = receiver(0);
+        refused.add("slow-one:v1:newsletter:announcement");
+        start("social-platforms", "x", "newsletter-webhook", url, "newsletter-webhook-backoff-seconds", 3);
+        post(port, "text/plain", "Slow one\n\nQ: Arrives?\nA: Later.".getBytes(StandardCharsets.UTF_8));
+        await().atMost(Duration.ofSeconds(20)).until(() -> preview("slow-one").equals("pending") && calls.get() >= 1);
+        post(port, "text/plain", "Quick one\n\nQ: Arrives?\nA: At once.".getBytes(StandardCharsets.UTF_8));
+        await().atMost(Duration.ofSeconds(20)).until(() -> deliveries.contains("quick-one:v1:newsletter:announcement"));
+        assertFalse(deliveries.contains("slow-one:v1:newsletter:announcement"));
+        String reason = get(port, "/api/posts/slow-one/newsletter").headers().firstValue("X-Herald-Preview-Reason").orElse("");
+        assertTrue(reason.contains("503") && reason.contains("next try at"), reason);
+
+        herald.close();
+        refused.clear();
+        start("social-platforms", "x", "newsletter-webhook", url, "newsletter-webhook-backoff-seconds", 3);
+        await().atMost(Duration.ofSeconds(30)).until(() -> deliveries.contains("slow-one:v1:newsletter:announcement"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> preview("slow-one").equals("sent"));
+        assertEquals(1, deliveries.stream().filter("quick-one:v1:newsletter:announcement"::equals).count(), "not delivered again");
+    }
+
+    String preview(String id) {
+        return get(port, "/api/posts/" + id + "/newsletter").headers().firstValue("X-Herald-Preview").orElse("");
     }
 
     @Test

@@ -16,6 +16,8 @@ import java.util.List;
  *                    announce it again, and {@code updated} keeps the previous significant edit's time
  * @param receivedAt  when ingest received the raw post this version was made from; an older raw post
  *                    arriving later (a redelivery) never replaces this version
+ * @param backlog     the post came with the backlog of a newly added upstream feed (see {@link RawPost}); kept
+ *                    by every later version
  */
 public record EnrichedPost(
         int schema,
@@ -40,7 +42,8 @@ public record EnrichedPost(
         String contentHash,
         List<Entity> entities,
         boolean minorEdit,
-        Instant receivedAt) implements Event {
+        Instant receivedAt,
+        boolean backlog) implements Event {
 
     public EnrichedPost {
         qa = qa == null ? List.of() : List.copyOf(qa);
@@ -82,6 +85,7 @@ public record EnrichedPost(
         b.entities = entities;
         b.minorEdit = minorEdit;
         b.receivedAt = receivedAt;
+        b.backlog = backlog;
         return b;
     }
 
@@ -110,6 +114,7 @@ public record EnrichedPost(
         private List<Entity> entities;
         private boolean minorEdit;
         private Instant receivedAt;
+        private boolean backlog;
 
         private Builder() {
         }
@@ -229,8 +234,13 @@ public record EnrichedPost(
             return this;
         }
 
+        public Builder backlog(boolean backlog) {
+            this.backlog = backlog;
+            return this;
+        }
+
         public EnrichedPost build() {
-            return new EnrichedPost(schema, id, version, title, author, published, updated, url, language, intro, qa, outro, links, images, tags, summary, readingTimeMinutes, wordCount, provenance, contentHash, entities, minorEdit, receivedAt);
+            return new EnrichedPost(schema, id, version, title, author, published, updated, url, language, intro, qa, outro, links, images, tags, summary, readingTimeMinutes, wordCount, provenance, contentHash, entities, minorEdit, receivedAt, backlog);
         }
     }
 }

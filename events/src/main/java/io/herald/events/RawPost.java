@@ -14,6 +14,8 @@ import java.util.List;
  * @param body        the body, verbatim
  * @param receivedAt  when ingest accepted it
  * @param contentHash SHA-256 (hex) of the body; the same id with the same hash is unchanged
+ * @param backlog     an entry of an upstream feed's first poll, published before Herald first read that feed:
+ *                    it goes into the feeds; newsletters and social announce it only with {@code feed-backlog=announce}
  */
 public record RawPost(
         int schema,
@@ -32,7 +34,8 @@ public record RawPost(
         List<QaPair> qa,
         String outro,
         List<String> links,
-        List<String> images) implements Event {
+        List<String> images,
+        boolean backlog) implements Event {
 
     public RawPost {
         tags = tags == null ? List.of() : List.copyOf(tags);
@@ -66,6 +69,7 @@ public record RawPost(
         b.outro = outro;
         b.links = links;
         b.images = images;
+        b.backlog = backlog;
         return b;
     }
 
@@ -88,6 +92,7 @@ public record RawPost(
         private String outro;
         private List<String> links;
         private List<String> images;
+        private boolean backlog;
 
         private Builder() {
         }
@@ -177,8 +182,13 @@ public record RawPost(
             return this;
         }
 
+        public Builder backlog(boolean backlog) {
+            this.backlog = backlog;
+            return this;
+        }
+
         public RawPost build() {
-            return new RawPost(schema, id, source, contentType, body, receivedAt, contentHash, title, author, published, url, tags, intro, qa, outro, links, images);
+            return new RawPost(schema, id, source, contentType, body, receivedAt, contentHash, title, author, published, url, tags, intro, qa, outro, links, images, backlog);
         }
     }
 }

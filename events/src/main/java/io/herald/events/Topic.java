@@ -3,7 +3,8 @@ package io.herald.events;
 import java.util.Map;
 
 /**
- * A Kafka topic paired with the event type of its values; keys are always post ids (strings).
+ * A Kafka topic paired with the event type of its values; keys are post ids (strings), except on
+ * {@code herald.deliveries}, keyed by the payload's idempotency key.
  *
  * @param name       the topic name
  * @param valueType  the record every value deserializes to

@@ -19,6 +19,9 @@ public final class Topics {
     /** Outgoing social snippets. Key: post id. */
     public static final Topic<SocialSnippet> SOCIAL = new Topic<>("herald.social", SocialSnippet.class, false);
 
+    /** What became of each newsletter payload at the webhook: the latest state per payload. Key: its idempotency key. */
+    public static final Topic<Delivery> DELIVERIES = new Topic<>("herald.deliveries", Delivery.class, true);
+
     /** Everything any stage rejected, with stage and reason. */
     public static final Topic<Rejection> DLQ = new Topic<>("herald.dlq", Rejection.class, false);
 
@@ -27,6 +30,6 @@ public final class Topics {
 
     /** All topics, in flow order. */
     public static List<Topic<?>> all() {
-        return List.of(POSTS_RAW, POSTS_ENRICHED, NEWSLETTER, SOCIAL, DLQ);
+        return List.of(POSTS_RAW, POSTS_ENRICHED, NEWSLETTER, SOCIAL, DELIVERIES, DLQ);
     }
 }

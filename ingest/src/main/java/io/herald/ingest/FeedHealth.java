@@ -53,11 +53,4 @@ public final class FeedHealth {
                         + (e.getValue().failures() == 1 ? "" : "s") + " in a row, next try at " + e.getValue().nextAttempt() + ")"));
         return out;
     }
-
-    /** A failure said in words, also when the exception has no message (a refused connection). */
-    public static String describe(Throwable e) {
-        String message = e.getMessage();
-        String name = e.getClass().getSimpleName();
-        return message == null || message.isBlank() ? name : name + ": " + message;
-    }
 }

@@ -55,7 +55,7 @@ public final class IngestStage {
     public void rebuild(String bootstrapServers) {
         long n = TopicReplay.replayEvents(bootstrapServers, Topics.POSTS_RAW, Duration.ofMinutes(5), (id, post) -> {
             if (id != null && post != null) {
-                ledger.record(id, post.contentHash());
+                ledger.record(id, post.contentHash(), post.source());
             } else if (id != null) {
                 ledger.forget(id);
             }

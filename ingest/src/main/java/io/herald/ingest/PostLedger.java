@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class PostLedger {
 
     private final Map<String, String> hashes = new ConcurrentHashMap<>();
+    private final java.util.Set<String> sources = ConcurrentHashMap.newKeySet();
 
     public boolean isUnchanged(String id, String contentHash) {
         return contentHash.equals(hashes.get(id));
@@ -19,6 +20,19 @@ public final class PostLedger {
     /** Called only once the record is safely in Kafka; before that the post is not accepted. */
     public void record(String id, String contentHash) {
         hashes.put(id, contentHash);
+    }
+
+    /** As {@link #record(String, String)}, noting where the post came from ({@code feed:<url>}, ...). */
+    public void record(String id, String contentHash, String source) {
+        record(id, contentHash);
+        if (source != null) {
+            sources.add(source);
+        }
+    }
+
+    /** Whether any post was ever accepted from this source (deleted ones count too). */
+    public boolean hasPostsFrom(String source) {
+        return sources.contains(source);
     }
 
     /** Whether this id is a post Herald has (accepted and not deleted). */

@@ -36,7 +36,7 @@ class FeedHealthTest {
     @Test
     void the_state_names_the_reason_also_when_the_exception_has_no_message() {
         FeedHealth health = new FeedHealth(Duration.ofMinutes(5));
-        health.failed(URL, FeedHealth.describe(new ConnectException()), T);
+        health.failed(URL, io.herald.support.Failures.describe(new ConnectException()), T);
         String state = health.states().get(URL);
         assertTrue(state.startsWith("DOWN (ConnectException; 1 failure in a row, next try at 2026-03-01T09:05:00Z"), state);
     }

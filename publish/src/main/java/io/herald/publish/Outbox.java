@@ -20,6 +20,7 @@ public final class Outbox {
     private final Set<String> keys = ConcurrentHashMap.newKeySet();
     private final Map<String, List<NewsletterPayload>> newsletters = new ConcurrentHashMap<>();
     private final Map<String, List<SocialSnippet>> snippets = new ConcurrentHashMap<>();
+    private final Map<String, NewsletterPayload> newslettersByKey = new ConcurrentHashMap<>();
     private volatile Instant digestWatermark;
 
     public boolean sent(String key) {
@@ -28,6 +29,7 @@ public final class Outbox {
 
     public void record(NewsletterPayload p) {
         if (keys.add(p.idempotencyKey())) {
+            newslettersByKey.put(p.idempotencyKey(), p);
             if (p.postId() != null) {
                 newsletters.computeIfAbsent(p.postId(), k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(p);
             }
@@ -68,6 +70,11 @@ public final class Outbox {
     public Optional<NewsletterPayload> latestNewsletter(String postId) {
         List<NewsletterPayload> list = newsletters.getOrDefault(postId, List.of());
         return list.isEmpty() ? Optional.empty() : Optional.of(list.get(list.size() - 1));
+    }
+
+    /** A newsletter payload that went out, by its idempotency key (for re-sending it). */
+    public Optional<NewsletterPayload> newsletter(String idempotencyKey) {
+        return Optional.ofNullable(newslettersByKey.get(idempotencyKey));
     }
 
     public List<SocialSnippet> snippets(String postId) {

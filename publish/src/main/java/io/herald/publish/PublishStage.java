@@ -12,7 +12,11 @@ import io.herald.publish.feeds.Feeds;
 import io.herald.publish.feeds.RenderedFeeds;
 import io.herald.publish.feeds.StaticExport;
 import io.herald.publish.feeds.WebSubPublisher;
+import io.herald.publish.api.ResendRoute;
+import io.herald.publish.newsletter.Deliveries;
 import io.herald.publish.newsletter.DeliveryRoute;
+import java.net.URI;
+import java.net.URISyntaxException;
 import io.herald.publish.newsletter.DigestRoute;
 import io.herald.publish.newsletter.DigestSchedule;
 import io.herald.publish.newsletter.NewsletterDecision;
@@ -52,6 +56,7 @@ public final class PublishStage {
     private final Settings settings;
     private final List<Platform> platforms;
     private final Outbox outbox = new Outbox();
+    private final Deliveries deliveries = new Deliveries();
 
     public PublishStage(Settings settings) {
         this.settings = settings;
@@ -70,6 +75,17 @@ public final class PublishStage {
      */
     public static List<Platform> check(Settings settings) {
         DigestSchedule.parse(settings.newsletterDigest());
+        settings.newsletterWebhook().ifPresent(url -> {
+            URI uri;
+            try {
+                uri = new URI(url);
+            } catch (URISyntaxException e) {
+                uri = null;
+            }
+            if (uri == null || uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                throw new IllegalArgumentException("newsletter-webhook must be an http or https URL, not \"" + url + "\"");
+            }
+        });
         List<Platform> platforms = new ArrayList<>();
         for (String id : settings.socialPlatforms()) {
             try {
@@ -109,6 +125,15 @@ public final class PublishStage {
             }
         });
         LOG.info("Publish has sent {} newsletter and social payloads so far", sent);
+        TopicReplay.replayEvents(bootstrapServers, Topics.DELIVERIES, Duration.ofMinutes(5), (key, d) -> {
+            if (d != null) {
+                deliveries.record(d);
+            }
+        });
+        if (deliveries.size() > 0) {
+            LOG.info("Publish knows the webhook delivery state of {} newsletters ({} waiting to be retried)", deliveries.size(),
+                    deliveries.due(java.time.Instant.MAX).size());
+        }
     }
 
     public List<RouteConfigurationBuilder> routeConfigurations() {
@@ -118,8 +143,8 @@ public final class PublishStage {
     /** One route class per route id: the store, the feeds and their export, the read API and previews, the outbound channels. */
     public List<RouteBuilder> routes() {
         NewsletterRenderer renderer = new NewsletterRenderer(settings.baseUrl());
-        NewsletterDecision newsletter = new NewsletterDecision(renderer, settings.newsletterOnEdit());
-        SocialPlan social = new SocialPlan(settings.baseUrl(), platforms, settings.socialThreads());
+        NewsletterDecision newsletter = new NewsletterDecision(renderer, settings.newsletterOnEdit(), settings.feedBacklog());
+        SocialPlan social = new SocialPlan(settings.baseUrl(), platforms, settings.socialThreads(), settings.feedBacklog());
         HoldWindow window = new HoldWindow(settings.hold(), store);
         List<RouteBuilder> routes = new ArrayList<>(List.of(
                 new StoreRoute(store),
@@ -127,14 +152,15 @@ public final class PublishStage {
                 new ExportRoute(store, feeds, links, new StaticExport(out), websub),
                 new PostRoute(store),
                 new PostListRoute(store),
-                new NewsletterPreviewRoute(store, outbox, newsletter),
+                new NewsletterPreviewRoute(store, outbox, newsletter, deliveries, settings.newsletterWebhook().isPresent()),
+                new ResendRoute(store, outbox, deliveries, settings.newsletterWebhook(), settings.apiToken()),
                 new SocialPreviewRoute(store, outbox, social),
                 new NewsletterRoute(newsletter, outbox, window),
                 new SocialRoute(social, outbox, window)));
         DigestSchedule.parse(settings.newsletterDigest())
-                .ifPresent(schedule -> routes.add(new DigestRoute(schedule, renderer, store, outbox, Tuning.DIGEST_CHECK)));
-        settings.newsletterWebhook().ifPresent(url -> routes.add(new DeliveryRoute(new WebhookClient(url, settings.newsletterWebhookSecret()),
-                Tuning.WEBHOOK_RETRIES)));
+                .ifPresent(schedule -> routes.add(new DigestRoute(schedule, renderer, store, outbox, Tuning.DIGEST_CHECK, newsletter::skips)));
+        settings.newsletterWebhook().ifPresent(url -> routes.add(DeliveryRoute.of(new WebhookClient(url, settings.newsletterWebhookSecret()),
+                settings.newsletterWebhookRetries(), settings.newsletterWebhookBackoff(), deliveries, outbox)));
         return routes;
     }
 }

@@ -44,7 +44,11 @@ public record Settings(
         String newsletterDigest,
         List<String> socialPlatforms,
         boolean socialThreads,
-        Duration hold) {
+        Duration hold,
+        String feedBacklog,
+        int newsletterWebhookRetries,
+        Duration newsletterWebhookBackoff,
+        Optional<String> ghostWebhookSecret) {
 
     /** A setting users can give: its name ({@code --name}, {@code HERALD_NAME}, {@code name=} in a file), a label and a description. */
     public record Definition(String name, String label, String description) {
@@ -62,9 +66,13 @@ public record Settings(
             new Definition("out", "DIR", "Static feed export folder (default: ${DEFAULT-VALUE})."),
             new Definition("base-url", "URL", "Public URL used in feed links (default: http://localhost:<port>)."),
             new Definition("api-token", "TOKEN", "When set, POST needs \"Authorization: Bearer TOKEN\"."),
+            new Definition("ghost-webhook-secret", "SECRET", "The secret of Herald's webhooks in Ghost: a Ghost webhook whose "
+                    + "X-Ghost-Signature verifies with it needs no API token (Ghost cannot send one)."),
             new Definition("max-post-bytes", "BYTES", "Largest post accepted (default: ${DEFAULT-VALUE})."),
             new Definition("feeds", "URL,...", "Upstream RSS/Atom feeds to poll; each new or changed entry becomes a post."),
             new Definition("feed-poll-seconds", "SECONDS", "How often the upstream feeds are polled (default: ${DEFAULT-VALUE})."),
+            new Definition("feed-backlog", "skip|announce", "What newsletters and social do with the entries a newly added upstream "
+                    + "feed already had: skip them (they still go into the feeds) or announce them (default: ${DEFAULT-VALUE})."),
             new Definition("minor-edit-threshold", "SHARE", "An edit that changes at most this share of a post's words (and neither "
                     + "its title nor its number of questions) is a typo fix: not announced again (default: ${DEFAULT-VALUE})."),
             new Definition("feed-size", "N", "Entries per archive page; the feed document holds the newer ones, this many to twice "
@@ -75,6 +83,10 @@ public record Settings(
             new Definition("newsletter-webhook", "URL", "POST every newsletter payload here (retried with backoff; failures go to the DLQ)."),
             new Definition("newsletter-webhook-secret", "SECRET", "When set, every webhook request is signed: X-Herald-Signature: "
                     + "sha256=<hex HMAC-SHA256 of the body with this secret>."),
+            new Definition("newsletter-webhook-retries", "N", "Retries of a failed webhook delivery before it is marked failed "
+                    + "(default: ${DEFAULT-VALUE})."),
+            new Definition("newsletter-webhook-backoff-seconds", "SECONDS", "Wait before the first retry; it doubles with every "
+                    + "retry, up to an hour (default: ${DEFAULT-VALUE})."),
             new Definition("newsletter-digest", "off|daily@HH:MM|weekly@DAY@HH:MM", "Digest schedule, UTC (default: ${DEFAULT-VALUE})."),
             new Definition("social-platforms", "x,mastodon,bluesky,linkedin", "Networks to write snippets for (default: ${DEFAULT-VALUE})."),
             new Definition("social-threads", "true|false", "Also write one numbered snippet per Q&A pair (default: ${DEFAULT-VALUE})."),
@@ -134,6 +146,10 @@ public record Settings(
         int port = r.integer("port", 0, 65535);
         String baseUrl = r.text("base-url").map(u -> u.replaceAll("/+$", "")).orElse("http://localhost:" + port);
         String onEdit = r.text("newsletter-on-edit").orElse("none");
+        String backlog = r.text("feed-backlog").orElse("skip");
+        if (!backlog.equals("skip") && !backlog.equals("announce")) {
+            throw new IllegalArgumentException("feed-backlog must be skip or announce, not \"" + backlog + "\"");
+        }
         if (!onEdit.equals("none") && !onEdit.equals("correction")) {
             throw new IllegalArgumentException("newsletter-on-edit must be none or correction, not \"" + onEdit + "\"");
         }
@@ -160,16 +176,22 @@ public record Settings(
                 r.text("newsletter-digest").orElse("off"),
                 r.list("social-platforms"),
                 r.bool("social-threads"),
-                Duration.ofSeconds(r.longInteger("hold-seconds", 0)));
+                Duration.ofSeconds(r.longInteger("hold-seconds", 0)),
+                backlog,
+                r.integer("newsletter-webhook-retries", 0, 100),
+                Duration.ofSeconds(r.integer("newsletter-webhook-backoff-seconds", 1, 86_400)),
+                r.text("ghost-webhook-secret"));
     }
 
     /** Every setting in effect as {@code name=value}, in the order of {@link #DEFINITIONS}; the API token masked. */
     @Override
     public String toString() {
         Object[] values = {kafkaBootstrap.orElse("(embedded)"), embeddedKafkaPort, topicPartitions, host, port, dataDir, inbox, out,
-            baseUrl, apiToken.isPresent() ? "(set)" : "(none)", maxPostBytes, String.join(",", feeds), feedPoll.toSeconds(),
+            baseUrl, apiToken.isPresent() ? "(set)" : "(none)", ghostWebhookSecret.isPresent() ? "(set)" : "(none)", maxPostBytes,
+            String.join(",", feeds), feedPoll.toSeconds(), feedBacklog,
             minorEditThreshold, feedSize, websubHub.orElse(""), newsletterOnEdit, newsletterWebhook.orElse(""),
-            newsletterWebhookSecret.isPresent() ? "(set)" : "(none)", newsletterDigest,
+            newsletterWebhookSecret.isPresent() ? "(set)" : "(none)", newsletterWebhookRetries, newsletterWebhookBackoff.toSeconds(),
+            newsletterDigest,
             String.join(",", socialPlatforms), socialThreads, hold.toSeconds()};
         StringBuilder out = new StringBuilder("Settings[");
         for (int i = 0; i < DEFINITIONS.size(); i++) {

@@ -12,8 +12,6 @@ public final class Tuning {
     /** A failed write to an output topic: retried this often, with backoff from {@link #OUTPUT_RETRY_DELAY}, then the record is polled again. */
     public static final int OUTPUT_RETRIES = 3;
     public static final Duration OUTPUT_RETRY_DELAY = Duration.ofMillis(500);
-    /** A newsletter webhook that fails: retried this often, with backoff, before the payload goes to the DLQ. */
-    public static final int WEBHOOK_RETRIES = 4;
     /** How often the digest schedule is checked for a window that is due. */
     public static final Duration DIGEST_CHECK = Duration.ofSeconds(15);
 

@@ -36,6 +36,7 @@ public final class Draft {
     public int wordCount;
     public List<Entity> entities = new ArrayList<>();
     public boolean minorEdit;
+    public boolean backlog;
     public final List<Provenance> provenance = new ArrayList<>();
 
     public Draft(RawPost raw) {
@@ -85,6 +86,6 @@ public final class Draft {
                 .updated(updated).url(url).language(language).intro(intro).qa(qa).outro(outro).links(links).images(images)
                 .tags(tags).summary(summary).readingTimeMinutes(readingTimeMinutes).wordCount(wordCount)
                 .provenance(provenance).contentHash(raw.contentHash()).entities(entities).minorEdit(minorEdit)
-                .receivedAt(raw.receivedAt()).build();
+                .receivedAt(raw.receivedAt()).backlog(backlog).build();
     }
 }

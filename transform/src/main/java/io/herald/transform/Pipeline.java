@@ -99,6 +99,8 @@ public final class Pipeline {
         // The first publication time is kept across versions: an edit is not a new post.
         draft.published = latest.map(VersionLedger.Latest::published)
                 .orElse(raw.published() != null ? raw.published() : raw.receivedAt());
+        // Backlog of a newly added feed stays backlog: a later edit upstream is not its first publication.
+        draft.backlog = latest.map(VersionLedger.Latest::backlog).orElse(raw.backlog());
         draft.provenance.add(VERSIONING);
         for (Step step : steps) {
             step.apply(draft);

@@ -14,7 +14,7 @@ public final class VersionLedger {
 
     /** What is known of a post's latest version. */
     public record Latest(int version, String contentHash, Instant published, Instant updated, Instant receivedAt,
-                         String text, int questions, String title) {
+                         String text, int questions, String title, boolean backlog) {
     }
 
     private final Map<String, Latest> latest = new ConcurrentHashMap<>();
@@ -26,7 +26,7 @@ public final class VersionLedger {
     /** Remembers a version, unless a newer one is already known (a stale event never wins). */
     public void record(EnrichedPost post) {
         Latest now = new Latest(post.version(), post.contentHash(), post.published(), post.updated(), post.receivedAt(),
-                Draft.fullText(post.title(), post.intro(), post.qa(), post.outro()), post.qa().size(), post.title());
+                Draft.fullText(post.title(), post.intro(), post.qa(), post.outro()), post.qa().size(), post.title(), post.backlog());
         latest.merge(post.id(), now, (old, next) -> next.version() >= old.version() ? next : old);
     }
 

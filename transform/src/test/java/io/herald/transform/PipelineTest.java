@@ -143,4 +143,14 @@ class PipelineTest {
         ledger.record(v1);
         assertEquals(2, ledger.latest("garden-faq").orElseThrow().version());
     }
+
+    @Test
+    void a_new_feeds_backlog_stays_backlog_through_later_edits_upstream() {
+        EnrichedPost v1 = pipeline.process(raw("h1", "In May.").toBuilder().backlog(true).build()).orElseThrow();
+        assertTrue(v1.backlog());
+        RawPost edit = rawAt("h2", "In May, after the last frost, an inch deep.", RECEIVED.plusSeconds(60));
+        assertFalse(edit.backlog(), "a later poll of the feed is not its first");
+        assertTrue(pipeline.process(edit).orElseThrow().backlog(), "the edit of a backlog entry is not its first publication");
+        assertFalse(new Pipeline(new VersionLedger(), Clock.systemUTC()).process(raw("h1", "In May.")).orElseThrow().backlog());
+    }
 }

@@ -23,6 +23,8 @@ import org.apache.camel.builder.RouteBuilder;
  */
 public final class FeedPollRoute extends RouteBuilder {
 
+    private static final String BACKLOG_CUTOFF = "heraldBacklogCutoff";
+
     private final List<String> feeds;
     private final Duration period;
     private final Intake intake;
@@ -31,6 +33,7 @@ public final class FeedPollRoute extends RouteBuilder {
     private final FeedReader reader = new FeedReader();
 
     private final FeedHealth health;
+    private final io.herald.ingest.FeedBacklog backlog;
 
     public FeedPollRoute(List<String> feeds, Duration period, Intake intake, PostLedger ledger, FeedFetcher fetcher, FeedHealth health) {
         this.health = health;
@@ -38,6 +41,7 @@ public final class FeedPollRoute extends RouteBuilder {
         this.period = period;
         this.intake = intake;
         this.raw = new RawPosts(ledger);
+        this.backlog = new io.herald.ingest.FeedBacklog(ledger);
         this.fetcher = fetcher;
     }
 
@@ -70,7 +74,7 @@ public final class FeedPollRoute extends RouteBuilder {
         try {
             xml = fetcher.fetch(url);
         } catch (IOException e) {
-            String reason = FeedHealth.describe(e);
+            String reason = io.herald.support.Failures.describe(e);
             Duration wait = health.failed(url, reason, Instant.now());
             throw new IOException(reason + " (next try in " + wait.toSeconds() + " s)", e);
         }
@@ -80,13 +84,22 @@ public final class FeedPollRoute extends RouteBuilder {
             return;
         }
         Props.ORIGINAL.set(exchange, xml);
-        exchange.getMessage().setBody(Intake.readable("feed", () -> reader.read(xml, url)));
+        List<FeedReader.Entry> entries = Intake.readable("feed", () -> reader.read(xml, url));
+        // Decided once per read, before any entry is written: after the first write the feed is no longer new.
+        exchange.setProperty(BACKLOG_CUTOFF, backlog.cutoff(url, Instant.now()));
+        exchange.getMessage().setBody(entries);
     }
 
     private void accept(Exchange exchange) {
         FeedReader.Entry entry = exchange.getMessage().getBody(FeedReader.Entry.class);
         Props.ORIGINAL.set(exchange, entry.html().getBytes(StandardCharsets.UTF_8));
-        RawPosts.remember(exchange, intake.acceptParsed(entry.post(), entry.html(), "text/html",
-                "feed:" + Props.FEED_URL.get(exchange), entry.contentHash()));
+        Intake.Outcome outcome = intake.acceptParsed(entry.post(), entry.html(), "text/html",
+                io.herald.ingest.FeedBacklog.source(Props.FEED_URL.get(exchange)), entry.contentHash());
+        @SuppressWarnings("unchecked")
+        java.util.Optional<Instant> cutoff = exchange.getProperty(BACKLOG_CUTOFF, java.util.Optional.class);
+        if (cutoff != null && io.herald.ingest.FeedBacklog.isBacklog(cutoff, entry.post().published())) {
+            outcome = new Intake.Outcome(outcome.post().toBuilder().backlog(true).build(), outcome.unchanged());
+        }
+        RawPosts.remember(exchange, outcome);
     }
 }

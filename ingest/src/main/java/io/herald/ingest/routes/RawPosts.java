@@ -58,6 +58,6 @@ final class RawPosts {
     /** Appends the write, then the ledger entry, to a route whose message is a remembered post. */
     ProcessorDefinition<?> write(ProcessorDefinition<?> route) {
         return route.to("kafka:" + Topics.POSTS_RAW.name())
-                .process(e -> ledger.record(Props.POST_ID.get(e), Props.CONTENT_HASH.get(e)));
+                .process(e -> ledger.record(Props.POST_ID.get(e), Props.CONTENT_HASH.get(e), Props.SOURCE.get(e)));
     }
 }

@@ -1,26 +1,35 @@
 package io.herald.publish.api;
 
+import io.herald.events.Json;
 import io.herald.publish.Outbox;
 import io.herald.publish.PostStore;
+import io.herald.publish.newsletter.Deliveries;
 import io.herald.publish.newsletter.NewsletterDecision;
+import io.herald.publish.newsletter.NewsletterState;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
  * {@code publish-preview-newsletter}: {@code GET /api/posts/{id}/newsletter}, the post's newsletter
- * as it went out (the latest payload sent), or, for a post not announced yet, what would go out now,
- * marked {@code X-Herald-Preview: not-sent}.
+ * as it went out (the latest payload sent), or, for a post not announced yet, what would go out now.
+ * {@code X-Herald-Preview} says where it is ({@link NewsletterState}: {@code not-sent}, {@code skipped},
+ * {@code pending}, {@code sent}, {@code failed}) and {@code X-Herald-Preview-Reason} why, when there is a
+ * reason. With {@code Accept: application/json} the answer is that state as JSON instead of the HTML.
  */
 public final class NewsletterPreviewRoute extends RouteBuilder {
 
     private final PostStore store;
     private final Outbox outbox;
     private final NewsletterDecision decision;
+    private final Deliveries deliveries;
+    private final boolean webhook;
 
-    public NewsletterPreviewRoute(PostStore store, Outbox outbox, NewsletterDecision decision) {
+    public NewsletterPreviewRoute(PostStore store, Outbox outbox, NewsletterDecision decision, Deliveries deliveries, boolean webhook) {
         this.store = store;
         this.outbox = outbox;
         this.decision = decision;
+        this.deliveries = deliveries;
+        this.webhook = webhook;
     }
 
     @Override
@@ -32,18 +41,27 @@ public final class NewsletterPreviewRoute extends RouteBuilder {
 
     private void preview(Exchange exchange) {
         String id = exchange.getMessage().getHeader("id", String.class);
+        String accept = exchange.getMessage().getHeader("Accept", String.class);
         var sent = outbox.latestNewsletter(id);
         var post = store.get(id);
         if (sent.isEmpty() && post.isEmpty()) {
             Responses.noSuchPost(exchange, id);
             return;
         }
-        var payload = sent.orElseGet(() -> decision.preview(post.get()));
+        NewsletterState state = NewsletterState.of(post, sent, decision, deliveries, webhook);
+        if (accept != null && accept.contains("application/json") && !accept.contains("text/html")) {
+            Responses.json(exchange, 200, Json.write(state.fields()));
+            return;
+        }
         var message = exchange.getMessage();
         message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
         message.setHeader(Exchange.CONTENT_TYPE, "text/html; charset=utf-8");
-        message.setHeader("X-Herald-Preview", sent.isPresent() ? "sent" : "not-sent");
-        message.setBody(payload.html());
+        message.setHeader("X-Herald-Preview", state.state());
+        if (state.reason() != null) {
+            // A header value is one line of visible ASCII: a reason from a remote server is kept to that.
+            message.setHeader("X-Herald-Preview-Reason", state.reason().replaceAll("[^\\x20-\\x7e]", "?"));
+        }
+        message.setBody(state.payload().html());
     }
 }

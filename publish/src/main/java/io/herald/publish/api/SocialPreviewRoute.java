@@ -45,15 +45,17 @@ public final class SocialPreviewRoute extends RouteBuilder {
             Responses.noSuchPost(exchange, id);
             return;
         }
-        Responses.json(exchange, 200, Json.write(state(id, sent, post.map(plan::snippets).orElse(List.of()))));
+        boolean skipped = sent.isEmpty() && plan.skips(post.get());
+        Responses.json(exchange, 200, Json.write(state(id, sent, post.map(plan::snippets).orElse(List.of()), skipped)));
     }
 
     /**
      * Each snippet as it went out, or, not yet sent, as it would go out now, with its state
-     * ({@code sent} or {@code pending}); {@code sent} is true only when every one of them went out,
-     * and {@code platforms} says per network whether all its snippets did.
+     * ({@code sent} or {@code pending}, or {@code skipped} for a newly added feed's backlog, which gets
+     * none); {@code sent} is true only when every one of them went out, and {@code platforms} says per
+     * network whether all its snippets did.
      */
-    static Map<String, Object> state(String id, List<SocialSnippet> sent, List<SocialSnippet> planned) {
+    static Map<String, Object> state(String id, List<SocialSnippet> sent, List<SocialSnippet> planned, boolean skipped) {
         Map<String, SocialSnippet> byKey = new LinkedHashMap<>();
         planned.forEach(s -> byKey.put(s.idempotencyKey(), s));
         sent.forEach(s -> byKey.put(s.idempotencyKey(), s));
@@ -62,15 +64,18 @@ public final class SocialPreviewRoute extends RouteBuilder {
         List<Map<String, Object>> snippets = new ArrayList<>();
         Map<String, String> platforms = new LinkedHashMap<>();
         for (SocialSnippet s : byKey.values()) {
-            String state = sentKeys.contains(s.idempotencyKey()) ? "sent" : "pending";
+            String state = sentKeys.contains(s.idempotencyKey()) ? "sent" : skipped ? "skipped" : "pending";
             Map<String, Object> one = new LinkedHashMap<>(Json.mapper().convertValue(s, Map.class));
             one.put("state", state);
             snippets.add(one);
-            platforms.merge(s.platform(), state, (a, b) -> a.equals("sent") && b.equals("sent") ? "sent" : "pending");
+            platforms.merge(s.platform(), state, (a, b) -> a.equals(b) ? a : "pending");
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("postId", id);
         body.put("sent", !byKey.isEmpty() && sentKeys.containsAll(byKey.keySet()));
+        if (skipped) {
+            body.put("reason", "part of the backlog of a newly added feed (feed-backlog=skip)");
+        }
         body.put("platforms", platforms);
         body.put("snippets", snippets);
         return body;

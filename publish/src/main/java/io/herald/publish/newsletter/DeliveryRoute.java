@@ -1,40 +1,124 @@
 package io.herald.publish.newsletter;
 
+import io.herald.events.Delivery;
+import io.herald.events.Json;
+import io.herald.events.NewsletterPayload;
+import io.herald.events.Rejection;
 import io.herald.events.Topics;
+import io.herald.events.UnusableRecord;
 import io.herald.publish.OutboundErrorPolicy;
+import io.herald.publish.Outbox;
 import io.herald.support.ConsumerGroups;
 import io.herald.support.Props;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.model.ProcessorDefinition;
 
 /**
- * {@code publish-newsletter-delivery}: with {@code newsletter-webhook} set, every payload on
- * {@code herald.newsletter} POSTed there, retried with backoff; one that still fails goes to the DLQ.
+ * With {@code newsletter-webhook} set, every payload on {@code herald.newsletter} is POSTed there.
+ * {@code publish-newsletter-delivery} makes the first try as a payload arrives; a payload whose try
+ * failed waits (the wait doubling, over minutes) and {@code publish-newsletter-retry} tries again
+ * when its time comes, without holding up the payloads behind it. Every outcome is written to
+ * {@code herald.deliveries} (so previews show it and retries survive a restart); a payload whose
+ * retries all failed is marked {@code failed} and recorded in the DLQ, and can be re-sent.
  */
 public final class DeliveryRoute extends RouteBuilder {
 
-    private final WebhookClient client;
-    private final int retries;
+    /** How often waiting retries are looked at. */
+    static final Duration RETRY_CHECK = Duration.ofSeconds(1);
 
-    public DeliveryRoute(WebhookClient client, int retries) {
-        this.client = client;
-        this.retries = retries;
+    private final Delivering delivering;
+    private final Deliveries deliveries;
+    private final Outbox outbox;
+
+    public DeliveryRoute(Delivering delivering, Deliveries deliveries, Outbox outbox) {
+        this.delivering = delivering;
+        this.deliveries = deliveries;
+        this.outbox = outbox;
+    }
+
+    /** The one route that owns the webhook, for the stage's wiring: a webhook client with the settings' retries. */
+    public static DeliveryRoute of(WebhookClient client, int retries, Duration backoff, Deliveries deliveries, Outbox outbox) {
+        return new DeliveryRoute(new Delivering(client, retries, backoff, Clock.systemUTC()), deliveries, outbox);
     }
 
     @Override
     public void configure() {
-        from("kafka:" + Topics.NEWSLETTER.name() + "?groupId=" + ConsumerGroups.NEWSLETTER_DELIVERY)
+        var first = from("kafka:" + Topics.NEWSLETTER.name() + "?groupId=" + ConsumerGroups.NEWSLETTER_DELIVERY)
                 .routeId("publish-newsletter-delivery")
-                .onException(Exception.class).handled(true)
-                    .maximumRedeliveries(retries).redeliveryDelay(500).backOffMultiplier(2).retryAttemptedLogLevel(LoggingLevel.WARN)
-                    .log(LoggingLevel.ERROR, "Newsletter delivery to the webhook failed for good: ${exception.message}")
-                    .process(e -> OutboundErrorPolicy.toRejection(e, "newsletter delivery to " + client.url() + " failed: "
-                            + e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class).getMessage()))
-                    .to("kafka:" + Topics.DLQ.name())
-                .end()
+                .routeConfigurationId(OutboundErrorPolicy.ID)
                 .process(e -> Props.ORIGINAL.set(e, e.getMessage().getBody(String.class).getBytes(StandardCharsets.UTF_8)))
-                .process(e -> client.deliver(e.getMessage().getBody(String.class)));
+                .process(this::firstTry)
+                .filter(body().isNotNull());
+        report(first);
+
+        var retry = from("timer:publish-newsletter-retry?delay=" + RETRY_CHECK.toMillis() + "&period=" + RETRY_CHECK.toMillis())
+                .routeId("publish-newsletter-retry")
+                .process(e -> e.getMessage().setBody(deliveries.due(java.time.Instant.now())))
+                .split(body())
+                    .process(this::retry)
+                    .filter(body().isNotNull());
+        report(retry).end().end();
     }
+
+    private void firstTry(Exchange exchange) throws InterruptedException {
+        String json = exchange.getMessage().getBody(String.class);
+        NewsletterPayload payload = UnusableRecord.whileProcessing(() -> Json.read(json, NewsletterPayload.class));
+        // A payload with a state already had its first try (this record is a redelivery): retries are the timer's.
+        exchange.getMessage().setBody(deliveries.of(payload.idempotencyKey()).isPresent() ? null : delivering.attempt(payload, json, 0));
+    }
+
+    private void retry(Exchange exchange) throws InterruptedException {
+        Delivery waiting = exchange.getMessage().getBody(Delivery.class);
+        var payload = outbox.newsletter(waiting.idempotencyKey());
+        if (payload.isEmpty()) {
+            log.warn("No payload {} to retry: it is no longer on {}", waiting.idempotencyKey(), Topics.NEWSLETTER.name());
+            exchange.getMessage().setBody(Delivery.of(waiting.idempotencyKey(), waiting.postId(), waiting.target(), Delivery.FAILED,
+                    waiting.attempts(), "the payload is no longer on " + Topics.NEWSLETTER.name(), java.time.Instant.now(), null));
+            return;
+        }
+        String json = Json.write(payload.get());
+        Props.ORIGINAL.set(exchange, json.getBytes(StandardCharsets.UTF_8));
+        exchange.getMessage().setBody(delivering.attempt(payload.get(), json, waiting.attempts()));
+    }
+
+    /** Appends: the state to {@code herald.deliveries}, then into the registry; a failure for good also to the DLQ. */
+    private ProcessorDefinition<?> report(ProcessorDefinition<?> route) {
+        return route.process(e -> {
+                    Delivery d = e.getMessage().getBody(Delivery.class);
+                    e.setProperty(STATE, d);
+                    e.getMessage().removeHeaders("*");
+                    e.getMessage().setHeader(KafkaConstants.KEY, d.idempotencyKey());
+                    e.getMessage().setBody(Json.write(d));
+                })
+                .to("kafka:" + Topics.DELIVERIES.name())
+                .process(e -> deliveries.record(e.getProperty(STATE, Delivery.class)))
+                .choice()
+                    .when(e -> e.getProperty(STATE, Delivery.class).state().equals(Delivery.RETRYING))
+                        .log(LoggingLevel.WARN, "Newsletter delivery of ${exchangeProperty." + STATE + ".idempotencyKey}: try ${exchangeProperty."
+                                + STATE + ".attempts} failed: ${exchangeProperty." + STATE + ".reason}; next try at ${exchangeProperty."
+                                + STATE + ".nextAttemptAt}")
+                    .when(e -> e.getProperty(STATE, Delivery.class).state().equals(Delivery.FAILED))
+                        .log(LoggingLevel.ERROR, "Newsletter delivery of ${exchangeProperty." + STATE + ".idempotencyKey} failed for good "
+                                + "after ${exchangeProperty." + STATE + ".attempts} tries: ${exchangeProperty." + STATE + ".reason}")
+                        .process(this::toRejection)
+                        .to("kafka:" + Topics.DLQ.name())
+                .end();
+    }
+
+    private void toRejection(Exchange e) {
+        Delivery d = e.getProperty(STATE, Delivery.class);
+        Rejection r = Rejection.of("publish", "newsletter delivery to " + d.target() + " failed after " + d.attempts() + " tries: "
+                + d.reason(), "kafka", "application/json", Topics.NEWSLETTER.name(), null, null, Props.ORIGINAL.get(e));
+        e.getMessage().removeHeaders("*");
+        e.getMessage().setHeader(KafkaConstants.KEY, "publish");
+        e.getMessage().setBody(Json.write(r));
+    }
+
+    private static final String STATE = "heraldDelivery";
 }

@@ -19,7 +19,12 @@ public final class DigestRoute extends RouteBuilder {
     private final Outbox outbox;
     private final Duration check;
 
-    public DigestRoute(DigestSchedule schedule, NewsletterRenderer renderer, PostStore store, Outbox outbox, Duration check) {
+    private final java.util.function.Predicate<io.herald.events.EnrichedPost> skips;
+
+    /** @param skips posts that get no newsletter at all, digests included (a new feed's backlog, when skipped) */
+    public DigestRoute(DigestSchedule schedule, NewsletterRenderer renderer, PostStore store, Outbox outbox, Duration check,
+            java.util.function.Predicate<io.herald.events.EnrichedPost> skips) {
+        this.skips = skips;
         this.planner = new DigestPlanner(schedule);
         this.renderer = renderer;
         this.store = store;
@@ -37,7 +42,8 @@ public final class DigestRoute extends RouteBuilder {
     }
 
     private void digest(Exchange exchange) {
-        var due = planner.due(Instant.now(), outbox.digestWatermark(), store.newest(0, Integer.MAX_VALUE));
+        var due = planner.due(Instant.now(), outbox.digestWatermark(), store.newest(0, Integer.MAX_VALUE).stream()
+                .filter(skips.negate()).toList());
         NewsletterPayload payload = due.map(d -> renderer.digest(d.posts(), d.windowEnd().toString(),
                 "What's new: " + d.posts().size() + (d.posts().size() == 1 ? " post" : " posts"))).orElse(null);
         exchange.getMessage().setBody(payload != null && !outbox.sent(payload.idempotencyKey()) ? payload : null);

@@ -14,15 +14,33 @@ public final class NewsletterDecision {
 
     private final NewsletterRenderer renderer;
     private final boolean correctOnEdit;
+    private final boolean announceBacklog;
 
     /** @param onEdit {@code none} or {@code correction} */
     public NewsletterDecision(NewsletterRenderer renderer, String onEdit) {
+        this(renderer, onEdit, "skip");
+    }
+
+    /**
+     * @param onEdit  {@code none} or {@code correction}
+     * @param backlog {@code skip} or {@code announce}: what a newly added feed's backlog gets
+     */
+    public NewsletterDecision(NewsletterRenderer renderer, String onEdit, String backlog) {
         this.renderer = renderer;
         this.correctOnEdit = "correction".equals(onEdit);
+        this.announceBacklog = "announce".equals(backlog);
+    }
+
+    /** Whether this post gets no newsletter at all: it is a newly added feed's backlog, and backlog is skipped. */
+    public boolean skips(EnrichedPost post) {
+        return post.backlog() && !announceBacklog;
     }
 
     public Optional<NewsletterPayload> decide(EnrichedPost post, Outbox outbox) {
         NewsletterPayload payload = null;
+        if (skips(post)) {
+            return Optional.empty();
+        }
         if (!outbox.announced(post.id())) {
             payload = renderer.announce(post, "announcement");
         } else if (!post.minorEdit() && correctOnEdit) {

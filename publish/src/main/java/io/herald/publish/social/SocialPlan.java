@@ -19,11 +19,23 @@ public final class SocialPlan {
     private final String baseUrl;
     private final List<Platform> platforms;
     private final boolean threads;
+    private final boolean announceBacklog;
 
     public SocialPlan(String baseUrl, List<Platform> platforms, boolean threads) {
+        this(baseUrl, platforms, threads, "skip");
+    }
+
+    /** @param backlog {@code skip} or {@code announce}: what a newly added feed's backlog gets */
+    public SocialPlan(String baseUrl, List<Platform> platforms, boolean threads, String backlog) {
         this.baseUrl = baseUrl;
         this.platforms = List.copyOf(platforms);
         this.threads = threads;
+        this.announceBacklog = "announce".equals(backlog);
+    }
+
+    /** Whether this post gets no snippets at all: it is a newly added feed's backlog, and backlog is skipped. */
+    public boolean skips(EnrichedPost post) {
+        return post.backlog() && !announceBacklog;
     }
 
     /** Every snippet of the post, in platform order. */
@@ -42,7 +54,7 @@ public final class SocialPlan {
 
     /** What to send for this version: nothing once the post had its snippets, and no key twice. */
     public List<SocialSnippet> toSend(EnrichedPost post, Outbox outbox) {
-        if (outbox.socialSent(post.id())) {
+        if (skips(post) || outbox.socialSent(post.id())) {
             return List.of();
         }
         List<SocialSnippet> snippets = snippets(post);

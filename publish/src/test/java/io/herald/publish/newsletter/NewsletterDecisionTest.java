@@ -51,4 +51,13 @@ class NewsletterDecisionTest {
         NewsletterDecision decision = new NewsletterDecision(renderer, "none");
         assertEquals(decision.decide(version(1, false), outbox).orElseThrow().html(), decision.preview(version(1, false)).html());
     }
+
+    @Test
+    void a_new_feeds_backlog_gets_no_newsletter_unless_backlog_is_announced() {
+        EnrichedPost backlog = version(1, false).toBuilder().backlog(true).build();
+        NewsletterDecision skipping = new NewsletterDecision(renderer, "correction", "skip");
+        assertTrue(skipping.decide(backlog, outbox).isEmpty(), "not announced");
+        assertTrue(skipping.decide(version(2, false).toBuilder().backlog(true).build(), outbox).isEmpty(), "nor corrected later");
+        assertEquals("announcement", new NewsletterDecision(renderer, "none", "announce").decide(backlog, outbox).orElseThrow().kind());
+    }
 }

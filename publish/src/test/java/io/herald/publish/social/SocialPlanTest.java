@@ -47,4 +47,11 @@ class SocialPlanTest {
         outbox.record(first);
         assertTrue(plan.toSend(POST, outbox).isEmpty(), "the post had its snippets");
     }
+
+    @Test
+    void a_new_feeds_backlog_gets_no_snippets_unless_backlog_is_announced() {
+        EnrichedPost backlog = POST.toBuilder().backlog(true).build();
+        assertEquals(List.of(), new SocialPlan("https://herald.example", List.of(Platform.X), false, "skip").toSend(backlog, new Outbox()));
+        assertEquals(1, new SocialPlan("https://herald.example", List.of(Platform.X), false, "announce").toSend(backlog, new Outbox()).size());
+    }
 }

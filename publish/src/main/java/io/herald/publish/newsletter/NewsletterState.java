@@ -1,0 +1,72 @@
+package io.herald.publish.newsletter;
+
+import io.herald.events.Delivery;
+import io.herald.events.EnrichedPost;
+import io.herald.events.NewsletterPayload;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where a post's newsletter is, as marketing sees it in the preview:
+ * <ul>
+ *   <li>{@code not-sent}: nothing went out yet (the preview shows what would);</li>
+ *   <li>{@code skipped}: it never will (the backlog of a newly added feed, with {@code feed-backlog=skip});</li>
+ *   <li>{@code pending}: on {@code herald.newsletter}, not yet taken by the webhook (first try to come, or a retry);</li>
+ *   <li>{@code sent}: on {@code herald.newsletter}, and, with a webhook, delivered there;</li>
+ *   <li>{@code failed}: every try at the webhook failed; {@code reason} says why. It can be re-sent.</li>
+ * </ul>
+ *
+ * @param payload  the latest payload sent for the post, or what would be sent
+ * @param delivery the webhook's state of that payload, if it has one
+ */
+public record NewsletterState(String state, String reason, NewsletterPayload payload, Optional<Delivery> delivery) {
+
+    /** @param post the post (absent once deleted: then only a payload that went out has a state) */
+    public static NewsletterState of(Optional<EnrichedPost> post, Optional<NewsletterPayload> sent, NewsletterDecision decision,
+                                     Deliveries deliveries, boolean webhook) {
+        if (sent.isEmpty()) {
+            EnrichedPost p = post.orElseThrow(() -> new IllegalArgumentException("no post and nothing sent"));
+            return decision.skips(p)
+                    ? new NewsletterState("skipped", "part of the backlog of a newly added feed (feed-backlog=skip)",
+                            decision.preview(p), Optional.empty())
+                    : new NewsletterState("not-sent", null, decision.preview(p), Optional.empty());
+        }
+        NewsletterPayload payload = sent.get();
+        if (!webhook) {
+            return new NewsletterState("sent", null, payload, Optional.empty());
+        }
+        Optional<Delivery> d = deliveries.of(payload.idempotencyKey());
+        if (d.isEmpty()) {
+            return new NewsletterState("pending", "waiting for its first delivery to the webhook", payload, d);
+        }
+        return switch (d.get().state()) {
+            case Delivery.DELIVERED -> new NewsletterState("sent", null, payload, d);
+            case Delivery.FAILED -> new NewsletterState("failed", d.get().reason(), payload, d);
+            default -> new NewsletterState("pending", d.get().attempts() == 0 ? "re-sent, the next try comes shortly"
+                    : "try " + d.get().attempts() + " failed: " + d.get().reason() + "; next try at " + d.get().nextAttemptAt(), payload, d);
+        };
+    }
+
+    /** The state as JSON fields, for {@code Accept: application/json}. */
+    public Map<String, Object> fields() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("postId", payload.postId());
+        out.put("state", state);
+        if (reason != null) {
+            out.put("reason", reason);
+        }
+        out.put("idempotencyKey", payload.idempotencyKey());
+        out.put("kind", payload.kind());
+        out.put("subject", payload.subject());
+        delivery.ifPresent(d -> {
+            out.put("attempts", d.attempts());
+            out.put("lastAttemptAt", d.at());
+            if (d.nextAttemptAt() != null) {
+                out.put("nextAttemptAt", d.nextAttemptAt());
+            }
+            out.put("target", d.target());
+        });
+        return out;
+    }
+}
