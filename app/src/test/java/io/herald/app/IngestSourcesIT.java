@@ -100,8 +100,11 @@ class IngestSourcesIT {
         upstream.stop(0);
     }
 
-    void startHerald(List<String> feeds) {
-        herald = Herald.start(ItSupport.settings(dir, port, "api-token", TOKEN, "max-post-bytes", 4096, "feeds", String.join(",", feeds), "feed-poll-seconds", 1), Stage.all());
+    void startHerald(List<String> feeds, Object... more) {
+        List<Object> settings = new ArrayList<>(List.of("api-token", TOKEN, "max-post-bytes", 4096, "feeds", String.join(",", feeds),
+                "feed-poll-seconds", 1));
+        settings.addAll(List.of(more));
+        herald = Herald.start(ItSupport.settings(dir, port, settings.toArray()), Stage.all());
     }
 
     String upstreamUrl(String path) {
@@ -280,6 +283,37 @@ class IngestSourcesIT {
         assertEquals("ignored", read(send("/api/webhooks/cms", "application/json", draft, TOKEN).body()).get("status").asText());
         HttpResponse<String> broken = send("/api/webhooks/cms", "application/json", "{\"title\": ", TOKEN);
         assertEquals(400, broken.statusCode());
+    }
+
+    @Test
+    void a_ghost_webhook_signed_with_the_configured_secret_needs_no_token_and_a_bad_signature_is_refused() throws Exception {
+        startHerald(List.of(), "ghost-webhook-secret", "ghost-s3cret");
+        String ghost = """
+                {"post": {"current": {"title": "Signed FAQ", "status": "published",
+                  "url": "https://ghost.example/signed-faq/", "updated_at": "2026-01-01T00:00:00Z",
+                  "html": "<h2>Was it signed?</h2><p>By Ghost itself.</p>"}}}""";
+        HttpResponse<String> signed = ItSupport.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/webhooks/cms"))
+                .header("Content-Type", "application/json").header("X-Ghost-Signature", ghostSignature("ghost-s3cret", ghost))
+                .POST(HttpRequest.BodyPublishers.ofString(ghost)).build());
+        assertEquals(202, signed.statusCode(), signed.body());
+        assertEquals("By Ghost itself.", awaitPost("https://ghost.example/signed-faq/").get("qa").get(0).get("answer").asText());
+
+        String forged = ghost.replace("By Ghost itself.", "By someone else.");
+        HttpResponse<String> refused = ItSupport.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/webhooks/cms"))
+                .header("Content-Type", "application/json").header("X-Ghost-Signature", ghostSignature("ghost-s3cret", ghost))
+                .POST(HttpRequest.BodyPublishers.ofString(forged)).build());
+        assertEquals(401, refused.statusCode());
+        assertTrue(read(refused.body()).get("detail").asText().contains("does not verify"), refused.body());
+        assertEquals(401, send("/api/webhooks/cms", "application/json", forged, null).statusCode(), "unsigned and no token");
+        assertEquals(202, send("/api/webhooks/cms", "application/json", forged, TOKEN).statusCode(), "the token still works");
+    }
+
+    /** Ghost's header: sha256=hex(HMAC-SHA256(secret, body + t)), t=milliseconds, as the README describes it. */
+    static String ghostSignature(String secret, String body) throws Exception {
+        String t = Long.toString(System.currentTimeMillis());
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal((body + t).getBytes(StandardCharsets.UTF_8))) + ", t=" + t;
     }
 
     @Test

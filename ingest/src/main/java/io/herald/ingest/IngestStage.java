@@ -39,12 +39,14 @@ public final class IngestStage {
     private final java.nio.file.Path inbox;
     private final FeedHealth feedHealth;
 
+    private final Optional<String> ghostSecret;
     private final List<String> feeds;
     private final Duration feedPoll;
 
     public IngestStage(Settings settings) {
         this.intake = new Intake(Clock.systemUTC(), settings.maxPostBytes(), ledger);
         this.apiToken = settings.apiToken();
+        this.ghostSecret = settings.ghostWebhookSecret();
         this.inbox = settings.inbox();
         this.feeds = settings.feeds();
         this.feedPoll = settings.feedPoll();
@@ -113,7 +115,7 @@ public final class IngestStage {
 
     public List<RouteBuilder> routes() {
         List<RouteBuilder> routes = new java.util.ArrayList<>(List.of(
-                new HttpIngestRoute(intake, ledger, apiToken), new DeleteRoute(ledger, apiToken), new InboxRoute(intake, ledger, inbox)));
+                new HttpIngestRoute(intake, ledger, apiToken, ghostSecret), new DeleteRoute(ledger, apiToken), new InboxRoute(intake, ledger, inbox)));
         if (!feeds.isEmpty()) {
             routes.add(new FeedPollRoute(feeds, feedPoll, intake, ledger, new FeedFetcher(), feedHealth));
         }

@@ -1,6 +1,7 @@
 package io.herald.ingest.routes;
 
 import io.herald.ingest.CmsWebhookParser;
+import io.herald.ingest.GhostSignature;
 import io.herald.ingest.Intake;
 import io.herald.ingest.PostLedger;
 import io.herald.ingest.RejectedPost;
@@ -24,9 +25,16 @@ public final class HttpIngestRoute extends RouteBuilder {
     private final RawPosts raw;
     private final PostLedger ledger;
     private final Optional<String> apiToken;
+    private final Optional<String> ghostSecret;
     private final CmsWebhookParser webhooks = new CmsWebhookParser();
 
     public HttpIngestRoute(Intake intake, PostLedger ledger, Optional<String> apiToken) {
+        this(intake, ledger, apiToken, Optional.empty());
+    }
+
+    /** @param ghostSecret the secret of Herald's webhooks in Ghost: a request whose Ghost signature verifies needs no token */
+    public HttpIngestRoute(Intake intake, PostLedger ledger, Optional<String> apiToken, Optional<String> ghostSecret) {
+        this.ghostSecret = ghostSecret;
         this.intake = intake;
         this.raw = new RawPosts(ledger);
         this.ledger = ledger;
@@ -52,7 +60,7 @@ public final class HttpIngestRoute extends RouteBuilder {
                 .routeId("ingest-webhook")
                 .routeConfigurationId(IngestErrorPolicy.HTTP)
                 .setProperty(Props.SOURCE.name(), constant("webhook"))
-                .process(this::checkToken)
+                .process(this::checkWebhookSender)
                 .process(this::acceptNotification)
                 .choice()
                     .when(e -> Props.DELETED.get(e) != null)
@@ -75,6 +83,30 @@ public final class HttpIngestRoute extends RouteBuilder {
 
     private void checkToken(Exchange exchange) {
         ApiToken.check(apiToken, exchange);
+    }
+
+    /**
+     * A webhook signed by Ghost (with {@code ghost-webhook-secret} set) is let in by its signature;
+     * any other needs the API token, as every write endpoint does.
+     */
+    private void checkWebhookSender(Exchange exchange) {
+        String signature = exchange.getMessage().getHeader(GhostSignature.HEADER, String.class);
+        if (signature == null || ghostSecret.isEmpty()) {
+            try {
+                ApiToken.check(apiToken, exchange);
+            } catch (RejectedPost e) {
+                throw signature == null ? e : new RejectedPost(e.status(), e.title(), e.getMessage()
+                        + " This request is signed by Ghost (" + GhostSignature.HEADER + "): set ghost-webhook-secret to the "
+                        + "webhook's secret in Ghost and no token is needed.");
+            }
+            return;
+        }
+        byte[] body = body(exchange);
+        exchange.getMessage().setBody(body);
+        GhostSignature.refusal(ghostSecret.get(), signature, body == null ? new byte[0] : body, java.time.Instant.now())
+                .ifPresent(reason -> {
+                    throw new RejectedPost(401, "Unauthorized", reason);
+                });
     }
 
     private byte[] body(Exchange exchange) {
