@@ -149,7 +149,8 @@ final class QaExtractor {
                 // belongs to the answer only if another question comes after (else it is the outro).
                 loose.add(b);
             } else {
-                current.answer.add(b);
+                // "<h2>Is it free?</h2><p>A: Yes.</p>": the answer's label is not part of it.
+                current.answer.add(current.answer.isEmpty() && Labels.isAnswer(b.text()) ? withoutLabel(b) : b);
             }
         }
         if (pairs.isEmpty()) {

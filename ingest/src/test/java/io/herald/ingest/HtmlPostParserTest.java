@@ -151,4 +151,16 @@ class HtmlPostParserTest {
                 post.qa().get(0).answerHtml());
         assertEquals("We do, with a label.", post.qa().get(1).answer());
     }
+
+    @Test
+    void an_answer_label_after_a_question_heading_is_not_part_of_the_answer() {
+        ParsedPost post = parser.parse("""
+                <article><h1>Signing FAQ</h1>
+                <h2>Does the signature work?</h2>
+                <p>A: See <a href="https://ghost.example/docs">the docs</a>.</p>
+                <h2>Is it required?</h2><p>Answer: No.</p>
+                </article>""", "https://ghost.example/signing");
+        assertEquals("See the docs.", post.qa().get(0).answer());
+        assertEquals("No.", post.qa().get(1).answer());
+    }
 }

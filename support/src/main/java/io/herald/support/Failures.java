@@ -6,10 +6,17 @@ public final class Failures {
     private Failures() {
     }
 
-    /** A failure said in words, also when the exception has no message (a refused connection). */
+    /**
+     * A failure said in words, also when the exception has no message (a refused connection): the
+     * message, after the exception's name unless it is a plain {@code IOException} whose message
+     * says it all ("the webhook answered HTTP 503").
+     */
     public static String describe(Throwable e) {
         String message = e.getMessage();
         String name = e.getClass().getSimpleName();
-        return message == null || message.isBlank() ? name : name + ": " + message;
+        if (message == null || message.isBlank()) {
+            return name;
+        }
+        return e.getClass() == java.io.IOException.class ? message : name + ": " + message;
     }
 }

@@ -44,7 +44,7 @@ public record NewsletterState(String state, String reason, NewsletterPayload pay
             case Delivery.DELIVERED -> new NewsletterState("sent", null, payload, d);
             case Delivery.FAILED -> new NewsletterState("failed", d.get().reason(), payload, d);
             default -> new NewsletterState("pending", d.get().attempts() == 0 ? "re-sent, the next try comes shortly"
-                    : "try " + d.get().attempts() + " failed: " + d.get().reason() + "; next try at " + d.get().nextAttemptAt(), payload, d);
+                    : "try " + d.get().attempts() + " failed: " + d.get().reason() + "; next try at " + d.get().nextAttemptAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), payload, d);
         };
     }
 

@@ -106,7 +106,7 @@ class DeliveryStateTest {
         var sent = outbox.latestNewsletter("p");
         assertEquals("sent", NewsletterState.of(Optional.of(post), sent, decision, deliveries, false).state(), "no webhook: on the topic is sent");
         assertEquals("pending", NewsletterState.of(Optional.of(post), sent, decision, deliveries, true).state());
-        deliveries.record(Delivery.of(payload.idempotencyKey(), "p", "u", Delivery.RETRYING, 1, "IOException: HTTP 503", T, T.plusSeconds(30)));
+        deliveries.record(Delivery.of(payload.idempotencyKey(), "p", "u", Delivery.RETRYING, 1, "the webhook answered HTTP 503", T, T.plusSeconds(30)));
         NewsletterState retrying = NewsletterState.of(Optional.of(post), sent, decision, deliveries, true);
         assertEquals("pending", retrying.state());
         assertTrue(retrying.reason().contains("HTTP 503") && retrying.reason().contains(T.plusSeconds(30).toString()), retrying.reason());
