@@ -74,7 +74,7 @@ public final class SocialPreviewRoute extends RouteBuilder {
         body.put("postId", id);
         body.put("sent", !byKey.isEmpty() && sentKeys.containsAll(byKey.keySet()));
         if (skipped) {
-            body.put("reason", "part of the backlog of a newly added feed (feed-backlog=skip)");
+            body.put("reason", io.herald.publish.newsletter.NewsletterDecision.BACKLOG_SKIPPED);
         }
         body.put("platforms", platforms);
         body.put("snippets", snippets);

@@ -12,6 +12,9 @@ import java.util.Optional;
  */
 public final class NewsletterDecision {
 
+    /** Why a newly added feed's backlog gets no newsletter and no snippets, as the previews say it. */
+    public static final String BACKLOG_SKIPPED = "part of the backlog of a newly added feed (feed-backlog=skip)";
+
     private final NewsletterRenderer renderer;
     private final boolean correctOnEdit;
     private final boolean announceBacklog;

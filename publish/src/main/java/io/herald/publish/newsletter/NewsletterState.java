@@ -28,7 +28,7 @@ public record NewsletterState(String state, String reason, NewsletterPayload pay
         if (sent.isEmpty()) {
             EnrichedPost p = post.orElseThrow(() -> new IllegalArgumentException("no post and nothing sent"));
             return decision.skips(p)
-                    ? new NewsletterState("skipped", "part of the backlog of a newly added feed (feed-backlog=skip)",
+                    ? new NewsletterState("skipped", NewsletterDecision.BACKLOG_SKIPPED,
                             decision.preview(p), Optional.empty())
                     : new NewsletterState("not-sent", null, decision.preview(p), Optional.empty());
         }
