@@ -21,13 +21,15 @@ public final class HealthCheck implements AutoCloseable {
     private final java.util.function.Supplier<Map<String, String>> feeds;
 
     /** @param feeds the upstream feeds' states, reported one line each (a failing feed does not make Herald DOWN) */
-    public HealthCheck(String bootstrap, CamelContext camel, java.util.function.Supplier<Map<String, String>> feeds) {
+    public HealthCheck(String bootstrap, Map<String, String> clientProperties, CamelContext camel,
+                       java.util.function.Supplier<Map<String, String>> feeds) {
         this.camel = camel;
         this.feeds = feeds;
-        this.admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2_000));
+        Map<String, Object> props = new java.util.HashMap<>(clientProperties);
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2_000);
+        this.admin = Admin.create(props);
     }
 
     public Result check() {

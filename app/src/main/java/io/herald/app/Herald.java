@@ -1,8 +1,6 @@
 package io.herald.app;
 
 import io.herald.broker.EmbeddedKafka;
-import io.herald.events.Topic;
-import io.herald.events.Topics;
 import io.herald.ingest.IngestStage;
 import io.herald.publish.PublishStage;
 import io.herald.support.Settings;
@@ -24,7 +22,6 @@ import org.apache.camel.component.kafka.KafkaConfiguration;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,10 +70,10 @@ public final class Herald implements AutoCloseable {
                 embedded = EmbeddedKafka.start(config.dataDir().resolve("kafka"), config.embeddedKafkaPort());
                 bootstrap = embedded.bootstrapServers();
             }
-            EmbeddedKafka.createTopics(bootstrap, newTopics(config.topicPartitions()));
+            TopicSetup.ensure(bootstrap, config.kafkaProperties(), config.topicPartitions(), config.topicReplication());
 
             camel = new DefaultCamelContext();
-            camel.addComponent("kafka", kafka(bootstrap));
+            camel.addComponent("kafka", kafka(bootstrap, config.kafkaProperties(), InstanceId.of(config.dataDir())));
             VertxPlatformHttpServerConfiguration http = new VertxPlatformHttpServerConfiguration();
             http.setBindHost(config.host());
             http.setBindPort(config.port());
@@ -107,7 +104,7 @@ public final class Herald implements AutoCloseable {
                 routeConfigurations.addAll(publish.routeConfigurations());
                 routes.addAll(publish.routes());
             }
-            health = new HealthCheck(bootstrap, camel, ingest == null ? Map::of : ingest::feedStates);
+            health = new HealthCheck(bootstrap, config.kafkaProperties(), camel, ingest == null ? Map::of : ingest::feedStates);
             routes.add(new HealthRoute(health));
             for (RouteConfigurationBuilder c : routeConfigurations) {
                 camel.addRoutesConfigurations(c);
@@ -131,19 +128,15 @@ public final class Herald implements AutoCloseable {
         }
     }
 
-    static List<NewTopic> newTopics(int partitions) {
-        List<NewTopic> topics = new ArrayList<>();
-        for (Topic<?> t : Topics.all()) {
-            // The DLQ is read by people, in order: one partition.
-            int n = t == Topics.DLQ ? 1 : partitions;
-            topics.add(new NewTopic(t.name(), n, (short) 1).configs(t.config()));
-        }
-        return topics;
-    }
-
-    private static KafkaComponent kafka(String bootstrap) {
+    private static KafkaComponent kafka(String bootstrap, Map<String, String> clientProperties, String instanceId) {
         KafkaConfiguration c = new KafkaConfiguration();
+        // Static membership: each consumer of this process is in a group of its own kind (transform,
+        // newsletter, social, delivery, this instance's store), so one id per process is unique in
+        // each group; restarted, the instance gets its partitions back at once.
+        c.setGroupInstanceId(instanceId);
         c.setBrokers(bootstrap);
+        // SASL, TLS and any other client property, passed through as given (kafka.<property>).
+        c.setAdditionalProperties(new java.util.HashMap<>(clientProperties));
         // Reliability first: a record is acknowledged once every in-sync replica has it, and a
         // retried send cannot be written twice.
         c.setRequestRequiredAcks("all");

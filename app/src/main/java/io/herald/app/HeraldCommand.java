@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
 @Command(name = "herald", mixinStandardHelpOptions = true, versionProvider = HeraldCommand.Version.class,
         description = "Syndicates Q&A posts: ingest, transform and publish over Kafka.",
         subcommands = {HeraldCommand.Run.class, HeraldCommand.Ingest.class, HeraldCommand.Transform.class,
-                HeraldCommand.Publish.class})
+                HeraldCommand.Publish.class, HeraldCommand.Health.class})
 public final class HeraldCommand implements Runnable {
 
     @CommandLine.Spec
@@ -42,6 +42,9 @@ public final class HeraldCommand implements Runnable {
         CommandLine cli = new CommandLine(new HeraldCommand());
         // Every stage command takes every setting, as --<name>, from the one list of them.
         for (CommandLine sub : cli.getSubcommands().values()) {
+            if (!(sub.getCommand() instanceof StageCommand)) {
+                continue;
+            }
             for (Settings.Definition d : Settings.DEFINITIONS) {
                 sub.getCommandSpec().addOption(OptionSpec.builder("--" + d.name()).paramLabel(d.label())
                         .description(d.description()).type(String.class).build());
@@ -82,7 +85,12 @@ public final class HeraldCommand implements Runnable {
 
         /** The settings as given: each flag, else HERALD_<NAME>, else the --config file, else the default. */
         Settings settings() {
-            return Settings.parse(name -> spec.findOption("--" + name).getValue());
+            java.util.Map<String, String> kafka = new java.util.TreeMap<>();
+            if (spec.commandLine().getDefaultValueProvider() instanceof Defaults d) {
+                kafka.putAll(d.kafkaProperties());
+            }
+            kafka.putAll(Settings.kafkaPropertiesFromEnvironment(System.getenv()));
+            return Settings.parse(name -> spec.findOption("--" + name).getValue(), kafka);
         }
 
         @Override
@@ -144,6 +152,34 @@ public final class HeraldCommand implements Runnable {
         }
     }
 
+    @Command(name = "health", mixinStandardHelpOptions = true,
+            description = "Ask a Herald on this machine whether it is UP (GET /health); exit 0 when it is, 1 when not. "
+                    + "For container health checks.")
+    static final class Health implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--port", paramLabel = "PORT", description = "Herald's HTTP port (default: ${DEFAULT-VALUE}).")
+        int port;
+
+        @Override
+        public Integer call() {
+            try {
+                var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create("http://127.0.0.1:" + port + "/health")).timeout(java.time.Duration.ofSeconds(4)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                spec.commandLine().getOut().println(response.body());
+                return response.statusCode() == 200 ? 0 : 1;
+            } catch (java.io.IOException e) {
+                spec.commandLine().getErr().println("herald: no answer on port " + port + " (" + e.getClass().getSimpleName() + ")");
+                return 1;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 1;
+            }
+        }
+    }
+
     /** Option defaults: the environment, then a --config file, then Herald's defaults.properties. */
     static final class Defaults implements CommandLine.IDefaultValueProvider {
         private final Properties builtIn = Settings.defaults();
@@ -163,12 +199,19 @@ public final class HeraldCommand implements Runnable {
                         + e.getMessage() + ")");
             }
             for (String key : file.stringPropertyNames()) {
-                if (!builtIn.containsKey(key)) {
+                if (!builtIn.containsKey(key) && !key.startsWith(Settings.KAFKA_PREFIX)) {
                     return Optional.of("the config file " + configFile + " has an unknown setting \"" + key + "\"; did you mean \""
                             + Settings.nearestName(key) + "\"?");
                 }
             }
             return Optional.empty();
+        }
+
+        /** The Kafka client properties in the config file ({@code kafka.<property>=...}), without the prefix. */
+        java.util.Map<String, String> kafkaProperties() {
+            java.util.Map<String, String> named = new java.util.HashMap<>();
+            file.stringPropertyNames().forEach(k -> named.put(k, file.getProperty(k)));
+            return Settings.kafkaProperties(named);
         }
 
         /** What is wrong with the config file, if anything: Herald refuses to start rather than ignore it. */

@@ -43,7 +43,10 @@ public final class IngestStage {
     private final List<String> feeds;
     private final Duration feedPoll;
 
+    private final java.util.Map<String, String> clientProperties;
+
     public IngestStage(Settings settings) {
+        this.clientProperties = settings.kafkaProperties();
         this.intake = new Intake(Clock.systemUTC(), settings.maxPostBytes(), ledger);
         this.apiToken = settings.apiToken();
         this.ghostSecret = settings.ghostWebhookSecret();
@@ -55,7 +58,7 @@ public final class IngestStage {
 
     /** Learns what was already accepted, so repeats answer {@code unchanged} across restarts. */
     public void rebuild(String bootstrapServers) {
-        long n = TopicReplay.replayEvents(bootstrapServers, Topics.POSTS_RAW, Duration.ofMinutes(5), (id, post) -> {
+        long n = TopicReplay.replayEvents(bootstrapServers, clientProperties, Topics.POSTS_RAW, Duration.ofMinutes(5), (id, post) -> {
             if (id != null && post != null) {
                 ledger.record(id, post.contentHash(), post.source());
             } else if (id != null) {

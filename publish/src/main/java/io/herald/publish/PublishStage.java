@@ -58,7 +58,10 @@ public final class PublishStage {
     private final Outbox outbox = new Outbox();
     private final Deliveries deliveries = new Deliveries();
 
+    private final java.util.Map<String, String> clientProperties;
+
     public PublishStage(Settings settings) {
+        this.clientProperties = settings.kafkaProperties();
         this.settings = settings;
         this.platforms = check(settings);
         this.links = new FeedLinks(settings.baseUrl(), settings.websubHub());
@@ -111,21 +114,21 @@ public final class PublishStage {
     }
 
     public void rebuild(String bootstrapServers) {
-        long n = TopicReplay.replayEvents(bootstrapServers, Topics.POSTS_ENRICHED, Duration.ofMinutes(5),
+        long n = TopicReplay.replayEvents(bootstrapServers, clientProperties, Topics.POSTS_ENRICHED, Duration.ofMinutes(5),
                 (id, post) -> StoreRoute.apply(store, id, post));
         LOG.info("Publish holds {} posts ({} records replayed)", store.size(), n);
-        long sent = TopicReplay.replayEvents(bootstrapServers, Topics.NEWSLETTER, Duration.ofMinutes(5), (id, payload) -> {
+        long sent = TopicReplay.replayEvents(bootstrapServers, clientProperties, Topics.NEWSLETTER, Duration.ofMinutes(5), (id, payload) -> {
             if (payload != null) {
                 outbox.record(payload);
             }
         });
-        sent += TopicReplay.replayEvents(bootstrapServers, Topics.SOCIAL, Duration.ofMinutes(5), (id, snippet) -> {
+        sent += TopicReplay.replayEvents(bootstrapServers, clientProperties, Topics.SOCIAL, Duration.ofMinutes(5), (id, snippet) -> {
             if (snippet != null) {
                 outbox.record(snippet);
             }
         });
         LOG.info("Publish has sent {} newsletter and social payloads so far", sent);
-        TopicReplay.replayEvents(bootstrapServers, Topics.DELIVERIES, Duration.ofMinutes(5), (key, d) -> {
+        TopicReplay.replayEvents(bootstrapServers, clientProperties, Topics.DELIVERIES, Duration.ofMinutes(5), (key, d) -> {
             if (d != null) {
                 deliveries.record(d);
             }

@@ -48,7 +48,13 @@ public record Settings(
         String feedBacklog,
         int newsletterWebhookRetries,
         Duration newsletterWebhookBackoff,
-        Optional<String> ghostWebhookSecret) {
+        Optional<String> ghostWebhookSecret,
+        int topicReplication,
+        String logFormat,
+        Map<String, String> kafkaProperties) {
+
+    /** The prefix of Kafka client properties passed through as they are ({@code kafka.security.protocol=SASL_SSL}). */
+    public static final String KAFKA_PREFIX = "kafka.";
 
     /** A setting users can give: its name ({@code --name}, {@code HERALD_NAME}, {@code name=} in a file), a label and a description. */
     public record Definition(String name, String label, String description) {
@@ -59,6 +65,8 @@ public record Settings(
             new Definition("kafka-bootstrap", "HOST:PORT,...", "Kafka bootstrap servers. Absent: run a broker inside Herald (herald run only)."),
             new Definition("embedded-kafka-port", "PORT", "Client port of the embedded broker, 0 for any free one (default: ${DEFAULT-VALUE})."),
             new Definition("topic-partitions", "N", "Partitions of the post topics when Herald creates them (default: ${DEFAULT-VALUE})."),
+            new Definition("topic-replication", "N", "Replication factor of the topics Herald creates; 0: as many brokers as "
+                    + "there are, at most 3 (default: ${DEFAULT-VALUE})."),
             new Definition("host", "ADDRESS", "Address the HTTP server binds to; 0.0.0.0 is every interface (default: ${DEFAULT-VALUE})."),
             new Definition("port", "PORT", "HTTP port (default: ${DEFAULT-VALUE})."),
             new Definition("data-dir", "DIR", "Data folder (default: ${DEFAULT-VALUE})."),
@@ -90,10 +98,13 @@ public record Settings(
             new Definition("newsletter-digest", "off|daily@HH:MM|weekly@DAY@HH:MM", "Digest schedule, UTC (default: ${DEFAULT-VALUE})."),
             new Definition("social-platforms", "x,mastodon,bluesky,linkedin", "Networks to write snippets for (default: ${DEFAULT-VALUE})."),
             new Definition("social-threads", "true|false", "Also write one numbered snippet per Q&A pair (default: ${DEFAULT-VALUE})."),
+            new Definition("log-format", "text|json", "One line per event as text, or one JSON object per line for log "
+                    + "shippers (default: ${DEFAULT-VALUE})."),
             new Definition("hold-seconds", "SECONDS", "Wait before newsletters and snippets go out; a deletion meanwhile cancels them "
                     + "(default: ${DEFAULT-VALUE})."));
 
     public Settings {
+        kafkaProperties = Map.copyOf(kafkaProperties);
         feeds = List.copyOf(feeds);
         socialPlatforms = List.copyOf(socialPlatforms);
     }
@@ -128,13 +139,43 @@ public record Settings(
     public static Settings of(Map<String, ?> values) {
         Map<String, String> given = new LinkedHashMap<>();
         values.forEach((k, v) -> given.put(k, v == null ? "" : String.valueOf(v)));
+        Map<String, String> kafka = kafkaProperties(given);
+        given.keySet().removeIf(k -> k.startsWith(KAFKA_PREFIX));
         for (String name : given.keySet()) {
             if (DEFINITIONS.stream().noneMatch(d -> d.name().equals(name))) {
                 throw new IllegalArgumentException("there is no setting \"" + name + "\"; did you mean \"" + nearestName(name) + "\"?");
             }
         }
         Properties defaults = defaults();
-        return parse(name -> given.containsKey(name) ? given.get(name) : defaults.getProperty(name));
+        return parse(name -> given.containsKey(name) ? given.get(name) : defaults.getProperty(name), kafka);
+    }
+
+    /**
+     * The Kafka client properties among some named values: those named {@code kafka.<property>}
+     * (not Herald's own {@code kafka-bootstrap}), without the prefix.
+     */
+    public static Map<String, String> kafkaProperties(Map<String, String> named) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        named.forEach((k, v) -> {
+            if (k.startsWith(KAFKA_PREFIX) && k.length() > KAFKA_PREFIX.length()) {
+                out.put(k.substring(KAFKA_PREFIX.length()), v);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * The Kafka client properties in the environment: {@code HERALD_KAFKA_SECURITY_PROTOCOL=SASL_SSL} is
+     * {@code security.protocol}; {@code HERALD_KAFKA_BOOTSTRAP} is Herald's own setting, not one of them.
+     */
+    public static Map<String, String> kafkaPropertiesFromEnvironment(Map<String, String> env) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        env.forEach((k, v) -> {
+            if (k.startsWith("HERALD_KAFKA_") && !k.equals("HERALD_KAFKA_BOOTSTRAP")) {
+                out.put(k.substring("HERALD_KAFKA_".length()).toLowerCase(Locale.ROOT).replace('_', '.'), v);
+            }
+        });
+        return out;
     }
 
     /**
@@ -142,7 +183,16 @@ public record Settings(
      * an {@link IllegalArgumentException} that names the setting.
      */
     public static Settings parse(Function<String, String> value) {
+        return parse(value, Map.of());
+    }
+
+    /** As {@link #parse(Function)}, with Kafka client properties to pass through (names without the prefix). */
+    public static Settings parse(Function<String, String> value, Map<String, String> kafkaProperties) {
         Reader r = new Reader(value);
+        String logFormat = r.text("log-format").orElse("text");
+        if (!logFormat.equals("text") && !logFormat.equals("json")) {
+            throw new IllegalArgumentException("log-format must be text or json, not \"" + logFormat + "\"");
+        }
         int port = r.integer("port", 0, 65535);
         String baseUrl = r.text("base-url").map(u -> u.replaceAll("/+$", "")).orElse("http://localhost:" + port);
         String onEdit = r.text("newsletter-on-edit").orElse("none");
@@ -180,23 +230,29 @@ public record Settings(
                 backlog,
                 r.integer("newsletter-webhook-retries", 0, 100),
                 Duration.ofSeconds(r.integer("newsletter-webhook-backoff-seconds", 1, 86_400)),
-                r.text("ghost-webhook-secret"));
+                r.text("ghost-webhook-secret"),
+                r.integer("topic-replication", 0, 32_767),
+                logFormat,
+                kafkaProperties);
     }
 
     /** Every setting in effect as {@code name=value}, in the order of {@link #DEFINITIONS}; the API token masked. */
     @Override
     public String toString() {
-        Object[] values = {kafkaBootstrap.orElse("(embedded)"), embeddedKafkaPort, topicPartitions, host, port, dataDir, inbox, out,
+        Object[] values = {kafkaBootstrap.orElse("(embedded)"), embeddedKafkaPort, topicPartitions,
+            topicReplication == 0 ? "auto" : topicReplication, host, port, dataDir, inbox, out,
             baseUrl, apiToken.isPresent() ? "(set)" : "(none)", ghostWebhookSecret.isPresent() ? "(set)" : "(none)", maxPostBytes,
             String.join(",", feeds), feedPoll.toSeconds(), feedBacklog,
             minorEditThreshold, feedSize, websubHub.orElse(""), newsletterOnEdit, newsletterWebhook.orElse(""),
             newsletterWebhookSecret.isPresent() ? "(set)" : "(none)", newsletterWebhookRetries, newsletterWebhookBackoff.toSeconds(),
             newsletterDigest,
-            String.join(",", socialPlatforms), socialThreads, hold.toSeconds()};
+            String.join(",", socialPlatforms), socialThreads, logFormat, hold.toSeconds()};
         StringBuilder out = new StringBuilder("Settings[");
         for (int i = 0; i < DEFINITIONS.size(); i++) {
             out.append(i == 0 ? "" : ", ").append(DEFINITIONS.get(i).name()).append('=').append(values[i]);
         }
+        kafkaProperties.forEach((k, v) -> out.append(", ").append(KAFKA_PREFIX).append(k).append('=')
+                .append(k.matches("(?i).*(password|secret|jaas|key\\b|token|credential).*") ? "(set)" : v));
         return out.append(']').toString();
     }
 

@@ -34,7 +34,13 @@ public final class TopicReplay {
      * @return how many records were replayed
      */
     public static <T> long replayEvents(String bootstrapServers, Topic<T> topic, Duration timeout, BiConsumer<String, T> onRecord) {
-        return replay(bootstrapServers, topic, timeout, (key, value) -> {
+        return replayEvents(bootstrapServers, Map.of(), topic, timeout, onRecord);
+    }
+
+    /** As {@link #replayEvents(String, Topic, Duration, BiConsumer)}, with Kafka client properties (SASL, TLS...). */
+    public static <T> long replayEvents(String bootstrapServers, Map<String, String> clientProperties, Topic<T> topic, Duration timeout,
+                                        BiConsumer<String, T> onRecord) {
+        return replay(bootstrapServers, clientProperties, topic, timeout, (key, value) -> {
             if (value == null) {
                 onRecord.accept(key, null);
             } else {
@@ -61,7 +67,14 @@ public final class TopicReplay {
      */
     public static long replay(String bootstrapServers, Topic<?> topic, Duration timeout,
                               BiConsumer<String, byte[]> onRecord) {
+        return replay(bootstrapServers, Map.of(), topic, timeout, onRecord);
+    }
+
+    /** As {@link #replay(String, Topic, Duration, BiConsumer)}, with Kafka client properties (SASL, TLS...). */
+    public static long replay(String bootstrapServers, Map<String, String> clientProperties, Topic<?> topic, Duration timeout,
+                              BiConsumer<String, byte[]> onRecord) {
         Properties props = new Properties();
+        props.putAll(clientProperties);
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");

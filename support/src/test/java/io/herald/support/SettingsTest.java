@@ -70,4 +70,32 @@ class SettingsTest {
         assertEquals("hold-seconds", Settings.nearestName("hold_secnds"));
         assertEquals("newsletter-webhook", Settings.nearestName("newsleter-webhook"));
     }
+
+    @Test
+    void kafka_client_properties_pass_through_from_a_file_or_the_environment_and_secrets_never_print() {
+        Map<String, String> fromFile = Settings.kafkaProperties(Map.of("kafka.security.protocol", "SASL_SSL", "port", "9090",
+                "kafka-bootstrap", "b:9092"));
+        assertEquals(Map.of("security.protocol", "SASL_SSL"), fromFile);
+        Map<String, String> fromEnv = Settings.kafkaPropertiesFromEnvironment(Map.of("HERALD_KAFKA_SASL_MECHANISM", "SCRAM-SHA-512",
+                "HERALD_KAFKA_BOOTSTRAP", "b:9092", "HERALD_PORT", "9090", "HERALD_KAFKA_SSL_TRUSTSTORE_LOCATION", "/etc/ts.p12"));
+        assertEquals(Map.of("sasl.mechanism", "SCRAM-SHA-512", "ssl.truststore.location", "/etc/ts.p12"), fromEnv,
+                "HERALD_KAFKA_BOOTSTRAP stays Herald's own setting");
+        Settings s = Settings.of(Map.of("kafka.security.protocol", "SASL_SSL",
+                "kafka.sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"h\" password=\"pw\";",
+                "kafka.ssl.truststore.password", "tspw"));
+        assertEquals("SASL_SSL", s.kafkaProperties().get("security.protocol"));
+        String printed = s.toString();
+        assertTrue(printed.contains("kafka.security.protocol=SASL_SSL"), printed);
+        assertTrue(!printed.contains("pw") && printed.contains("kafka.sasl.jaas.config=(set)"), printed);
+    }
+
+    @Test
+    void replication_and_log_format_are_checked() {
+        assertEquals(0, Settings.of(Map.of()).topicReplication(), "0: fit the cluster");
+        assertEquals("text", Settings.of(Map.of()).logFormat());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Settings.of(Map.of("log-format", "xml"))).getMessage()
+                .contains("log-format"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Settings.of(Map.of("topic-replication", "-1"))).getMessage()
+                .contains("topic-replication"));
+    }
 }

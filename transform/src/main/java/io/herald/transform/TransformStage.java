@@ -25,7 +25,10 @@ public final class TransformStage {
     private final Pipeline pipeline;
 
     /** @param minorEditShare the largest share of words an edit may change and still be a typo fix */
+    private final java.util.Map<String, String> clientProperties;
+
     public TransformStage(Settings settings) {
+        this.clientProperties = settings.kafkaProperties();
         this.pipeline = new Pipeline(ledger, Clock.systemUTC(), settings.minorEditThreshold());
     }
 
@@ -41,7 +44,7 @@ public final class TransformStage {
     }
 
     public void rebuild(String bootstrapServers) {
-        long n = TopicReplay.replayEvents(bootstrapServers, Topics.POSTS_ENRICHED, Duration.ofMinutes(5), (id, post) -> {
+        long n = TopicReplay.replayEvents(bootstrapServers, clientProperties, Topics.POSTS_ENRICHED, Duration.ofMinutes(5), (id, post) -> {
             if (id != null && post == null) {
                 ledger.forget(id);
             } else if (post != null) {

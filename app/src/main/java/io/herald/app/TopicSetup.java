@@ -1,0 +1,117 @@
+package io.herald.app;
+
+import io.herald.events.Topic;
+import io.herald.events.Topics;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * Makes sure Herald's topics exist and suit it, before any stage starts. Missing topics are created
+ * with the configured partitions and a replication factor that fits the cluster (as many brokers as
+ * there are, at most 3, unless configured), and, with three replicas or more, {@code min.insync.replicas=2},
+ * so an acknowledged record is on two brokers. A topic that exists with a cleanup policy Herald cannot
+ * work with (a compacted one deleting old versions by age, or a log that compaction would thin out)
+ * stops Herald with a reason, rather than losing posts later.
+ */
+public final class TopicSetup {
+
+    private TopicSetup() {
+    }
+
+    /** What Herald asks of the cluster: the topics it would create there. */
+    static List<NewTopic> newTopics(int partitions, short replication) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (Topic<?> t : Topics.all()) {
+            // The DLQ is read by people, in order: one partition.
+            int n = t == Topics.DLQ ? 1 : partitions;
+            Map<String, String> configs = new HashMap<>(t.config());
+            if (replication >= 3) {
+                configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "2");
+            }
+            topics.add(new NewTopic(t.name(), n, replication).configs(configs));
+        }
+        return topics;
+    }
+
+    /** The replication factor to create topics with: the setting, or (0) the brokers there are, at most 3. */
+    static short replication(int configured, int brokers) {
+        if (configured > 0) {
+            return (short) configured;
+        }
+        return (short) Math.max(1, Math.min(3, brokers));
+    }
+
+    /**
+     * Why an existing topic's cleanup policy does not suit Herald, or null: the compacted topics must be
+     * compacted (the latest version of every post, kept for ever), the others must not be compacted only.
+     */
+    static String unsuitable(Topic<?> topic, String cleanupPolicy) {
+        Set<String> policy = Set.of(cleanupPolicy.replace(" ", "").split(","));
+        if (topic.compacted() && (!policy.contains("compact") || policy.contains("delete"))) {
+            return "topic " + topic.name() + " has cleanup.policy=" + cleanupPolicy + ", but Herald keeps the latest record of every "
+                    + "key there for ever: it must be cleanup.policy=compact (kafka-configs.sh --alter --entity-type topics "
+                    + "--entity-name " + topic.name() + " --add-config cleanup.policy=compact)";
+        }
+        if (!topic.compacted() && policy.equals(Set.of("compact"))) {
+            return "topic " + topic.name() + " has cleanup.policy=compact, which would drop all but the last record of each post "
+                    + "there: it must be cleanup.policy=delete";
+        }
+        return null;
+    }
+
+    /** Creates what is missing and checks what exists; a refusal is a {@link StartupException} that says why. */
+    public static void ensure(String bootstrap, Map<String, String> clientProperties, int partitions, int replication) {
+        Map<String, Object> props = new HashMap<>(clientProperties);
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+        try (Admin admin = Admin.create(props)) {
+            int brokers = admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).size();
+            short rf = replication(replication, brokers);
+            if (rf > brokers) {
+                throw new StartupException("topic-replication is " + rf + " but the cluster at " + bootstrap + " has " + brokers
+                        + " broker" + (brokers == 1 ? "" : "s") + ": lower it, or 0 for as many as there are.", null);
+            }
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = newTopics(partitions, rf).stream().filter(t -> !existing.contains(t.name())).toList();
+            if (!missing.isEmpty()) {
+                try {
+                    admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    // Another instance may have created one between the listing and now: that is fine.
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
+            }
+            List<ConfigResource> resources = Topics.all().stream()
+                    .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t.name())).toList();
+            Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get(30, TimeUnit.SECONDS);
+            for (Topic<?> t : Topics.all()) {
+                var entry = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, t.name())).get(TopicConfig.CLEANUP_POLICY_CONFIG);
+                String why = entry == null ? null : unsuitable(t, entry.value());
+                if (why != null) {
+                    throw new StartupException("Herald cannot use this cluster's " + why + ".", null);
+                }
+            }
+        } catch (StartupException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StartupException("interrupted while checking the topics on " + bootstrap, e);
+        } catch (Exception e) {
+            throw new StartupException("cannot create or check Herald's topics on " + bootstrap + ": " + e.getMessage(), e);
+        }
+    }
+}
