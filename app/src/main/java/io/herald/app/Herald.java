@@ -40,7 +40,11 @@ public final class Herald implements AutoCloseable {
     private final CamelContext camel;
     private final HealthCheck health;
 
-    private Herald(Settings config, EmbeddedKafka embedded, String bootstrap, CamelContext camel, HealthCheck health) {
+    private final HeraldMetrics metrics;
+
+    private Herald(Settings config, EmbeddedKafka embedded, String bootstrap, CamelContext camel, HealthCheck health,
+                   HeraldMetrics metrics) {
+        this.metrics = metrics;
         this.config = config;
         this.embedded = embedded;
         this.bootstrap = bootstrap;
@@ -62,6 +66,7 @@ public final class Herald implements AutoCloseable {
         EmbeddedKafka embedded = null;
         CamelContext camel = null;
         HealthCheck health = null;
+        HeraldMetrics metrics = null;
         try {
             String bootstrap;
             if (config.kafkaBootstrap().isPresent()) {
@@ -104,8 +109,11 @@ public final class Herald implements AutoCloseable {
                 routeConfigurations.addAll(publish.routeConfigurations());
                 routes.addAll(publish.routes());
             }
-            health = new HealthCheck(bootstrap, config.kafkaProperties(), camel, ingest == null ? Map::of : ingest::feedStates);
+            health = new HealthCheck(bootstrap, config.kafkaProperties(), camel, stages, ingest == null ? Map::of : ingest::feedStates);
             routes.add(new HealthRoute(health));
+            metrics = new HeraldMetrics(bootstrap, config.kafkaProperties());
+            camel.getManagementStrategy().addEventNotifier(metrics);
+            routes.add(new MetricsRoute(metrics));
             for (RouteConfigurationBuilder c : routeConfigurations) {
                 camel.addRoutesConfigurations(c);
             }
@@ -118,12 +126,12 @@ public final class Herald implements AutoCloseable {
             }
             LOG.info("Herald is up on http://localhost:{} running {} (Kafka: {})", config.port(), stages,
                     embedded == null ? bootstrap : "embedded at " + bootstrap + ", log in " + embedded.logDir());
-            return new Herald(config, embedded, bootstrap, camel, health);
+            return new Herald(config, embedded, bootstrap, camel, health, metrics);
         } catch (RuntimeException | Error e) {
-            closeQuietly(camel, health, embedded);
+            closeQuietly(camel, health, metrics, embedded);
             throw e;
         } catch (Exception e) {
-            closeQuietly(camel, health, embedded);
+            closeQuietly(camel, health, metrics, embedded);
             throw new StartupException("Herald could not start: " + e.getMessage(), e);
         }
     }
@@ -196,10 +204,10 @@ public final class Herald implements AutoCloseable {
 
     @Override
     public void close() {
-        closeQuietly(camel, health, embedded);
+        closeQuietly(camel, health, metrics, embedded);
     }
 
-    private static void closeQuietly(CamelContext camel, HealthCheck health, EmbeddedKafka embedded) {
+    private static void closeQuietly(CamelContext camel, HealthCheck health, HeraldMetrics metrics, EmbeddedKafka embedded) {
         if (camel != null) {
             try {
                 camel.close();
@@ -209,6 +217,9 @@ public final class Herald implements AutoCloseable {
         }
         if (health != null) {
             health.close();
+        }
+        if (metrics != null) {
+            metrics.close();
         }
         if (embedded != null) {
             embedded.close();

@@ -27,17 +27,31 @@ public final class StoreRoute extends RouteBuilder {
                 + "&autoOffsetReset=earliest&autoCommitEnable=false"
                 + "&valueDeserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer")
                 .routeId("publish-store")
-                .process(e -> apply(store, e.getMessage().getHeader(KafkaConstants.KEY, String.class),
-                        e.getMessage().getBody(byte[].class)));
+                .process(e -> {
+                    EnrichedPost applied = apply(store, e.getMessage().getHeader(KafkaConstants.KEY, String.class),
+                            e.getMessage().getBody(byte[].class));
+                    if (applied != null) {
+                        // A new version now served: how long it took from ingest is measured from this.
+                        io.herald.support.Props.ENRICHED.set(e, applied);
+                    }
+                });
     }
 
-    /** Applies one record of the enriched topic; a bad record is logged and skipped, never fatal. */
-    static void apply(PostStore store, String id, byte[] value) {
+    /**
+     * Applies one record of the enriched topic; a bad record is logged and skipped, never fatal.
+     *
+     * @return the post, when this record made a new version of it served; else null
+     */
+    static EnrichedPost apply(PostStore store, String id, byte[] value) {
         if (id != null && value == null) {
             store.delete(id);
         } else if (value != null) {
-            TopicReplay.readable(Topics.POSTS_ENRICHED, id, value).ifPresent(store::apply);
+            var post = TopicReplay.readable(Topics.POSTS_ENRICHED, id, value);
+            if (post.isPresent() && store.apply(post.get())) {
+                return post.get();
+            }
         }
+        return null;
     }
 
     /** Applies one post read from the enriched topic, {@code null} being a tombstone. */

@@ -24,6 +24,12 @@ public final class Tools {
                 "python3-feedparser (for " + PYTHON + ")");
     }
 
+    /** Debian's python3-prometheus-client: the Prometheus text-format parser /metrics is checked with. */
+    public static void requirePrometheusParser() {
+        require(Files.isExecutable(Path.of(PYTHON)) && succeeds(PYTHON, "-c", "import prometheus_client.parser"),
+                "python3-prometheus-client (for " + PYTHON + ")");
+    }
+
     public static void requireXmllint() {
         require(succeeds("xmllint", "--version"), "libxml2-utils (xmllint)");
     }

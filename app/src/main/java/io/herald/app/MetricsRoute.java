@@ -1,0 +1,27 @@
+package io.herald.app;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+
+/** {@code metrics}: {@code GET /metrics}, Prometheus' text exposition format. */
+final class MetricsRoute extends RouteBuilder {
+
+    private final HeraldMetrics metrics;
+
+    MetricsRoute(HeraldMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void configure() {
+        from("platform-http:/metrics?httpMethodRestrict=GET")
+                .routeId("metrics")
+                .process(e -> {
+                    String text = metrics.scrape();
+                    e.getMessage().removeHeaders("*");
+                    e.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
+                    e.getMessage().setHeader(Exchange.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
+                    e.getMessage().setBody(text);
+                });
+    }
+}
