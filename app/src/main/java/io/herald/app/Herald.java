@@ -61,6 +61,7 @@ public final class Herald implements AutoCloseable {
             ensureWritable(config.out(), "out");
         }
         ensurePortFree(config.port());
+        LogFormat.apply(config.logFormat());
         LOG.info("Starting {} with {}", stages, config);
 
         EmbeddedKafka embedded = null;

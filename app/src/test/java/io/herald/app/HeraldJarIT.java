@@ -67,6 +67,40 @@ class HeraldJarIT {
     }
 
     @Test
+    void with_log_format_json_every_log_line_is_one_json_object_for_log_shippers() throws Exception {
+        int port = ItSupport.freePort();
+        Process p = herald("run", "--port", String.valueOf(port), "--log-format", "json");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                .until(() -> ItSupport.get(port, "/health").statusCode() == 200);
+        p.destroy();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        List<String> lines = stderr(0).lines().filter(l -> !l.isBlank()).toList();
+        assertTrue(lines.size() > 3, "some events were logged");
+        boolean up = false;
+        for (String line : lines) {
+            var event = io.herald.events.Json.mapper().readTree(line);
+            assertTrue(event.isObject() && event.has("level") && event.has("loggerName") && event.has("timestamp"), line);
+            up |= event.path("formattedMessage").asText().startsWith("Herald is up on http://localhost:" + port);
+        }
+        assertTrue(up, "the messages are formatted, as a person reads them");
+    }
+
+    @Test
+    void an_existing_topic_whose_cleanup_policy_would_lose_posts_stops_herald_with_the_reason() throws Exception {
+        try (var kafka = io.herald.broker.EmbeddedKafka.start(dir.resolve("cluster"), 0)) {
+            kafka.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(io.herald.events.Topics.POSTS_ENRICHED.name(), 1,
+                    (short) 1).configs(java.util.Map.of("cleanup.policy", "delete"))));
+            Process p = herald("publish", "--port", String.valueOf(ItSupport.freePort()), "--kafka-bootstrap", kafka.bootstrapServers());
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(2, p.exitValue());
+            String err = stderr(0).strip();
+            String last = err.lines().reduce((a, b) -> b).orElse("");
+            assertTrue(last.startsWith("herald: Herald cannot use this cluster's topic herald.posts.enriched")
+                    && last.contains("cleanup.policy=compact"), err);
+        }
+    }
+
+    @Test
     void a_taken_port_is_one_clear_line_and_exit_code_2() throws Exception {
         int port = ItSupport.freePort();
         try (var blocker = new java.net.ServerSocket(port)) {
