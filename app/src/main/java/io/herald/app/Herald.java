@@ -143,6 +143,9 @@ public final class Herald implements AutoCloseable {
         // newsletter, social, delivery, this instance's store), so one id per process is unique in
         // each group; restarted, the instance gets its partitions back at once.
         c.setGroupInstanceId(instanceId);
+        // An instance that died (not restarted) has its partitions handed on after 15 s, not 45.
+        c.setSessionTimeoutMs(15_000);
+        c.setHeartbeatIntervalMs(3_000);
         c.setBrokers(bootstrap);
         // SASL, TLS and any other client property, passed through as given (kafka.<property>).
         c.setAdditionalProperties(new java.util.HashMap<>(clientProperties));

@@ -44,12 +44,20 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final Path logDir;
     private final int port;
     private final int controllerPort;
+    private final int nodeId;
+    private final String voters;
+    private final String clusterId;
+    private final int clusterSize;
     private KafkaRaftServer server;
 
-    private EmbeddedKafka(Path logDir, int port, int controllerPort) {
+    private EmbeddedKafka(Path logDir, int port, int controllerPort, int nodeId, String voters, String clusterId, int clusterSize) {
         this.logDir = logDir;
         this.port = port;
         this.controllerPort = controllerPort;
+        this.nodeId = nodeId;
+        this.voters = voters;
+        this.clusterId = clusterId;
+        this.clusterSize = clusterSize;
     }
 
     /**
@@ -64,7 +72,28 @@ public final class EmbeddedKafka implements AutoCloseable {
             throw new UncheckedIOException("cannot create the Kafka log directory " + logDir, e);
         }
         int clientPort = port == 0 ? freePort() : port;
-        EmbeddedKafka kafka = new EmbeddedKafka(logDir.toAbsolutePath(), clientPort, freePort());
+        int controllerPort = freePort();
+        EmbeddedKafka kafka = new EmbeddedKafka(logDir.toAbsolutePath(), clientPort, controllerPort, NODE_ID,
+                NODE_ID + "@127.0.0.1:" + controllerPort, null, 1);
+        kafka.startServer();
+        return kafka;
+    }
+
+    /**
+     * Starts one node of a cluster on loopback ports (combined broker and controller), for tests that
+     * need a real multi-broker cluster: every node gets the same {@code voters} ({@code id@127.0.0.1:port,...})
+     * and {@code clusterId}; internal topics are replicated to three nodes (two in sync) when the
+     * cluster has three or more. A node is ready once a quorum of controllers answers, so start them
+     * together.
+     */
+    public static EmbeddedKafka startNode(Path logDir, int nodeId, int clientPort, int controllerPort, String voters, String clusterId,
+                                          int clusterSize) {
+        try {
+            Files.createDirectories(logDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the Kafka log directory " + logDir, e);
+        }
+        EmbeddedKafka kafka = new EmbeddedKafka(logDir.toAbsolutePath(), clientPort, controllerPort, nodeId, voters, clusterId, clusterSize);
         kafka.startServer();
         return kafka;
     }
@@ -112,8 +141,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     private void startServer() {
         Properties props = new Properties();
         props.put("process.roles", "broker,controller");
-        props.put("node.id", String.valueOf(NODE_ID));
-        props.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
+        props.put("node.id", String.valueOf(nodeId));
+        props.put("controller.quorum.voters", voters);
         props.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
         props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
         props.put("controller.listener.names", "CONTROLLER");
@@ -121,15 +150,23 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         props.put("log.dirs", logDir.toString());
         props.put("num.partitions", "1");
-        props.put("default.replication.factor", "1");
-        props.put("offsets.topic.replication.factor", "1");
-        props.put("offsets.topic.num.partitions", "1");
-        props.put("transaction.state.log.replication.factor", "1");
-        props.put("transaction.state.log.min.isr", "1");
-        props.put("share.coordinator.state.topic.replication.factor", "1");
-        props.put("share.coordinator.state.topic.min.isr", "1");
-        // One node: nobody else will join, so consumer groups need not wait for them.
+        String replicas = String.valueOf(Math.min(3, clusterSize));
+        String inSync = clusterSize >= 3 ? "2" : "1";
+        props.put("default.replication.factor", replicas);
+        props.put("min.insync.replicas", inSync);
+        props.put("offsets.topic.replication.factor", replicas);
+        props.put("offsets.topic.num.partitions", clusterSize == 1 ? "1" : "3");
+        props.put("transaction.state.log.replication.factor", replicas);
+        props.put("transaction.state.log.min.isr", inSync);
+        props.put("share.coordinator.state.topic.replication.factor", replicas);
+        props.put("share.coordinator.state.topic.min.isr", inSync);
+        // Consumer groups need not wait for members that may still join.
         props.put("group.initial.rebalance.delay.ms", "0");
+        // After a crash the log is recovered from the last recovery-point checkpoint: checkpointing
+        // every few seconds (instead of every minute) leaves little to recover, so a restart is quick.
+        props.put("log.flush.offset.checkpoint.interval.ms", "2000");
+        props.put("log.flush.start.offset.checkpoint.interval.ms", "2000");
+        props.put("num.recovery.threads.per.data.dir", "2");
         // Keep a laptop's footprint small; compaction still runs so the enriched topic stays bounded.
         props.put("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));
         props.put("log.segment.bytes", String.valueOf(64 * 1024 * 1024));
@@ -152,8 +189,8 @@ public final class EmbeddedKafka implements AutoCloseable {
             new Formatter()
                     .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
                     .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
-                    .setClusterId(Uuid.randomUuid().toString())
-                    .setNodeId(NODE_ID)
+                    .setClusterId(clusterId != null ? clusterId : Uuid.randomUuid().toString())
+                    .setNodeId(nodeId)
                     .setControllerListenerName("CONTROLLER")
                     .setMetadataLogDirectory(config.metadataLogDir())
                     .setDirectories(List.of(logDir.toString()))
@@ -202,7 +239,11 @@ public final class EmbeddedKafka implements AutoCloseable {
      * {@code READY <bootstrap>} when it answers; stops on SIGTERM.
      */
     public static void main(String[] args) throws InterruptedException {
-        EmbeddedKafka kafka = start(Path.of(args[0]), Integer.parseInt(args[1]));
+        // EmbeddedKafka node <log dir> <node id> <client port> <controller port> <voters> <cluster id> <cluster size>
+        EmbeddedKafka kafka = args[0].equals("node")
+                ? startNode(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]), args[5],
+                        args[6], Integer.parseInt(args[7]))
+                : start(Path.of(args[0]), Integer.parseInt(args[1]));
         java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             kafka.close();
