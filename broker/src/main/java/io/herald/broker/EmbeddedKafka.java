@@ -167,6 +167,11 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put("log.flush.offset.checkpoint.interval.ms", "2000");
         props.put("log.flush.start.offset.checkpoint.interval.ms", "2000");
         props.put("num.recovery.threads.per.data.dir", "2");
+        // After a crash the controller refuses the restarted broker (DUPLICATE_BROKER_REGISTRATION)
+        // until the dead incarnation's session expires: 9 s by default, 3 s here. The heartbeats that
+        // keep a live broker's session are local, every half second.
+        props.put("broker.session.timeout.ms", "3000");
+        props.put("broker.heartbeat.interval.ms", "500");
         // Keep a laptop's footprint small; compaction still runs so the enriched topic stays bounded.
         props.put("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));
         props.put("log.segment.bytes", String.valueOf(64 * 1024 * 1024));
