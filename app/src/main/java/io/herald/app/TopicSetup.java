@@ -71,6 +71,24 @@ public final class TopicSetup {
         return null;
     }
 
+    /**
+     * The topics' configuration. Topics just created may not be known to the broker that answers yet
+     * (its metadata follows the controller's a moment later): asked again until they are, for 30 s.
+     */
+    private static Map<ConfigResource, Config> describe(Admin admin, List<ConfigResource> resources) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                return admin.describeConfigs(resources).all().get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
     /** Creates what is missing and checks what exists; a refusal is a {@link StartupException} that says why. */
     public static void ensure(String bootstrap, Map<String, String> clientProperties, int partitions, int replication) {
         Map<String, Object> props = new HashMap<>(clientProperties);
@@ -97,7 +115,7 @@ public final class TopicSetup {
             }
             List<ConfigResource> resources = Topics.all().stream()
                     .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t.name())).toList();
-            Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get(30, TimeUnit.SECONDS);
+            Map<ConfigResource, Config> configs = describe(admin, resources);
             for (Topic<?> t : Topics.all()) {
                 var entry = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, t.name())).get(TopicConfig.CLEANUP_POLICY_CONFIG);
                 String why = entry == null ? null : unsuitable(t, entry.value());

@@ -49,6 +49,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final String clusterId;
     private final int clusterSize;
     private KafkaRaftServer server;
+    private int saslPort;
+    private Map<String, String> saslUsers = Map.of();
 
     private EmbeddedKafka(Path logDir, int port, int controllerPort, int nodeId, String voters, String clusterId, int clusterSize) {
         this.logDir = logDir;
@@ -98,6 +100,31 @@ public final class EmbeddedKafka implements AutoCloseable {
         return kafka;
     }
 
+    /**
+     * A single node as {@link #start} makes it, with a second client listener that needs SASL/PLAIN
+     * (SASL_PLAINTEXT) from these users: for tests that Herald reaches a secured cluster through the
+     * Kafka client properties it passes through. {@link #saslBootstrapServers()} is its address.
+     */
+    public static EmbeddedKafka startWithSasl(Path logDir, Map<String, String> users) {
+        try {
+            Files.createDirectories(logDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the Kafka log directory " + logDir, e);
+        }
+        int controllerPort = freePort();
+        EmbeddedKafka kafka = new EmbeddedKafka(logDir.toAbsolutePath(), freePort(), controllerPort, NODE_ID,
+                NODE_ID + "@127.0.0.1:" + controllerPort, null, 1);
+        kafka.saslPort = freePort();
+        kafka.saslUsers = Map.copyOf(users);
+        kafka.startServer();
+        return kafka;
+    }
+
+    /** {@code host:port} of the SASL_PLAINTEXT listener ({@link #startWithSasl}). */
+    public String saslBootstrapServers() {
+        return "127.0.0.1:" + saslPort;
+    }
+
     /** {@code host:port} for clients. */
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
@@ -143,11 +170,19 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put("process.roles", "broker,controller");
         props.put("node.id", String.valueOf(nodeId));
         props.put("controller.quorum.voters", voters);
-        props.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        String sasl = saslPort == 0 ? "" : ",SASL_PLAINTEXT://127.0.0.1:" + saslPort;
+        props.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort + sasl);
+        props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port + sasl);
         props.put("controller.listener.names", "CONTROLLER");
         props.put("inter.broker.listener.name", "PLAINTEXT");
-        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"
+                + (saslPort == 0 ? "" : ",SASL_PLAINTEXT:SASL_PLAINTEXT"));
+        if (saslPort != 0) {
+            props.put("sasl.enabled.mechanisms", "PLAIN");
+            StringBuilder jaas = new StringBuilder("org.apache.kafka.common.security.plain.PlainLoginModule required");
+            saslUsers.forEach((user, password) -> jaas.append(" user_").append(user).append("=\"").append(password).append('"'));
+            props.put("listener.name.sasl_plaintext.plain.sasl.jaas.config", jaas.append(';').toString());
+        }
         props.put("log.dirs", logDir.toString());
         props.put("num.partitions", "1");
         String replicas = String.valueOf(Math.min(3, clusterSize));
