@@ -1,5 +1,9 @@
 package io.herald.app;
 
+import java.util.ArrayList;
+import java.util.Set;
+import io.herald.events.Json;
+import com.fasterxml.jackson.databind.JsonNode;
 import static io.herald.app.ItSupport.get;
 import static io.herald.app.ItSupport.post;
 import static org.awaitility.Awaitility.await;
@@ -151,6 +155,79 @@ class FeedsIT {
         assertTrue(index.body().contains("<link rel=\"alternate\" type=\"application/atom+xml\""), index.body());
         assertTrue(index.body().contains("/feeds/tags/gardening.rss"), index.body());
         assertEquals(404, get(port, "/feeds/tags/unknown.atom").statusCode());
+    }
+
+    @Test
+    void every_entry_link_of_every_feed_opens_the_posts_html_page_and_feeds_carry_the_site_settings() throws Exception {
+        herald = Herald.start(ItSupport.settings(dir, port, "site-title", "Allotment Society", "site-description",
+                "Answers from our growing season", "site-icon", "https://allotments.example/icon.png"), Stage.all());
+        String planning = """
+                ---
+                title: Planning the plots
+                tags: [City Planning, Économie circulaire]
+                ---
+                Q: Who decides where the plots go?
+
+                A: The council, with <a href="https://allotments.example/map">our map</a>.
+                """;
+        publishTwoPosts();
+        assertEquals(202, post(port, "text/markdown", planning.getBytes(StandardCharsets.UTF_8)).statusCode());
+        await().atMost(Duration.ofSeconds(20)).until(() -> get(port, "/api/posts?limit=10").body().contains("\"total\":3"));
+
+        String index = get(port, "/feeds/").body();
+        java.util.regex.Matcher paths = java.util.regex.Pattern.compile("href=\"http://localhost:" + port + "(/feeds/[^\"]+)\"").matcher(index);
+        Set<String> feedPaths = new java.util.TreeSet<>();
+        while (paths.find()) {
+            feedPaths.add(paths.group(1));
+        }
+        assertTrue(feedPaths.contains("/feeds/tags/city-planning.atom") && feedPaths.contains("/feeds/tags/economie-circulaire.rss"),
+                "tag feeds live at slugs: " + feedPaths);
+        Set<String> pages = new java.util.TreeSet<>();
+        for (String path : feedPaths) {
+            String body = get(port, path).body();
+            List<String> links;
+            if (path.endsWith(".json")) {
+                links = new ArrayList<>();
+                for (JsonNode item : Json.mapper().readTree(body).get("items")) {
+                    links.add(item.get("url").asText());
+                }
+            } else {
+                List<String> read = ItSupport.feedparserLinks(body);
+                assertTrue(read.get(0).startsWith("Allotment Society"), path + " is titled after the site: " + read.get(0));
+                assertEquals("Answers from our growing season", read.get(1), path);
+                links = read.subList(2, read.size());
+            }
+            assertTrue(!links.isEmpty(), path);
+            for (String link : links) {
+                assertTrue(link.startsWith("http://localhost:" + port + "/posts/"), path + ": " + link);
+                pages.add(link);
+            }
+        }
+        for (String link : pages) {
+            URI uri = URI.create(link);
+            HttpResponse<String> page = get(port, uri.getRawPath());
+            assertEquals(200, page.statusCode(), link);
+            assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), link);
+            if (uri.getFragment() != null) {
+                assertTrue(page.body().contains("id=\"" + uri.getFragment() + "\""), "the anchor " + uri.getFragment() + " is on the page");
+            }
+        }
+
+        String page = get(port, "/posts/allotment-questions").body();
+        String ld = page.substring(page.indexOf("<script type=\"application/ld+json\">") + 35, page.indexOf("</script>"));
+        JsonNode faq = Json.mapper().readTree(ld);
+        assertEquals("FAQPage", faq.get("@type").asText());
+        assertEquals(2, faq.get("mainEntity").size());
+        assertEquals("When do I sow beans?", faq.get("mainEntity").get(0).get("name").asText());
+        assertTrue(page.contains("<link rel=\"canonical\" href=\"http://localhost:" + port + "/posts/allotment-questions\">"), page);
+        assertTrue(page.contains("<meta property=\"og:title\" content=\"Allotment questions\">"), page);
+
+        HttpResponse<String> moved = get(port, "/feeds/tags/city%20planning.atom");
+        assertEquals(301, moved.statusCode());
+        assertEquals("http://localhost:" + port + "/feeds/tags/city-planning.atom", moved.headers().firstValue("Location").orElse(""));
+        assertEquals("http://localhost:" + port + "/feeds/tags/economie-circulaire.rss",
+                get(port, "/feeds/tags/%C3%A9conomie%20circulaire.rss").headers().firstValue("Location").orElse(""));
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(dir.resolve("out/posts/allotment-questions/index.html")));
     }
 
     @Test

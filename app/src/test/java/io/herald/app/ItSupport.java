@@ -157,6 +157,18 @@ final class ItSupport {
                 """);
     }
 
+    /** What feedparser reads as the feed's title and subtitle (first two lines), then every entry's link. */
+    static List<String> feedparserLinks(String feed) {
+        return python(feed, ".xml", """
+                import sys, feedparser
+                d = feedparser.parse(sys.argv[1])
+                print(d.feed.get("title", ""))
+                print(d.feed.get("subtitle", ""))
+                for e in d.entries:
+                    print(e.get("link", ""))
+                """);
+    }
+
     private static List<String> python(String document, String suffix, String script) {
         io.herald.testkit.Tools.requireFeedparser();
         try {

@@ -187,7 +187,7 @@ class OutboundIT {
             assertEquals(sentAndExpected[1], sentAndExpected[0], "every request is signed with the shared secret");
         }
         JsonNode delivered = Json.mapper().readTree(bodies.get(bodies.size() - 1));
-        assertEquals("http://localhost:" + port + "/api/posts/delivery-test", delivered.get("url").asText());
+        assertEquals("http://localhost:" + port + "/posts/delivery-test", delivered.get("url").asText());
         assertTrue(delivered.get("tags").isArray(), delivered.toString());
         await().atMost(Duration.ofSeconds(10)).until(() -> preview("delivery-test").equals("sent"));
 

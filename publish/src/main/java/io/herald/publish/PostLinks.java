@@ -9,11 +9,16 @@ public final class PostLinks {
     private PostLinks() {
     }
 
-    /** The post's own URL when it has one, else Herald's view of it under {@code baseUrl}. */
+    /** The post's own URL when it has one, else its page on Herald ({@link #page}). */
     public static String link(String baseUrl, String postId, String postUrl) {
         if (postUrl != null && postUrl.matches("(?i)https?://.+")) {
             return postUrl;
         }
-        return baseUrl + "/api/posts/" + URLEncoder.encode(postId, StandardCharsets.UTF_8).replace("+", "%20");
+        return page(baseUrl, postId);
+    }
+
+    /** The post's page on Herald: {@code <base>/posts/<id>}. */
+    public static String page(String baseUrl, String postId) {
+        return baseUrl + "/posts/" + URLEncoder.encode(postId, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -50,6 +50,7 @@ public final class PublishStage {
 
     private final PostStore store = new PostStore();
     private final FeedLinks links;
+    private final Site site;
     private final RenderedFeeds feeds;
     private final Path out;
     private final Optional<WebSubPublisher> websub;
@@ -64,8 +65,9 @@ public final class PublishStage {
         this.clientProperties = settings.kafkaProperties();
         this.settings = settings;
         this.platforms = check(settings);
-        this.links = new FeedLinks(settings.baseUrl(), settings.websubHub());
-        this.feeds = new RenderedFeeds(store, new Feeds(store, settings.feedSize(), "Herald"), links);
+        this.site = Site.of(settings);
+        this.links = new FeedLinks(settings.baseUrl(), settings.websubHub(), site);
+        this.feeds = new RenderedFeeds(store, new Feeds(store, settings.feedSize(), site.title()), links);
         this.out = settings.out();
         this.websub = settings.websubHub().map(h -> new WebSubPublisher(h, Duration.ofSeconds(1)));
     }
@@ -154,6 +156,7 @@ public final class PublishStage {
                 new FeedRoute(feeds, links),
                 new ExportRoute(store, feeds, links, new StaticExport(out), websub),
                 new PostRoute(store),
+                new io.herald.publish.pages.PostPageRoute(store, site, settings.baseUrl()),
                 new PostListRoute(store),
                 new NewsletterPreviewRoute(store, outbox, newsletter, deliveries, settings.newsletterWebhook().isPresent()),
                 new ResendRoute(store, outbox, deliveries, settings.newsletterWebhook(), settings.apiToken()),

@@ -51,7 +51,12 @@ public record Settings(
         Optional<String> ghostWebhookSecret,
         int topicReplication,
         String logFormat,
-        Map<String, String> kafkaProperties) {
+        Map<String, String> kafkaProperties,
+        String siteTitle,
+        String siteDescription,
+        String siteLanguage,
+        Optional<String> siteIcon,
+        Optional<String> defaultAuthor) {
 
     /** The prefix of Kafka client properties passed through as they are ({@code kafka.security.protocol=SASL_SSL}). */
     public static final String KAFKA_PREFIX = "kafka.";
@@ -73,6 +78,13 @@ public record Settings(
             new Definition("inbox", "DIR", "Watched folder for new posts (default: ${DEFAULT-VALUE})."),
             new Definition("out", "DIR", "Static feed export folder (default: ${DEFAULT-VALUE})."),
             new Definition("base-url", "URL", "Public URL used in feed links (default: http://localhost:<port>)."),
+            new Definition("site-title", "TEXT", "The site's name: every feed's title, the pages, the feed index, newsletters "
+                    + "(default: ${DEFAULT-VALUE})."),
+            new Definition("site-description", "TEXT", "One line about the site: the feeds' subtitle and description."),
+            new Definition("site-language", "CODE", "The site's language (BCP 47), for feeds and pages whose posts' language is "
+                    + "unknown (default: ${DEFAULT-VALUE})."),
+            new Definition("site-icon", "URL", "An http(s) URL of the site's icon: feed icon and logo, page icon."),
+            new Definition("default-author", "NAME", "The author of posts that name none (default: the site title)."),
             new Definition("api-token", "TOKEN", "When set, POST needs \"Authorization: Bearer TOKEN\"."),
             new Definition("ghost-webhook-secret", "SECRET", "The secret of Herald's webhooks in Ghost: a Ghost webhook whose "
                     + "X-Ghost-Signature verifies with it needs no API token (Ghost cannot send one)."),
@@ -233,7 +245,17 @@ public record Settings(
                 r.text("ghost-webhook-secret"),
                 r.integer("topic-replication", 0, 32_767),
                 logFormat,
-                kafkaProperties);
+                kafkaProperties,
+                r.required("site-title"),
+                r.text("site-description").orElse(""),
+                r.required("site-language"),
+                r.text("site-icon").map(icon -> {
+                    if (!icon.matches("(?i)https?://\\S+")) {
+                        throw new IllegalArgumentException("site-icon must be an http or https URL, not \"" + icon + "\"");
+                    }
+                    return icon;
+                }),
+                r.text("default-author"));
     }
 
     /** Every setting in effect as {@code name=value}, in the order of {@link #DEFINITIONS}; the API token masked. */
@@ -241,7 +263,7 @@ public record Settings(
     public String toString() {
         Object[] values = {kafkaBootstrap.orElse("(embedded)"), embeddedKafkaPort, topicPartitions,
             topicReplication == 0 ? "auto" : topicReplication, host, port, dataDir, inbox, out,
-            baseUrl, apiToken.isPresent() ? "(set)" : "(none)", ghostWebhookSecret.isPresent() ? "(set)" : "(none)", maxPostBytes,
+            baseUrl, siteTitle, siteDescription, siteLanguage, siteIcon.orElse(""), defaultAuthor.orElse(""), apiToken.isPresent() ? "(set)" : "(none)", ghostWebhookSecret.isPresent() ? "(set)" : "(none)", maxPostBytes,
             String.join(",", feeds), feedPoll.toSeconds(), feedBacklog,
             minorEditThreshold, feedSize, websubHub.orElse(""), newsletterOnEdit, newsletterWebhook.orElse(""),
             newsletterWebhookSecret.isPresent() ? "(set)" : "(none)", newsletterWebhookRetries, newsletterWebhookBackoff.toSeconds(),

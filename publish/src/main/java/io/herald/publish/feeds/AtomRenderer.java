@@ -32,6 +32,20 @@ public final class AtomRenderer {
         feed.setEncoding("UTF-8");
         feed.setId(page.spec().id());
         feed.setTitle(XmlText.safe(page.spec().title()));
+        if (!links.site().description().isBlank()) {
+            com.rometools.rome.feed.atom.Content subtitle = new com.rometools.rome.feed.atom.Content();
+            subtitle.setType("text");
+            subtitle.setValue(XmlText.safe(links.site().description()));
+            feed.setSubtitle(subtitle);
+        }
+        links.site().icon().ifPresent(icon -> {
+            feed.setIcon(icon);
+            feed.setLogo(icon);
+        });
+        com.rometools.rome.feed.atom.Generator generator = new com.rometools.rome.feed.atom.Generator();
+        generator.setValue("Herald");
+        feed.setGenerator(generator);
+        feed.setLanguage(links.site().language());
         List<Link> other = new ArrayList<>();
         other.add(link("self", links.self(page, "atom"), "application/atom+xml"));
         links.hub().ifPresent(h -> other.add(link("hub", h, null)));
@@ -75,7 +89,7 @@ public final class AtomRenderer {
         entry.setPublished(Date.from(item.published()));
         entry.setUpdated(Date.from(item.updated()));
         Person author = new Person();
-        author.setName(XmlText.safe(post.author() == null || post.author().isBlank() ? "Herald" : post.author()));
+        author.setName(XmlText.safe(links.site().authorOf(post.author())));
         entry.setAuthors(List.<SyndPerson>of(author));
         Content content = new Content();
         content.setType("html");

@@ -41,6 +41,7 @@ public final class ExportRoute extends RouteBuilder {
             return;
         }
         List<String> changed = export.export(feeds, links);
+        export.exportPages(store, links.site(), links.baseUrl());
         boolean first = exportedAt < 0;
         exportedAt = change;
         // At start-up every file is "changed"; subscribers already have those feeds, so no pings then.

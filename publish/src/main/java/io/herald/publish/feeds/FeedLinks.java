@@ -3,11 +3,15 @@ package io.herald.publish.feeds;
 import io.herald.publish.PostLinks;
 import java.util.Optional;
 
-/** Where the feeds live: the public base URL and the WebSub hub, if any. */
-public record FeedLinks(String baseUrl, Optional<String> hub) {
+/** Where the feeds live: the public base URL and the WebSub hub, if any; and the site they belong to. */
+public record FeedLinks(String baseUrl, Optional<String> hub, io.herald.publish.Site site) {
 
     public FeedLinks {
         baseUrl = baseUrl.replaceAll("/+$", "");
+    }
+
+    public FeedLinks(String baseUrl, Optional<String> hub) {
+        this(baseUrl, hub, io.herald.publish.Site.DEFAULT);
     }
 
     public String self(FeedPage page, String format) {

@@ -57,6 +57,14 @@ public final class FeedRoute extends RouteBuilder {
             in.setBody(head ? "" : FeedIndexPage.render(feeds.feeds(), links));
             return;
         }
+        var moved = feeds.movedTo(full);
+        if (moved.isPresent()) {
+            in.setHeader(Exchange.HTTP_RESPONSE_CODE, 301);
+            in.setHeader("Location", links.baseUrl() + moved.get());
+            in.setHeader("Cache-Control", "public, max-age=86400");
+            in.setBody("");
+            return;
+        }
         var doc = feeds.get(full);
         if (doc.isEmpty()) {
             Problems.respond(exchange, 404, "Not found", "There is no feed at " + full + "; /feeds/ lists every feed.");

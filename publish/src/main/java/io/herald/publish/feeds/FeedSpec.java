@@ -23,9 +23,11 @@ public record FeedSpec(String key, String title, Predicate<EnrichedPost> include
         return new FeedSpec("qa", siteTitle + ": every question", p -> !p.qa().isEmpty(), true);
     }
 
+    /** The feed of one tag, at its slug ({@link TagSlug}): every post with a tag of that slug. */
     public static FeedSpec tag(String siteTitle, String tag) {
         String t = tag.toLowerCase(Locale.ROOT);
-        return new FeedSpec("tags/" + t, siteTitle + ": " + t, p -> p.tags().contains(t), false);
+        String slug = TagSlug.of(t);
+        return new FeedSpec("tags/" + slug, siteTitle + ": " + t, p -> p.tags().stream().anyMatch(x -> TagSlug.of(x).equals(slug)), false);
     }
 
     /** The feed's path for a format ({@code rss}, {@code atom}, {@code json}), URL-encoded. */

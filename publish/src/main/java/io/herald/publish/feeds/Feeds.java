@@ -48,7 +48,11 @@ public final class Feeds {
             return Optional.of(FeedSpec.qa(siteTitle));
         }
         if (key.startsWith("tags/") && key.length() > 5 && !key.substring(5).contains("/")) {
-            return Optional.of(FeedSpec.tag(siteTitle, key.substring(5)));
+            String slug = key.substring(5);
+            // The tag's own name for the title, from a post that has it; a slug no post has gives an empty feed.
+            return Optional.of(store.newest(0, Integer.MAX_VALUE).stream().flatMap(p -> p.tags().stream())
+                    .filter(t -> TagSlug.of(t).equals(slug)).findFirst()
+                    .map(t -> FeedSpec.tag(siteTitle, t)).orElse(FeedSpec.tag(siteTitle, slug)));
         }
         return Optional.empty();
     }

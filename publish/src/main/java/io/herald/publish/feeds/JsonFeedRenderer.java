@@ -24,7 +24,9 @@ public final class JsonFeedRenderer {
         feed.put("title", page.spec().title());
         feed.put("home_page_url", links.index());
         feed.put("feed_url", links.self(page, "json"));
-        feed.put("description", page.spec().title() + " (Herald)");
+        feed.put("description", links.site().describe(page.spec().title()));
+        feed.put("language", links.site().language());
+        links.site().icon().ifPresent(icon -> feed.put("icon", icon).put("favicon", icon));
         links.hub().ifPresent(h -> feed.putArray("hubs").addObject().put("type", "WebSub").put("url", h));
         if (page.prevArchive() > 0) {
             feed.put("next_url", links.archive(page, page.prevArchive(), "json"));
@@ -45,7 +47,7 @@ public final class JsonFeedRenderer {
             }
             i.put("date_published", DateTimeFormatter.ISO_INSTANT.format(item.published()));
             i.put("date_modified", DateTimeFormatter.ISO_INSTANT.format(item.updated()));
-            i.putArray("authors").addObject().put("name", post.author() == null || post.author().isBlank() ? "Herald" : post.author());
+            i.putArray("authors").addObject().put("name", links.site().authorOf(post.author()));
             if (post.language() != null && !post.language().equals("und")) {
                 i.put("language", post.language());
             }

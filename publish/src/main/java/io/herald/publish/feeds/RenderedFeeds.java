@@ -65,6 +65,25 @@ public final class RenderedFeeds {
         return renders;
     }
 
+    /**
+     * Where a tag feed requested by the tag's name (the old form, {@code /feeds/tags/city planning.atom})
+     * lives now, under its slug; empty when the path is already canonical or not a tag feed.
+     */
+    public Optional<String> movedTo(String rawPath) {
+        String path = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
+        Matcher m = PATH.matcher(path);
+        if (!m.matches() || !m.group(1).startsWith("tags/")) {
+            return Optional.empty();
+        }
+        String tag = m.group(1).substring(5);
+        String slug = TagSlug.of(tag);
+        if (slug.equals(tag)) {
+            return Optional.empty();
+        }
+        FeedSpec spec = FeedSpec.tag(feeds.siteTitle(), tag);
+        return Optional.of(m.group(2) == null ? spec.path(m.group(3)) : spec.archivePath(Integer.parseInt(m.group(2)), m.group(3)));
+    }
+
     /** The document at a path such as {@code /feeds/all.atom} or {@code /feeds/tags/x/archive/2.rss}. */
     public Optional<Document> get(String rawPath) {
         String path = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);

@@ -38,7 +38,16 @@ public final class RssRenderer {
         channel.setEncoding("UTF-8");
         channel.setTitle(XmlText.safe(page.spec().title()));
         channel.setLink(links.index());
-        channel.setDescription(XmlText.safe(page.spec().title()) + " (Herald)");
+        channel.setDescription(XmlText.safe(links.site().describe(page.spec().title())));
+        channel.setLanguage(links.site().language());
+        channel.setGenerator("Herald");
+        links.site().icon().ifPresent(icon -> {
+            com.rometools.rome.feed.rss.Image image = new com.rometools.rome.feed.rss.Image();
+            image.setUrl(icon);
+            image.setTitle(XmlText.safe(page.spec().title()));
+            image.setLink(links.index());
+            channel.setImage(image);
+        });
         channel.setLastBuildDate(Date.from(page.updated()));
         channel.setPubDate(Date.from(page.updated()));
         List<Element> markup = new ArrayList<>();
@@ -103,7 +112,7 @@ public final class RssRenderer {
             item.setEnclosures(List.of(enclosure));
         }
         DCModuleImpl dc = new DCModuleImpl();
-        dc.setCreator(XmlText.safe(post.author() == null || post.author().isBlank() ? "Herald" : post.author()));
+        dc.setCreator(XmlText.safe(links.site().authorOf(post.author())));
         item.setModules(new ArrayList<Module>(List.of(dc)));
         return item;
     }

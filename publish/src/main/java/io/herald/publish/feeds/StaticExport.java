@@ -78,6 +78,44 @@ public final class StaticExport {
         }
     }
 
+    private final Map<String, String> pages = new HashMap<>();
+
+    /**
+     * Writes the page of every post that links to Herald (one without a URL of its own) to
+     * {@code posts/<id>/index.html}, so a plain web server can host the feeds and the pages they link to;
+     * removes the pages of posts that are gone.
+     */
+    public void exportPages(io.herald.publish.PostStore store, io.herald.publish.Site site, String baseUrl) throws IOException {
+        Set<String> current = new HashSet<>();
+        for (var post : store.newest(0, Integer.MAX_VALUE)) {
+            boolean ownUrl = post.url() != null && post.url().matches("(?i)https?://\\S+");
+            if (ownUrl || !post.id().matches("[\\p{L}\\p{N}][\\p{L}\\p{N}\\p{M}._-]*")) {
+                continue;
+            }
+            current.add(post.id());
+            String html = io.herald.publish.pages.PostPage.render(post, site, baseUrl);
+            String hash = io.herald.support.Hashes.sha256(html);
+            if (!hash.equals(pages.get(post.id()))) {
+                write(pageFile(post.id()), html.getBytes(StandardCharsets.UTF_8));
+                pages.put(post.id(), hash);
+            }
+        }
+        for (String gone : new ArrayList<>(pages.keySet())) {
+            if (!current.contains(gone)) {
+                Files.deleteIfExists(pageFile(gone));
+                pages.remove(gone);
+            }
+        }
+    }
+
+    private Path pageFile(String id) {
+        Path file = out.resolve("posts").resolve(id).resolve("index.html").normalize();
+        if (!file.startsWith(out.normalize().resolve("posts"))) {
+            throw new IllegalArgumentException("a page path left the export folder: " + id);
+        }
+        return file;
+    }
+
     /** Existing exported files, for tests and operators. */
     public List<Path> files() throws IOException {
         if (!Files.exists(out)) {

@@ -1,0 +1,140 @@
+package io.herald.publish.pages;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.herald.events.EnrichedPost;
+import io.herald.events.EnrichedQa;
+import io.herald.events.Json;
+import io.herald.publish.Html;
+import io.herald.publish.PostLinks;
+import io.herald.publish.Site;
+import io.herald.publish.feeds.FeedSpec;
+import io.herald.publish.feeds.QaHtml;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * The page a reader lands on: {@code /posts/{id}}. The post with every question as a heading with its
+ * stable anchor, readable on a phone, with no script; in its head the canonical URL, Open Graph and
+ * Twitter Card data, feed autodiscovery and the pairs as schema.org {@code FAQPage} JSON-LD. Every
+ * field comes from a post made safe on the way in (answers through the allow-list), and is escaped
+ * again here; the route adds a Content-Security-Policy that allows no script at all.
+ */
+public final class PostPage {
+
+    /** Served with every page: nothing may run, styles only from the page itself, images from anywhere. */
+    public static final String CONTENT_SECURITY_POLICY =
+            "default-src 'none'; style-src 'unsafe-inline'; img-src https: http: data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    private PostPage() {
+    }
+
+    public static String render(EnrichedPost post, Site site, String baseUrl) {
+        String page = PostLinks.page(baseUrl, post.id());
+        String canonical = post.url() != null && post.url().matches("(?i)https?://\\S+") ? post.url() : page;
+        String language = post.language() == null || post.language().equals("und") ? site.language() : post.language();
+        String description = post.summary() == null ? "" : post.summary();
+        String image = post.images().isEmpty() ? null : post.images().get(0);
+        StringBuilder h = new StringBuilder(8192);
+        h.append("<!DOCTYPE html>\n<html lang=\"").append(Html.escape(language)).append("\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>").append(Html.escape(post.title())).append(" – ").append(Html.escape(site.title())).append("</title>\n")
+                .append("<meta name=\"description\" content=\"").append(Html.escape(description)).append("\">\n")
+                .append("<link rel=\"canonical\" href=\"").append(Html.escape(canonical)).append("\">\n");
+        site.icon().ifPresent(icon -> h.append("<link rel=\"icon\" href=\"").append(Html.escape(icon)).append("\">\n"));
+        FeedSpec all = FeedSpec.all(site.title());
+        h.append("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"").append(Html.escape(site.title()))
+                .append("\" href=\"").append(Html.escape(baseUrl + all.path("atom"))).append("\">\n")
+                .append("<link rel=\"alternate\" type=\"application/rss+xml\" title=\"").append(Html.escape(site.title()))
+                .append(" (RSS)\" href=\"").append(Html.escape(baseUrl + all.path("rss"))).append("\">\n")
+                .append("<link rel=\"alternate\" type=\"application/feed+json\" title=\"").append(Html.escape(site.title()))
+                .append(" (JSON Feed)\" href=\"").append(Html.escape(baseUrl + all.path("json"))).append("\">\n");
+        meta(h, "property", "og:type", "article");
+        meta(h, "property", "og:title", post.title());
+        meta(h, "property", "og:description", description);
+        meta(h, "property", "og:url", canonical);
+        meta(h, "property", "og:site_name", site.title());
+        if (post.published() != null) {
+            meta(h, "property", "article:published_time", post.published().toString());
+        }
+        meta(h, "name", "twitter:card", image == null ? "summary" : "summary_large_image");
+        meta(h, "name", "twitter:title", post.title());
+        meta(h, "name", "twitter:description", description);
+        if (image != null) {
+            meta(h, "property", "og:image", image);
+            meta(h, "name", "twitter:image", image);
+        }
+        h.append("<script type=\"application/ld+json\">").append(faqPage(post, canonical)).append("</script>\n")
+                .append("<style>").append(STYLE).append("</style>\n</head>\n<body>\n")
+                .append("<header><a href=\"").append(Html.escape(baseUrl + "/feeds/")).append("\">").append(Html.escape(site.title()))
+                .append("</a></header>\n<main>\n<article>\n<h1>").append(Html.escape(post.title())).append("</h1>\n<p class=\"meta\">");
+        h.append("By ").append(Html.escape(site.authorOf(post.author())));
+        if (post.published() != null) {
+            h.append(" · <time datetime=\"").append(post.published()).append("\">").append(DAY.format(post.published())).append("</time>");
+        }
+        if (post.updated() != null && post.published() != null && post.updated().isAfter(post.published().plusSeconds(60))) {
+            h.append(" · updated <time datetime=\"").append(post.updated()).append("\">").append(DAY.format(post.updated())).append("</time>");
+        }
+        h.append(" · ").append(Math.max(1, post.readingTimeMinutes())).append(" min read</p>\n");
+        h.append(QaHtml.render(post).replace("<h3 ", "<h2 ").replace("</h3>", "</h2>"));
+        if (!post.tags().isEmpty()) {
+            h.append("<ul class=\"tags\" aria-label=\"Tags\">\n");
+            for (String tag : post.tags()) {
+                h.append("<li><a href=\"").append(Html.escape(baseUrl + FeedSpec.tag(site.title(), tag).path("atom"))).append("\">")
+                        .append(Html.escape(tag)).append("</a></li>\n");
+            }
+            h.append("</ul>\n");
+        }
+        h.append("</article>\n</main>\n<footer><a href=\"").append(Html.escape(baseUrl + all.path("atom"))).append("\">Atom</a> · ")
+                .append("<a href=\"").append(Html.escape(baseUrl + all.path("rss"))).append("\">RSS</a> · ")
+                .append("<a href=\"").append(Html.escape(baseUrl + all.path("json"))).append("\">JSON Feed</a></footer>\n</body>\n</html>\n");
+        return h.toString();
+    }
+
+    /** The pairs as schema.org FAQPage, its text made safe to sit inside a script element. */
+    static String faqPage(EnrichedPost post, String url) {
+        ObjectNode page = Json.mapper().createObjectNode();
+        page.put("@context", "https://schema.org");
+        page.put("@type", "FAQPage");
+        page.put("name", post.title());
+        page.put("url", url);
+        if (post.published() != null) {
+            page.put("datePublished", post.published().toString());
+        }
+        if (post.updated() != null) {
+            page.put("dateModified", post.updated().toString());
+        }
+        ArrayNode questions = page.putArray("mainEntity");
+        for (EnrichedQa pair : post.qa()) {
+            ObjectNode q = questions.addObject();
+            q.put("@type", "Question");
+            q.put("name", pair.question());
+            q.putObject("acceptedAnswer").put("@type", "Answer").put("text", pair.answer() == null ? "" : pair.answer());
+        }
+        // "</script" or "<!--" inside a string would end the element early: < is written as \u003c.
+        return page.toString().replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+    }
+
+    private static void meta(StringBuilder h, String attribute, String name, String content) {
+        h.append("<meta ").append(attribute).append("=\"").append(name).append("\" content=\"").append(Html.escape(content == null ? "" : content))
+                .append("\">\n");
+    }
+
+    static String day(Instant t) {
+        return DAY.format(t);
+    }
+
+    private static final String STYLE = "body{margin:0;font:1.0625rem/1.6 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;"
+            + "color:#1b1b1b;background:#fff}header,main,footer{max-width:42rem;margin:0 auto;padding:1rem}"
+            + "header a{font-weight:600;color:#1b1b1b;text-decoration:none}h1{font-size:1.9rem;line-height:1.25;margin:.5rem 0}"
+            + "h2{font-size:1.25rem;line-height:1.35;margin:2rem 0 .5rem;scroll-margin-top:1rem}.meta{color:#505050;font-size:.95rem}"
+            + "a{color:#0645ad}img,iframe,video{max-width:100%;height:auto}pre{overflow-x:auto}"
+            + ".tags{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem}.tags a{display:inline-block;padding:.15rem .6rem;"
+            + "border:1px solid #767676;border-radius:1rem;text-decoration:none}footer{color:#505050;border-top:1px solid #ddd}"
+            + "@media (prefers-color-scheme:dark){body{background:#121212;color:#e8e8e8}header a{color:#e8e8e8}a{color:#8ab4f8}"
+            + ".meta,footer{color:#b0b0b0}}";
+}

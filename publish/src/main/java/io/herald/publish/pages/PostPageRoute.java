@@ -1,0 +1,47 @@
+package io.herald.publish.pages;
+
+import io.herald.publish.PostStore;
+import io.herald.publish.Site;
+import io.herald.support.Problems;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+
+/** {@code publish-page}: {@code GET /posts/{id}}, the post's page ({@link PostPage}), or 404. */
+public final class PostPageRoute extends RouteBuilder {
+
+    private final PostStore store;
+    private final Site site;
+    private final String baseUrl;
+
+    public PostPageRoute(PostStore store, Site site, String baseUrl) {
+        this.store = store;
+        this.site = site;
+        this.baseUrl = baseUrl.replaceAll("/+$", "");
+    }
+
+    @Override
+    public void configure() {
+        getContext().getRegistry().bind(io.herald.publish.feeds.CacheFriendlyHeaders.NAME, new io.herald.publish.feeds.CacheFriendlyHeaders());
+        from("platform-http:/posts/{id}?httpMethodRestrict=GET,HEAD&headerFilterStrategy=#" + io.herald.publish.feeds.CacheFriendlyHeaders.NAME)
+                .routeId("publish-page")
+                .process(this::page);
+    }
+
+    private void page(Exchange exchange) {
+        String id = exchange.getMessage().getHeader("id", String.class);
+        boolean head = "HEAD".equals(exchange.getMessage().getHeader(Exchange.HTTP_METHOD, String.class));
+        var post = store.get(id);
+        if (post.isEmpty()) {
+            Problems.respond(exchange, 404, "Not found", "There is no post with id \"" + id + "\".");
+            return;
+        }
+        var message = exchange.getMessage();
+        message.removeHeaders("*");
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
+        message.setHeader(Exchange.CONTENT_TYPE, "text/html; charset=utf-8");
+        message.setHeader("Content-Security-Policy", PostPage.CONTENT_SECURITY_POLICY);
+        message.setHeader("X-Content-Type-Options", "nosniff");
+        message.setHeader("Cache-Control", "public, max-age=60");
+        message.setBody(head ? "" : PostPage.render(post.get(), site, baseUrl));
+    }
+}
