@@ -128,6 +128,19 @@ public final class Herald implements AutoCloseable {
             }
             health = new HealthCheck(bootstrap, config.kafkaProperties(), camel, stages, ingest == null ? Map::of : ingest::feedStates);
             routes.add(new HealthRoute(health));
+            if (publish != null) {
+                // The dashboard lives with publish (it shows the posts as served); it checks drafts when ingest runs here too.
+                var data = new io.herald.app.dashboard.DashboardData(bootstrap, config.kafkaProperties(), publish.store());
+                camel.addService(new org.apache.camel.support.service.ServiceSupport() {
+                    @Override
+                    protected void doStop() {
+                        data.close();
+                    }
+                });
+                HealthCheck checks = health;
+                routes.add(new io.herald.app.dashboard.DashboardRoute(data, () -> checks.check().checks(), java.util.Optional.ofNullable(ingest),
+                        config.apiToken(), config.port()));
+            }
             metrics = new HeraldMetrics(bootstrap, config.kafkaProperties());
             camel.getManagementStrategy().addEventNotifier(metrics);
             routes.add(new MetricsRoute(metrics));

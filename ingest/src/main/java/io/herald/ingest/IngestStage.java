@@ -108,6 +108,15 @@ public final class IngestStage {
     }
 
     /** Each upstream feed's state, for /health: {@code UP}, or {@code DOWN} with the reason and the next try. */
+    /**
+     * What a document would become, without accepting it: the post Herald reads from it (id, title,
+     * pairs), or the {@link RejectedPost} that says why it would be refused. For the dashboard's
+     * "check before you publish".
+     */
+    public io.herald.events.RawPost preview(byte[] body, String contentType) {
+        return intake.accept(body, contentType, "preview").post();
+    }
+
     public Map<String, String> feedStates() {
         return feedHealth.states();
     }

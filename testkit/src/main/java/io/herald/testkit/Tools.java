@@ -30,6 +30,14 @@ public final class Tools {
                 "python3-prometheus-client (for " + PYTHON + ")");
     }
 
+    /** Debian's chromium and chromium-driver, which the browser tests drive (nothing is downloaded). */
+    public static final String CHROMIUM = "/usr/bin/chromium";
+    public static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    public static void requireChromium() {
+        require(Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER)), "chromium chromium-driver");
+    }
+
     public static void requireXmllint() {
         require(succeeds("xmllint", "--version"), "libxml2-utils (xmllint)");
     }
@@ -37,7 +45,7 @@ public final class Tools {
     private static void require(boolean present, String pkg) {
         if (!present) {
             Assertions.fail("This test needs the Debian package " + pkg + ". Install it with "
-                    + "`apt-get install -y " + pkg.split(" ")[0] + "`, or run the tests with bin/test, which does.");
+                    + "`apt-get install -y " + pkg.split(" \\(")[0] + "`, or run the tests with bin/test, which does.");
         }
     }
 

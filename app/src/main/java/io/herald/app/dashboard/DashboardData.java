@@ -1,0 +1,179 @@
+package io.herald.app.dashboard;
+
+import io.herald.events.EnrichedPost;
+import io.herald.events.Json;
+import io.herald.events.Rejection;
+import io.herald.events.Topic;
+import io.herald.events.Topics;
+import io.herald.publish.PostStore;
+import io.herald.support.ConsumerGroups;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * What the dashboard shows that is not already in the read API: records per topic and consumer lag,
+ * posts per minute over the last hour, and the DLQ with each record's offset (to download or retry it).
+ */
+public final class DashboardData implements AutoCloseable {
+
+    /** A DLQ record as the dashboard lists it. */
+    public record DeadLetter(long offset, Rejection rejection) {
+    }
+
+    private static final List<String> GROUPS = List.of(ConsumerGroups.TRANSFORM, ConsumerGroups.NEWSLETTER, ConsumerGroups.SOCIAL,
+            ConsumerGroups.NEWSLETTER_DELIVERY);
+
+    private final String bootstrap;
+    private final Map<String, String> clientProperties;
+    private final Admin admin;
+    private final PostStore store;
+
+    public DashboardData(String bootstrap, Map<String, String> clientProperties, PostStore store) {
+        this.bootstrap = bootstrap;
+        this.clientProperties = clientProperties;
+        this.store = store;
+        Map<String, Object> props = new HashMap<>(clientProperties);
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000);
+        this.admin = Admin.create(props);
+    }
+
+    /** Per topic: records it holds now, and each Herald consumer group's lag on it. */
+    public List<Map<String, Object>> topics() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        try {
+            Map<String, Map<TopicPartition, Long>> lagByGroup = new HashMap<>();
+            for (String group : GROUPS) {
+                var committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(3, TimeUnit.SECONDS);
+                Map<TopicPartition, Long> offsets = new HashMap<>();
+                committed.forEach((tp, o) -> {
+                    if (o != null) {
+                        offsets.put(tp, o.offset());
+                    }
+                });
+                lagByGroup.put(group, offsets);
+            }
+            for (Topic<?> topic : Topics.all()) {
+                var partitions = admin.describeTopics(List.of(topic.name())).allTopicNames().get(3, TimeUnit.SECONDS).get(topic.name())
+                        .partitions().stream().map(p -> new TopicPartition(topic.name(), p.partition())).toList();
+                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+                partitions.forEach(tp -> {
+                    latest.put(tp, OffsetSpec.latest());
+                    earliest.put(tp, OffsetSpec.earliest());
+                });
+                var ends = admin.listOffsets(latest).all().get(3, TimeUnit.SECONDS);
+                var starts = admin.listOffsets(earliest).all().get(3, TimeUnit.SECONDS);
+                long records = partitions.stream().mapToLong(tp -> ends.get(tp).offset() - starts.get(tp).offset()).sum();
+                Map<String, Long> lag = new LinkedHashMap<>();
+                lagByGroup.forEach((group, committed) -> {
+                    if (partitions.stream().anyMatch(committed::containsKey)) {
+                        lag.put(group, partitions.stream().mapToLong(tp -> Math.max(0, ends.get(tp).offset()
+                                - committed.getOrDefault(tp, starts.get(tp).offset()))).sum());
+                    }
+                });
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("topic", topic.name());
+                row.put("records", records);
+                row.put("lag", lag);
+                out.add(row);
+            }
+        } catch (Exception e) {
+            out.add(Map.of("error", "the cluster did not answer: " + e.getClass().getSimpleName()));
+        }
+        return out;
+    }
+
+    /** New versions received per minute over the last hour, oldest minute first (60 numbers). */
+    public long[] postsPerMinute(Instant now) {
+        long[] minutes = new long[60];
+        Instant end = now.truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
+        for (EnrichedPost post : store.newest(0, Integer.MAX_VALUE)) {
+            Instant t = post.receivedAt();
+            if (t == null || !t.isBefore(end)) {
+                continue;
+            }
+            long ago = Duration.between(t, end).toMinutes();
+            if (ago < 60) {
+                minutes[59 - (int) ago]++;
+            }
+        }
+        return minutes;
+    }
+
+    /** The newest DLQ records (at most {@code limit}), newest first. */
+    public List<DeadLetter> deadLetters(int limit) {
+        List<DeadLetter> out = new ArrayList<>();
+        try (var consumer = consumer()) {
+            TopicPartition tp = new TopicPartition(Topics.DLQ.name(), 0);
+            consumer.assign(List.of(tp));
+            long end = consumer.endOffsets(List.of(tp)).get(tp);
+            long start = Math.max(consumer.beginningOffsets(List.of(tp)).get(tp), end - limit);
+            consumer.seek(tp, start);
+            while (consumer.position(tp) < end) {
+                for (var r : consumer.poll(Duration.ofMillis(500))) {
+                    if (r.value() != null) {
+                        try {
+                            out.add(new DeadLetter(r.offset(), Json.read(r.value(), Rejection.class)));
+                        } catch (IllegalArgumentException e) {
+                            // not a rejection Herald wrote: not listed
+                        }
+                    }
+                }
+            }
+        }
+        java.util.Collections.reverse(out);
+        return out;
+    }
+
+    public Optional<DeadLetter> deadLetter(long offset) {
+        try (var consumer = consumer()) {
+            TopicPartition tp = new TopicPartition(Topics.DLQ.name(), 0);
+            consumer.assign(List.of(tp));
+            if (offset < consumer.beginningOffsets(List.of(tp)).get(tp) || offset >= consumer.endOffsets(List.of(tp)).get(tp)) {
+                return Optional.empty();
+            }
+            consumer.seek(tp, offset);
+            for (int i = 0; i < 20; i++) {
+                for (var r : consumer.poll(Duration.ofMillis(250))) {
+                    if (r.offset() == offset && r.value() != null) {
+                        return Optional.of(new DeadLetter(offset, Json.read(r.value(), Rejection.class)));
+                    }
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    private KafkaConsumer<String, byte[]> consumer() {
+        Map<String, Object> props = new HashMap<>(clientProperties);
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
+        return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    @Override
+    public void close() {
+        admin.close();
+    }
+}

@@ -1,0 +1,268 @@
+// Herald's dashboard. Post content is untrusted: it only ever reaches the page as text
+// (textContent, attribute values set through the DOM), never as markup.
+'use strict';
+
+const state = { token: sessionStorage.getItem('herald-token') || '', selected: null, needsToken: false };
+
+function el(tag, text, cls) {
+  const e = document.createElement(tag);
+  if (text !== undefined && text !== null) e.textContent = String(text);
+  if (cls) e.className = cls;
+  return e;
+}
+
+function say(text) {
+  document.getElementById('message').textContent = text;
+}
+
+function headers(extra) {
+  const h = Object.assign({}, extra || {});
+  if (state.token) h['Authorization'] = 'Bearer ' + state.token;
+  return h;
+}
+
+async function getJson(url) {
+  const r = await fetch(url, { headers: { 'Accept': 'application/json' } });
+  if (!r.ok) throw new Error(url + ' answered ' + r.status);
+  return r.json();
+}
+
+function when(iso) {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return d.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+}
+
+function slug(tag) {
+  const folded = tag.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const s = folded.replace(/[^\p{L}\p{N}\p{M}]+/gu, '-').replace(/^-+|-+$/g, '');
+  return s || 'tag';
+}
+
+function postPath(id) {
+  return '/api/posts/' + encodeURIComponent(id);
+}
+
+// --- posts -------------------------------------------------------------------------------------
+
+async function loadPosts() {
+  const list = await getJson('/api/posts?limit=50');
+  const body = document.querySelector('#post-table tbody');
+  const rows = [];
+  for (const p of list.posts) {
+    const tr = el('tr', null, 'post');
+    tr.tabIndex = 0;
+    tr.dataset.id = p.id;
+    const title = el('td');
+    const button = el('button', p.title, 'secondary');
+    button.type = 'button';
+    button.addEventListener('click', () => showPost(p.id));
+    title.appendChild(button);
+    tr.appendChild(title);
+    tr.appendChild(el('td', 'v' + p.version));
+    tr.appendChild(el('td', when(p.published)));
+    tr.appendChild(el('td', when(p.updated)));
+    tr.appendChild(el('td', (p.tags || []).join(', ')));
+    tr.appendChild(el('td', (p.qa || []).length));
+    rows.push(tr);
+  }
+  body.replaceChildren(...rows);
+  document.getElementById('no-posts').hidden = rows.length > 0;
+}
+
+async function showPost(id) {
+  state.selected = id;
+  const post = await getJson(postPath(id));
+  const section = document.getElementById('detail');
+  section.hidden = false;
+  document.getElementById('detail-title').textContent = post.title;
+  const page = '/posts/' + encodeURIComponent(id);
+  document.getElementById('detail-page').href = page;
+  document.getElementById('detail-json').href = postPath(id);
+  document.getElementById('detail-frame').src = page;
+  const feeds = [['All posts', '/feeds/all.atom']];
+  if ((post.qa || []).length) feeds.push(['Every question', '/feeds/qa.atom']);
+  for (const t of post.tags || []) feeds.push(['Tag: ' + t, '/feeds/tags/' + encodeURIComponent(slug(t)) + '.atom']);
+  document.getElementById('detail-feeds').replaceChildren(...feeds.map(([name, href]) => {
+    const li = el('li');
+    const a = el('a', name);
+    a.href = href;
+    li.appendChild(a);
+    return li;
+  }));
+  const pairs = (post.qa || []).map(q => {
+    const li = el('li');
+    li.appendChild(el('p', q.question, 'q'));
+    li.appendChild(el('p', q.answer));
+    return li;
+  });
+  document.getElementById('pairs').replaceChildren(...pairs);
+  document.getElementById('pair-count').textContent = pairs.length;
+  await Promise.all([showNewsletter(id), showSocial(id)]);
+  section.scrollIntoView();
+}
+
+async function showNewsletter(id) {
+  document.getElementById('newsletter-frame').src = postPath(id) + '/newsletter';
+  try {
+    const s = await getJson(postPath(id) + '/newsletter');
+    document.getElementById('newsletter-state').textContent = s.state;
+    document.getElementById('newsletter-reason').textContent = s.reason || '';
+  } catch (e) {
+    document.getElementById('newsletter-state').textContent = 'unknown';
+  }
+}
+
+async function showSocial(id) {
+  const s = await getJson(postPath(id) + '/social');
+  document.getElementById('social-state').textContent = s.sent ? 'sent' : (s.reason ? 'skipped' : 'pending');
+  document.getElementById('snippets').replaceChildren(...s.snippets.map(n => {
+    const li = el('li', null, 'snippet');
+    li.appendChild(el('strong', n.platform + ' '));
+    li.appendChild(el('span', n.length + ' / ' + n.limit, 'count' + (n.length > n.limit ? ' over' : '')));
+    li.appendChild(el('span', ' · ' + n.state));
+    li.appendChild(el('p', n.text, 'snippet-text'));
+    return li;
+  }));
+}
+
+// --- new post ----------------------------------------------------------------------------------
+
+function draft() {
+  return { type: document.getElementById('new-type').value, body: document.getElementById('new-body').value };
+}
+
+async function check() {
+  const d = draft();
+  const out = document.getElementById('parse');
+  const r = await fetch('/api/posts/preview', { method: 'POST', headers: { 'Content-Type': d.type }, body: d.body });
+  const j = await r.json();
+  if (!r.ok) {
+    out.replaceChildren(el('p', 'Would be refused: ' + (j.detail || r.status), 'refused'));
+    return;
+  }
+  const list = el('ol');
+  for (const q of j.qa) list.appendChild(el('li', q.question));
+  out.replaceChildren(el('p', 'Title: ' + j.title, 'parsed-title'), el('p', 'Id: ' + j.id),
+      el('p', j.qa.length + (j.qa.length === 1 ? ' pair found' : ' pairs found'), 'parsed-count'), list);
+}
+
+async function publish(event) {
+  event.preventDefault();
+  const d = draft();
+  const r = await fetch('/api/posts', { method: 'POST', headers: headers({ 'Content-Type': d.type }), body: d.body });
+  const j = await r.json();
+  if (r.ok) {
+    say('Published: ' + j.id + ' (' + j.status + ')');
+    await loadPosts();
+  } else {
+    say('Refused: ' + (j.detail || r.status));
+  }
+}
+
+function readFile() {
+  const file = document.getElementById('new-file').files[0];
+  if (!file) return;
+  const types = { txt: 'text/plain', text: 'text/plain', md: 'text/markdown', markdown: 'text/markdown', html: 'text/html', htm: 'text/html', json: 'application/json' };
+  const ext = file.name.split('.').pop().toLowerCase();
+  if (types[ext]) document.getElementById('new-type').value = types[ext];
+  file.text().then(t => { document.getElementById('new-body').value = t; });
+}
+
+// --- pipeline and DLQ --------------------------------------------------------------------------
+
+function chart(perMinute) {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  const max = Math.max(1, ...perMinute);
+  svg.setAttribute('viewBox', '0 0 600 100');
+  svg.setAttribute('preserveAspectRatio', 'none');
+  perMinute.forEach((n, i) => {
+    const r = document.createElementNS(ns, 'rect');
+    const h = Math.round(n / max * 96);
+    r.setAttribute('x', String(i * 10 + 1));
+    r.setAttribute('width', '8');
+    r.setAttribute('y', String(100 - h));
+    r.setAttribute('height', String(h));
+    const t = document.createElementNS(ns, 'title');
+    t.textContent = n + (n === 1 ? ' post' : ' posts') + ', ' + (59 - i) + ' min ago';
+    r.appendChild(t);
+    svg.appendChild(r);
+  });
+  document.getElementById('chart').replaceChildren(svg);
+}
+
+async function loadStatus() {
+  const s = await getJson('/api/status');
+  state.needsToken = s.writesNeedToken;
+  document.getElementById('token-form').hidden = !s.writesNeedToken;
+  document.getElementById('check').disabled = !s.canPreview;
+  const checks = Object.entries(s.checks).filter(([k]) => k === 'kafka' || k.startsWith('stage '));
+  document.getElementById('checks').replaceChildren(...checks.map(([k, v]) => el('li', k + ': ' + v, v.startsWith('UP') ? 'up' : 'down')));
+  chart(s.postsPerMinute);
+  document.querySelector('#topic-table tbody').replaceChildren(...s.topics.map(t => {
+    const tr = el('tr');
+    tr.appendChild(el('td', t.topic || t.error));
+    tr.appendChild(el('td', t.records));
+    tr.appendChild(el('td', Object.entries(t.lag || {}).map(([g, n]) => g + ': ' + n).join(', ')));
+    return tr;
+  }));
+}
+
+async function loadDlq() {
+  const rows = await getJson('/api/dlq');
+  document.querySelector('#dlq-table tbody').replaceChildren(...rows.map(d => {
+    const tr = el('tr');
+    tr.appendChild(el('td', when(d.rejectedAt)));
+    tr.appendChild(el('td', d.stage));
+    tr.appendChild(el('td', d.reason));
+    tr.appendChild(el('td', d.source));
+    const original = el('td');
+    if (d.bytes > 0) {
+      const a = el('a', 'Download (' + d.bytes + ' bytes)');
+      a.href = '/api/dlq/' + d.offset + '/original';
+      a.download = 'herald-dlq-' + d.offset;
+      original.appendChild(a);
+    }
+    tr.appendChild(original);
+    const retry = el('td');
+    if (d.retryable) {
+      const b = el('button', 'Retry', 'secondary');
+      b.type = 'button';
+      b.addEventListener('click', async () => {
+        const r = await fetch('/api/dlq/' + d.offset + '/retry', { method: 'POST', headers: headers() });
+        const j = await r.json();
+        say(r.ok ? 'Sent again: ' + (j.id || '') + ' ' + (j.status || '') : 'Still refused: ' + (j.detail || r.status));
+        refresh();
+      });
+      retry.appendChild(b);
+    }
+    tr.appendChild(retry);
+    return tr;
+  }));
+  document.getElementById('no-dlq').hidden = rows.length > 0;
+}
+
+async function refresh() {
+  try {
+    await Promise.all([loadPosts(), loadStatus(), loadDlq()]);
+    document.getElementById('live').textContent = 'live';
+  } catch (e) {
+    document.getElementById('live').textContent = 'offline';
+  }
+}
+
+document.addEventListener('DOMContentLoaded', () => {
+  document.getElementById('token-form').addEventListener('submit', e => {
+    e.preventDefault();
+    state.token = document.getElementById('token').value;
+    sessionStorage.setItem('herald-token', state.token);
+    document.getElementById('token').value = '';
+    say('Token set for this tab.');
+  });
+  document.getElementById('check').addEventListener('click', check);
+  document.getElementById('new-form').addEventListener('submit', publish);
+  document.getElementById('new-file').addEventListener('change', readFile);
+  refresh();
+  setInterval(refresh, 4000);
+});

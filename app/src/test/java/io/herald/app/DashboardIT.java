@@ -1,0 +1,169 @@
+package io.herald.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.herald.events.Json;
+import io.herald.testkit.Samples;
+import io.herald.testkit.Tools;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard in a real browser (Debian's chromium, headless, driven by Selenium): marketing submits
+ * the sample webinar through the form after checking how it parses, finds it listed, opens it and sees
+ * every pair and the four snippets with their counted lengths, then opens its public page and finds its
+ * FAQPage data. Hostile post content never runs, in the dashboard or the pages it shows. Screenshots go
+ * to {@code target/screenshots/}.
+ */
+class DashboardIT {
+
+    static final String TOKEN = "dash-token";
+
+    @TempDir
+    Path dir;
+
+    Herald herald;
+    WebDriver browser;
+    WebDriverWait wait;
+    final int port = ItSupport.freePort();
+
+    @BeforeEach
+    void start() {
+        Tools.requireChromium();
+        herald = Herald.start(ItSupport.settings(dir, port, "api-token", TOKEN, "site-title", "Brightwater Energy Co-op"), Stage.all());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(Tools.CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1100", "--lang=en");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(Tools.CHROMEDRIVER))
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (herald != null) {
+            herald.close();
+        }
+    }
+
+    void screenshot(String name) throws Exception {
+        Path dirOut = Path.of("target", "screenshots");
+        Files.createDirectories(dirOut);
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), dirOut.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    Object js(String script, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(script, args);
+    }
+
+    @Test
+    void marketing_checks_publishes_and_reviews_the_webinar_post_then_finds_its_faq_data_on_the_public_page() throws Exception {
+        browser.get("http://localhost:" + port + "/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token")));
+        browser.findElement(By.id("token")).sendKeys(TOKEN);
+        browser.findElement(By.cssSelector("#token-form button")).click();
+
+        WebElement body = browser.findElement(By.id("new-body"));
+        js("arguments[0].value = arguments[1];", body, new String(Samples.bytes(Samples.WEBINAR), StandardCharsets.UTF_8));
+        browser.findElement(By.id("check")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#parse .parsed-count"), "12 pairs found"));
+        assertEquals("Title: Q&A: Heat Pumps for Older Homes Webinar", browser.findElement(By.cssSelector("#parse .parsed-title")).getText());
+        browser.findElement(By.id("publish")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Published: " + Samples.WEBINAR_ID));
+
+        By row = By.xpath("//tbody/tr[@data-id='" + Samples.WEBINAR_ID + "']//button");
+        wait.until(ExpectedConditions.elementToBeClickable(row)).click();
+        wait.until(ExpectedConditions.textToBe(By.id("pair-count"), "12"));
+        wait.until(d -> d.findElements(By.cssSelector("#snippets li")).size() == 4);
+        List<WebElement> counts = browser.findElements(By.cssSelector("#snippets .count"));
+        assertEquals(4, counts.size());
+        for (WebElement count : counts) {
+            assertTrue(count.getText().matches("\\d+ / (280|500|300|3000)"), count.getText());
+        }
+        assertEquals(12, browser.findElements(By.cssSelector("#pairs li")).size());
+        js("document.getElementById('posts').scrollIntoView();");
+        screenshot("dashboard");
+        js("document.getElementById('detail').scrollIntoView();");
+        screenshot("dashboard-post");
+
+        browser.get("http://localhost:" + port + "/posts/" + Samples.WEBINAR_ID);
+        String ld = (String) js("return document.querySelector('script[type=\"application/ld+json\"]').textContent;");
+        JsonNode faq = Json.mapper().readTree(ld);
+        assertEquals("FAQPage", faq.get("@type").asText());
+        assertEquals(12, faq.get("mainEntity").size());
+        assertEquals(12, browser.findElements(By.cssSelector("article h2[id]")).size(), "every question a heading with its anchor");
+        screenshot("post-page");
+    }
+
+    @Test
+    void hostile_post_content_runs_nowhere_the_dashboard_shows_it() throws Exception {
+        String hostile = "Pwned <img src=x onerror=\"window.__pwned=1\">\n\n"
+                + "Q: Does <script>window.__pwned=2</script> run?\nA: <img src=x onerror=\"window.__pwned=3\"> No. "
+                + "<a href=\"javascript:window.__pwned=4\">click</a>\n";
+        var r = ItSupport.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/posts"))
+                .header("Content-Type", "text/plain").header("Authorization", "Bearer " + TOKEN)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(hostile)).build());
+        assertEquals(202, r.statusCode(), r.body());
+        String id = ItSupport.read(r.body()).get("id").asText();
+
+        browser.get("http://localhost:" + port + "/");
+        By row = By.xpath("//tbody/tr[@data-id='" + id + "']//button");
+        wait.until(ExpectedConditions.elementToBeClickable(row)).click();
+        wait.until(ExpectedConditions.textToBe(By.id("pair-count"), "1"));
+        wait.until(d -> d.findElements(By.cssSelector("#snippets li")).size() == 4);
+        // Anything that got through would have run by now; the links a reader could click are inert too.
+        for (WebElement a : browser.findElements(By.cssSelector("a[href]"))) {
+            assertTrue(!a.getAttribute("href").toLowerCase().startsWith("javascript:"), a.getAttribute("href"));
+        }
+        assertEquals(true, js("return window.__pwned === undefined;"), "the dashboard ran none of the post's script");
+        browser.get("http://localhost:" + port + "/posts/" + id);
+        assertEquals(true, js("return window.__pwned === undefined;"), "the public page ran none of it");
+        browser.get("http://localhost:" + port + "/api/posts/" + id + "/newsletter");
+        assertEquals(true, js("return window.__pwned === undefined;"), "the newsletter preview ran none of it");
+    }
+
+    @Test
+    void a_refused_post_shows_in_the_dead_letters_with_its_reason_and_can_be_downloaded_and_retried() {
+        assertEquals(400, ItSupport.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/posts"))
+                .header("Content-Type", "text/plain").header("Authorization", "Bearer " + TOKEN)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("   ")).build()).statusCode());
+        browser.get("http://localhost:" + port + "/#dlq");
+        browser.findElement(By.id("token")).sendKeys(TOKEN);
+        browser.findElement(By.cssSelector("#token-form button")).click();
+        wait.until(d -> !d.findElements(By.cssSelector("#dlq-table tbody tr")).isEmpty());
+        WebElement first = browser.findElement(By.cssSelector("#dlq-table tbody tr"));
+        assertTrue(first.getText().contains("The post is empty"), first.getText());
+        String download = first.findElement(By.cssSelector("a")).getAttribute("href");
+        assertEquals("application/octet-stream", ItSupport.get(port, java.net.URI.create(download).getPath()).headers()
+                .firstValue("Content-Type").orElse(""));
+        first.findElement(By.cssSelector("button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Still refused: The post is empty"));
+    }
+}
