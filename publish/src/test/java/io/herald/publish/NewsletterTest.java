@@ -75,4 +75,13 @@ class NewsletterTest {
         assertTrue(e.getMessage().contains("daily@HH:MM"), e.getMessage());
         assertTrue(DigestSchedule.parse("off").isEmpty());
     }
+
+    @Test
+    void a_newsletter_is_signed_with_the_site_title() {
+        NewsletterPayload p = new NewsletterRenderer("https://herald.example", "Brightwater Energy Co-op")
+                .announce(post("a", "2026-01-05T10:00:00Z"), "announcement");
+        assertTrue(p.html().contains("Brightwater Energy Co-op"), p.html());
+        assertTrue(p.text().strip().endsWith("Brightwater Energy Co-op"), p.text());
+        assertEquals("https://site.example/a", p.url(), "a post with a URL of its own links there");
+    }
 }

@@ -19,9 +19,16 @@ public final class NewsletterRenderer {
     static final String FONT = "font-family:Helvetica,Arial,sans-serif;color:#1f2933;";
 
     private final String baseUrl;
+    private final String siteTitle;
 
     public NewsletterRenderer(String baseUrl) {
+        this(baseUrl, "Herald");
+    }
+
+    /** @param siteTitle the site's name, which every newsletter is signed with */
+    public NewsletterRenderer(String baseUrl, String siteTitle) {
         this.baseUrl = baseUrl.replaceAll("/+$", "");
+        this.siteTitle = siteTitle;
     }
 
     /** The announcement of a post (kind {@code announcement}, or {@code correction} for a significant edit). */
@@ -54,8 +61,10 @@ public final class NewsletterRenderer {
         }
         row(html, "<a href=\"" + attr(link) + "\" style=\"" + FONT + "display:inline-block;padding:10px 18px;background:#1f6feb;"
                 + "color:#ffffff;text-decoration:none;border-radius:4px;\">Read it on the web</a>");
+        row(html, "<p style=\"" + FONT + "font-size:13px;line-height:18px;color:#555555;margin:16px 0 0 0;\">"
+                + Html.escape(siteTitle) + "</p>");
         close(html);
-        text.append("Read it on the web: ").append(link).append("\n");
+        text.append("Read it on the web: ").append(link).append("\n\n").append(siteTitle).append("\n");
         return new NewsletterPayload(Schema.VERSION, key(post, kind), post.id(), post.version(), kind, subject, preheader,
                 html.toString(), text.toString(), PostLinks.link(baseUrl, post.id(), post.url()), post.tags());
     }
