@@ -187,7 +187,7 @@ class ClusterIT {
         transform2.destroyForcibly();
         assertTrue(transform2.waitFor(30, TimeUnit.SECONDS));
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
-                .until(() -> served(publishPorts[0]).containsAll(acceptedBeforeKill));
+                .until(() -> ItSupport.served(publishPorts[0]).containsAll(acceptedBeforeKill));
         long transformRecovered = System.nanoTime();
 
         senders.shutdown();
@@ -196,14 +196,14 @@ class ClusterIT {
         assertTrue(accepted.size() > POSTS * 9 / 10, "most posts were accepted: " + accepted.size() + " (" + unavailable.get() + " refused)");
 
         for (int port : publishPorts) {
-            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).until(() -> served(port).containsAll(accepted));
+            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).until(() -> ItSupport.served(port).containsAll(accepted));
         }
         long allServed = System.nanoTime();
         assertTrue(transform1.isAlive(), "the surviving transform instance took over");
 
         // Both publish instances serve the same bytes, and every accepted post exactly once across the feed and its archives.
-        Map<String, Integer> first = feedTitles(publishPorts[0]);
-        Map<String, Integer> second = feedTitles(publishPorts[1]);
+        Map<String, Integer> first = ItSupport.feedTitles(publishPorts[0]);
+        Map<String, Integer> second = ItSupport.feedTitles(publishPorts[1]);
         assertEquals(first, second);
         assertEquals(ItSupport.get(publishPorts[0], "/feeds/all.atom").body(), ItSupport.get(publishPorts[1], "/feeds/all.atom").body());
         for (String id : accepted) {
@@ -229,51 +229,10 @@ class ClusterIT {
                 (transformRecovered - transformKilled) / 1e9);
     }
 
-    /** The ids a publish instance serves, from its read API. */
-    static Set<String> served(int port) throws Exception {
-        Set<String> ids = new HashSet<>();
-        for (int offset = 0; ; offset += 200) {
-            JsonNode page = ItSupport.read(ItSupport.get(port, "/api/posts?limit=200&offset=" + offset).body()).get("posts");
-            page.forEach(post -> ids.add(post.get("id").asText()));
-            if (page.size() < 200) {
-                return ids;
-            }
-        }
-    }
-
     long count(io.herald.events.Topic<?> topic) {
         AtomicInteger n = new AtomicInteger();
         TopicReplay.replay(bootstrap(), topic, Duration.ofSeconds(60), (k, v) -> n.incrementAndGet());
         return n.get();
     }
 
-    /** Entry titles, counted, across /feeds/all.atom and every archive page it links back to. */
-    static Map<String, Integer> feedTitles(int port) throws Exception {
-        Map<String, Integer> titles = new HashMap<>();
-        String path = "/feeds/all.atom";
-        int pages = 0;
-        while (path != null && pages++ < 1000) {
-            HttpResponse<String> page = ItSupport.get(port, path);
-            assertEquals(200, page.statusCode(), path);
-            var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            var doc = factory.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(page.body().getBytes(StandardCharsets.UTF_8)));
-            String atom = "http://www.w3.org/2005/Atom";
-            var entries = doc.getElementsByTagNameNS(atom, "entry");
-            for (int i = 0; i < entries.getLength(); i++) {
-                var entry = (org.w3c.dom.Element) entries.item(i);
-                titles.merge(entry.getElementsByTagNameNS(atom, "title").item(0).getTextContent(), 1, Integer::sum);
-            }
-            path = null;
-            var links = doc.getDocumentElement().getElementsByTagNameNS(atom, "link");
-            for (int i = 0; i < links.getLength(); i++) {
-                var link = (org.w3c.dom.Element) links.item(i);
-                if (link.getParentNode() == doc.getDocumentElement() && "prev-archive".equals(link.getAttribute("rel"))) {
-                    // Links are absolute on the public base URL; this instance serves the same path.
-                    path = URI.create(link.getAttribute("href")).getPath();
-                }
-            }
-        }
-        return titles;
-    }
 }

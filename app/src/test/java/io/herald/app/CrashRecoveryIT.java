@@ -102,7 +102,7 @@ class CrashRecoveryIT {
         herald();
         double healthyAfter = (System.nanoTime() - restarted) / 1e9;
         // The figure the README reports: from the restart command until every accepted post is served.
-        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250)).until(() -> servedIds().containsAll(accepted));
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250)).until(() -> ItSupport.served(port).containsAll(accepted));
         double servedAfter = (System.nanoTime() - restarted) / 1e9;
         System.out.printf("[herald] restart after SIGKILL: healthy after %.1f s, all %d accepted posts served after %.1f s%n",
                 healthyAfter, accepted.size(), servedAfter);
@@ -128,7 +128,8 @@ class CrashRecoveryIT {
         // Every accepted post is in the Atom feed or one of its archive pages, exactly once.
         await().atMost(Duration.ofSeconds(60)).until(() -> ItSupport.read(ItSupport.get(port, "/api/posts?limit=1").body())
                 .get("total").asInt() >= enriched.size());
-        Map<String, Integer> inFeeds = feedTitles();
+        Map<String, Integer> inFeeds = ItSupport.feedTitles(port);
+        assertTrue(inFeeds.size() > 50, "2,000 posts span archive pages");
         for (String id : accepted) {
             String title = "Crash post " + id.substring("crash-post-".length());
             assertEquals(1, inFeeds.getOrDefault(title, 0), title + " in the feed and its archives");
@@ -142,48 +143,6 @@ class CrashRecoveryIT {
         TopicReplay.replay(bootstrap, Topics.SOCIAL, Duration.ofSeconds(30),
                 (k, v) -> keys.add(Json.read(v, SocialSnippet.class).idempotencyKey()));
         assertEquals(keys.size(), new HashSet<>(keys).size(), "no idempotency key twice");
-    }
-
-    /** The ids the publish stage serves, from the read API. */
-    Set<String> servedIds() throws Exception {
-        Set<String> ids = new HashSet<>();
-        for (int offset = 0; ; offset += 200) {
-            JsonNode page = ItSupport.read(ItSupport.get(port, "/api/posts?limit=200&offset=" + offset).body()).get("posts");
-            page.forEach(post -> ids.add(post.get("id").asText()));
-            if (page.size() < 200) {
-                return ids;
-            }
-        }
-    }
-
-    /** Entry titles, counted, across /feeds/all.atom and every archive page it links back to. */
-    Map<String, Integer> feedTitles() throws Exception {
-        Map<String, Integer> titles = new HashMap<>();
-        String url = "http://localhost:" + port + "/feeds/all.atom";
-        int pages = 0;
-        while (url != null && pages++ < 1000) {
-            HttpResponse<String> page = ItSupport.send(HttpRequest.newBuilder(URI.create(url)).GET().build());
-            assertEquals(200, page.statusCode(), url);
-            var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            var doc = factory.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(page.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-            String atom = "http://www.w3.org/2005/Atom";
-            var entries = doc.getElementsByTagNameNS(atom, "entry");
-            for (int i = 0; i < entries.getLength(); i++) {
-                var entry = (org.w3c.dom.Element) entries.item(i);
-                titles.merge(entry.getElementsByTagNameNS(atom, "title").item(0).getTextContent(), 1, Integer::sum);
-            }
-            url = null;
-            var links = doc.getDocumentElement().getElementsByTagNameNS(atom, "link");
-            for (int i = 0; i < links.getLength(); i++) {
-                var link = (org.w3c.dom.Element) links.item(i);
-                if (link.getParentNode() == doc.getDocumentElement() && "prev-archive".equals(link.getAttribute("rel"))) {
-                    url = link.getAttribute("href");
-                }
-            }
-        }
-        assertTrue(pages > 1, "2,000 posts span archive pages");
-        return titles;
     }
 
     static long count(String bootstrap, boolean newsletter) {

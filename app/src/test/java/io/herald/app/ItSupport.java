@@ -188,4 +188,46 @@ final class ItSupport {
             throw new IllegalStateException(e);
         }
     }
+
+    /** The ids a publish instance serves, from its read API. */
+    static java.util.Set<String> served(int port) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (int offset = 0; ; offset += 200) {
+            com.fasterxml.jackson.databind.JsonNode page = read(get(port, "/api/posts?limit=200&offset=" + offset).body()).get("posts");
+            page.forEach(post -> ids.add(post.get("id").asText()));
+            if (page.size() < 200) {
+                return ids;
+            }
+        }
+    }
+
+    /** Entry titles, counted, across /feeds/all.atom and every archive page it links back to. */
+    static java.util.Map<String, Integer> feedTitles(int port) throws Exception {
+        java.util.Map<String, Integer> titles = new java.util.HashMap<>();
+        String path = "/feeds/all.atom";
+        int pages = 0;
+        while (path != null && pages++ < 1000) {
+            HttpResponse<String> page = get(port, path);
+            org.junit.jupiter.api.Assertions.assertEquals(200, page.statusCode(), path);
+            var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            var doc = factory.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(page.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            String atom = "http://www.w3.org/2005/Atom";
+            var entries = doc.getElementsByTagNameNS(atom, "entry");
+            for (int i = 0; i < entries.getLength(); i++) {
+                var entry = (org.w3c.dom.Element) entries.item(i);
+                titles.merge(entry.getElementsByTagNameNS(atom, "title").item(0).getTextContent(), 1, Integer::sum);
+            }
+            path = null;
+            var links = doc.getDocumentElement().getElementsByTagNameNS(atom, "link");
+            for (int i = 0; i < links.getLength(); i++) {
+                var link = (org.w3c.dom.Element) links.item(i);
+                if (link.getParentNode() == doc.getDocumentElement() && "prev-archive".equals(link.getAttribute("rel"))) {
+                    // Links are absolute on the public base URL; this instance serves the same path.
+                    path = java.net.URI.create(link.getAttribute("href")).getPath();
+                }
+            }
+        }
+        return titles;
+    }
 }
