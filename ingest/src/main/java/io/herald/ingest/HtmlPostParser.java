@@ -65,8 +65,9 @@ public final class HtmlPostParser {
                 "meta[property=article:author]", "content")), ld.author(), text(doc, "[rel=author]"), byline(doc));
         Instant published = meta.published() != null ? meta.published()
                 : Dates.parse(first(attr(doc, "meta[property=article:published_time]", "content"), ld.datePublished(),
-                        attr(root, "time[datetime]", "datetime"), attr(doc, "meta[itemprop=datePublished]", "content"),
-                        attr(doc, "meta[name=date]", "content"))).orElse(null);
+                        attr(doc, "time.published[datetime], time.entry-date[datetime], [itemprop=datePublished][datetime]", "datetime"),
+                        attr(doc, "[itemprop=datePublished][content]", "content"), attr(root, "time[datetime]", "datetime"),
+                        attr(doc, "meta[name=date], meta[name=dc.date], meta[name=DC.date]", "content"))).orElse(null);
 
         List<String> tags = new ArrayList<>(meta.tags());
         if (tags.isEmpty()) {
@@ -109,6 +110,8 @@ public final class HtmlPostParser {
             candidates.addAll(body.select("main, [role=main], .entry-content, .post-content, .article-body"));
         }
         Element root = candidates.stream().max(Comparator.comparingInt(e -> e.text().length())).orElse(body).clone();
+        // Before the chrome goes: an accordion's question is often a <button>.
+        QuestionMarkup.mark(root);
         root.select(String.join(",", DROP_TAGS)).remove();
         // The byline names the author (read from the page, not from here); it is not part of the intro.
         root.select(".byline, .post-meta, .entry-meta, .author, [rel=author]").remove();

@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
 public final class Labels {
 
     private static final Pattern QUESTION = Pattern.compile(
-            "(?iu)^\\s*(?:Q|Question|Vraag|V|Frage|Pregunta)\\s*\\d{0,3}\\s*[:：]\\s*");
+            "(?iu)^\\s*(?:Q|Question|Vraag|V|Frage|Pregunta|问|問|提问|質問|질문)\\s*\\d{0,3}\\s*[:：]\\s*");
     private static final Pattern ANSWER = Pattern.compile(
-            "(?iu)^\\s*(?:A|Answer|Antwoord|Antwort|Réponse|Reponse|Respuesta)\\s*\\d{0,3}\\s*[:：]\\s*");
+            "(?iu)^\\s*(?:A|Answer|Antwoord|Antwort|Réponse|Reponse|Respuesta|答|回答|答え|답변|답)\\s*\\d{0,3}\\s*[:：]\\s*");
 
     private Labels() {
     }

@@ -160,6 +160,9 @@ final class QaExtractor {
     }
 
     private static boolean isQuestionBlock(Element b) {
+        if (b.hasAttr(QuestionMarkup.ATTRIBUTE)) {
+            return true; // a question by its markup's role (QuestionMarkup), whatever its punctuation
+        }
         String text = b.text().strip();
         if (!text.endsWith("?") || text.length() > 400) {
             return false;

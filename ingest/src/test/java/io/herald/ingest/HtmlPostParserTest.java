@@ -163,4 +163,72 @@ class HtmlPostParserTest {
         assertEquals("See the docs.", post.qa().get(0).answer());
         assertEquals("No.", post.qa().get(1).answer());
     }
+
+    @Test
+    void details_disclosures_are_questions_by_their_summary_whatever_their_punctuation() {
+        ParsedPost post = parser.parse("""
+                <article><h1>Shipping FAQ</h1><p>Everything about parcels.</p>
+                <details><summary>How long does delivery take?</summary><p>Two to three working days.</p></details>
+                <details><summary>Shipping abroad</summary><p>We ship to the EU.</p><p>Customs are on us.</p></details>
+                </article>""", "https://shop.example/shipping");
+        assertEquals(2, post.qa().size());
+        assertEquals("Shipping abroad", post.qa().get(1).question());
+        assertEquals("We ship to the EU.\n\nCustoms are on us.", post.qa().get(1).answer());
+        assertEquals("Everything about parcels.", post.intro());
+    }
+
+    @Test
+    void accordion_toggles_and_cms_faq_blocks_give_their_questions_even_as_buttons() {
+        String bootstrap = """
+                <article><h1>Membership FAQ</h1>
+                <div class="accordion"><div class="accordion-item"><h2 class="accordion-header">
+                <button class="accordion-button" aria-expanded="true">Can I pause my membership?</button></h2>
+                <div class="accordion-collapse"><div class="accordion-body"><p>Yes, for up to three months.</p></div></div></div>
+                <div class="accordion-item"><h2 class="accordion-header"><button class="accordion-button" aria-expanded="false">Refunds</button></h2>
+                <div class="accordion-collapse"><div class="accordion-body"><p>Within 14 days.</p></div></div></div></div></article>""";
+        ParsedPost accordion = parser.parse(bootstrap, "https://club.example/faq");
+        assertEquals(List.of("Can I pause my membership?", "Refunds"), accordion.qa().stream().map(QaPair::question).toList());
+        assertEquals("Within 14 days.", accordion.qa().get(1).answer());
+
+        String yoast = """
+                <article><h1>Composting FAQ</h1><div class="schema-faq wp-block-yoast-faq-block">
+                <div class="schema-faq-section"><strong class="schema-faq-question">What can go in?</strong> <p class="schema-faq-answer">Peels and leaves.</p></div>
+                <div class="schema-faq-section"><strong class="schema-faq-question">What cannot?</strong> <p class="schema-faq-answer">Meat.</p></div>
+                </div></article>""";
+        assertEquals(List.of("Peels and leaves.", "Meat."), parser.parse(yoast, "https://garden.example/compost").qa().stream()
+                .map(QaPair::answer).toList());
+
+        String ghostToggle = """
+                <article><h1>Studio FAQ</h1><div class="kg-card kg-toggle-card"><div class="kg-toggle-heading">
+                <h4 class="kg-toggle-heading-text">Do you rent the studio by the hour</h4><button class="kg-toggle-card-icon">+</button></div>
+                <div class="kg-toggle-content"><p>Yes, from two hours.</p></div></div></article>""";
+        ParsedPost ghost = parser.parse(ghostToggle, "https://studio.example/faq");
+        assertEquals("Do you rent the studio by the hour", ghost.qa().get(0).question());
+        assertEquals("Yes, from two hours.", ghost.qa().get(0).answer());
+    }
+
+    @Test
+    void chinese_japanese_and_korean_labels_with_full_width_colons_are_labels() {
+        ParsedPost zh = parser.parse("<article><h1>常见问题</h1><p>问：营业时间？</p><p>答：每天九点到五点。</p></article>", null);
+        assertEquals("营业时间？", zh.qa().get(0).question());
+        assertEquals("每天九点到五点。", zh.qa().get(0).answer());
+        ParsedPost ja = parser.parse("<article><h1>よくある質問</h1><p>質問：予約は必要ですか？</p><p>回答：いいえ、不要です。</p></article>", null);
+        assertEquals("いいえ、不要です。", ja.qa().get(0).answer());
+        ParsedPost ko = parser.parse("<article><h1>자주 묻는 질문</h1><p>질문: 주차할 수 있나요?</p><p>답변: 네, 무료입니다.</p></article>", null);
+        assertEquals("주차할 수 있나요?", ko.qa().get(0).question());
+    }
+
+    @Test
+    void the_publication_date_is_read_from_time_elements_microdata_and_meta_date() {
+        String wordpress = "<html><body><header><time class=\"entry-date published\" datetime=\"2026-04-03T09:00:00+02:00\">3 April</time>"
+                + "<time class=\"updated\" datetime=\"2026-04-05T10:00:00+02:00\">5 April</time></header>"
+                + "<article><h1>Dates</h1><p>Q: When?</p><p>A: Now.</p></article></body></html>";
+        assertEquals(Instant.parse("2026-04-03T07:00:00Z"), parser.parse(wordpress, null).published());
+        String microdata = "<html><body><article><h1>Dates</h1><span itemprop=\"datePublished\" content=\"2026-05-01\">May</span>"
+                + "<p>Q: When?</p><p>A: Now.</p></article></body></html>";
+        assertEquals(Instant.parse("2026-05-01T00:00:00Z"), parser.parse(microdata, null).published());
+        String meta = "<html><head><meta name=\"date\" content=\"2026-06-02T08:00:00Z\"></head><body><article><h1>Dates</h1>"
+                + "<p>Q: When?</p><p>A: Now.</p></article></body></html>";
+        assertEquals(Instant.parse("2026-06-02T08:00:00Z"), parser.parse(meta, null).published());
+    }
 }
