@@ -25,7 +25,15 @@ final class QuestionMarkup {
     private QuestionMarkup() {
     }
 
+    /** A table's header cells that say which column holds the questions and which the answers. */
+    private static final java.util.regex.Pattern QUESTION_HEADER = java.util.regex.Pattern.compile(
+            "(?iu)^(q|questions?|vraag|vragen|frage|fragen|pregunta|preguntas|问题|問題|質問|질문)$");
+    private static final java.util.regex.Pattern ANSWER_HEADER = java.util.regex.Pattern.compile(
+            "(?iu)^(a|answers?|antwoord|antwoorden|antwort|antworten|réponse|réponses|respuesta|respuestas|答案|回答|답변)$");
+
     static void mark(Element root) {
+        questionLists(root);
+        questionTables(root);
         for (Element e : new ArrayList<>(root.select(SELECTOR))) {
             if (e.parent() == null || e.closest("[" + ATTRIBUTE + "]") != null || e.text().isBlank()) {
                 continue;
@@ -37,6 +45,87 @@ final class QuestionMarkup {
             Element target = e.parent() != null && e.parent().normalName().matches("h[1-6]") && e.parent().text().strip()
                     .equals(e.text().strip()) ? e.parent() : e;
             target.replaceWith(question);
+        }
+    }
+
+    /**
+     * A list whose every item starts with a question ({@code 1. **Is it free?** Yes...}, or a first
+     * paragraph ending in "?") is a list of pairs: each item becomes its question and the rest of the item.
+     */
+    private static void questionLists(Element root) {
+        for (Element list : new ArrayList<>(root.select("ol, ul"))) {
+            var items = list.children().stream().filter(c -> c.normalName().equals("li")).toList();
+            if (items.size() < 2 || list.parent() == null || !items.stream().allMatch(li -> lead(li) != null)) {
+                continue;
+            }
+            Element replacement = new Element("div");
+            for (Element li : items) {
+                Element lead = lead(li);
+                String question = lead.text().strip().replaceFirst("^\\d{1,3}[.)]\\s*", "");
+                replacement.appendChild(new Element("h6").attr(ATTRIBUTE, "").text(question));
+                Element rest = new Element("div");
+                boolean after = false;
+                for (var node : new ArrayList<>(li.childNodes())) {
+                    if (node == lead) {
+                        after = true;
+                    } else if (after) {
+                        rest.appendChild(node.clone());
+                    }
+                }
+                if (rest.select("p, ul, ol, pre, blockquote, table").isEmpty() && !rest.text().isBlank()) {
+                    Element p = new Element("p");
+                    rest.childNodes().forEach(n -> p.appendChild(n.clone()));
+                    rest = new Element("div").appendChild(p);
+                }
+                replacement.appendChild(rest);
+            }
+            list.replaceWith(replacement);
+        }
+    }
+
+    /** The element an item's question is in: a leading bold run or first paragraph ending in "?"; else null. */
+    private static Element lead(Element li) {
+        Element first = li.children().isEmpty() ? null : li.child(0);
+        if (first == null || !li.ownText().isBlank() && li.textNodes().stream().findFirst()
+                .map(t -> li.childNodes().indexOf(t) < li.childNodes().indexOf(first) && !t.isBlank()).orElse(false)) {
+            return null;
+        }
+        boolean bold = first.normalName().matches("strong|b") || first.normalName().equals("p") && first.children().size() == 1
+                && first.child(0).normalName().matches("strong|b") && first.child(0).text().strip().equals(first.text().strip());
+        boolean paragraph = first.normalName().equals("p") && li.children().size() > 1;
+        String text = first.text().strip();
+        return (bold || paragraph) && text.endsWith("?") && text.length() <= 400 ? first : null;
+    }
+
+    /** A two-column table whose header says question and answer, or whose first column asks: one pair per row. */
+    private static void questionTables(Element root) {
+        for (Element table : new ArrayList<>(root.select("table"))) {
+            var rows = table.select("tr");
+            if (rows.size() < 2 || table.parent() == null || rows.stream().anyMatch(r -> r.children().size() != 2)) {
+                continue;
+            }
+            var header = rows.get(0);
+            boolean labelled = QUESTION_HEADER.matcher(header.child(0).text().strip()).matches()
+                    && ANSWER_HEADER.matcher(header.child(1).text().strip()).matches();
+            var body = labelled ? rows.subList(1, rows.size()) : rows;
+            if (!labelled && !body.stream().allMatch(r -> r.child(0).text().strip().endsWith("?"))) {
+                continue;
+            }
+            Element replacement = new Element("div");
+            for (Element row : body) {
+                replacement.appendChild(new Element("h6").attr(ATTRIBUTE, "").text(row.child(0).text().strip()));
+                Element answer = new Element("div");
+                Element cell = row.child(1);
+                if (cell.select("p, ul, ol").isEmpty()) {
+                    Element p = new Element("p");
+                    cell.childNodes().forEach(n -> p.appendChild(n.clone()));
+                    answer.appendChild(p);
+                } else {
+                    cell.childNodes().forEach(n -> answer.appendChild(n.clone()));
+                }
+                replacement.appendChild(answer);
+            }
+            table.replaceWith(replacement);
         }
     }
 }

@@ -231,4 +231,47 @@ class HtmlPostParserTest {
                 + "<p>Q: When?</p><p>A: Now.</p></article></body></html>";
         assertEquals(Instant.parse("2026-06-02T08:00:00Z"), parser.parse(meta, null).published());
     }
+
+    @Test
+    void a_numbered_list_of_bold_questions_is_a_list_of_pairs_in_markdown_and_html() {
+        String markdown = """
+                # Repair café questions
+
+                We get these every month.
+
+                1. **Do I need to book?**
+
+                   No, just walk in.
+
+                   Bring the charger too.
+
+                2. **Is it free?**
+
+                   Yes, donations welcome.
+                """;
+        ParsedPost md = new MarkdownPostParser().parse(markdown);
+        assertEquals(List.of("Do I need to book?", "Is it free?"), md.qa().stream().map(QaPair::question).toList());
+        assertEquals("No, just walk in.\n\nBring the charger too.", md.qa().get(0).answer());
+        assertEquals("We get these every month.", md.intro());
+        ParsedPost html = parser.parse("<article><h1>Café</h1><ol><li><strong>Do I need to book?</strong> No, just walk in.</li>"
+                + "<li><strong>Is it free?</strong> Yes.</li></ol></article>", null);
+        assertEquals("No, just walk in.", html.qa().get(0).answer());
+        ParsedPost plainList = parser.parse("<article><h1>Shopping list</h1><ul><li>Apples</li><li>Pears</li></ul></article>", null);
+        assertEquals(0, plainList.qa().size(), "a list that asks nothing stays a list");
+        assertTrue(plainList.intro().contains("Apples"), "and its text is kept");
+    }
+
+    @Test
+    void a_two_column_table_of_questions_and_answers_gives_one_pair_per_row() {
+        ParsedPost headed = parser.parse("<article><h1>Pool rules</h1><table><tr><th>Question</th><th>Answer</th></tr>"
+                + "<tr><td>Swim caps</td><td>Required.</td></tr><tr><td>Towels</td><td>Bring your own.</td></tr></table></article>", null);
+        assertEquals(List.of("Swim caps", "Towels"), headed.qa().stream().map(QaPair::question).toList());
+        assertEquals("Bring your own.", headed.qa().get(1).answer());
+        ParsedPost asking = parser.parse("<article><h1>Pool</h1><table><tr><td>Is there parking?</td><td>Yes.</td></tr>"
+                + "<tr><td>Can kids swim alone?</td><td>From age 12.</td></tr></table></article>", null);
+        assertEquals(2, asking.qa().size());
+        ParsedPost data = parser.parse("<article><h1>Prices</h1><table><tr><td>Adult</td><td>5</td></tr>"
+                + "<tr><td>Child</td><td>3</td></tr></table></article>", null);
+        assertEquals(0, data.qa().size(), "a table of data is not a FAQ");
+    }
 }
