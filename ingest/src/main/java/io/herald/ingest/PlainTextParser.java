@@ -24,6 +24,7 @@ public final class PlainTextParser {
         List<String> answer = new ArrayList<>();
         StringBuilder paragraph = new StringBuilder();
         State state = State.INTRO;
+        boolean sawAnswerLabel = false;
 
         for (String raw : lines) {
             String line = raw.strip();
@@ -48,6 +49,7 @@ public final class PlainTextParser {
                 answer.clear();
                 state = State.QUESTION;
             } else if (a.isPresent() && state == State.QUESTION) {
+                sawAnswerLabel = true;
                 state = State.ANSWER;
                 paragraph.append(a.get());
             } else if (line.isEmpty()) {
@@ -79,11 +81,43 @@ public final class PlainTextParser {
             outro.addAll(answer.subList(cut, answer.size()));
             pairs.add(new QaPair(question.toString().strip(), String.join("\n\n", answer.subList(0, cut))));
         }
+        if (pairs.isEmpty() || !sawAnswerLabel) {
+            // No answer labels: maybe a transcript of speaker turns ("Q:" against a named speaker too).
+            List<String> paragraphs = new ArrayList<>();
+            StringBuilder current = new StringBuilder();
+            boolean seenTitle = false;
+            for (String raw : lines) {
+                String line = raw.strip();
+                if (!seenTitle) {
+                    seenTitle = !line.isEmpty();
+                    continue;
+                }
+                if (line.isEmpty() || SPEAKER_START.matcher(line).lookingAt()) {
+                    flush(current, paragraphs);
+                }
+                if (!line.isEmpty() && !Boilerplate.isChrome(line)) {
+                    current.append(current.isEmpty() ? "" : " ").append(line);
+                }
+            }
+            flush(current, paragraphs);
+            Optional<SpeakerTurns.Interview> interview = SpeakerTurns.find(paragraphs);
+            if (interview.isPresent()) {
+                intro.clear();
+                intro.addAll(interview.get().intro());
+                pairs.clear();
+                pairs.addAll(interview.get().pairs());
+                outro.clear();
+            }
+        }
         String introText = String.join("\n\n", intro);
         String outroText = String.join("\n\n", outro);
         return ParsedPost.builder().title(title).intro(introText.isEmpty() ? null : introText).qa(pairs)
                 .outro(outroText.isEmpty() ? null : outroText).links(Links.find(text)).build();
     }
+
+    /** A line that may start a speaker's turn ("Maria Lopez: ..."): it starts a paragraph of its own. */
+    static final java.util.regex.Pattern SPEAKER_START = java.util.regex.Pattern.compile(
+            "[\\p{Lu}][\\p{L}.'’-]{0,30}(?:\\s+[\\p{Lu}][\\p{L}.'’-]{0,30}){0,2}\\s*[:：]\\s*\\S");
 
     /** A line that starts a list item: "- ", "* ", "• " or "1. " / "1) ". */
     static final java.util.regex.Pattern LIST_ITEM = java.util.regex.Pattern.compile("(?:[-*•]|\\d{1,3}[.)])\\s+\\S");

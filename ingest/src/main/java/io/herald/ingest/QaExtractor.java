@@ -30,10 +30,21 @@ final class QaExtractor {
     }
 
     static Extraction extract(List<Element> blocks) {
-        return labelled(blocks)
+        return speakerTurns(blocks)
+                .or(() -> labelled(blocks))
                 .or(() -> definitionLists(blocks))
                 .or(() -> questionHeadings(blocks))
                 .orElseGet(() -> new Extraction(join(blocks), List.of(), null));
+    }
+
+    /** An interview transcript (SpeakerTurns), unless it carries answer labels. */
+    private static Optional<Extraction> speakerTurns(List<Element> blocks) {
+        List<String> texts = blocks.stream().map(Blocks::text).toList();
+        if (texts.stream().anyMatch(Labels::isAnswer)) {
+            return Optional.empty(); // Q:/A: labels: the labelled reading knows them better
+        }
+        return SpeakerTurns.find(texts).map(i -> new Extraction(i.intro().isEmpty() ? null : String.join("\n\n", i.intro()),
+                i.pairs(), null));
     }
 
     /** Pairs already known (schema.org FAQPage); the blocks give the intro before the first question. */

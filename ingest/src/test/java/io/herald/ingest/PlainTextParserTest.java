@@ -86,4 +86,38 @@ class PlainTextParserTest {
         assertTrue(post.outro().startsWith("If you missed the webinar"), post.outro());
         assertTrue(post.links().contains("https://youtu.be/DvmIelnCVJc"), post.links().toString());
     }
+
+    @Test
+    void an_interview_transcript_of_speaker_turns_gives_the_interviewers_questions_and_the_answers() {
+        ParsedPost post = new PlainTextParser().parse("""
+                Five questions for our head baker
+
+                We sat down with Maria before the early shift.
+
+                Interviewer: When does your day start?
+                Maria Lopez: At four. The ovens need an hour.
+                The first loaves are out by six.
+
+                Interviewer: What is the hardest bread to get right?
+                Maria Lopez: Rye. It never behaves the same twice.
+
+                Interviewer: And your favourite?
+                Maria Lopez: Whatever is still warm.
+                """);
+        assertEquals(3, post.qa().size());
+        assertEquals("When does your day start?", post.qa().get(0).question());
+        assertEquals("At four. The ovens need an hour. The first loaves are out by six.", post.qa().get(0).answer());
+        assertEquals("We sat down with Maria before the early shift.", post.intro());
+    }
+
+    @Test
+    void q_against_a_named_speaker_and_two_alternating_names_are_interviews_too_but_a_stray_note_is_not() {
+        ParsedPost q = new PlainTextParser().parse("Talk\n\nQ: Why wood?\nJan: It lasts.\nQ: And oak?\nJan: Oak lasts longest.\n");
+        assertEquals(List.of("It lasts.", "Oak lasts longest."), q.qa().stream().map(io.herald.events.QaPair::answer).toList());
+        ParsedPost names = new PlainTextParser().parse("Chat\n\nTom: Why bees?\nAnna: They pollinate.\nTom: Honey too?\nAnna: Some.\n");
+        assertEquals("Why bees?", names.qa().get(0).question());
+        ParsedPost note = new PlainTextParser().parse("Opening hours\n\nWe open at nine.\n\nNote: closed on Sundays.\n");
+        assertEquals(0, note.qa().size());
+        assertTrue(note.intro().contains("Note: closed on Sundays."), "nothing is lost");
+    }
 }
