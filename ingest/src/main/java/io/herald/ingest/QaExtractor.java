@@ -29,12 +29,36 @@ final class QaExtractor {
     private QaExtractor() {
     }
 
+    /**
+     * Every reading of the blocks (speaker turns, labels, definition lists, question headings, the
+     * latter also finding questions marked by their markup's role: disclosures, accordions, FAQ blocks,
+     * question lists and tables) is tried, and the one that explains the post best wins: the most pairs
+     * with both a question and an answer, a pair missing its answer counting against its reading. On a
+     * tie the earlier reading in that order wins. Whatever a reading does not take as a pair stays in the
+     * intro or the outro.
+     */
     static Extraction extract(List<Element> blocks) {
-        return speakerTurns(blocks)
-                .or(() -> labelled(blocks))
-                .or(() -> definitionLists(blocks))
-                .or(() -> questionHeadings(blocks))
-                .orElseGet(() -> new Extraction(join(blocks), List.of(), null));
+        List<Optional<Extraction>> readings = List.of(speakerTurns(blocks), labelled(blocks), definitionLists(blocks),
+                questionHeadings(blocks));
+        Extraction best = null;
+        int bestScore = 0;
+        for (Optional<Extraction> reading : readings) {
+            if (reading.isPresent() && score(reading.get()) > bestScore) {
+                best = reading.get();
+                bestScore = score(best);
+            }
+        }
+        return best != null ? best : new Extraction(join(blocks), List.of(), null);
+    }
+
+    /** How well a reading explains the post: 2 per whole pair, minus 1 per pair without an answer. */
+    static int score(Extraction e) {
+        int score = 0;
+        for (QaPair p : e.pairs()) {
+            boolean whole = p.question() != null && !p.question().isBlank() && p.answer() != null && !p.answer().isBlank();
+            score += whole ? 2 : -1;
+        }
+        return score;
     }
 
     /** An interview transcript (SpeakerTurns), unless it carries answer labels. */
