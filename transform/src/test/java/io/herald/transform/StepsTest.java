@@ -89,6 +89,13 @@ class StepsTest {
     }
 
     @Test
+    void chinese_japanese_and_korean_posts_get_their_language() {
+        assertTrue(DetectLanguage.detect("社区花园几点开门？早上八点开门，可以带狗，但是请牵绳。").startsWith("zh"));
+        assertEquals("ja", DetectLanguage.detect("図書館では何冊借りられますか？十冊まで借りることができます。延長は一回だけです。"));
+        assertEquals("ko", DetectLanguage.detect("체육관은 몇 시에 여나요? 아침 여섯 시에 엽니다. 샤워실도 있습니다."));
+    }
+
+    @Test
     void entities_come_from_the_gazetteer_and_from_capitalization() {
         List<Entity> found = Entities.find("Our colleague Anna de Vries met the CEO Ravi Shah in Rotterdam. "
                 + "The Green Transition Plan and Smart Cities 2030 were discussed with Acme Holdings Inc. "
