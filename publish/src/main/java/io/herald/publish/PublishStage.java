@@ -156,6 +156,7 @@ public final class PublishStage {
                 new FeedRoute(feeds, links),
                 new ExportRoute(store, feeds, links, new StaticExport(out), websub),
                 new PostRoute(store),
+                new io.herald.publish.api.ContractsRoute(settings.baseUrl(), settings.topicPartitions()),
                 new io.herald.publish.pages.PostPageRoute(store, site, settings.baseUrl()),
                 new PostListRoute(store),
                 new NewsletterPreviewRoute(store, outbox, newsletter, deliveries, settings.newsletterWebhook().isPresent()),
