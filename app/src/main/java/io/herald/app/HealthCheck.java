@@ -7,7 +7,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.ServiceStatus;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /** Herald is healthy when the broker answers and every route runs. */
 public final class HealthCheck implements AutoCloseable {
@@ -27,11 +26,7 @@ public final class HealthCheck implements AutoCloseable {
         this.stages = java.util.EnumSet.copyOf(stages);
         this.camel = camel;
         this.feeds = feeds;
-        Map<String, Object> props = new java.util.HashMap<>(clientProperties);
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000);
-        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2_000);
-        this.admin = Admin.create(props);
+        this.admin = KafkaAdmin.create(bootstrap, clientProperties, java.time.Duration.ofSeconds(2));
     }
 
     public Result check() {
