@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import io.vertx.core.buffer.Buffer;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 
@@ -86,7 +87,9 @@ public final class FeedRoute extends RouteBuilder {
         if (gzip) {
             in.setHeader("Content-Encoding", "gzip");
         }
-        in.setBody(head ? new byte[0] : gzip ? d.gzip() : d.body());
+        // The document's own buffer: Camel's Vert.x binding writes a Buffer body as it is, while a byte[]
+        // would be streamed through an InputStream in small chunks.
+        in.setBody(head ? Buffer.buffer() : gzip ? d.gzipBuffer() : d.bodyBuffer());
     }
 
     /** RFC 9110: If-None-Match wins; If-Modified-Since counts only without it. */
