@@ -146,11 +146,15 @@ final class HeraldMetrics extends EventNotifierSupport implements AutoCloseable 
             if (post != null && post.receivedAt() != null) {
                 endToEnd.record(Duration.between(post.receivedAt(), Instant.now()));
             }
-        } else if (route.equals("publish-feeds")) {
-            Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
-            Counter.builder("herald.feed.requests").description("Feed requests, by HTTP status (304: the reader's copy was current)")
-                    .tag("status", String.valueOf(status == null ? 200 : status)).register(registry).increment();
         }
+    }
+
+    /** Feed requests by status, as the feed server counts them (feeds are served outside Camel's routes). */
+    void countFeedRequests(java.util.Map<Integer, java.util.concurrent.atomic.LongAdder> byStatus) {
+        byStatus.forEach((status, count) -> io.micrometer.core.instrument.FunctionCounter
+                .builder("herald.feed.requests", count, java.util.concurrent.atomic.LongAdder::doubleValue)
+                .description("Feed requests, by HTTP status (304: the reader's copy was current)")
+                .tag("status", String.valueOf(status)).register(registry));
     }
 
     static String stage(String routeId) {

@@ -33,23 +33,30 @@ final class Herald implements AutoCloseable {
         this.startedNanos = startedNanos;
     }
 
-    static Herald start(Path jar, Path dataDir, String xmx, int port, int kafkaPort, Path log) throws IOException {
+    /**
+     * Starts Herald with {@code bin/herald}, the launcher users run (class-data sharing included),
+     * on {@code jar}.
+     */
+    static Herald start(Path root, Path jar, Path dataDir, String xmx, int port, int kafkaPort, Path log) throws IOException {
         List<String> cmd = new ArrayList<>();
-        cmd.add(ProcessHandle.current().info().command().orElse("java"));
-        cmd.add("-Xmx" + xmx);
-        String jfr = System.getProperty("herald.bench.jfr");
-        if (jfr != null) {
-            // A profile of the whole run (bench/run --jfr FILE): jfr print --events jdk.ExecutionSample FILE
-            cmd.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + jfr);
-        }
-        cmd.addAll(List.of("-jar", jar.toString(), "run",
+        cmd.add(root.resolve("bin/herald").toString());
+        cmd.addAll(List.of("run",
                 "--data-dir", dataDir.toString(), "--out", dataDir.resolve("out").toString(),
                 "--inbox", dataDir.resolve("inbox").toString(), "--port", String.valueOf(port),
                 "--embedded-kafka-port", String.valueOf(kafkaPort), "--host", "127.0.0.1",
                 "--hold-seconds", "0", "--api-token", Harness.TOKEN, "--site-title", "Bench"));
+        String opts = "-Xmx" + xmx;
+        String jfr = System.getProperty("herald.bench.jfr");
+        if (jfr != null) {
+            // A profile of the whole run (bench/run --jfr FILE): jfr print --events jdk.ExecutionSample FILE
+            opts += " -XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + jfr;
+        }
         Files.createDirectories(dataDir);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.environment().put("HERALD_JAVA_OPTS", opts);
+        pb.environment().put("HERALD_JAR", jar.toString());
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        Process p = pb.start();
         return new Herald(p, port, kafkaPort, dataDir, t0);
     }
 
@@ -84,6 +91,14 @@ final class Herald implements AutoCloseable {
 
     boolean alive() {
         return process.isAlive();
+    }
+
+    /** CPU time the Herald process (all its threads, the broker's too) has used, in seconds. */
+    double cpuSeconds() throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // fields 14 and 15 of stat (utime, stime), counted after the command name: indexes 11 and 12
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
     }
 
     /** Peak resident set of the Herald process (JVM, heap and the embedded broker), in MiB. */

@@ -112,7 +112,8 @@ final class RawKafka {
                     throw new IllegalStateException("the raw round trip never completed");
                 }
             }
-            for (int i = 0; i < 50; i++) {
+            // As many round trips again to warm up as are measured (Herald gets 100 warm-up posts).
+            for (int i = 0; i < Math.max(100, n); i++) {
                 p.send(new ProducerRecord<>(a, "warm2-" + i, first)).get();
                 arrived.poll(10, TimeUnit.SECONDS);
             }

@@ -93,19 +93,25 @@ public final class Feeds {
     }
 
     /**
-     * A number that changes when what a feed's archive pages show changes: their count, or any entry
-     * on them (its post or version). The export skips a feed's archive pages while it stays the same.
+     * For each archive page of a feed (index 0 is page 1, the oldest), a number that changes when
+     * what the page shows changes: one of its entries (its post or version) or its link to a next
+     * page. Cheap (no strings), so the export checks every page and renders only those that differ.
      */
-    public long archiveSignature(FeedSpec spec) {
+    public long[] archiveSignatures(FeedSpec spec) {
         List<FeedPage.Item> all = items(spec);
-        int archived = archives(all.size()) * size;
-        long sig = archived;
-        for (int i = all.size() - archived; i < all.size(); i++) {
-            FeedPage.Item item = all.get(i);
-            sig = sig * 1_000_003L + item.post().id().hashCode() * 31L + item.post().version()
-                    + (item.pair() == null ? 0 : item.pair().hashCode());
+        int pages = archives(all.size());
+        long[] sigs = new long[pages];
+        int total = all.size();
+        for (int n = 1; n <= pages; n++) {
+            long sig = n < pages ? n + 1 : 0;
+            for (int i = total - n * size; i < total - (n - 1) * size; i++) {
+                FeedPage.Item item = all.get(i);
+                sig = sig * 1_000_003L + item.post().id().hashCode() * 31L + item.post().version()
+                        + (item.pair() == null ? 0 : item.pair().question().hashCode());
+            }
+            sigs[n - 1] = sig;
         }
-        return sig;
+        return sigs;
     }
 
     private List<FeedPage.Item> walk(FeedSpec spec) {

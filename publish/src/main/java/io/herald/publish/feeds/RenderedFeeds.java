@@ -48,10 +48,16 @@ public final class RenderedFeeds {
      * every response writes the same bytes to the socket with no copy or conversion.
      */
     public record Document(String path, String fingerprint, long atChange, Buffer bodyBuffer, Buffer gzipBuffer, String etag,
-                           Instant lastModified, String contentType) {
+                           Instant lastModified, String lastModifiedHeader, String contentType) {
+
+        Document(String path, String fingerprint, long atChange, Buffer bodyBuffer, Buffer gzipBuffer, String etag,
+                 Instant lastModified, String contentType) {
+            this(path, fingerprint, atChange, bodyBuffer, gzipBuffer, etag, lastModified,
+                    java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(lastModified.atZone(java.time.ZoneOffset.UTC)), contentType);
+        }
 
         Document at(long change) {
-            return new Document(path, fingerprint, change, bodyBuffer, gzipBuffer, etag, lastModified, contentType);
+            return new Document(path, fingerprint, change, bodyBuffer, gzipBuffer, etag, lastModified, lastModifiedHeader, contentType);
         }
 
         /** A copy of the document's bytes. */
@@ -111,6 +117,13 @@ public final class RenderedFeeds {
         return feeds;
     }
 
+    /** The bytes the held documents take (at most the budget, and one document over it). */
+    public long heldBytes() {
+        synchronized (cache) {
+            return cached;
+        }
+    }
+
     /** How many documents were rendered since start: the cache's hit rate shows in it. */
     public long renders() {
         return renders;
@@ -137,18 +150,27 @@ public final class RenderedFeeds {
 
     /** The document at a path such as {@code /feeds/all.atom} or {@code /feeds/tags/x/archive/2.rss}. */
     public Optional<Document> get(String rawPath) {
-        String path = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
+        Optional<Document> hit = current(rawPath);
+        if (hit.isPresent()) {
+            return hit;
+        }
+        return resolve(rawPath).map(r -> document(r, rawPath));
+    }
+
+    /**
+     * The document at a path if it is held and nothing changed since it was made: a look-up, no walk
+     * through the posts and no render (what a server can answer without leaving its event loop).
+     */
+    public Optional<Document> current(String rawPath) {
+        String path = rawPath.indexOf('%') < 0 && rawPath.indexOf('+') < 0 ? rawPath
+                : URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
         Matcher m = PATH.matcher(path);
         if (!m.matches()) {
             return Optional.empty();
         }
         String cacheKey = m.group(1) + (m.group(2) == null ? "" : "/archive/" + m.group(2)) + "." + m.group(3);
-        long change = store.changeCount();
         Document hit = cached(cacheKey);
-        if (hit != null && hit.atChange() == change) {
-            return Optional.of(hit);
-        }
-        return resolve(rawPath).map(r -> document(r, rawPath));
+        return hit != null && hit.atChange() == store.changeCount() ? Optional.of(hit) : Optional.empty();
     }
 
     /**

@@ -32,7 +32,7 @@ public final class StaticExport {
     private final Path out;
     /** Path → hash of the fingerprint it was written with. */
     private final Map<String, String> written = new HashMap<>();
-    /** Feed key → its archive signature and page count when its archive pages were last written. */
+    /** Archive page path → the signature of what it showed when written (see {@link Feeds#archiveSignatures}). */
     private final Map<String, String> archives = new HashMap<>();
     /** Feed key → its spec as last exported, so the files of a feed that is gone can be found. */
     private final Map<String, FeedSpec> specs = new HashMap<>();
@@ -57,18 +57,20 @@ public final class StaticExport {
             for (String format : FORMATS) {
                 exportOne(feeds, spec.path(format), changed);
             }
-            String signature = f.archiveSignature(spec) + "/" + pages;
-            if (!signature.equals(archives.get(spec.key()))) {
-                for (String format : FORMATS) {
-                    for (int n = 1; n <= pages; n++) {
-                        exportOne(feeds, spec.archivePath(n, format), changed);
-                    }
-                    // Fewer archive pages than before (posts deleted): the last ones go.
-                    for (int n = pages + 1; written.containsKey(spec.archivePath(n, format)); n++) {
-                        remove(spec.archivePath(n, format), changed);
+            long[] signatures = f.archiveSignatures(spec);
+            for (String format : FORMATS) {
+                for (int n = 1; n <= pages && n <= signatures.length; n++) {
+                    String path = spec.archivePath(n, format);
+                    String signature = Long.toString(signatures[n - 1]);
+                    if (!signature.equals(archives.get(path)) || !written.containsKey(path)) {
+                        exportOne(feeds, path, changed);
+                        archives.put(path, signature);
                     }
                 }
-                archives.put(spec.key(), signature);
+                // Fewer archive pages than before (posts deleted): the last ones go.
+                for (int n = pages + 1; written.containsKey(spec.archivePath(n, format)); n++) {
+                    remove(spec.archivePath(n, format), changed);
+                }
             }
         }
         for (Map.Entry<String, FeedSpec> gone : new HashMap<>(specs).entrySet()) {
@@ -79,7 +81,6 @@ public final class StaticExport {
                         remove(gone.getValue().archivePath(n, format), changed);
                     }
                 }
-                archives.remove(gone.getKey());
             }
         }
         specs.clear();
@@ -107,6 +108,7 @@ public final class StaticExport {
     }
 
     private void remove(String path, List<String> changed) throws IOException {
+        archives.remove(path);
         if (written.remove(path) != null) {
             Files.deleteIfExists(file(path));
             changed.add(path);
