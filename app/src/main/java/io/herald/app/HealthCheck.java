@@ -7,9 +7,12 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.ServiceStatus;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 
-/** Herald is healthy when the broker answers and every route runs. */
+/**
+ * Herald is healthy when the broker answers and every route runs. The broker is asked by a
+ * background thread once a second, not by each request: a monitor polling {@code /health} costs
+ * no broker round trip, and a broker that stops answering shows as DOWN within about three seconds.
+ */
 public final class HealthCheck implements AutoCloseable {
 
     /** The outcome, with one line per thing checked. */
@@ -20,6 +23,9 @@ public final class HealthCheck implements AutoCloseable {
     private final CamelContext camel;
     private final java.util.Set<Stage> stages;
     private final java.util.function.Supplier<Map<String, String>> feeds;
+    private final java.util.concurrent.ScheduledExecutorService poller;
+    /** The broker's state as last seen: the line shown and whether it counts as up. */
+    private volatile Map.Entry<String, Boolean> kafka = Map.entry("DOWN (not checked yet)", false);
 
     /** @param feeds the upstream feeds' states, reported one line each (a failing feed does not make Herald DOWN) */
     public HealthCheck(String bootstrap, Map<String, String> clientProperties, CamelContext camel, java.util.Set<Stage> stages,
@@ -27,24 +33,32 @@ public final class HealthCheck implements AutoCloseable {
         this.stages = java.util.EnumSet.copyOf(stages);
         this.camel = camel;
         this.feeds = feeds;
-        Map<String, Object> props = new java.util.HashMap<>(clientProperties);
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000);
-        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2_000);
-        this.admin = Admin.create(props);
+        this.admin = KafkaAdmin.create(bootstrap, clientProperties, java.time.Duration.ofSeconds(2));
+        askBroker();
+        this.poller = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "herald-health");
+            t.setDaemon(true);
+            return t;
+        });
+        poller.scheduleWithFixedDelay(this::askBroker, 1, 1, TimeUnit.SECONDS);
+    }
+
+    private void askBroker() {
+        try {
+            int nodes = admin.describeCluster().nodes().get(2, TimeUnit.SECONDS).size();
+            kafka = Map.entry(nodes > 0 ? "UP (" + nodes + " broker" + (nodes == 1 ? "" : "s") + ")" : "DOWN (no brokers)", nodes > 0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            kafka = Map.entry("DOWN (broker not reachable)", false);
+        }
     }
 
     public Result check() {
         Map<String, String> checks = new LinkedHashMap<>();
-        boolean up = true;
-        try {
-            int nodes = admin.describeCluster().nodes().get(2, TimeUnit.SECONDS).size();
-            checks.put("kafka", nodes > 0 ? "UP (" + nodes + " broker" + (nodes == 1 ? "" : "s") + ")" : "DOWN (no brokers)");
-            up = nodes > 0;
-        } catch (Exception e) {
-            checks.put("kafka", "DOWN (broker not reachable)");
-            up = false;
-        }
+        Map.Entry<String, Boolean> broker = kafka;
+        checks.put("kafka", broker.getKey());
+        boolean up = broker.getValue();
         // Each stage this process runs, UP when all its routes run; then each route. A stage this
         // process does not run is not listed (another process answers for it).
         Map<String, String> routes = new LinkedHashMap<>();
@@ -83,6 +97,7 @@ public final class HealthCheck implements AutoCloseable {
 
     @Override
     public void close() {
+        poller.shutdownNow();
         admin.close();
     }
 }

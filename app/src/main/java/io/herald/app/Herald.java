@@ -68,6 +68,12 @@ public final class Herald implements AutoCloseable {
         CamelContext camel = null;
         HealthCheck health = null;
         HeraldMetrics metrics = null;
+        long t0 = System.nanoTime();
+        // What needs no broker is done while the broker starts: the enrichment's dictionaries and
+        // language profiles load, its code is run once (a first post is then as quick as the next).
+        java.util.concurrent.CompletableFuture<Void> warmUp = stages.contains(Stage.TRANSFORM)
+                ? java.util.concurrent.CompletableFuture.runAsync(TransformStage::warmUp)
+                : java.util.concurrent.CompletableFuture.completedFuture(null);
         try {
             String bootstrap;
             if (config.kafkaBootstrap().isPresent()) {
@@ -76,6 +82,7 @@ public final class Herald implements AutoCloseable {
                 embedded = EmbeddedKafka.start(config.dataDir().resolve("kafka"), config.embeddedKafkaPort());
                 bootstrap = embedded.bootstrapServers();
             }
+            long brokerAt = System.nanoTime();
             TopicSetup.ensure(bootstrap, config.kafkaProperties(), config.topicPartitions(), config.topicReplication());
 
             camel = new DefaultCamelContext();
@@ -102,19 +109,18 @@ public final class Herald implements AutoCloseable {
                 rebuilds.add(java.util.concurrent.CompletableFuture.runAsync(() -> i.rebuild(bootstrap)));
             }
             if (transform != null) {
-                rebuilds.add(java.util.concurrent.CompletableFuture.runAsync(() -> {
-                    transform.rebuild(bootstrap);
-                    transform.warmUp();
-                }));
+                rebuilds.add(java.util.concurrent.CompletableFuture.runAsync(() -> transform.rebuild(bootstrap)));
             }
             if (publish != null) {
                 rebuilds.add(java.util.concurrent.CompletableFuture.runAsync(() -> publish.rebuild(bootstrap)));
             }
             try {
                 java.util.concurrent.CompletableFuture.allOf(rebuilds.toArray(java.util.concurrent.CompletableFuture[]::new)).join();
+                warmUp.join();
             } catch (java.util.concurrent.CompletionException e) {
                 throw e.getCause() instanceof RuntimeException r ? r : e;
             }
+            long statesAt = System.nanoTime();
             if (ingest != null) {
                 routeConfigurations.addAll(ingest.routeConfigurations());
                 routes.addAll(ingest.routes());
@@ -151,11 +157,16 @@ public final class Herald implements AutoCloseable {
                 camel.addRoutes(r);
             }
             camel.start();
+            if (publish != null) {
+                publish.installFeedServer(camel);
+                metrics.countFeedRequests(publish.feedServer().requestsByStatus());
+            }
             if (ingest != null) {
                 ingest.installHttpAnswers(camel);
             }
-            LOG.info("Herald is up on http://localhost:{} running {} (Kafka: {})", config.port(), stages,
-                    embedded == null ? bootstrap : "embedded at " + bootstrap + ", log in " + embedded.logDir());
+            LOG.info("Herald is up on http://localhost:{} running {} (Kafka: {}) in {} ms (broker {} ms, topics and state {} ms, routes {} ms)",
+                    config.port(), stages, embedded == null ? bootstrap : "embedded at " + bootstrap + ", log in " + embedded.logDir(),
+                    millis(t0), millis(t0) - millis(brokerAt), millis(brokerAt) - millis(statesAt), millis(statesAt));
             return new Herald(config, embedded, bootstrap, camel, health, metrics);
         } catch (RuntimeException | Error e) {
             closeQuietly(camel, health, metrics, embedded);
@@ -164,6 +175,10 @@ public final class Herald implements AutoCloseable {
             closeQuietly(camel, health, metrics, embedded);
             throw new StartupException("Herald could not start: " + e.getMessage(), e);
         }
+    }
+
+    private static long millis(long since) {
+        return (System.nanoTime() - since) / 1_000_000;
     }
 
     private static KafkaComponent kafka(String bootstrap, Map<String, String> clientProperties, String instanceId) {

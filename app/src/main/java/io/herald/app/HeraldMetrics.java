@@ -28,7 +28,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -42,8 +41,6 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class HeraldMetrics extends EventNotifierSupport implements AutoCloseable {
 
-    private static final List<String> GROUPS = List.of(ConsumerGroups.TRANSFORM, ConsumerGroups.NEWSLETTER, ConsumerGroups.SOCIAL,
-            ConsumerGroups.NEWSLETTER_DELIVERY);
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Admin admin;
@@ -65,11 +62,7 @@ final class HeraldMetrics extends EventNotifierSupport implements AutoCloseable 
                 .register(registry);
         lag = MultiGauge.builder("herald.consumer.lag").description("Records not yet consumed, per consumer group and partition")
                 .baseUnit("records").register(registry);
-        Map<String, Object> props = new HashMap<>(clientProperties);
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000);
-        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2_000);
-        admin = Admin.create(props);
+        admin = KafkaAdmin.create(bootstrap, clientProperties, Duration.ofSeconds(2));
     }
 
     /** The text a Prometheus server scrapes, with the consumer lag read from the cluster now. */
@@ -81,7 +74,7 @@ final class HeraldMetrics extends EventNotifierSupport implements AutoCloseable 
     private void refreshLag() {
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
         try {
-            for (String group : GROUPS) {
+            for (String group : ConsumerGroups.SHARED) {
                 Map<TopicPartition, OffsetAndMetadata> committed =
                         admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(2, TimeUnit.SECONDS);
                 if (committed.isEmpty()) {
@@ -153,11 +146,15 @@ final class HeraldMetrics extends EventNotifierSupport implements AutoCloseable 
             if (post != null && post.receivedAt() != null) {
                 endToEnd.record(Duration.between(post.receivedAt(), Instant.now()));
             }
-        } else if (route.equals("publish-feeds")) {
-            Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
-            Counter.builder("herald.feed.requests").description("Feed requests, by HTTP status (304: the reader's copy was current)")
-                    .tag("status", String.valueOf(status == null ? 200 : status)).register(registry).increment();
         }
+    }
+
+    /** Feed requests by status, as the feed server counts them (feeds are served outside Camel's routes). */
+    void countFeedRequests(java.util.Map<Integer, java.util.concurrent.atomic.LongAdder> byStatus) {
+        byStatus.forEach((status, count) -> io.micrometer.core.instrument.FunctionCounter
+                .builder("herald.feed.requests", count, java.util.concurrent.atomic.LongAdder::doubleValue)
+                .description("Feed requests, by HTTP status (304: the reader's copy was current)")
+                .tag("status", String.valueOf(status)).register(registry));
     }
 
     static String stage(String routeId) {

@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
@@ -91,10 +90,7 @@ public final class TopicSetup {
 
     /** Creates what is missing and checks what exists; a refusal is a {@link StartupException} that says why. */
     public static void ensure(String bootstrap, Map<String, String> clientProperties, int partitions, int replication) {
-        Map<String, Object> props = new HashMap<>(clientProperties);
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
-        try (Admin admin = Admin.create(props)) {
+        try (Admin admin = KafkaAdmin.create(bootstrap, clientProperties, java.time.Duration.ofSeconds(30))) {
             int brokers = admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).size();
             short rf = replication(replication, brokers);
             if (rf > brokers) {

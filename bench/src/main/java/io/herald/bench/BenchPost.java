@@ -14,14 +14,14 @@ import java.time.Instant;
  * {@code samples/heat-pump-webinar-qa.txt} (found from the working directory upwards); any other post
  * with {@code -Dherald.post=FILE}.
  */
-final class BenchPost {
+public final class BenchPost {
 
     static final String SAMPLE = "samples/heat-pump-webinar-qa.txt";
 
     private BenchPost() {
     }
 
-    static String webinarText() {
+    public static String webinarText() {
         String override = System.getProperty("herald.post");
         Path file = override != null ? Path.of(override) : findSample();
         try {
@@ -40,7 +40,7 @@ final class BenchPost {
         throw new IllegalStateException("run from inside the repository (to find " + SAMPLE + ") or pass -Dherald.post=FILE");
     }
 
-    static RawPost webinarRaw() {
+    public static RawPost webinarRaw() {
         String text = webinarText();
         ParsedPost p = new PlainTextParser().parse(text);
         return p.toRaw().id("webinar").source("bench").contentType("text/plain").body(text)

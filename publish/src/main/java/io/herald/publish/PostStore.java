@@ -20,6 +20,8 @@ public final class PostStore {
             .thenComparing(EnrichedPost::id);
 
     private final Map<String, EnrichedPost> posts = new ConcurrentHashMap<>();
+    /** The same posts kept in {@link #NEWEST_FIRST} order, so a page of the newest costs its length, not a sort. */
+    private final java.util.concurrent.ConcurrentSkipListSet<EnrichedPost> order = new java.util.concurrent.ConcurrentSkipListSet<>(NEWEST_FIRST);
     private final AtomicLong changes = new AtomicLong();
     private final java.util.Set<String> deleted = ConcurrentHashMap.newKeySet();
 
@@ -29,31 +31,33 @@ public final class PostStore {
      *
      * @return whether anything changed
      */
-    public boolean apply(EnrichedPost record) {
+    public synchronized boolean apply(EnrichedPost record) {
         EnrichedPost post = SafeContent.of(record);
-        boolean[] changed = {false};
-        posts.compute(post.id(), (id, old) -> {
-            if (old == null || post.version() > old.version()) {
-                changed[0] = true;
-                return post;
-            }
-            return old;
-        });
-        if (changed[0]) {
-            deleted.remove(post.id());
-            changes.incrementAndGet();
+        EnrichedPost old = posts.get(post.id());
+        if (old != null && post.version() <= old.version()) {
+            return false;
         }
-        return changed[0];
+        // A reader between these steps may see the post missing or twice; the change count moves
+        // last, so whatever it cached from that view is stale at once and made again.
+        if (old != null) {
+            order.remove(old);
+        }
+        order.add(post);
+        posts.put(post.id(), post);
+        deleted.remove(post.id());
+        changes.incrementAndGet();
+        return true;
     }
 
     /** A tombstone: the post leaves every feed. */
-    public boolean delete(String id) {
+    public synchronized boolean delete(String id) {
         deleted.add(id);
-        boolean removed = posts.remove(id) != null;
-        if (removed) {
+        EnrichedPost removed = posts.remove(id);
+        if (removed != null) {
+            order.remove(removed);
             changes.incrementAndGet();
         }
-        return removed;
+        return removed != null;
     }
 
     /** Whether the latest record for this id was a tombstone. */
@@ -66,7 +70,24 @@ public final class PostStore {
     }
 
     public List<EnrichedPost> newest(int offset, int limit) {
-        return posts.values().stream().sorted(NEWEST_FIRST).skip(offset).limit(limit).toList();
+        List<EnrichedPost> page = new java.util.ArrayList<>(Math.min(limit, 256));
+        int skipped = 0;
+        for (EnrichedPost p : order) {
+            if (page.size() >= limit) {
+                break;
+            }
+            if (skipped < offset) {
+                skipped++;
+                continue;
+            }
+            page.add(p);
+        }
+        return List.copyOf(page);
+    }
+
+    /** Every post, in no particular order. */
+    public java.util.Collection<EnrichedPost> all() {
+        return java.util.Collections.unmodifiableCollection(posts.values());
     }
 
     public int size() {

@@ -7,7 +7,7 @@ import io.herald.publish.api.PostRoute;
 import io.herald.publish.api.SocialPreviewRoute;
 import io.herald.publish.feeds.ExportRoute;
 import io.herald.publish.feeds.FeedLinks;
-import io.herald.publish.feeds.FeedRoute;
+import io.herald.publish.feeds.FeedServer;
 import io.herald.publish.feeds.Feeds;
 import io.herald.publish.feeds.RenderedFeeds;
 import io.herald.publish.feeds.StaticExport;
@@ -52,6 +52,7 @@ public final class PublishStage {
     private final FeedLinks links;
     private final Site site;
     private final RenderedFeeds feeds;
+    private final FeedServer feedServer;
     private final Path out;
     private final Optional<WebSubPublisher> websub;
     private final Settings settings;
@@ -68,6 +69,7 @@ public final class PublishStage {
         this.site = Site.of(settings);
         this.links = new FeedLinks(settings.baseUrl(), settings.websubHub(), site);
         this.feeds = new RenderedFeeds(store, new Feeds(store, settings.feedSize(), site.title()), links);
+        this.feedServer = new FeedServer(feeds, links);
         this.out = settings.out();
         this.websub = settings.websubHub().map(h -> new WebSubPublisher(h, Duration.ofSeconds(1)));
     }
@@ -109,6 +111,23 @@ public final class PublishStage {
 
     public PostStore store() {
         return store;
+    }
+
+    /** The feed server: its requests by status go to {@code /metrics}. */
+    public FeedServer feedServer() {
+        return feedServer;
+    }
+
+    /**
+     * Serves the feeds from the HTTP server's router (once Camel, and with it the server, has started):
+     * see {@link FeedServer} for why not through a route.
+     */
+    public void installFeedServer(org.apache.camel.CamelContext camel) {
+        var routers = camel.getRegistry().findByType(org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter.class);
+        if (routers.isEmpty()) {
+            throw new IllegalStateException("the HTTP server has not started, so there is no router to serve the feeds from");
+        }
+        feedServer.install(routers.iterator().next());
     }
 
     public RenderedFeeds feeds() {
@@ -153,7 +172,6 @@ public final class PublishStage {
         HoldWindow window = new HoldWindow(settings.hold(), store);
         List<RouteBuilder> routes = new ArrayList<>(List.of(
                 new StoreRoute(store),
-                new FeedRoute(feeds, links),
                 new ExportRoute(store, feeds, links, new StaticExport(out), websub),
                 new PostRoute(store),
                 new io.herald.publish.api.ContractsRoute(settings.baseUrl(), settings.topicPartitions()),

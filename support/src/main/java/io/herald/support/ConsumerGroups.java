@@ -17,6 +17,9 @@ public final class ConsumerGroups {
     /** publish: every instance reads the whole enriched topic, so its group is its own. */
     public static final String STORE_PREFIX = "herald-publish-";
 
+    /** The groups instances share work through (not the per-instance store groups): whose lag is watched. */
+    public static final java.util.List<String> SHARED = java.util.List.of(TRANSFORM, NEWSLETTER, SOCIAL, NEWSLETTER_DELIVERY);
+
     private ConsumerGroups() {
     }
 }

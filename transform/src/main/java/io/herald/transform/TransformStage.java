@@ -36,7 +36,8 @@ public final class TransformStage {
      * Runs a small post through a throwaway pipeline, so the first real post does not pay for
      * loading the language profiles and compiling the steps (a second or two).
      */
-    public void warmUp() {
+    /** Loads what enrichment needs (dictionaries, language profiles) and runs it once. Needs no broker. */
+    public static void warmUp() {
         RawPost sample = RawPost.builder().id("warm-up").source("warm-up").contentType("text/plain").body("")
                 .receivedAt(java.time.Instant.EPOCH).contentHash("warm-up").title("Warming up").intro("A short intro to warm up.")
                 .qa(List.of(new io.herald.events.QaPair("Is this a question?", "Yes, and this is its answer."))).build();

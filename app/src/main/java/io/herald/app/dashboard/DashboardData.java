@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -36,8 +35,6 @@ public final class DashboardData implements AutoCloseable {
     public record DeadLetter(long offset, Rejection rejection) {
     }
 
-    private static final List<String> GROUPS = List.of(ConsumerGroups.TRANSFORM, ConsumerGroups.NEWSLETTER, ConsumerGroups.SOCIAL,
-            ConsumerGroups.NEWSLETTER_DELIVERY);
 
     private final String bootstrap;
     private final Map<String, String> clientProperties;
@@ -48,11 +45,7 @@ public final class DashboardData implements AutoCloseable {
         this.bootstrap = bootstrap;
         this.clientProperties = clientProperties;
         this.store = store;
-        Map<String, Object> props = new HashMap<>(clientProperties);
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000);
-        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000);
-        this.admin = Admin.create(props);
+        this.admin = io.herald.app.KafkaAdmin.create(bootstrap, clientProperties, Duration.ofSeconds(3));
     }
 
     /** Per topic: records it holds now, and each Herald consumer group's lag on it. */
@@ -60,7 +53,7 @@ public final class DashboardData implements AutoCloseable {
         List<Map<String, Object>> out = new ArrayList<>();
         try {
             Map<String, Map<TopicPartition, Long>> lagByGroup = new HashMap<>();
-            for (String group : GROUPS) {
+            for (String group : ConsumerGroups.SHARED) {
                 var committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(3, TimeUnit.SECONDS);
                 Map<TopicPartition, Long> offsets = new HashMap<>();
                 committed.forEach((tp, o) -> {

@@ -27,7 +27,65 @@ public final class AtomRenderer {
         this.links = links;
     }
 
+    private final EntryCache entries = new EntryCache(4_000_000);
+    /** Documents rendered whole because an entry was rendered under other namespace declarations (expected: none). */
+    volatile long fallbacks;
+
+    /** The Atom document of a page: its header rendered now, its entries as rendered once (see {@link EntryCache}). */
     public String render(FeedPage page) {
+        if (page.items().isEmpty()) {
+            return renderWhole(page);
+        }
+        // The header with one placeholder entry: where the entries go is where ROME put that one.
+        Feed withPlaceholder = header(page);
+        withPlaceholder.setEntries(List.of(placeholder()));
+        String head = output(withPlaceholder, page);
+        String root = EntryCache.rootTag(head, "feed");
+        int[] slot = EntryCache.span(head, "entry");
+        StringBuilder out = new StringBuilder(head.length() + page.items().size() * 8192).append(head, 0, slot[0]);
+        for (FeedPage.Item item : page.items()) {
+            EntryCache.Chunk chunk = entries.get(EntryCache.key(item), () -> {
+                Feed alone = new Feed("atom_1.0");
+                alone.setEncoding("UTF-8");
+                alone.setEntries(List.of(entry(item)));
+                String doc = output(alone, page);
+                return new EntryCache.Chunk(EntryCache.rootTag(doc, "feed"), EntryCache.chunk(doc, "entry"));
+            });
+            if (!chunk.root().equals(root)) {
+                fallbacks++;
+                return renderWhole(page);
+            }
+            out.append(chunk.markup());
+        }
+        return out.append(head, slot[1], head.length()).toString();
+    }
+
+    private static Entry placeholder() {
+        Entry entry = new Entry();
+        entry.setId("urn:herald:placeholder");
+        return entry;
+    }
+
+    /** The whole document rendered by ROME in one go: what {@link #render} must equal. */
+    String renderWhole(FeedPage page) {
+        Feed feed = header(page);
+        List<Entry> all = new ArrayList<>();
+        for (FeedPage.Item item : page.items()) {
+            all.add(entry(item));
+        }
+        feed.setEntries(all);
+        return output(feed, page);
+    }
+
+    private static String output(Feed feed, FeedPage page) {
+        try {
+            return new WireFeedOutput().outputString(feed, true);
+        } catch (FeedException e) {
+            throw new IllegalStateException("cannot render the Atom feed " + page.spec().key() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Feed header(FeedPage page) {
         Feed feed = new Feed("atom_1.0");
         feed.setEncoding("UTF-8");
         feed.setId(page.spec().id());
@@ -63,16 +121,7 @@ public final class AtomRenderer {
         feed.setAlternateLinks(List.of(link("alternate", links.index(), "text/html")));
         // Derived from the entries, never from the clock: the same posts give the same bytes.
         feed.setUpdated(Date.from(page.updated()));
-        List<Entry> entries = new ArrayList<>();
-        for (FeedPage.Item item : page.items()) {
-            entries.add(entry(item));
-        }
-        feed.setEntries(entries);
-        try {
-            return new WireFeedOutput().outputString(feed, true);
-        } catch (FeedException e) {
-            throw new IllegalStateException("cannot render the Atom feed " + page.spec().key() + ": " + e.getMessage(), e);
-        }
+        return feed;
     }
 
     private Entry entry(FeedPage.Item item) {

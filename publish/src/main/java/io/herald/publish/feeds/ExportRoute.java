@@ -8,7 +8,9 @@ import org.apache.camel.builder.RouteBuilder;
 /**
  * {@code publish-export}: after the posts change, writes the changed feeds to {@code --out} and,
  * with a hub configured, pings it for each changed feed URL. Checking twice a second batches a burst
- * of changes into one export.
+ * of changes into one export; and after an export that took long (many feeds changed while posts
+ * pour in) the next waits twice as long as it took, so the export never takes more than a third of
+ * a core from the stages (it catches up with the latest state as soon as the burst is over).
  */
 public final class ExportRoute extends RouteBuilder {
 
@@ -18,6 +20,7 @@ public final class ExportRoute extends RouteBuilder {
     private final StaticExport export;
     private final Optional<WebSubPublisher> websub;
     private long exportedAt = -1;
+    private long pausedUntil;
 
     public ExportRoute(PostStore store, RenderedFeeds feeds, FeedLinks links, StaticExport export,
                        Optional<WebSubPublisher> websub) {
@@ -37,13 +40,16 @@ public final class ExportRoute extends RouteBuilder {
 
     synchronized void exportIfChanged() throws Exception {
         long change = store.changeCount();
-        if (change == exportedAt) {
+        if (change == exportedAt || System.nanoTime() < pausedUntil) {
             return;
         }
+        long started = System.nanoTime();
         List<String> changed = export.export(feeds, links);
         export.exportPages(store, links.site(), links.baseUrl());
         boolean first = exportedAt < 0;
         exportedAt = change;
+        long took = System.nanoTime() - started;
+        pausedUntil = System.nanoTime() + 2 * took;
         // At start-up every file is "changed"; subscribers already have those feeds, so no pings then.
         if (!first) {
             websub.ifPresent(hub -> changed.forEach(path -> hub.ping(links.baseUrl() + path)));

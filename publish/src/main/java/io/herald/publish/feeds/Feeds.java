@@ -5,6 +5,8 @@ import io.herald.events.EnrichedQa;
 import io.herald.publish.PostStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -19,6 +21,15 @@ public final class Feeds {
     private final PostStore store;
     private final int size;
     private final String siteTitle;
+    /** Each feed's entries as of a change of the store: every document of a feed (and every format) shares one walk. */
+    private final Map<String, ItemsAt> items = new ConcurrentHashMap<>();
+    private volatile TagsAt tags = new TagsAt(-1, List.of());
+
+    private record ItemsAt(long change, List<FeedPage.Item> items) {
+    }
+
+    private record TagsAt(long change, List<String> tags) {
+    }
 
     public Feeds(PostStore store, int size, String siteTitle) {
         this.store = store;
@@ -33,10 +44,22 @@ public final class Feeds {
     /** Every feed there is now: all, qa, and one per tag in use. */
     public List<FeedSpec> specs() {
         List<FeedSpec> specs = new ArrayList<>(List.of(FeedSpec.all(siteTitle), FeedSpec.qa(siteTitle)));
-        TreeSet<String> tags = new TreeSet<>();
-        store.newest(0, Integer.MAX_VALUE).forEach(p -> tags.addAll(p.tags()));
-        tags.forEach(t -> specs.add(FeedSpec.tag(siteTitle, t)));
+        tags().forEach(t -> specs.add(FeedSpec.tag(siteTitle, t)));
         return specs;
+    }
+
+    /** Every tag in use, sorted. */
+    private List<String> tags() {
+        long change = store.changeCount();
+        TagsAt known = tags;
+        if (known.change() == change) {
+            return known.tags();
+        }
+        TreeSet<String> all = new TreeSet<>();
+        store.all().forEach(p -> all.addAll(p.tags()));
+        List<String> list = List.copyOf(all);
+        tags = new TagsAt(change, list);
+        return list;
     }
 
     /** The spec for a path key ({@code all}, {@code qa}, {@code tags/x}); any tag has a (maybe empty) feed. */
@@ -50,15 +73,48 @@ public final class Feeds {
         if (key.startsWith("tags/") && key.length() > 5 && !key.substring(5).contains("/")) {
             String slug = key.substring(5);
             // The tag's own name for the title, from a post that has it; a slug no post has gives an empty feed.
-            return Optional.of(store.newest(0, Integer.MAX_VALUE).stream().flatMap(p -> p.tags().stream())
+            return Optional.of(tags().stream()
                     .filter(t -> TagSlug.of(t).equals(slug)).findFirst()
                     .map(t -> FeedSpec.tag(siteTitle, t)).orElse(FeedSpec.tag(siteTitle, slug)));
         }
         return Optional.empty();
     }
 
-    /** Newest first. */
+    /** Newest first; one walk through the posts per feed and change of the store. */
     List<FeedPage.Item> items(FeedSpec spec) {
+        long change = store.changeCount();
+        ItemsAt known = this.items.get(spec.key());
+        if (known != null && known.change() == change) {
+            return known.items();
+        }
+        List<FeedPage.Item> walked = walk(spec);
+        this.items.put(spec.key(), new ItemsAt(change, walked));
+        return walked;
+    }
+
+    /**
+     * For each archive page of a feed (index 0 is page 1, the oldest), a number that changes when
+     * what the page shows changes: one of its entries (its post or version) or its link to a next
+     * page. Cheap (no strings), so the export checks every page and renders only those that differ.
+     */
+    public long[] archiveSignatures(FeedSpec spec) {
+        List<FeedPage.Item> all = items(spec);
+        int pages = archives(all.size());
+        long[] sigs = new long[pages];
+        int total = all.size();
+        for (int n = 1; n <= pages; n++) {
+            long sig = n < pages ? n + 1 : 0;
+            for (int i = total - n * size; i < total - (n - 1) * size; i++) {
+                FeedPage.Item item = all.get(i);
+                sig = sig * 1_000_003L + item.post().id().hashCode() * 31L + item.post().version()
+                        + (item.pair() == null ? 0 : item.pair().question().hashCode());
+            }
+            sigs[n - 1] = sig;
+        }
+        return sigs;
+    }
+
+    private List<FeedPage.Item> walk(FeedSpec spec) {
         List<FeedPage.Item> items = new ArrayList<>();
         for (EnrichedPost post : store.newest(0, Integer.MAX_VALUE)) {
             if (!spec.includes().test(post)) {
@@ -72,7 +128,7 @@ public final class Feeds {
                 items.add(new FeedPage.Item(post, null));
             }
         }
-        return items;
+        return List.copyOf(items);
     }
 
     /**

@@ -33,7 +33,72 @@ public final class RssRenderer {
         this.links = links;
     }
 
+    private final EntryCache entries = new EntryCache(4_000_000);
+    /** Documents rendered whole because an entry was rendered under other namespace declarations (expected: none). */
+    volatile long fallbacks;
+
+    /** The RSS document of a page: its channel rendered now, its items as rendered once (see {@link EntryCache}). */
     public String render(FeedPage page) {
+        if (page.items().isEmpty()) {
+            return renderWhole(page);
+        }
+        // The channel with one placeholder item: where the items go is where ROME put that one.
+        Channel withPlaceholder = header(page);
+        // With content and an author, as every item has: ROME declares the namespaces those use on the root.
+        Item placeholder = new Item();
+        placeholder.setTitle("placeholder");
+        DCModuleImpl creator = new DCModuleImpl();
+        creator.setCreator("placeholder");
+        placeholder.setModules(new ArrayList<Module>(List.of(creator)));
+        Content content = new Content();
+        content.setType(Content.HTML);
+        content.setValue("placeholder");
+        placeholder.setContent(content);
+        withPlaceholder.setItems(List.of(placeholder));
+        String head = output(withPlaceholder, page);
+        String root = EntryCache.rootTag(head, "rss");
+        int[] slot = EntryCache.span(head, "item");
+        StringBuilder out = new StringBuilder(head.length() + page.items().size() * 8192).append(head, 0, slot[0]);
+        for (FeedPage.Item entry : page.items()) {
+            EntryCache.Chunk chunk = entries.get(EntryCache.key(entry), () -> {
+                Channel alone = new Channel("rss_2.0");
+                alone.setEncoding("UTF-8");
+                alone.setTitle("-");
+                alone.setLink("-");
+                alone.setDescription("-");
+                alone.setItems(List.of(item(entry)));
+                String doc = output(alone, page);
+                return new EntryCache.Chunk(EntryCache.rootTag(doc, "rss"), EntryCache.chunk(doc, "item"));
+            });
+            if (!chunk.root().equals(root)) {
+                fallbacks++;
+                return renderWhole(page);
+            }
+            out.append(chunk.markup());
+        }
+        return out.append(head, slot[1], head.length()).toString();
+    }
+
+    /** The whole document rendered by ROME in one go: what {@link #render} must equal. */
+    String renderWhole(FeedPage page) {
+        Channel channel = header(page);
+        List<Item> items = new ArrayList<>();
+        for (FeedPage.Item item : page.items()) {
+            items.add(item(item));
+        }
+        channel.setItems(items);
+        return output(channel, page);
+    }
+
+    private static String output(Channel channel, FeedPage page) {
+        try {
+            return new WireFeedOutput().outputString(channel, true);
+        } catch (FeedException e) {
+            throw new IllegalStateException("cannot render the RSS feed " + page.spec().key() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Channel header(FeedPage page) {
         Channel channel = new Channel("rss_2.0");
         channel.setEncoding("UTF-8");
         channel.setTitle(XmlText.safe(page.spec().title()));
@@ -64,16 +129,7 @@ public final class RssRenderer {
             markup.add(new Element("archive", AtomRenderer.HISTORY));
         }
         channel.setForeignMarkup(markup);
-        List<Item> items = new ArrayList<>();
-        for (FeedPage.Item item : page.items()) {
-            items.add(item(item));
-        }
-        channel.setItems(items);
-        try {
-            return new WireFeedOutput().outputString(channel, true);
-        } catch (FeedException e) {
-            throw new IllegalStateException("cannot render the RSS feed " + page.spec().key() + ": " + e.getMessage(), e);
-        }
+        return channel;
     }
 
     private Item item(FeedPage.Item entry) {

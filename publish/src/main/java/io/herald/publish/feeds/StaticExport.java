@@ -18,41 +18,146 @@ import java.util.stream.Stream;
  * Writes every feed to {@code --out} under the same paths it is served at, each file replaced
  * atomically (written beside it, then renamed), so a web server in front never serves half a file.
  * Files of feeds that no longer exist (a tag's last post deleted) are removed.
+ *
+ * <p>Only what changed is rendered: a document whose entries (its fingerprint) are those it was
+ * written with is left alone, and a feed's archive pages are not even looked at while the entries
+ * on them stay the same (they change only when a page fills or an old post is edited or deleted).
+ * What was written is kept in {@code .herald-export.json} in the folder, so a restart renders only
+ * what changed while Herald was down.
  */
 public final class StaticExport {
 
+    static final String MANIFEST = ".herald-export.json";
+
     private final Path out;
+    /** Path → hash of the fingerprint it was written with. */
     private final Map<String, String> written = new HashMap<>();
+    /** Archive page path → the signature of what it showed when written (see {@link Feeds#archiveSignatures}). */
+    private final Map<String, String> archives = new HashMap<>();
+    /** Feed key → its spec as last exported, so the files of a feed that is gone can be found. */
+    private final Map<String, FeedSpec> specs = new HashMap<>();
+    /** Post id → what its page was rendered from (see {@link #pageStamp}). */
+    private final Map<String, String> pages = new HashMap<>();
+    private String pagesSite = "";
+    private long savedAt;
 
     public StaticExport(Path out) {
         this.out = out;
+        loadManifest();
     }
 
     /** @return the paths whose content changed since the last export (for WebSub pings) */
     public List<String> export(RenderedFeeds feeds, FeedLinks links) throws IOException {
         List<String> changed = new ArrayList<>();
-        Set<String> current = new HashSet<>();
-        for (String path : feeds.paths()) {
-            var doc = feeds.get(path);
-            if (doc.isEmpty()) {
-                continue;
+        Feeds f = feeds.feeds();
+        Map<String, FeedSpec> now = new HashMap<>();
+        for (FeedSpec spec : f.specs()) {
+            now.put(spec.key(), spec);
+            int pages = f.subscription(spec).prevArchive();
+            for (String format : FORMATS) {
+                exportOne(feeds, spec.path(format), changed);
             }
-            current.add(path);
-            if (!doc.get().etag().equals(written.get(path))) {
-                write(file(path), doc.get().body());
-                written.put(path, doc.get().etag());
-                changed.add(path);
+            long[] signatures = f.archiveSignatures(spec);
+            for (String format : FORMATS) {
+                for (int n = 1; n <= pages && n <= signatures.length; n++) {
+                    String path = spec.archivePath(n, format);
+                    String signature = Long.toString(signatures[n - 1]);
+                    if (!signature.equals(archives.get(path)) || !written.containsKey(path)) {
+                        exportOne(feeds, path, changed);
+                        archives.put(path, signature);
+                    }
+                }
+                // Fewer archive pages than before (posts deleted): the last ones go.
+                for (int n = pages + 1; written.containsKey(spec.archivePath(n, format)); n++) {
+                    remove(spec.archivePath(n, format), changed);
+                }
             }
         }
+        for (Map.Entry<String, FeedSpec> gone : new HashMap<>(specs).entrySet()) {
+            if (!now.containsKey(gone.getKey())) {
+                for (String format : FORMATS) {
+                    remove(gone.getValue().path(format), changed);
+                    for (int n = 1; written.containsKey(gone.getValue().archivePath(n, format)); n++) {
+                        remove(gone.getValue().archivePath(n, format), changed);
+                    }
+                }
+            }
+        }
+        specs.clear();
+        specs.putAll(now);
         write(out.resolve("feeds/index.html"), FeedIndexPage.render(feeds.feeds(), links).getBytes(StandardCharsets.UTF_8));
-        for (String gone : new ArrayList<>(written.keySet())) {
-            if (!current.contains(gone)) {
-                Files.deleteIfExists(file(gone));
-                written.remove(gone);
-                changed.add(gone);
-            }
-        }
+        saveManifest();
         return changed;
+    }
+
+    private static final List<String> FORMATS = List.of("rss", "atom", "json");
+
+    private void exportOne(RenderedFeeds feeds, String path, List<String> changed) throws IOException {
+        var resolved = feeds.resolve(path);
+        if (resolved.isEmpty()) {
+            remove(path, changed);
+            return;
+        }
+        String hash = io.herald.support.Hashes.sha256(resolved.get().page().fingerprint()).substring(0, 24);
+        if (hash.equals(written.get(path))) {
+            return;
+        }
+        write(file(path), feeds.document(resolved.get(), path).body());
+        written.put(path, hash);
+        changed.add(path);
+    }
+
+    private void remove(String path, List<String> changed) throws IOException {
+        archives.remove(path);
+        if (written.remove(path) != null) {
+            Files.deleteIfExists(file(path));
+            changed.add(path);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void loadManifest() {
+        Path file = out.resolve(MANIFEST);
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        try {
+            Map<String, Object> m = io.herald.events.Json.read(Files.readAllBytes(file), Map.class);
+            Map<String, String> w = (Map<String, String>) m.getOrDefault("written", Map.of());
+            // A file someone removed by hand is written again.
+            w.forEach((path, hash) -> {
+                if (Files.isRegularFile(file(path))) {
+                    written.put(path, hash);
+                }
+            });
+            archives.putAll((Map<String, String>) m.getOrDefault("archives", Map.of()));
+            pages.putAll((Map<String, String>) m.getOrDefault("pages", Map.of()));
+            pagesSite = String.valueOf(m.getOrDefault("pagesSite", ""));
+            pages.keySet().removeIf(id -> !Files.isRegularFile(pageFile(id)));
+        } catch (IOException | RuntimeException e) {
+            // An unreadable manifest costs one full export, nothing else.
+            written.clear();
+            archives.clear();
+            pages.clear();
+        }
+    }
+
+    /**
+     * Saves what was written, at most every ten seconds: a manifest older than the files only makes
+     * the next start render those documents again.
+     */
+    private void saveManifest() throws IOException {
+        long now = System.nanoTime();
+        if (savedAt != 0 && now - savedAt < 10_000_000_000L) {
+            return;
+        }
+        savedAt = now;
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("written", written);
+        m.put("archives", archives);
+        m.put("pages", pages);
+        m.put("pagesSite", pagesSite);
+        write(out.resolve(MANIFEST), io.herald.events.Json.writeBytes(m));
     }
 
     private Path file(String path) {
@@ -78,34 +183,51 @@ public final class StaticExport {
         }
     }
 
-    private final Map<String, String> pages = new HashMap<>();
-
     /**
      * Writes the page of every post that links to Herald (one without a URL of its own) to
      * {@code posts/<id>/index.html}, so a plain web server can host the feeds and the pages they link to;
-     * removes the pages of posts that are gone.
+     * removes the pages of posts that are gone. Only pages whose post (or the site settings) changed
+     * since they were written are rendered.
      */
     public void exportPages(io.herald.publish.PostStore store, io.herald.publish.Site site, String baseUrl) throws IOException {
+        String siteStamp = io.herald.support.Hashes.sha256(site + "|" + baseUrl).substring(0, 24);
+        if (!siteStamp.equals(pagesSite)) {
+            pages.clear();
+            pagesSite = siteStamp;
+        }
         Set<String> current = new HashSet<>();
-        for (var post : store.newest(0, Integer.MAX_VALUE)) {
+        boolean any = false;
+        for (var post : store.all()) {
             boolean ownUrl = post.url() != null && post.url().matches("(?i)https?://\\S+");
             if (ownUrl || !post.id().matches("[\\p{L}\\p{N}][\\p{L}\\p{N}\\p{M}._-]*")) {
                 continue;
             }
             current.add(post.id());
-            String html = io.herald.publish.pages.PostPage.render(post, site, baseUrl);
-            String hash = io.herald.support.Hashes.sha256(html);
-            if (!hash.equals(pages.get(post.id()))) {
+            String stamp = pageStamp(post);
+            if (!stamp.equals(pages.get(post.id()))) {
+                String html = io.herald.publish.pages.PostPage.render(post, site, baseUrl);
                 write(pageFile(post.id()), html.getBytes(StandardCharsets.UTF_8));
-                pages.put(post.id(), hash);
+                pages.put(post.id(), stamp);
+                any = true;
             }
         }
-        for (String gone : new ArrayList<>(pages.keySet())) {
-            if (!current.contains(gone)) {
-                Files.deleteIfExists(pageFile(gone));
-                pages.remove(gone);
+        if (current.size() != pages.size()) {
+            for (String gone : new ArrayList<>(pages.keySet())) {
+                if (!current.contains(gone)) {
+                    Files.deleteIfExists(pageFile(gone));
+                    pages.remove(gone);
+                    any = true;
+                }
             }
         }
+        if (any) {
+            saveManifest();
+        }
+    }
+
+    /** A post's version and times: a new version (a typo fix too) has a new receipt time. */
+    private static String pageStamp(io.herald.events.EnrichedPost post) {
+        return post.version() + "|" + post.updated() + "|" + post.receivedAt();
     }
 
     private Path pageFile(String id) {
@@ -122,7 +244,7 @@ public final class StaticExport {
             return List.of();
         }
         try (Stream<Path> s = Files.walk(out)) {
-            return s.filter(Files::isRegularFile).toList();
+            return s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals(MANIFEST)).toList();
         }
     }
 }

@@ -13,7 +13,22 @@ public final class TagSlug {
     private TagSlug() {
     }
 
+    /** Tags recur on post after post: each is folded once (bounded, in case of a flood of distinct tags). */
+    private static final java.util.Map<String, String> KNOWN = new java.util.concurrent.ConcurrentHashMap<>();
+
     public static String of(String tag) {
+        String known = KNOWN.get(tag);
+        if (known != null) {
+            return known;
+        }
+        String slug = fold(tag);
+        if (KNOWN.size() < 100_000) {
+            KNOWN.put(tag, slug);
+        }
+        return slug;
+    }
+
+    private static String fold(String tag) {
         StringBuilder folded = new StringBuilder();
         tag.toLowerCase(Locale.ROOT).codePoints().forEach(cp -> {
             if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN) {

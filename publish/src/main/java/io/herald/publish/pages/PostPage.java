@@ -10,7 +10,6 @@ import io.herald.publish.PostLinks;
 import io.herald.publish.Site;
 import io.herald.publish.feeds.FeedSpec;
 import io.herald.publish.feeds.QaHtml;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -122,10 +121,6 @@ public final class PostPage {
     private static void meta(StringBuilder h, String attribute, String name, String content) {
         h.append("<meta ").append(attribute).append("=\"").append(name).append("\" content=\"").append(Html.escape(content == null ? "" : content))
                 .append("\">\n");
-    }
-
-    static String day(Instant t) {
-        return DAY.format(t);
     }
 
     private static final String STYLE = "body{margin:0;font:1.0625rem/1.6 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;"

@@ -125,17 +125,29 @@ public final class SnippetComposer {
      * when none fits or the longest that does has fewer than {@code minWords} words.
      */
     private static String longestFitting(Platform platform, String text, int minWords, java.util.function.UnaryOperator<String> assemble) {
+        return longestFitting(platform, text, minWords, assemble, true);
+    }
+
+    /** @param bounded whether to search only as far as can fit ({@code false}: the whole text, what the bound must agree with) */
+    static String longestFitting(Platform platform, String text, int minWords, java.util.function.UnaryOperator<String> assemble,
+                                 boolean bounded) {
         if (text == null || text.isBlank()) {
             return null;
         }
-        List<Integer> cuts = wordBoundaries(text);
+        // Only the start of a long answer can fit: each try below measures the whole assembled text,
+        // so the search looks at no more than can fit (a web address counts less than its length,
+        // so their characters are allowed on top). If even that much fits, the whole text is searched.
+        List<Integer> cuts = wordBoundaries(text, bounded ? reach(platform, text) : text.length());
+        if (!cuts.isEmpty() && cuts.get(cuts.size() - 1) < text.length() && fits(platform, assemble, prefix(text, cuts.get(cuts.size() - 1)))) {
+            cuts = wordBoundaries(text, text.length());
+        }
         int lo = 0;
         int hi = cuts.size() - 1;
         String best = null;
         String bestPrefix = null;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            String prefix = text.substring(0, cuts.get(mid)).stripTrailing().replaceAll("[\\s,;:.!?(\\-–—]+$", "");
+            String prefix = prefix(text, cuts.get(mid));
             String assembled = assemble.apply(prefix + ELLIPSIS);
             if (platform.length(assembled) <= platform.limit()) {
                 best = assembled;
@@ -146,6 +158,32 @@ public final class SnippetComposer {
             }
         }
         return best != null && words(bestPrefix) >= minWords ? best : null;
+    }
+
+    private static final java.util.regex.Pattern TRAILING_PUNCTUATION = java.util.regex.Pattern.compile("[\\s,;:.!?(\\-–—]+$");
+
+    private static String prefix(String text, int end) {
+        return TRAILING_PUNCTUATION.matcher(text.substring(0, end).stripTrailing()).replaceAll("");
+    }
+
+    private static boolean fits(Platform platform, java.util.function.UnaryOperator<String> assemble, String prefix) {
+        return platform.length(assemble.apply(prefix + ELLIPSIS)) <= platform.limit();
+    }
+
+    /** How far into the text a fitting prefix can reach: the limit, plus every character of a word that may be a web address. */
+    static int reach(Platform platform, String text) {
+        int addressChars = 0;
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || Character.isWhitespace(text.charAt(i))) {
+                String word = text.substring(start, i);
+                if (word.indexOf('.') >= 0 || word.indexOf(':') >= 0 || word.indexOf('/') >= 0) {
+                    addressChars += word.length();
+                }
+                start = i + 1;
+            }
+        }
+        return platform.limit() + addressChars + 64;
     }
 
     /** Words as ICU finds them (so also in Chinese or Japanese, which have no spaces). */
@@ -161,12 +199,15 @@ public final class SnippetComposer {
         return n;
     }
 
-    /** Positions where the text may be cut: word ends (for scripts without spaces, every word the ICU dictionary finds). */
-    private static List<Integer> wordBoundaries(String text) {
+    /**
+     * Positions where the text may be cut, up to {@code reach}: word ends (for scripts without spaces,
+     * every word the ICU dictionary finds).
+     */
+    private static List<Integer> wordBoundaries(String text, int reach) {
         BreakIterator words = BreakIterator.getWordInstance(Locale.ROOT);
         words.setText(text);
         List<Integer> cuts = new ArrayList<>();
-        for (int end = words.next(); end != BreakIterator.DONE; end = words.next()) {
+        for (int end = words.next(); end != BreakIterator.DONE && end <= reach; end = words.next()) {
             if (end > 0 && end < text.length()) {
                 cuts.add(end);
             }

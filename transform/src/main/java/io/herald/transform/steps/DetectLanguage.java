@@ -50,11 +50,37 @@ public final class DetectLanguage implements Step {
         d.language = detect(d.fullText());
     }
 
+    /** Characters of a long post the detector reads: beyond a few paragraphs more text changes nothing but the cost. */
+    static final int SAMPLE = 1500;
+
+    /**
+     * A bounded sample of a long text, from its start, middle and end (each cut at a space), so a post
+     * whose language changes part way is still read in each part.
+     */
+    static String sample(String text) {
+        if (text.length() <= SAMPLE) {
+            return text;
+        }
+        int part = SAMPLE / 3;
+        int middle = text.length() / 2 - part / 2;
+        return cut(text, 0, part) + "\n" + cut(text, middle, middle + part) + "\n" + cut(text, text.length() - part, text.length());
+    }
+
+    private static String cut(String text, int from, int to) {
+        int start = from == 0 ? 0 : Math.max(from, text.indexOf(' ', from) + 1);
+        int end = to == text.length() ? to : Math.max(start, text.lastIndexOf(' ', to));
+        if (start > 0 && Character.isLowSurrogate(text.charAt(start))) {
+            start++;
+        }
+        return text.substring(start, Math.max(start, end));
+    }
+
     public static String detect(String text) {
         if (text == null || text.isBlank()) {
             return "und";
         }
-        var textObject = (text.length() < 500 ? Holder.SHORT : Holder.LARGE).forText(text);
+        String sample = sample(text);
+        var textObject = (sample.length() < 500 ? Holder.SHORT : Holder.LARGE).forText(sample);
         com.google.common.base.Optional<LdLocale> locale = Holder.DETECTOR.detect(textObject);
         if (locale.isPresent()) {
             return locale.get().getLanguage();

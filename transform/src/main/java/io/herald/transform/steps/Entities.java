@@ -52,6 +52,9 @@ public final class Entities implements Step {
     private static final Pattern ORGANIZATION_OF = Pattern.compile(
             "\\b((?:Ministry|Department|University|Bank|Institute|Council|Office|Chamber|Academy)\\s+of\\s+(?:the\\s+)?"
                     + CAP + "(?:\\s+(?:and\\s+)?" + CAP + "){0,3})");
+    private static final Pattern SPACE_RUN = Pattern.compile("\\s+");
+    private static final Pattern LEADING_WORD = Pattern.compile("^(?:The|A|An|Our|Their|Its|In|On|At|See|Both|While|This|That)\\s+");
+    private static final Pattern TWO_LETTERS = Pattern.compile("\\p{L}{2,}");
     private static final Pattern CAPITALIZED_WORD = Pattern.compile("\\b(\\p{Lu}\\p{Ll}{2,})\\b");
 
     private record Known(String name, String type) {
@@ -132,10 +135,10 @@ public final class Entities implements Step {
 
     private static void addAll(Map<String, Entity> found, Matcher m, String type, String text) {
         while (m.find()) {
-            String name = m.group(1).strip().replaceAll("\\s+", " ");
+            String name = SPACE_RUN.matcher(m.group(1).strip()).replaceAll(" ");
             // A run that starts a sentence may have picked up its first word: "The Made in..." → drop "The".
-            name = name.replaceFirst("^(?:The|A|An|Our|Their|Its|In|On|At|See|Both|While|This|That)\\s+", "");
-            if (name.length() < 3 || !name.matches("(?s).*\\p{L}{2,}.*") || found.containsKey(name) || GAZETTEER.containsKey(name.toLowerCase(Locale.ROOT))) {
+            name = LEADING_WORD.matcher(name).replaceFirst("");
+            if (name.length() < 3 || !TWO_LETTERS.matcher(name).find() || found.containsKey(name) || GAZETTEER.containsKey(name.toLowerCase(Locale.ROOT))) {
                 continue;
             }
             if (covered(found, name)) {

@@ -53,11 +53,18 @@ public final class ReadingTime implements Step {
     }
 
     static int count(String text) {
+        // Tokens between white space that hold a letter or a digit, in one pass.
         int n = 0;
-        for (String token : text.strip().split("\\s+")) {
-            if (token.codePoints().anyMatch(Character::isLetterOrDigit)) {
+        boolean counted = false;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (Character.isWhitespace(cp)) {
+                counted = false;
+            } else if (!counted && Character.isLetterOrDigit(cp)) {
                 n++;
+                counted = true;
             }
+            i += Character.charCount(cp);
         }
         return n;
     }

@@ -24,6 +24,11 @@ public final class Summary implements Step {
     private static final int MIN_WORDS = 8;
     private static final int MAX_WORDS = 45;
 
+    private static final java.util.regex.Pattern WHITE_SPACE = java.util.regex.Pattern.compile("\\s+");
+    /** A sentence that starts like this leans on the one before it. */
+    private static final java.util.regex.Pattern LEANS_ON_BEFORE =
+            java.util.regex.Pattern.compile("(?i)(so|here|see|and|but|also|this|that|these|they|it)\\b");
+
     private record Sentence(String text, int order, boolean intro, Map<String, Double> vector) {
     }
 
@@ -74,7 +79,11 @@ public final class Summary implements Step {
         if (candidates.isEmpty()) {
             return sentences.get(0).text();
         }
-        Comparator<Sentence> central = Comparator.comparingDouble(s -> -cosine(s.vector(), centroid));
+        // Each sentence's closeness to the centroid, computed once (not once per comparison of a sort).
+        double centroidNorm = norm(centroid);
+        Map<Sentence, Double> closeness = new java.util.IdentityHashMap<>();
+        candidates.forEach(s -> closeness.put(s, cosine(s.vector(), centroid, centroidNorm)));
+        Comparator<Sentence> central = Comparator.comparingDouble(s -> -closeness.get(s));
         List<Sentence> chosen = new ArrayList<>();
         candidates.stream().filter(Sentence::intro).min(central).ifPresent(chosen::add);
         int chars = chosen.stream().mapToInt(s -> s.text().length() + 1).sum();
@@ -95,9 +104,9 @@ public final class Summary implements Step {
     }
 
     private static boolean standsAlone(Sentence s) {
-        int words = s.text().split("\\s+").length;
+        int words = WHITE_SPACE.split(s.text()).length;
         return words >= MIN_WORDS && words <= MAX_WORDS && !s.text().endsWith("?") && !s.text().endsWith(":")
-                && !s.text().matches("(?i)^(so|here|see|and|but|also|this|that|these|they|it)\\b.*");
+                && !LEANS_ON_BEFORE.matcher(s.text()).lookingAt();
     }
 
     static List<String> split(String text, Locale locale) {
@@ -126,13 +135,17 @@ public final class Summary implements Step {
         return v;
     }
 
-    private static double cosine(Map<String, Double> a, Map<String, Double> b) {
+    private static double cosine(Map<String, Double> a, Map<String, Double> b, double nb) {
         double dot = 0;
         for (var e : a.entrySet()) {
             dot += e.getValue() * b.getOrDefault(e.getKey(), 0.0);
         }
-        double na = Math.sqrt(a.values().stream().mapToDouble(x -> x * x).sum());
-        double nb = Math.sqrt(b.values().stream().mapToDouble(x -> x * x).sum());
+        double na = norm(a);
         return na == 0 || nb == 0 ? 0 : dot / (na * nb);
+    }
+
+    private static double norm(Map<String, Double> v) {
+        // As a stream: its compensated sum gives the same figures (and so the same ranking) as before.
+        return Math.sqrt(v.values().stream().mapToDouble(x -> x * x).sum());
     }
 }

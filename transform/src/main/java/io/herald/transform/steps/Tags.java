@@ -28,7 +28,7 @@ public final class Tags implements Step {
 
     static final int MAX_TAGS = 8;
 
-    private static final Set<String> STOP = words("/tag-stop.txt");
+    static final Set<String> STOP = words("/tag-stop.txt");
     private static final Map<String, String> SYNONYMS = synonyms("/tag-synonyms.txt");
 
     @Override
@@ -118,22 +118,82 @@ public final class Tags implements Step {
         return out;
     }
 
-    /** Phrases of one to three content words between stop words and punctuation. */
+    /**
+     * Phrases of one to three content words between stop words and punctuation. A word is a run of
+     * letters, digits, apostrophes and hyphens between spaces; anything else (punctuation, a line
+     * break) ends the phrase. Apostrophes and hyphens around a word, and a possessive "'s", are not
+     * part of it. One pass over the text, no regular expressions: every post's tags and summary use it.
+     */
     static List<String> candidates(String text) {
         List<String> out = new ArrayList<>();
-        for (String chunk : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}'’\\- ]+")) {
-            List<String> phrase = new ArrayList<>();
-            for (String raw : chunk.split("\\s+")) {
-                String w = raw.replaceAll("^['’-]+|['’-]+$", "").replaceAll("['’]s$", "");
-                if (w.isEmpty() || STOP.contains(w) || w.length() < 2 || w.chars().allMatch(Character::isDigit)) {
+        List<String> phrase = new ArrayList<>();
+        String lower = text.toLowerCase(Locale.ROOT);
+        int n = lower.length();
+        int wordStart = -1;
+        for (int i = 0; i <= n; ) {
+            int cp = i < n ? lower.codePointAt(i) : -1;
+            boolean inWord = cp >= 0 && cp != ' ' && isWordChar(cp);
+            if (inWord) {
+                if (wordStart < 0) {
+                    wordStart = i;
+                }
+            } else {
+                if (wordStart >= 0) {
+                    word(lower.substring(wordStart, i), phrase, out);
+                    wordStart = -1;
+                }
+                if (cp != ' ') {
+                    // punctuation, a line break, the end: the phrase ends here
                     flush(phrase, out);
-                } else {
-                    phrase.add(w);
                 }
             }
-            flush(phrase, out);
+            i += cp < 0 ? 1 : Character.charCount(cp);
         }
         return out;
+    }
+
+    private static boolean isWordChar(int cp) {
+        if (cp == '\'' || cp == '’' || cp == '-') {
+            return true;
+        }
+        if (Character.isLetter(cp)) {
+            return true;
+        }
+        int type = Character.getType(cp);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
+    }
+
+    private static boolean isEdgeMark(char c) {
+        return c == '\'' || c == '’' || c == '-';
+    }
+
+    private static void word(String raw, List<String> phrase, List<String> out) {
+        int from = 0;
+        int to = raw.length();
+        while (from < to && isEdgeMark(raw.charAt(from))) {
+            from++;
+        }
+        while (to > from && isEdgeMark(raw.charAt(to - 1))) {
+            to--;
+        }
+        String w = raw.substring(from, to);
+        if (w.length() >= 2 && w.charAt(w.length() - 1) == 's' && (w.charAt(w.length() - 2) == '\'' || w.charAt(w.length() - 2) == '’')) {
+            w = w.substring(0, w.length() - 2);
+        }
+        if (w.isEmpty() || STOP.contains(w) || w.length() < 2 || allDigits(w)) {
+            flush(phrase, out);
+        } else {
+            phrase.add(w);
+        }
+    }
+
+    private static boolean allDigits(String w) {
+        for (int i = 0; i < w.length(); i++) {
+            if (!Character.isDigit(w.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void flush(List<String> phrase, List<String> out) {

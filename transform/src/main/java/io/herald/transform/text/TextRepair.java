@@ -27,6 +27,8 @@ public final class TextRepair {
     private static final Pattern POSSESSIVE_JOIN = Pattern.compile("(?<=\\p{L}['’]s)(?=\\p{Lu}\\p{Ll})");
     private static final Pattern COMMA_JOIN = Pattern.compile("(?<=\\p{Ll}{2})([,;])(?=\\p{Ll}{2})");
     private static final Pattern SPACES = Pattern.compile("[ \\t\\x0B\\f\\u00A0\\u2007\\u202F\\u3000]+");
+    private static final Pattern LINE_EDGE_SPACES = Pattern.compile(" *\n *");
+    private static final Pattern PARAGRAPH_BREAKS = Pattern.compile("\n{3,}");
     private static final Pattern INVISIBLE = Pattern.compile("[\\u200B\\u200C\\u200D\\u2060\\uFEFF\\u00AD]");
 
     private TextRepair() {
@@ -73,12 +75,32 @@ public final class TextRepair {
     public static String whitespace(String s) {
         String t = s.replace("\r\n", "\n").replace('\r', '\n');
         t = SPACES.matcher(t).replaceAll(" ");
-        t = t.replaceAll(" *\n *", "\n").replaceAll("\n{3,}", "\n\n");
+        t = LINE_EDGE_SPACES.matcher(t).replaceAll("\n");
+        t = PARAGRAPH_BREAKS.matcher(t).replaceAll("\n\n");
         return t.strip();
+    }
+
+    /**
+     * Whether any of the repairs can apply: each needs a mark of punctuation or an apostrophe with a
+     * letter right after it. Most lines have none, and skip the regular expressions.
+     */
+    static boolean mayNeedSpace(String line) {
+        for (int i = 0; i + 1 < line.length(); i++) {
+            char c = line.charAt(i);
+            if ((c == '.' || c == '!' || c == '?' || c == ',' || c == ';' || c == '\'' || c == '’') && Character.isLetter(line.codePointAt(i + 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Inserts the missing spaces, with URLs and e-mail addresses kept out of reach. */
     public static String spaces(String line) {
+        return mayNeedSpace(line) ? spacesWithoutShortcut(line) : line;
+    }
+
+    /** {@link #spaces} with every expression run, whatever the line: what the shortcut must agree with. */
+    public static String spacesWithoutShortcut(String line) {
         List<String> kept = new ArrayList<>();
         Matcher m = PROTECTED.matcher(line);
         StringBuilder masked = new StringBuilder();

@@ -1,0 +1,85 @@
+package io.herald.publish.feeds;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * A feed document is its header and its entries, and an entry's markup depends only on its post's
+ * version: each entry is rendered (by ROME, in a document of its own) once and kept, and a document
+ * is assembled from its freshly rendered header and the kept entries. Profiling showed the renderer
+ * making the same entries again for every feed a post is in, in every format, after every change.
+ *
+ * <p>An entry is kept with the start tag of the document it was rendered in: it is used only in a
+ * document whose root declares the same namespaces, so the assembled bytes are exactly those ROME
+ * writes for the whole document (checked by {@code EntryAssemblyTest} on varied feeds). Entries are
+ * held up to a budget of characters, least recently used dropped first.
+ */
+final class EntryCache {
+
+    /** An entry's markup (its indented lines, up to the document's closing tag) and the root start tag it was rendered under. */
+    record Chunk(String root, String markup) {
+    }
+
+    private final long budgetChars;
+    private final Map<String, Chunk> chunks = new LinkedHashMap<>(256, 0.75f, true);
+    private long chars;
+
+    EntryCache(long budgetChars) {
+        this.budgetChars = budgetChars;
+    }
+
+    static String key(FeedPage.Item item) {
+        return item.id() + '|' + item.post().version() + '|' + item.post().contentHash();
+    }
+
+    Chunk get(String key, Supplier<Chunk> render) {
+        synchronized (chunks) {
+            Chunk held = chunks.get(key);
+            if (held != null) {
+                return held;
+            }
+        }
+        Chunk fresh = render.get();
+        synchronized (chunks) {
+            Chunk old = chunks.put(key, fresh);
+            chars += fresh.markup().length() - (old == null ? 0 : old.markup().length());
+            var eldest = chunks.values().iterator();
+            while (chars > budgetChars && chunks.size() > 1 && eldest.hasNext()) {
+                Chunk c = eldest.next();
+                if (c == fresh) {
+                    continue;
+                }
+                chars -= c.markup().length();
+                eldest.remove();
+            }
+        }
+        return fresh;
+    }
+
+    /** The root element's start tag of a rendered document. */
+    static String rootTag(String document, String rootName) {
+        int start = document.indexOf("<" + rootName);
+        return document.substring(start, document.indexOf('>', start) + 1);
+    }
+
+    /**
+     * Where the first {@code element} (e.g. {@code entry}) of a rendered document is: from the start
+     * of its first line to the end of its last line, so markup cut out of one document fits another
+     * at the same place.
+     */
+    static int[] span(String document, String element) {
+        int open = document.indexOf("<" + element + ">");
+        if (open < 0) {
+            open = document.indexOf("<" + element + " ");
+        }
+        int close = document.indexOf("</" + element + ">", open);
+        int end = document.indexOf('\n', close);
+        return new int[] {document.lastIndexOf('\n', open) + 1, end < 0 ? document.length() : end + 1};
+    }
+
+    static String chunk(String document, String element) {
+        int[] span = span(document, element);
+        return document.substring(span[0], span[1]);
+    }
+}
