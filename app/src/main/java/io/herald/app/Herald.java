@@ -150,6 +150,7 @@ public final class Herald implements AutoCloseable {
             metrics = new HeraldMetrics(bootstrap, config.kafkaProperties());
             camel.getManagementStrategy().addEventNotifier(metrics);
             routes.add(new MetricsRoute(metrics));
+            routes.add(new OpenApiRoute(config.baseUrl()));
             for (RouteConfigurationBuilder c : routeConfigurations) {
                 camel.addRoutesConfigurations(c);
             }
@@ -210,6 +211,8 @@ public final class Herald implements AutoCloseable {
         // A record whose processing failed (its output, or its DLQ record, could not be written) is
         // not committed past: the consumer seeks back and tries it again, so nothing is skipped.
         c.setBreakOnFirstError(true);
+        // CloudEvents attributes (binary mode headers) on every record written: see CloudEventHeaders.
+        c.setInterceptorClasses(io.herald.support.CloudEventHeaders.class.getName());
         KafkaComponent kafka = new KafkaComponent();
         kafka.setConfiguration(c);
         return kafka;

@@ -41,6 +41,77 @@ public final class EventSchemas {
             Entity.class, Set.of("name", "type"),
             Provenance.class, Set.of("step", "version"));
 
+    /** What each field means, by {@code Record.field}: the schema's descriptions. */
+    static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
+            Map.entry("id", "The post's id: its JSON id, canonical URL without tracking parameters, or a slug of its title. Also the record key."),
+            Map.entry("RawPost.source", "Where it came from: http, inbox:<file>, feed:<url>, webhook:<cms>."),
+            Map.entry("RawPost.contentType", "The media type it arrived as (text/plain, text/markdown, text/html, application/json)."),
+            Map.entry("RawPost.body", "The post verbatim, as it arrived."),
+            Map.entry("RawPost.receivedAt", "When Herald accepted it."),
+            Map.entry("contentHash", "SHA-256 (hex) of the body: the same id with the same hash is the same content."),
+            Map.entry("title", "The title, plain text."),
+            Map.entry("author", "The author's name, when the post gives one."),
+            Map.entry("published", "When the post was first published (kept across versions)."),
+            Map.entry("url", "The post's own canonical URL, when it has one."),
+            Map.entry("tags", "Tags: the post's own, then (enriched) key phrases found in it."),
+            Map.entry("intro", "Text before the first question, plain."),
+            Map.entry("qa", "The questions and answers, in order."),
+            Map.entry("outro", "Text after the last answer, plain."),
+            Map.entry("links", "Links the post contains (absolute URLs)."),
+            Map.entry("images", "Images the post contains (absolute URLs); the first is the lead image."),
+            Map.entry("backlog", "An entry of a newly added upstream feed published before Herald first read it: in the feeds, not announced."),
+            Map.entry("EnrichedPost.version", "1 for a new post; each changed content of the same id is the next version."),
+            Map.entry("EnrichedPost.updated", "When this version's change reached Herald (a typo fix keeps the previous time)."),
+            Map.entry("EnrichedPost.language", "ISO 639-1 code, or und when the text does not tell."),
+            Map.entry("EnrichedPost.summary", "Two or three central sentences of the answers."),
+            Map.entry("EnrichedPost.readingTimeMinutes", "Minutes to read, at least 1."),
+            Map.entry("EnrichedPost.wordCount", "Words (CJK characters counted one each)."),
+            Map.entry("EnrichedPost.provenance", "Each transformation step and its version, in order."),
+            Map.entry("EnrichedPost.entities", "Organizations, people, places and programs mentioned, in order of first mention."),
+            Map.entry("EnrichedPost.minorEdit", "This version only fixed typos: readers and newsletters see nothing new."),
+            Map.entry("EnrichedPost.receivedAt", "When the raw post of this version was accepted."),
+            Map.entry("idempotencyKey", "The same for every copy of the same payload: <post id>:v<version>:newsletter:<kind>, "
+                    + "<post id>:v<version>:social:<platform>[:<n>] or digest:<window end>. Drop repeats by it (it is also ce_id)."),
+            Map.entry("postId", "The post it is about."),
+            Map.entry("NewsletterPayload.version", "The post version it announces."),
+            Map.entry("NewsletterPayload.kind", "announcement, correction or digest."),
+            Map.entry("NewsletterPayload.subject", "The e-mail subject."),
+            Map.entry("NewsletterPayload.preheader", "The preview line shown after the subject."),
+            Map.entry("NewsletterPayload.html", "The e-mail body, HTML (safe: no scripts, no remote code)."),
+            Map.entry("NewsletterPayload.text", "The e-mail body, plain text."),
+            Map.entry("NewsletterPayload.url", "Where the post is read, with UTM tags."),
+            Map.entry("SocialSnippet.version", "The post version it announces."),
+            Map.entry("SocialSnippet.platform", "x, mastodon, bluesky or linkedin."),
+            Map.entry("SocialSnippet.text", "The snippet, ready to post."),
+            Map.entry("SocialSnippet.length", "Its length as the platform counts it."),
+            Map.entry("SocialSnippet.limit", "The platform's limit; length is at most this."),
+            Map.entry("Delivery.target", "Where it was delivered (the webhook URL)."),
+            Map.entry("Delivery.state", "pending (a try failed, another follows), sent or failed (no tries left)."),
+            Map.entry("Delivery.attempts", "Tries so far."),
+            Map.entry("Delivery.reason", "Why the last try failed."),
+            Map.entry("Delivery.at", "When this state was reached."),
+            Map.entry("Delivery.nextAttemptAt", "When the next try is due (pending only)."),
+            Map.entry("Rejection.stage", "The stage that refused it: ingest, transform or publish. Also the record key."),
+            Map.entry("Rejection.reason", "Why, in words."),
+            Map.entry("Rejection.source", "Where the input came from (http, inbox:<file>, a topic)."),
+            Map.entry("Rejection.contentType", "Its declared media type."),
+            Map.entry("Rejection.originTopic", "For a record: the topic it was read from."),
+            Map.entry("Rejection.originPartition", "For a record: its partition."),
+            Map.entry("Rejection.originOffset", "For a record: its offset."),
+            Map.entry("Rejection.originalBase64", "The refused bytes, base64."),
+            Map.entry("Rejection.rejectedAt", "When it was refused."),
+            Map.entry("QaPair.question", "The question, plain text."),
+            Map.entry("QaPair.answer", "The answer, plain text."),
+            Map.entry("QaPair.answerHtml", "The answer's markup as it came (links, emphasis, lists), not yet sanitized."),
+            Map.entry("EnrichedQa.id", "The pair's anchor, stable across versions (#anchor on the post's page)."),
+            Map.entry("EnrichedQa.question", "The question, plain text."),
+            Map.entry("EnrichedQa.answer", "The answer, plain text."),
+            Map.entry("EnrichedQa.answerHtml", "The answer as sanitized HTML."),
+            Map.entry("Entity.name", "The entity's name."),
+            Map.entry("Entity.type", "organization, person, place or program."),
+            Map.entry("Provenance.step", "The step's name."),
+            Map.entry("Provenance.version", "The step's version: it changes when the step's output would."));
+
     private EventSchemas() {
     }
 
@@ -70,7 +141,12 @@ public final class EventSchemas {
         ObjectNode properties = into.putObject("properties");
         ArrayNode required = into.putArray("required");
         for (RecordComponent c : type.getRecordComponents()) {
-            properties.set(c.getName(), property(c.getGenericType(), defs));
+            ObjectNode p = property(c.getGenericType(), defs);
+            String description = DESCRIPTIONS.getOrDefault(type.getSimpleName() + "." + c.getName(), DESCRIPTIONS.get(c.getName()));
+            if (description != null) {
+                p.put("description", description);
+            }
+            properties.set(c.getName(), p);
             if (c.getType().isPrimitive() || REQUIRED.getOrDefault(type, Set.of()).contains(c.getName())) {
                 required.add(c.getName());
             }

@@ -60,4 +60,20 @@ class EventSchemasTest {
                     + "run mvn -pl events test -Dherald.schemas.write=true and commit docs/schemas/");
         }
     }
+
+    @Test
+    void every_field_of_every_event_is_described_and_versioned() {
+        for (String name : EventSchemas.EVENTS.keySet()) {
+            var schema = EventSchemas.schema(name);
+            assertEquals("urn:herald:schema:" + name + ":" + Schema.VERSION, schema.get("$id").asText());
+            java.util.List<com.fasterxml.jackson.databind.JsonNode> objects = new java.util.ArrayList<>(java.util.List.of(schema));
+            if (schema.has("$defs")) {
+                schema.get("$defs").forEach(objects::add);
+            }
+            for (var object : objects) {
+                object.get("properties").fields().forEachRemaining(f -> assertTrue(f.getValue().has("description"),
+                        name + ": the field " + f.getKey() + " has no description (EventSchemas.DESCRIPTIONS)"));
+            }
+        }
+    }
 }

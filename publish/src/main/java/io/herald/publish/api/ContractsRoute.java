@@ -8,6 +8,7 @@ import io.herald.events.Topic;
 import io.herald.events.Topics;
 import io.herald.support.ConsumerGroups;
 import io.herald.support.Problems;
+import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -57,6 +58,15 @@ public final class ContractsRoute extends RouteBuilder {
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/schema+json");
     }
 
+    /** What each topic's record key is. */
+    private static final Map<String, String> KEYS = Map.of(
+            Topics.POSTS_RAW.name(), "The post id",
+            Topics.POSTS_ENRICHED.name(), "The post id (compaction keeps its latest version; a tombstone deletes it)",
+            Topics.NEWSLETTER.name(), "The post id (the digest's: digest)",
+            Topics.SOCIAL.name(), "The post id",
+            Topics.DELIVERIES.name(), "The newsletter payload's idempotency key (compaction keeps its latest state)",
+            Topics.DLQ.name(), "The stage that refused the input");
+
     /** The AsyncAPI 3.0 document of Herald's topics. */
     public static ObjectNode asyncApi(String baseUrl, int partitions) {
         ObjectNode doc = Json.mapper().createObjectNode();
@@ -79,6 +89,15 @@ public final class ContractsRoute extends RouteBuilder {
             message.put("name", event);
             message.put("contentType", "application/json");
             message.putObject("payload").put("$ref", baseUrl + "/schemas/" + event + ".json");
+            ObjectNode messageKafka = message.putObject("bindings").putObject("kafka");
+            messageKafka.putObject("key").put("type", "string").put("description", KEYS.get(t.name()));
+            messageKafka.put("bindingVersion", "0.5.0");
+            ObjectNode headers = message.putObject("headers");
+            headers.put("type", "object").put("description", "CloudEvents 1.0 attributes, Kafka binary mode (see the README)");
+            ObjectNode hp = headers.putObject("properties");
+            for (String h : List.of("ce_specversion", "ce_id", "ce_source", "ce_type", "ce_time", "ce_dataschema", "content-type")) {
+                hp.putObject(h).put("type", "string");
+            }
             ObjectNode channel = channels.putObject(id);
             channel.put("address", t.name());
             channel.putObject("messages").putObject(event).put("$ref", "#/components/messages/" + event);
