@@ -18,9 +18,16 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Outbox {
 
     private final Set<String> keys = ConcurrentHashMap.newKeySet();
-    private final Map<String, List<NewsletterPayload>> newsletters = new ConcurrentHashMap<>();
+    /** A newsletter as it went out, kept compressed: read for a preview or a resend, rarely. */
+    private record Sent(String kind, byte[] packed) {
+        NewsletterPayload payload() {
+            return io.herald.support.Packed.event(packed, NewsletterPayload.class);
+        }
+    }
+
+    private final Map<String, List<Sent>> newsletters = new ConcurrentHashMap<>();
     private final Map<String, List<SocialSnippet>> snippets = new ConcurrentHashMap<>();
-    private final Map<String, NewsletterPayload> newslettersByKey = new ConcurrentHashMap<>();
+    private final Map<String, Sent> newslettersByKey = new ConcurrentHashMap<>();
     private volatile Instant digestWatermark;
 
     public boolean sent(String key) {
@@ -29,9 +36,10 @@ public final class Outbox {
 
     public void record(NewsletterPayload p) {
         if (keys.add(p.idempotencyKey())) {
-            newslettersByKey.put(p.idempotencyKey(), p);
+            Sent sent = new Sent(p.kind(), io.herald.support.Packed.event(p));
+            newslettersByKey.put(p.idempotencyKey(), sent);
             if (p.postId() != null) {
-                newsletters.computeIfAbsent(p.postId(), k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(p);
+                newsletters.computeIfAbsent(p.postId(), k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(sent);
             }
             if (p.kind().equals("digest")) {
                 Instant end = Instant.parse(p.idempotencyKey().substring("digest:".length()));
@@ -68,13 +76,13 @@ public final class Outbox {
     }
 
     public Optional<NewsletterPayload> latestNewsletter(String postId) {
-        List<NewsletterPayload> list = newsletters.getOrDefault(postId, List.of());
-        return list.isEmpty() ? Optional.empty() : Optional.of(list.get(list.size() - 1));
+        List<Sent> list = newsletters.getOrDefault(postId, List.of());
+        return list.isEmpty() ? Optional.empty() : Optional.of(list.get(list.size() - 1).payload());
     }
 
     /** A newsletter payload that went out, by its idempotency key (for re-sending it). */
     public Optional<NewsletterPayload> newsletter(String idempotencyKey) {
-        return Optional.ofNullable(newslettersByKey.get(idempotencyKey));
+        return Optional.ofNullable(newslettersByKey.get(idempotencyKey)).map(Sent::payload);
     }
 
     public List<SocialSnippet> snippets(String postId) {

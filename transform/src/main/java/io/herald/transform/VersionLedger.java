@@ -12,9 +12,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class VersionLedger {
 
-    /** What is known of a post's latest version. */
+    /** What is known of a post's latest version; its text is kept compressed (read only when the next version comes). */
     public record Latest(int version, String contentHash, Instant published, Instant updated, Instant receivedAt,
-                         String text, int questions, String title, boolean backlog) {
+                         byte[] packedText, int questions, String title, boolean backlog) {
+
+        public String text() {
+            return io.herald.support.Packed.text(packedText);
+        }
     }
 
     private final Map<String, Latest> latest = new ConcurrentHashMap<>();
@@ -26,7 +30,8 @@ public final class VersionLedger {
     /** Remembers a version, unless a newer one is already known (a stale event never wins). */
     public void record(EnrichedPost post) {
         Latest now = new Latest(post.version(), post.contentHash(), post.published(), post.updated(), post.receivedAt(),
-                Draft.fullText(post.title(), post.intro(), post.qa(), post.outro()), post.qa().size(), post.title(), post.backlog());
+                io.herald.support.Packed.text(Draft.fullText(post.title(), post.intro(), post.qa(), post.outro())), post.qa().size(),
+                post.title(), post.backlog());
         latest.merge(post.id(), now, (old, next) -> next.version() >= old.version() ? next : old);
     }
 
