@@ -156,7 +156,7 @@ class ContractsIT {
             if (!uri.startsWith("platform-http:")) {
                 continue;
             }
-            String path = uri.substring("platform-http:".length()).replaceFirst("^//", "/").replaceFirst("\\?.*$", "");
+            String path = java.net.URLDecoder.decode(uri.substring("platform-http:".length()).replaceFirst("\\?.*$", ""), StandardCharsets.UTF_8).replaceFirst("^/+", "/");
             java.util.regex.Matcher methods = java.util.regex.Pattern.compile("httpMethodRestrict=([A-Z,]+)").matcher(uri);
             for (String m : methods.find() ? methods.group(1).split(",") : new String[] {"GET"}) {
                 if (!m.equals("HEAD") && !m.equals("OPTIONS")) {
