@@ -31,6 +31,7 @@ public class FeedBenchmark extends BenchSettings {
     private io.herald.publish.feeds.AtomRenderer atom;
     private io.herald.publish.feeds.RssRenderer rss;
     private io.herald.publish.feeds.JsonFeedRenderer json;
+    private FeedLinks links;
 
     @Setup
     public void load() {
@@ -45,7 +46,7 @@ public class FeedBenchmark extends BenchSettings {
             posts.add(p);
             store.apply(p);
         }
-        FeedLinks links = new FeedLinks("https://news.example", Optional.empty());
+        links = new FeedLinks("https://news.example", Optional.empty());
         feeds = new Feeds(store, 50, "Herald");
         cached = new RenderedFeeds(store, feeds, links);
         cached.get("/feeds/all.atom").orElseThrow();
@@ -59,6 +60,7 @@ public class FeedBenchmark extends BenchSettings {
         return Json.write(posts);
     }
 
+    /** After a change: the header rendered, every entry as rendered before (the usual case). */
     @Benchmark
     public String render_atom() {
         return atom.render(feeds.subscription(FeedSpec.all("Herald")));
@@ -67,6 +69,17 @@ public class FeedBenchmark extends BenchSettings {
     @Benchmark
     public String render_rss() {
         return rss.render(feeds.subscription(FeedSpec.all("Herald")));
+    }
+
+    /** From nothing: every entry rendered too (a new renderer each time), as after a start. */
+    @Benchmark
+    public String render_atom_everyEntry() {
+        return new io.herald.publish.feeds.AtomRenderer(links).render(feeds.subscription(FeedSpec.all("Herald")));
+    }
+
+    @Benchmark
+    public String render_rss_everyEntry() {
+        return new io.herald.publish.feeds.RssRenderer(links).render(feeds.subscription(FeedSpec.all("Herald")));
     }
 
     @Benchmark
