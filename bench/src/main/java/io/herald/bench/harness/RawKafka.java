@@ -64,6 +64,34 @@ final class RawKafka {
         }
     }
 
+    /** A consumer of {@code from} writing {@code writes} records of {@code value} to {@code to} for each record, until stopped. */
+    private Thread relay(String group, String from, String to, byte[] value, int writes, AtomicBoolean stop) {
+        return new Thread(() -> {
+            try (var c = consumer(group); var p = producer()) {
+                c.subscribe(List.of(from));
+                while (!stop.get()) {
+                    for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(100))) {
+                        for (int w = 0; w < writes; w++) {
+                            p.send(new ProducerRecord<>(to, r.key(), value));
+                        }
+                    }
+                }
+            }
+        }, "relay");
+    }
+
+    /** A consumer of {@code topic} handing each record on, until stopped. */
+    private Thread sink(String group, String topic, java.util.function.Consumer<ConsumerRecord<String, byte[]>> each, AtomicBoolean stop) {
+        return new Thread(() -> {
+            try (var c = consumer(group)) {
+                c.subscribe(List.of(topic));
+                while (!stop.get()) {
+                    c.poll(Duration.ofMillis(100)).forEach(each);
+                }
+            }
+        }, "sink");
+    }
+
     /**
      * Round trips through two topics: produce a record of {@code firstSize} bytes to A, a relay
      * consumes it and produces {@code secondSize} bytes to B, a consumer reads it. Nanoseconds from
@@ -76,27 +104,8 @@ final class RawKafka {
         createTopics(a, b);
         AtomicBoolean stop = new AtomicBoolean();
         BlockingQueue<String> arrived = new ArrayBlockingQueue<>(16);
-        byte[] second = new byte[secondSize];
-        Thread relay = new Thread(() -> {
-            try (var c = consumer("bench-relay-" + run); var p = producer()) {
-                c.subscribe(List.of(a));
-                while (!stop.get()) {
-                    for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(100))) {
-                        p.send(new ProducerRecord<>(b, r.key(), second));
-                    }
-                }
-            }
-        }, "relay");
-        Thread sink = new Thread(() -> {
-            try (var c = consumer("bench-sink-" + run)) {
-                c.subscribe(List.of(b));
-                while (!stop.get()) {
-                    for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(100))) {
-                        arrived.add(r.key());
-                    }
-                }
-            }
-        }, "sink");
+        Thread relay = relay("bench-relay-" + run, a, b, new byte[secondSize], 1, stop);
+        Thread sink = sink("bench-sink-" + run, b, r -> arrived.add(r.key()), stop);
         relay.start();
         sink.start();
         List<Long> times = new ArrayList<>();
@@ -147,27 +156,8 @@ final class RawKafka {
         createTopics(a, b);
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong seen = new AtomicLong();
-        byte[] second = new byte[secondSize];
-        Thread relay = new Thread(() -> {
-            try (var c = consumer("bench-relay-" + run); var p = producer()) {
-                c.subscribe(List.of(a));
-                while (!stop.get()) {
-                    for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(100))) {
-                        for (int w = 0; w < writesPerPost; w++) {
-                            p.send(new ProducerRecord<>(b, r.key(), second));
-                        }
-                    }
-                }
-            }
-        }, "relay");
-        Thread sink = new Thread(() -> {
-            try (var c = consumer("bench-sink-" + run)) {
-                c.subscribe(List.of(b));
-                while (!stop.get()) {
-                    seen.addAndGet(c.poll(Duration.ofMillis(100)).count());
-                }
-            }
-        }, "sink");
+        Thread relay = relay("bench-relay-" + run, a, b, new byte[secondSize], writesPerPost, stop);
+        Thread sink = sink("bench-sink-" + run, b, r -> seen.incrementAndGet(), stop);
         relay.start();
         sink.start();
         byte[] first = new byte[firstSize];

@@ -39,25 +39,17 @@ public final class AtomRenderer {
         // The header with one placeholder entry: where the entries go is where ROME put that one.
         Feed withPlaceholder = header(page);
         withPlaceholder.setEntries(List.of(placeholder()));
-        String head = output(withPlaceholder, page);
-        String root = EntryCache.rootTag(head, "feed");
-        int[] slot = EntryCache.span(head, "entry");
-        StringBuilder out = new StringBuilder(head.length() + page.items().size() * 8192).append(head, 0, slot[0]);
-        for (FeedPage.Item item : page.items()) {
-            EntryCache.Chunk chunk = entries.get(EntryCache.key(item), () -> {
-                Feed alone = new Feed("atom_1.0");
-                alone.setEncoding("UTF-8");
-                alone.setEntries(List.of(entry(item)));
-                String doc = output(alone, page);
-                return new EntryCache.Chunk(EntryCache.rootTag(doc, "feed"), EntryCache.chunk(doc, "entry"));
-            });
-            if (!chunk.root().equals(root)) {
-                fallbacks++;
-                return renderWhole(page);
-            }
-            out.append(chunk.markup());
+        String assembled = entries.assemble(output(withPlaceholder, page), "feed", "entry", page.items(), item -> {
+            Feed alone = new Feed("atom_1.0");
+            alone.setEncoding("UTF-8");
+            alone.setEntries(List.of(entry(item)));
+            return output(alone, page);
+        });
+        if (assembled == null) {
+            fallbacks++;
+            return renderWhole(page);
         }
-        return out.append(head, slot[1], head.length()).toString();
+        return assembled;
     }
 
     private static Entry placeholder() {

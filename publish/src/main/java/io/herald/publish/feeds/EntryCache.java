@@ -1,7 +1,9 @@
 package io.herald.publish.feeds;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -55,6 +57,30 @@ final class EntryCache {
             }
         }
         return fresh;
+    }
+
+    /**
+     * A document assembled from {@code head} (the document rendered with one placeholder {@code element},
+     * which marks where the entries go) and each item's entry, rendered alone by {@code renderAlone}
+     * (a whole document holding just that entry) the first time it is needed. Null when an entry was
+     * rendered under other namespace declarations than the head's: the caller renders the whole document.
+     */
+    String assemble(String head, String rootName, String element, List<FeedPage.Item> items,
+                    Function<FeedPage.Item, String> renderAlone) {
+        String root = rootTag(head, rootName);
+        int[] slot = span(head, element);
+        StringBuilder out = new StringBuilder(head.length() + items.size() * 8192).append(head, 0, slot[0]);
+        for (FeedPage.Item item : items) {
+            Chunk chunk = get(key(item), () -> {
+                String alone = renderAlone.apply(item);
+                return new Chunk(rootTag(alone, rootName), chunk(alone, element));
+            });
+            if (!chunk.root().equals(root)) {
+                return null;
+            }
+            out.append(chunk.markup());
+        }
+        return out.append(head, slot[1], head.length()).toString();
     }
 
     /** The root element's start tag of a rendered document. */

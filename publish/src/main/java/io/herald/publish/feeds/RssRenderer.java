@@ -55,28 +55,20 @@ public final class RssRenderer {
         content.setValue("placeholder");
         placeholder.setContent(content);
         withPlaceholder.setItems(List.of(placeholder));
-        String head = output(withPlaceholder, page);
-        String root = EntryCache.rootTag(head, "rss");
-        int[] slot = EntryCache.span(head, "item");
-        StringBuilder out = new StringBuilder(head.length() + page.items().size() * 8192).append(head, 0, slot[0]);
-        for (FeedPage.Item entry : page.items()) {
-            EntryCache.Chunk chunk = entries.get(EntryCache.key(entry), () -> {
-                Channel alone = new Channel("rss_2.0");
-                alone.setEncoding("UTF-8");
-                alone.setTitle("-");
-                alone.setLink("-");
-                alone.setDescription("-");
-                alone.setItems(List.of(item(entry)));
-                String doc = output(alone, page);
-                return new EntryCache.Chunk(EntryCache.rootTag(doc, "rss"), EntryCache.chunk(doc, "item"));
-            });
-            if (!chunk.root().equals(root)) {
-                fallbacks++;
-                return renderWhole(page);
-            }
-            out.append(chunk.markup());
+        String assembled = entries.assemble(output(withPlaceholder, page), "rss", "item", page.items(), entry -> {
+            Channel alone = new Channel("rss_2.0");
+            alone.setEncoding("UTF-8");
+            alone.setTitle("-");
+            alone.setLink("-");
+            alone.setDescription("-");
+            alone.setItems(List.of(item(entry)));
+            return output(alone, page);
+        });
+        if (assembled == null) {
+            fallbacks++;
+            return renderWhole(page);
         }
-        return out.append(head, slot[1], head.length()).toString();
+        return assembled;
     }
 
     /** The whole document rendered by ROME in one go: what {@link #render} must equal. */
