@@ -77,12 +77,7 @@ public final class IngestStage {
      */
     public void installHttpAnswers(CamelContext camel) {
         ProducerTemplate dlq = camel.createProducerTemplate();
-        // The server registers its router under a name that depends on the port: find it by type.
-        var routers = camel.getRegistry().findByType(VertxPlatformHttpRouter.class);
-        if (routers.isEmpty()) {
-            throw new IllegalStateException("the HTTP server has not started, so there is no router to configure");
-        }
-        VertxPlatformHttpRouter router = routers.iterator().next();
+        VertxPlatformHttpRouter router = io.herald.support.HttpRouter.of(camel);
         router.errorHandler(413, ctx -> {
             String declared = ctx.request().getHeader("Content-Length");
             answer(ctx, dlq, declared != null && declared.matches("\\d{1,18}")

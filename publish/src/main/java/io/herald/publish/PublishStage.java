@@ -123,11 +123,7 @@ public final class PublishStage {
      * see {@link FeedServer} for why not through a route.
      */
     public void installFeedServer(org.apache.camel.CamelContext camel) {
-        var routers = camel.getRegistry().findByType(org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter.class);
-        if (routers.isEmpty()) {
-            throw new IllegalStateException("the HTTP server has not started, so there is no router to serve the feeds from");
-        }
-        feedServer.install(routers.iterator().next());
+        feedServer.install(io.herald.support.HttpRouter.of(camel));
     }
 
     public RenderedFeeds feeds() {
