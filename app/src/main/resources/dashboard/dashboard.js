@@ -22,7 +22,7 @@ function headers(extra) {
 }
 
 async function getJson(url) {
-  const r = await fetch(url, { headers: { 'Accept': 'application/json' } });
+  const r = await fetch(url, { headers: headers({ 'Accept': 'application/json' }) });
   if (!r.ok) throw new Error(url + ' answered ' + r.status);
   return r.json();
 }
@@ -103,7 +103,14 @@ async function showPost(id) {
 }
 
 async function showNewsletter(id) {
-  document.getElementById('newsletter-frame').src = postPath(id) + '/newsletter';
+  // Fetched with the token (the preview is private), shown in the sandboxed frame (no scripts, no same origin).
+  const frame = document.getElementById('newsletter-frame');
+  try {
+    const h = await fetch(postPath(id) + '/newsletter', { headers: headers({ 'Accept': 'text/html' }) });
+    frame.srcdoc = h.ok ? await h.text() : '';
+  } catch (e) {
+    frame.srcdoc = '';
+  }
   try {
     const s = await getJson(postPath(id) + '/newsletter');
     document.getElementById('newsletter-state').textContent = s.state;
@@ -135,7 +142,7 @@ function draft() {
 async function check() {
   const d = draft();
   const out = document.getElementById('parse');
-  const r = await fetch('/api/posts/preview', { method: 'POST', headers: { 'Content-Type': d.type }, body: d.body });
+  const r = await fetch('/api/posts/preview', { method: 'POST', headers: headers({ 'Content-Type': d.type }), body: d.body });
   const j = await r.json();
   if (!r.ok) {
     out.replaceChildren(el('p', 'Would be refused: ' + (j.detail || r.status), 'refused'));
@@ -220,8 +227,17 @@ async function loadDlq() {
     const original = el('td');
     if (d.bytes > 0) {
       const a = el('a', 'Download (' + d.bytes + ' bytes)');
-      a.href = '/api/dlq/' + d.offset + '/original';
+      a.href = '#';
       a.download = 'herald-dlq-' + d.offset;
+      // The original is private: fetched with the token, then saved from memory.
+      a.addEventListener('click', async ev => {
+        if (a.href.startsWith('blob:')) return;
+        ev.preventDefault();
+        const r = await fetch('/api/dlq/' + d.offset + '/original', { headers: headers() });
+        if (!r.ok) { say('The download answered ' + r.status + '.'); return; }
+        a.href = URL.createObjectURL(await r.blob());
+        a.click();
+      });
       original.appendChild(a);
     }
     tr.appendChild(original);

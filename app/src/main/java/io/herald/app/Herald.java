@@ -3,6 +3,7 @@ package io.herald.app;
 import io.herald.broker.EmbeddedKafka;
 import io.herald.ingest.IngestStage;
 import io.herald.publish.PublishStage;
+import io.herald.support.HttpGate;
 import io.herald.support.Settings;
 import io.herald.transform.TransformStage;
 import java.io.IOException;
@@ -61,6 +62,11 @@ public final class Herald implements AutoCloseable {
             ensureWritable(config.out(), "out");
         }
         ensurePortFree(config.port());
+        if (!config.loopbackOnly() && config.apiToken().isEmpty()) {
+            throw new StartupException("Herald would listen on " + config.host() + " with no api-token, so anyone who can reach "
+                    + "port " + config.port() + " could publish and delete posts: set a token (--api-token=SECRET, or HERALD_API_TOKEN), "
+                    + "or listen on this machine only (--host=127.0.0.1, the default).", null);
+        }
         LogFormat.apply(config.logFormat());
         LOG.info("Starting {} with {}", stages, config);
 
@@ -83,16 +89,29 @@ public final class Herald implements AutoCloseable {
                 bootstrap = embedded.bootstrapServers();
             }
             long brokerAt = System.nanoTime();
-            TopicSetup.ensure(bootstrap, config.kafkaProperties(), config.topicPartitions(), config.topicReplication());
+            TopicSetup.ensure(bootstrap, config.kafkaProperties(), config.topicPartitions(), config.topicReplication(),
+                    io.herald.support.RecordBudget.forPosts(config.maxPostBytes()));
 
             camel = new DefaultCamelContext();
-            camel.addComponent("kafka", kafka(bootstrap, config.kafkaProperties(), InstanceId.of(config.dataDir())));
+            camel.addComponent("kafka", kafka(bootstrap, config.kafkaProperties(), InstanceId.of(config.dataDir()),
+                    io.herald.support.RecordBudget.forPosts(config.maxPostBytes())));
             VertxPlatformHttpServerConfiguration http = new VertxPlatformHttpServerConfiguration();
             http.setBindHost(config.host());
             http.setBindPort(config.port());
             // Bodies over the limit are refused before they are read (ingest answers them with problem+json).
             http.setMaxBodySize(config.maxPostBytes());
             camel.addService(new VertxPlatformHttpServer(http));
+            // The gate (Host, Origin, token) is on the router before any route is: no request reaches a
+            // route, and no body is read, without passing it.
+            HttpGate gate = new HttpGate(config.apiToken(), config.ghostWebhookSecret().isPresent(), config.baseUrl(), config.host(),
+                    config.allowedHosts());
+            CamelContext context = camel;
+            camel.addService(new org.apache.camel.support.service.ServiceSupport() {
+                @Override
+                protected void doStart() {
+                    gate.install(io.herald.support.HttpRouter.of(context));
+                }
+            });
             camel.getShutdownStrategy().setTimeout(10);
             camel.getShutdownStrategy().setLogInflightExchangesOnTimeout(true);
 
@@ -182,7 +201,8 @@ public final class Herald implements AutoCloseable {
         return (System.nanoTime() - since) / 1_000_000;
     }
 
-    private static KafkaComponent kafka(String bootstrap, Map<String, String> clientProperties, String instanceId) {
+    private static KafkaComponent kafka(String bootstrap, Map<String, String> clientProperties, String instanceId,
+                                        io.herald.support.RecordBudget budget) {
         KafkaConfiguration c = new KafkaConfiguration();
         // Static membership: each consumer of this process is in a group of its own kind (transform,
         // newsletter, social, delivery, this instance's store), so one id per process is unique in
@@ -200,6 +220,11 @@ public final class Herald implements AutoCloseable {
         c.setEnableIdempotence(true);
         // Latency matters more than batching for posts that arrive one at a time.
         c.setLingerMs(0);
+        // One size budget from intake to every topic: the producers take what the topics take (what the
+        // largest post can become), and a record beyond it fails at once (RecordTooLargeException, not
+        // retried) and goes to the DLQ, so it never stalls the records behind it.
+        c.setMaxRequestSize(budget.producerRequestBytes());
+        c.setBufferMemorySize((int) Math.min(Integer.MAX_VALUE, budget.producerBufferBytes()));
         // With the broker down, a send gives up after 10 s (HTTP answers 503, the inbox file stays)
         // instead of Kafka's default minute.
         c.setMaxBlockMs(10_000);

@@ -2,6 +2,7 @@ package io.herald.app;
 
 import io.herald.events.Topic;
 import io.herald.events.Topics;
+import io.herald.support.RecordBudget;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,18 +31,46 @@ public final class TopicSetup {
     }
 
     /** What Herald asks of the cluster: the topics it would create there. */
-    static List<NewTopic> newTopics(int partitions, short replication) {
+    static List<NewTopic> newTopics(int partitions, short replication, RecordBudget budget) {
         List<NewTopic> topics = new ArrayList<>();
         for (Topic<?> t : Topics.all()) {
             // The DLQ is read by people, in order: one partition.
             int n = t == Topics.DLQ ? 1 : partitions;
             Map<String, String> configs = new HashMap<>(t.config());
+            configs.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(maxMessageBytes(t, budget)));
             if (replication >= 3) {
                 configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "2");
             }
             topics.add(new NewTopic(t.name(), n, replication).configs(configs));
         }
         return topics;
+    }
+
+    /** The largest record a topic takes: the one size budget ({@link RecordBudget}), twice that on the DLQ. */
+    static int maxMessageBytes(Topic<?> t, RecordBudget budget) {
+        return t == Topics.DLQ ? budget.deadLetterBytes() : budget.recordBytes();
+    }
+
+    /**
+     * What an existing topic's configuration must become for Herald, set by Herald itself: a topic it
+     * created before this version (a raw topic that aged posts out after 7 days, a record limit below the
+     * budget). Only changes in Herald's favour; a policy it cannot work with is refused by {@link #unsuitable}.
+     */
+    static Map<String, String> upgrades(Topic<?> t, String cleanupPolicy, String maxMessageBytes, RecordBudget budget) {
+        Map<String, String> out = new HashMap<>();
+        if (t == Topics.POSTS_RAW && cleanupPolicy != null && cleanupPolicy.replace(" ", "").equals("delete")) {
+            out.put(TopicConfig.CLEANUP_POLICY_CONFIG, "compact");
+            out.put(TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, "0");
+        }
+        int wanted = maxMessageBytes(t, budget);
+        try {
+            if (maxMessageBytes == null || Integer.parseInt(maxMessageBytes.strip()) < wanted) {
+                out.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(wanted));
+            }
+        } catch (NumberFormatException e) {
+            out.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(wanted));
+        }
+        return out;
     }
 
     /** The replication factor to create topics with: the setting, or (0) the brokers there are, at most 3. */
@@ -89,7 +118,7 @@ public final class TopicSetup {
     }
 
     /** Creates what is missing and checks what exists; a refusal is a {@link StartupException} that says why. */
-    public static void ensure(String bootstrap, Map<String, String> clientProperties, int partitions, int replication) {
+    public static void ensure(String bootstrap, Map<String, String> clientProperties, int partitions, int replication, RecordBudget budget) {
         try (Admin admin = KafkaAdmin.create(bootstrap, clientProperties, java.time.Duration.ofSeconds(30))) {
             int brokers = admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).size();
             short rf = replication(replication, brokers);
@@ -98,7 +127,7 @@ public final class TopicSetup {
                         + " broker" + (brokers == 1 ? "" : "s") + ": lower it, or 0 for as many as there are.", null);
             }
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<NewTopic> missing = newTopics(partitions, rf).stream().filter(t -> !existing.contains(t.name())).toList();
+            List<NewTopic> missing = newTopics(partitions, rf, budget).stream().filter(t -> !existing.contains(t.name())).toList();
             if (!missing.isEmpty()) {
                 try {
                     admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
@@ -112,6 +141,24 @@ public final class TopicSetup {
             List<ConfigResource> resources = Topics.all().stream()
                     .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t.name())).toList();
             Map<ConfigResource, Config> configs = describe(admin, resources);
+            Map<ConfigResource, java.util.Collection<org.apache.kafka.clients.admin.AlterConfigOp>> alter = new HashMap<>();
+            for (Topic<?> t : Topics.all()) {
+                ConfigResource r = new ConfigResource(ConfigResource.Type.TOPIC, t.name());
+                Config c = configs.get(r);
+                var policy = c.get(TopicConfig.CLEANUP_POLICY_CONFIG);
+                var size = c.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
+                Map<String, String> changes = upgrades(t, policy == null ? null : policy.value(), size == null ? null : size.value(), budget);
+                if (!changes.isEmpty()) {
+                    alter.put(r, changes.entrySet().stream().map(e -> new org.apache.kafka.clients.admin.AlterConfigOp(
+                            new org.apache.kafka.clients.admin.ConfigEntry(e.getKey(), e.getValue()),
+                            org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET)).toList());
+                }
+            }
+            if (!alter.isEmpty()) {
+                admin.incrementalAlterConfigs(alter).all().get(30, TimeUnit.SECONDS);
+                org.slf4j.LoggerFactory.getLogger(TopicSetup.class).info("Set {} for Herald", alter);
+                configs = describe(admin, resources);
+            }
             for (Topic<?> t : Topics.all()) {
                 var entry = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, t.name())).get(TopicConfig.CLEANUP_POLICY_CONFIG);
                 String why = entry == null ? null : unsuitable(t, entry.value());

@@ -21,14 +21,17 @@ class TopicSetupTest {
 
     @Test
     void with_three_replicas_an_acknowledged_record_is_on_two_brokers_and_the_latest_state_topics_are_compacted() {
-        for (NewTopic t : TopicSetup.newTopics(6, (short) 3)) {
+        for (NewTopic t : TopicSetup.newTopics(6, (short) 3, io.herald.support.RecordBudget.forPosts(5 << 20))) {
             assertEquals(3, t.replicationFactor());
             assertEquals("2", t.configs().get("min.insync.replicas"), t.name());
-            boolean compacted = t.name().equals(Topics.POSTS_ENRICHED.name()) || t.name().equals(Topics.DELIVERIES.name());
+            boolean compacted = t.name().equals(Topics.POSTS_RAW.name()) || t.name().equals(Topics.POSTS_ENRICHED.name())
+                    || t.name().equals(Topics.DELIVERIES.name());
+            assertEquals(String.valueOf(t.name().equals(Topics.DLQ.name()) ? 2 * (21 << 20) + (1 << 20) : 21 << 20),
+                    t.configs().get("max.message.bytes"), "every topic takes what the largest post becomes: " + t.name());
             assertEquals(compacted ? "compact" : "delete", t.configs().get("cleanup.policy"), t.name());
             assertEquals(t.name().equals(Topics.DLQ.name()) ? 1 : 6, t.numPartitions(), t.name());
         }
-        assertNull(TopicSetup.newTopics(3, (short) 1).get(0).configs().get("min.insync.replicas"));
+        assertNull(TopicSetup.newTopics(3, (short) 1, io.herald.support.RecordBudget.forPosts(5 << 20)).get(0).configs().get("min.insync.replicas"));
     }
 
     @Test
@@ -37,7 +40,17 @@ class TopicSetupTest {
         assertTrue(why.contains("cleanup.policy=compact") && why.contains("kafka-configs.sh"), why);
         assertTrue(TopicSetup.unsuitable(Topics.POSTS_ENRICHED, "compact,delete") != null, "age-based deletion loses old posts");
         assertNull(TopicSetup.unsuitable(Topics.POSTS_ENRICHED, "compact"));
-        assertTrue(TopicSetup.unsuitable(Topics.POSTS_RAW, "compact").contains("must be cleanup.policy=delete"));
-        assertNull(TopicSetup.unsuitable(Topics.POSTS_RAW, "delete"));
+        assertTrue(TopicSetup.unsuitable(Topics.NEWSLETTER, "compact").contains("must be cleanup.policy=delete"));
+        assertNull(TopicSetup.unsuitable(Topics.NEWSLETTER, "delete"));
+    }
+
+    @Test
+    void a_raw_topic_that_ages_posts_out_is_made_compacted_so_takedowns_never_expire() {
+        var budget = io.herald.support.RecordBudget.forPosts(5 << 20);
+        var changes = TopicSetup.upgrades(Topics.POSTS_RAW, "delete", "1048588", budget);
+        assertEquals("compact", changes.get("cleanup.policy"));
+        assertEquals(String.valueOf(21 << 20), changes.get("max.message.bytes"), "a 1 MB limit would stall a 1.5 MB post");
+        assertTrue(TopicSetup.upgrades(Topics.POSTS_RAW, "compact", String.valueOf(64 << 20), budget).isEmpty(),
+                "a larger limit an operator set is kept");
     }
 }

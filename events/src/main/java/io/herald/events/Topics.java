@@ -5,8 +5,12 @@ import java.util.List;
 /** Every topic Herald reads or writes. No topic name is written anywhere else. */
 public final class Topics {
 
-    /** What arrived, verbatim, plus the parsed structure. Key: post id. */
-    public static final Topic<RawPost> POSTS_RAW = new Topic<>("herald.posts.raw", RawPost.class, false);
+    /**
+     * What arrived, verbatim, plus the parsed structure. Key: post id. Compacted: the latest version of
+     * every post Herald ever accepted stays for ever (not Kafka's default 7 days), so ingest rebuilds from
+     * it what it needs to withdraw any post, however old; a deletion's tombstone removes it.
+     */
+    public static final Topic<RawPost> POSTS_RAW = new Topic<>("herald.posts.raw", RawPost.class, true);
 
     /** The latest enriched version of every post; a tombstone deletes a post. Key: post id. */
     public static final Topic<EnrichedPost> POSTS_ENRICHED =

@@ -39,10 +39,12 @@ public final class Intake {
     private final Clock clock;
     private final long maxBytes;
     private final PostLedger ledger;
+    private final io.herald.support.RecordBudget budget;
 
     public Intake(Clock clock, long maxBytes, PostLedger ledger) {
         this.clock = clock;
         this.maxBytes = maxBytes;
+        this.budget = io.herald.support.RecordBudget.forPosts(maxBytes);
         this.ledger = ledger;
     }
 
@@ -120,6 +122,13 @@ public final class Intake {
         String id = PostIdentity.idFor(parsed);
         RawPost raw = parsed.toRaw().id(id).source(source).contentType(mediaType).body(text)
                 .receivedAt(clock.instant().truncatedTo(ChronoUnit.MILLIS)).contentHash(hash).build();
+        int recordBytes = io.herald.events.Json.writeBytes(raw).length;
+        if (recordBytes > budget.recordBytes() - 64 * 1024) {
+            // Refused once, with the limit that applies, rather than answered 503 "retry" for ever.
+            throw new RejectedPost(413, "Post too large", "The post would make a record of " + recordBytes + " bytes on "
+                    + io.herald.events.Topics.POSTS_RAW.name() + " (the post and what Herald read from it); Herald carries records of up to "
+                    + (budget.recordBytes() - 64 * 1024) + " bytes, set by max-post-bytes (" + maxBytes + ").");
+        }
         return new Outcome(raw, ledger.isUnchanged(id, hash));
     }
 

@@ -21,4 +21,37 @@ public final class Html {
         }
         return out.toString();
     }
+
+    /** What a document Herald stored may show when served again: no script, no plug-in, no form, no redirect. */
+    public static final String SANDBOX_CSP = "sandbox; default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'; "
+            + "font-src https: data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+
+    private static final java.util.Set<String> ACTIVE = java.util.Set.of("script", "iframe", "frame", "frameset", "object", "embed",
+            "applet", "form", "base", "link", "meta", "noscript", "template", "svg", "math", "portal");
+
+    /**
+     * A whole HTML document (a newsletter as it went out) made safe to show at the point of output,
+     * whatever was stored: active elements, event handlers and script URLs removed; its layout and
+     * inline styles kept. Served with {@link #SANDBOX_CSP} as well, so what this misses still cannot run.
+     */
+    public static String sanitizeDocument(String html) {
+        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(html == null ? "" : html);
+        for (org.jsoup.nodes.Element e : doc.getAllElements()) {
+            if (ACTIVE.contains(e.normalName()) && !(e.normalName().equals("meta") && e.hasAttr("charset"))) {
+                e.remove();
+                continue;
+            }
+            for (org.jsoup.nodes.Attribute a : new java.util.ArrayList<>(e.attributes().asList())) {
+                String name = a.getKey().toLowerCase(java.util.Locale.ROOT);
+                String value = a.getValue().replaceAll("[\\s\\x00-\\x1f]", "").toLowerCase(java.util.Locale.ROOT);
+                if (name.startsWith("on") || name.equals("srcdoc") || name.equals("formaction")
+                        || value.startsWith("javascript:") || value.startsWith("vbscript:")
+                        || value.startsWith("data:") && !(name.equals("src") && value.startsWith("data:image/") && !value.startsWith("data:image/svg"))) {
+                    e.removeAttr(a.getKey());
+                }
+            }
+        }
+        doc.outputSettings().prettyPrint(false);
+        return doc.outerHtml();
+    }
 }

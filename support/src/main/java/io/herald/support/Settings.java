@@ -56,7 +56,9 @@ public record Settings(
         String siteDescription,
         String siteLanguage,
         Optional<String> siteIcon,
-        Optional<String> defaultAuthor) {
+        Optional<String> defaultAuthor,
+        List<String> allowedHosts,
+        OutboundPolicy outboundAllow) {
 
     /** The prefix of Kafka client properties passed through as they are ({@code kafka.security.protocol=SASL_SSL}). */
     public static final String KAFKA_PREFIX = "kafka.";
@@ -72,7 +74,10 @@ public record Settings(
             new Definition("topic-partitions", "N", "Partitions of the post topics when Herald creates them (default: ${DEFAULT-VALUE})."),
             new Definition("topic-replication", "N", "Replication factor of the topics Herald creates; 0: as many brokers as "
                     + "there are, at most 3 (default: ${DEFAULT-VALUE})."),
-            new Definition("host", "ADDRESS", "Address the HTTP server binds to; 0.0.0.0 is every interface (default: ${DEFAULT-VALUE})."),
+            new Definition("host", "ADDRESS", "Address the HTTP server binds to; 0.0.0.0 is every interface, which needs "
+                    + "api-token (default: ${DEFAULT-VALUE}: this machine only)."),
+            new Definition("allowed-hosts", "NAME,...", "Host names Herald answers for besides base-url's host, localhost and the "
+                    + "loopback addresses (a request naming another Host is refused; * for any)."),
             new Definition("port", "PORT", "HTTP port (default: ${DEFAULT-VALUE})."),
             new Definition("data-dir", "DIR", "Data folder (default: ${DEFAULT-VALUE})."),
             new Definition("inbox", "DIR", "Watched folder for new posts (default: ${DEFAULT-VALUE})."),
@@ -89,6 +94,8 @@ public record Settings(
             new Definition("ghost-webhook-secret", "SECRET", "The secret of Herald's webhooks in Ghost: a Ghost webhook whose "
                     + "X-Ghost-Signature verifies with it needs no API token (Ghost cannot send one)."),
             new Definition("max-post-bytes", "BYTES", "Largest post accepted (default: ${DEFAULT-VALUE})."),
+            new Definition("outbound-allow", "HOST[:PORT]|CIDR,...", "Loopback, private or link-local addresses that outbound "
+                    + "requests (feeds, webhooks, WebSub, their redirects) may reach; none by default."),
             new Definition("feeds", "URL,...", "Upstream RSS/Atom feeds to poll; each new or changed entry becomes a post."),
             new Definition("feed-poll-seconds", "SECONDS", "How often the upstream feeds are polled (default: ${DEFAULT-VALUE})."),
             new Definition("feed-backlog", "skip|announce", "What newsletters and social do with the entries a newly added upstream "
@@ -119,6 +126,18 @@ public record Settings(
         kafkaProperties = Map.copyOf(kafkaProperties);
         feeds = List.copyOf(feeds);
         socialPlatforms = List.copyOf(socialPlatforms);
+        allowedHosts = List.copyOf(allowedHosts);
+    }
+
+    /** Whether the HTTP server is reachable from this machine only. */
+    public boolean loopbackOnly() {
+        String h = host.toLowerCase(Locale.ROOT);
+        return h.equals("localhost") || h.equals("::1") || h.equals("[::1]") || h.startsWith("127.");
+    }
+
+    /** The largest record Herald writes to any topic: what the largest post it accepts can become (see {@link RecordBudget}). */
+    public int recordBytes() {
+        return RecordBudget.forPosts(maxPostBytes).recordBytes();
     }
 
     /** The defaults, from {@code defaults.properties}, by name. */
@@ -226,7 +245,7 @@ public record Settings(
                 r.path("out"),
                 baseUrl,
                 r.text("api-token"),
-                r.longInteger("max-post-bytes", 1),
+                r.longBetween("max-post-bytes", 1, RecordBudget.MAX_POST_BYTES),
                 r.list("feeds"),
                 Duration.ofSeconds(r.longInteger("feed-poll-seconds", 1)),
                 r.share("minor-edit-threshold"),
@@ -255,17 +274,19 @@ public record Settings(
                     }
                     return icon;
                 }),
-                r.text("default-author"));
+                r.text("default-author"),
+                r.list("allowed-hosts"),
+                OutboundPolicy.parse(r.list("outbound-allow")));
     }
 
     /** Every setting in effect as {@code name=value}, in the order of {@link #DEFINITIONS}; the API token masked. */
     @Override
     public String toString() {
         Object[] values = {kafkaBootstrap.orElse("(embedded)"), embeddedKafkaPort, topicPartitions,
-            topicReplication == 0 ? "auto" : topicReplication, host, port, dataDir, inbox, out,
+            topicReplication == 0 ? "auto" : topicReplication, host, String.join(",", allowedHosts), port, dataDir, inbox, out,
             baseUrl, siteTitle, siteDescription, siteLanguage, siteIcon.orElse(""), defaultAuthor.orElse(""), apiToken.isPresent() ? "(set)" : "(none)", ghostWebhookSecret.isPresent() ? "(set)" : "(none)", maxPostBytes,
-            String.join(",", feeds), feedPoll.toSeconds(), feedBacklog,
-            minorEditThreshold, feedSize, websubHub.orElse(""), newsletterOnEdit, newsletterWebhook.orElse(""),
+            outboundAllow, feeds.stream().map(Masking::url).collect(java.util.stream.Collectors.joining(",")), feedPoll.toSeconds(), feedBacklog,
+            minorEditThreshold, feedSize, websubHub.orElse(""), newsletterOnEdit, newsletterWebhook.map(Masking::url).orElse(""),
             newsletterWebhookSecret.isPresent() ? "(set)" : "(none)", newsletterWebhookRetries, newsletterWebhookBackoff.toSeconds(),
             newsletterDigest,
             String.join(",", socialPlatforms), socialThreads, logFormat, hold.toSeconds()};
@@ -310,6 +331,14 @@ public record Settings(
                 throw new IllegalArgumentException(name + " must be at least " + min + ", not " + n);
             }
             return n;
+        }
+
+        long longBetween(String name, long min, long max) {
+            long v = longInteger(name, min);
+            if (v > max) {
+                throw new IllegalArgumentException(name + " must be at most " + max + ", not " + v);
+            }
+            return v;
         }
 
         double share(String name) {

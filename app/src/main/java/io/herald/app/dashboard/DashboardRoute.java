@@ -119,8 +119,8 @@ public final class DashboardRoute extends RouteBuilder {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("offset", d.offset());
             row.put("stage", d.rejection().stage());
-            row.put("reason", d.rejection().reason());
-            row.put("source", d.rejection().source());
+            row.put("reason", io.herald.support.Masking.text(d.rejection().reason()));
+            row.put("source", io.herald.support.Masking.text(d.rejection().source()));
             row.put("contentType", d.rejection().contentType());
             row.put("rejectedAt", d.rejection().rejectedAt());
             row.put("bytes", d.rejection().originalBase64() == null ? 0 : Base64.getDecoder().decode(d.rejection().originalBase64()).length);

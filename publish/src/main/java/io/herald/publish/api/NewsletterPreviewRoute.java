@@ -60,8 +60,13 @@ public final class NewsletterPreviewRoute extends RouteBuilder {
         message.setHeader("X-Herald-Preview", state.state());
         if (state.reason() != null) {
             // A header value is one line of visible ASCII: a reason from a remote server is kept to that.
-            message.setHeader("X-Herald-Preview-Reason", state.reason().replaceAll("[^\\x20-\\x7e]", "?"));
+            message.setHeader("X-Herald-Preview-Reason", io.herald.support.Masking.text(state.reason()).replaceAll("[^\\x20-\\x7e]", "?"));
         }
-        message.setBody(state.payload().html());
+        // Shown on the dashboard's origin: sandboxed (no script, no same origin), never sniffed, and
+        // sanitized again here, whatever the stored payload holds.
+        message.setHeader("Content-Security-Policy", io.herald.publish.Html.SANDBOX_CSP);
+        message.setHeader("X-Content-Type-Options", "nosniff");
+        message.setHeader("Referrer-Policy", "no-referrer");
+        message.setBody(io.herald.publish.Html.sanitizeDocument(state.payload().html()));
     }
 }

@@ -54,7 +54,7 @@ public record NewsletterState(String state, String reason, NewsletterPayload pay
         out.put("postId", payload.postId());
         out.put("state", state);
         if (reason != null) {
-            out.put("reason", reason);
+            out.put("reason", io.herald.support.Masking.text(reason));
         }
         out.put("idempotencyKey", payload.idempotencyKey());
         out.put("kind", payload.kind());
@@ -65,7 +65,7 @@ public record NewsletterState(String state, String reason, NewsletterPayload pay
             if (d.nextAttemptAt() != null) {
                 out.put("nextAttemptAt", d.nextAttemptAt());
             }
-            out.put("target", d.target());
+            out.put("target", io.herald.support.Masking.url(d.target()));
         });
         return out;
     }

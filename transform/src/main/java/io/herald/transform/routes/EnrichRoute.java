@@ -42,6 +42,12 @@ public final class EnrichRoute extends RouteBuilder {
                 .process(e -> DeadLetters.forConsumedRecord(e, "transform",
                         String.valueOf(e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class).getMessage())))
                 .to("kafka:" + Topics.DLQ.name());
+        // A version larger than the topics take can never be written: retrying it would stall its
+        // partition for ever. It goes to the DLQ with the reason, and the records behind it go on.
+        onException(org.apache.kafka.common.errors.RecordTooLargeException.class).handled(true).maximumRedeliveries(0)
+                .log(org.apache.camel.LoggingLevel.WARN, "A version too large to write went to the DLQ: ${exception.message}")
+                .process(e -> DeadLetters.forConsumedRecord(e, "transform", DeadLetters.tooLarge(e, Topics.POSTS_ENRICHED.name())))
+                .to("kafka:" + Topics.DLQ.name());
 
         from("kafka:" + Topics.POSTS_RAW.name() + "?groupId=" + ConsumerGroups.TRANSFORM
                 + "&valueDeserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer")

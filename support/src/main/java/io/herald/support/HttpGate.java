@@ -1,0 +1,153 @@
+package io.herald.support;
+
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.net.URI;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The one door in front of every HTTP endpoint Herald has, ahead of the routes (so ahead of any body
+ * being read): a request whose {@code Host} is not one Herald answers for is refused (a DNS-rebinding
+ * name cannot reach the API), a state-changing request from another site's page is refused (a form or
+ * a {@code text/plain} fetch needs no CORS preflight), and with {@code api-token} set every request
+ * that writes, does work on request or reads private data needs the token. Nothing an unauthenticated
+ * caller sends is read, let alone stored: the refusal goes out before the body is.
+ *
+ * <p>Public reads, open to anyone: the feeds, the post pages, the posts' API, the snippets, health,
+ * metrics, the contracts and the dashboard's files. Everything else is private.
+ */
+public final class HttpGate {
+
+    /** GET/HEAD paths that read private data: the refused inputs and the newsletter's delivery state. */
+    private static final Pattern PRIVATE_READS = Pattern.compile("/api/dlq(/.*)?|/api/posts/[^/]+/newsletter(/.*)?");
+
+    private final Optional<String> token;
+    private final boolean ghostSigned;
+    private final Set<String> hosts;
+    private final boolean anyHost;
+    private final String baseOrigin;
+
+    /**
+     * @param token        the API token, if set
+     * @param ghostSigned  whether a Ghost-signed webhook may come without the token (the route checks its signature)
+     * @param baseUrl      Herald's public URL: its host is answered for, its origin may write
+     * @param bindHost     the address the server binds: answered for when it is a specific one
+     * @param allowedHosts more host names to answer for ({@code *}: any)
+     */
+    public HttpGate(Optional<String> token, boolean ghostSigned, String baseUrl, String bindHost, List<String> allowedHosts) {
+        this.token = token;
+        this.ghostSigned = ghostSigned;
+        Set<String> h = new HashSet<>(List.of("localhost", "127.0.0.1", "::1"));
+        URI base = URI.create(baseUrl);
+        if (base.getHost() != null) {
+            h.add(bare(base.getHost()));
+        }
+        if (!bindHost.equals("0.0.0.0") && !bindHost.equals("::")) {
+            h.add(bare(bindHost));
+        }
+        allowedHosts.forEach(a -> h.add(bare(a)));
+        this.anyHost = h.contains("*");
+        this.hosts = Set.copyOf(h);
+        this.baseOrigin = origin(base.getScheme(), base.getRawAuthority());
+    }
+
+    /** Puts the gate in front of everything else on the router. */
+    public void install(Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(this::handle);
+    }
+
+    void handle(RoutingContext ctx) {
+        var request = ctx.request();
+        Optional<Refusal> refusal = refusal(request.method().name(), request.path(), request.getHeader("Host"),
+                request.isSSL() ? "https" : "http", request.getHeader("Origin"), request.getHeader("Sec-Fetch-Site"),
+                request.getHeader("Authorization"), request.getHeader("X-Ghost-Signature") != null);
+        if (refusal.isEmpty()) {
+            ctx.next();
+            return;
+        }
+        Refusal r = refusal.get();
+        var response = ctx.response().setStatusCode(r.status()).putHeader("Content-Type", Problems.CONTENT_TYPE)
+                .putHeader("X-Content-Type-Options", "nosniff");
+        if (r.status() == 401) {
+            response.putHeader("WWW-Authenticate", "Bearer realm=\"herald\"");
+        }
+        // The body was not read: the connection cannot be reused for the next request.
+        if (request.getHeader("Content-Length") != null || request.getHeader("Transfer-Encoding") != null) {
+            response.putHeader("Connection", "close");
+        }
+        response.end(Problems.json(r.status(), r.title(), r.detail()));
+    }
+
+    /** Why a request is refused, or empty when it may go on to its route. */
+    public record Refusal(int status, String title, String detail) {
+    }
+
+    /** The decision, on the request's parts: a plain function, for tests. */
+    public Optional<Refusal> refusal(String method, String path, String host, String scheme, String origin, String fetchSite,
+                                     String authorization, boolean signedByGhost) {
+        String name = hostName(host);
+        if (name == null || !anyHost && !hosts.contains(name)) {
+            return Optional.of(new Refusal(421, "Misdirected request", "Herald does not answer for the host \""
+                    + (host == null ? "" : Masking.shorten(host)) + "\": it answers for " + String.join(", ", new java.util.TreeSet<>(hosts))
+                    + ". Add the name to allowed-hosts if it is Herald's."));
+        }
+        boolean safe = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
+        if (!safe) {
+            if (origin != null) {
+                String own = origin(scheme, host);
+                String o = origin.strip().toLowerCase(Locale.ROOT);
+                if (!o.equals(own) && !o.equals(baseOrigin)) {
+                    return Optional.of(new Refusal(403, "Cross-origin request refused", "A page on " + Masking.shorten(origin)
+                            + " may not change anything here; only Herald's own pages (" + baseOrigin + ") may."));
+                }
+            } else if ("cross-site".equalsIgnoreCase(fetchSite)) {
+                return Optional.of(new Refusal(403, "Cross-origin request refused",
+                        "A page on another site may not change anything here."));
+            }
+        }
+        if (token.isEmpty() || safe && !PRIVATE_READS.matcher(path).matches()) {
+            return Optional.empty();
+        }
+        if (signedByGhost && ghostSigned && method.equals("POST") && path.equals("/api/webhooks/cms")) {
+            return Optional.empty(); // its route verifies the signature before reading anything else
+        }
+        return ApiTokens.refusal(token, authorization).map(why -> new Refusal(401, "Unauthorized", why));
+    }
+
+    /** The host name of a Host header, without its port, lower case; null when there is none. */
+    static String hostName(String host) {
+        if (host == null || host.isBlank()) {
+            return null;
+        }
+        String h = host.strip().toLowerCase(Locale.ROOT);
+        if (h.startsWith("[")) {
+            int end = h.indexOf(']');
+            return end < 0 ? null : h.substring(1, end);
+        }
+        int colon = h.indexOf(':');
+        return colon < 0 ? h : h.substring(0, colon);
+    }
+
+    private static String bare(String host) {
+        String h = host.strip().toLowerCase(Locale.ROOT);
+        return h.startsWith("[") && h.endsWith("]") ? h.substring(1, h.length() - 1) : h;
+    }
+
+    private static String origin(String scheme, String authority) {
+        if (authority == null) {
+            return "";
+        }
+        String s = scheme == null ? "http" : scheme.toLowerCase(Locale.ROOT);
+        String a = authority.toLowerCase(Locale.ROOT);
+        if (s.equals("http") && a.endsWith(":80") || s.equals("https") && a.endsWith(":443")) {
+            a = a.substring(0, a.lastIndexOf(':'));
+        }
+        return s + "://" + a;
+    }
+}
