@@ -14,8 +14,12 @@ import java.util.List;
  * @param entities    organizations, people, places and programs the post mentions
  * @param minorEdit   this version only fixes typos (a small share of words changed): publishers need not
  *                    announce it again, and {@code updated} keeps the previous significant edit's time
- * @param receivedAt  when ingest received the raw post this version was made from; an older raw post
- *                    arriving later (a redelivery) never replaces this version
+ * @param receivedAt  when ingest received the raw post this version was made from (by ingest's clock: shown, never
+ *                    used to order versions)
+ * @param rawOffset   the offset in {@code herald.posts.raw} of the raw post this version was made from. Every
+ *                    version of a post is on one partition there (the key is the post id), so offsets order
+ *                    them: a raw post at a lower offset arriving later (a redelivery) never replaces this
+ *                    version, whatever the clocks of the ingest instances say. Absent on versions made before it existed
  * @param backlog     the post came with the backlog of a newly added upstream feed (see {@link RawPost}); kept
  *                    by every later version
  */
@@ -43,7 +47,8 @@ public record EnrichedPost(
         List<Entity> entities,
         boolean minorEdit,
         Instant receivedAt,
-        boolean backlog) implements Event {
+        boolean backlog,
+        Long rawOffset) implements Event {
 
     public EnrichedPost {
         qa = qa == null ? List.of() : List.copyOf(qa);
@@ -86,6 +91,7 @@ public record EnrichedPost(
         b.minorEdit = minorEdit;
         b.receivedAt = receivedAt;
         b.backlog = backlog;
+        b.rawOffset = rawOffset;
         return b;
     }
 
@@ -115,6 +121,7 @@ public record EnrichedPost(
         private boolean minorEdit;
         private Instant receivedAt;
         private boolean backlog;
+        private Long rawOffset;
 
         private Builder() {
         }
@@ -234,13 +241,18 @@ public record EnrichedPost(
             return this;
         }
 
+        public Builder rawOffset(Long rawOffset) {
+            this.rawOffset = rawOffset;
+            return this;
+        }
+
         public Builder backlog(boolean backlog) {
             this.backlog = backlog;
             return this;
         }
 
         public EnrichedPost build() {
-            return new EnrichedPost(schema, id, version, title, author, published, updated, url, language, intro, qa, outro, links, images, tags, summary, readingTimeMinutes, wordCount, provenance, contentHash, entities, minorEdit, receivedAt, backlog);
+            return new EnrichedPost(schema, id, version, title, author, published, updated, url, language, intro, qa, outro, links, images, tags, summary, readingTimeMinutes, wordCount, provenance, contentHash, entities, minorEdit, receivedAt, backlog, rawOffset);
         }
     }
 }

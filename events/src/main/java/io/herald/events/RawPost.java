@@ -16,6 +16,9 @@ import java.util.List;
  * @param contentHash SHA-256 (hex) of the body; the same id with the same hash is unchanged
  * @param backlog     an entry of an upstream feed's first poll, published before Herald first read that feed:
  *                    it goes into the feeds; newsletters and social announce it only with {@code feed-backlog=announce}
+ * @param sourceUpdatedAt when the CMS that sent it last changed the post, as its notification says (Ghost's
+ *                    {@code updated_at}, WordPress's {@code modified_gmt}); a notification older than this is never
+ *                    let replace the post (a replayed or late webhook). Absent for other sources
  */
 public record RawPost(
         int schema,
@@ -35,7 +38,8 @@ public record RawPost(
         String outro,
         List<String> links,
         List<String> images,
-        boolean backlog) implements Event {
+        boolean backlog,
+        Instant sourceUpdatedAt) implements Event {
 
     public RawPost {
         tags = tags == null ? List.of() : List.copyOf(tags);
@@ -70,6 +74,7 @@ public record RawPost(
         b.links = links;
         b.images = images;
         b.backlog = backlog;
+        b.sourceUpdatedAt = sourceUpdatedAt;
         return b;
     }
 
@@ -93,6 +98,7 @@ public record RawPost(
         private List<String> links;
         private List<String> images;
         private boolean backlog;
+        private Instant sourceUpdatedAt;
 
         private Builder() {
         }
@@ -182,13 +188,18 @@ public record RawPost(
             return this;
         }
 
+        public Builder sourceUpdatedAt(Instant sourceUpdatedAt) {
+            this.sourceUpdatedAt = sourceUpdatedAt;
+            return this;
+        }
+
         public Builder backlog(boolean backlog) {
             this.backlog = backlog;
             return this;
         }
 
         public RawPost build() {
-            return new RawPost(schema, id, source, contentType, body, receivedAt, contentHash, title, author, published, url, tags, intro, qa, outro, links, images, backlog);
+            return new RawPost(schema, id, source, contentType, body, receivedAt, contentHash, title, author, published, url, tags, intro, qa, outro, links, images, backlog, sourceUpdatedAt);
         }
     }
 }

@@ -6,6 +6,7 @@ import io.herald.support.TrackingParams;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -24,11 +25,44 @@ import java.util.Optional;
 public final class CmsWebhookParser {
 
     /** A notification read: the post, what arrived, a hash of what matters, and which CMS sent it. */
-    public record Notification(ParsedPost post, String cms, String contentHash) {
+    public record Notification(ParsedPost post, String cms, String contentHash, Instant updatedAt) {
+    }
+
+    /**
+     * When the CMS last changed the post a notification is about (Ghost's {@code updated_at}, WordPress's
+     * {@code modified_gmt}), for published and withdrawn posts alike; empty when it does not say.
+     */
+    public Optional<Instant> updatedAt(String json) {
+        JsonNode root;
+        try {
+            root = Json.mapper().readTree(json);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        JsonNode ghost = root.path("post");
+        String t = first(text(ghost.path("current"), "updated_at"), text(ghost.path("previous"), "updated_at"));
+        if (t == null) {
+            JsonNode wp = root.path("post").isObject() && root.path("post").has("post_title") ? root.path("post") : root;
+            String gmt = first(text(root, "modified_gmt"), text(wp, "post_modified_gmt"));
+            t = gmt == null ? null : gmt + (gmt.endsWith("Z") ? "" : "Z");
+        }
+        if (t == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Dates.required("updated_at", t));
+        } catch (RejectedPost e) {
+            return Optional.empty();
+        }
     }
 
     /** @return the post, or empty when the notification is about an unpublished post */
     public Optional<Notification> parse(String json) {
+        Optional<Notification> n = read(json);
+        return n.map(x -> new Notification(x.post(), x.cms(), x.contentHash(), updatedAt(json).orElse(null)));
+    }
+
+    private Optional<Notification> read(String json) {
         JsonNode root;
         try {
             root = Json.mapper().readTree(json);
@@ -117,7 +151,7 @@ public final class CmsWebhookParser {
         String hash = io.herald.support.Hashes.sha256(String.join("\u0000", String.valueOf(meta.id()), meta.title(),
                 String.valueOf(meta.author()), String.valueOf(meta.published()), String.valueOf(meta.url()),
                 String.join(",", meta.tags()), String.valueOf(meta.image()), content));
-        return new Notification(post, cms, hash);
+        return new Notification(post, cms, hash, null);
     }
 
     private static boolean published(String status) {

@@ -1,63 +1,74 @@
 package io.herald.ingest;
 
 import java.io.IOException;
-import java.io.InputStream;
+import io.herald.support.Masking;
+import io.herald.support.OutboundHttp;
+import io.herald.support.OutboundPolicy;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Fetches upstream feeds politely: conditional GETs with the last {@code ETag} and
- * {@code Last-Modified}, a timeout, and a size cap so a runaway feed cannot exhaust memory.
+ * {@code Last-Modified}; and safely, through {@link OutboundHttp}: one deadline for the whole fetch,
+ * body included (a feed trickling a byte every few seconds gives up after {@link #DEADLINE}), a size cap
+ * so a runaway feed cannot exhaust memory, and the outbound address policy on the feed and every
+ * redirect it answers with.
  */
 public final class FeedFetcher {
 
     /** Far above any real feed; a response beyond it is refused rather than buffered. */
     public static final int MAX_FEED_BYTES = 20 * 1024 * 1024;
 
+    /** The whole fetch, from connecting to the last byte. */
+    public static final Duration DEADLINE = Duration.ofSeconds(30);
+
     private record Validators(String etag, String lastModified) {
     }
 
-    private final HttpClient client = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .build();
+    private final OutboundHttp http;
+    private final Duration deadline;
     private final Map<String, Validators> validators = new ConcurrentHashMap<>();
+
+    public FeedFetcher(OutboundPolicy policy) {
+        this(policy, DEADLINE);
+    }
+
+    public FeedFetcher(OutboundPolicy policy, Duration deadline) {
+        this.http = new OutboundHttp(policy);
+        this.deadline = deadline;
+    }
 
     /** @return the feed's bytes, or {@code null} when the upstream says it has not changed (304) */
     public byte[] fetch(String url) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/atom+xml, application/rss+xml, application/xml;q=0.9, */*;q=0.1")
-                .header("User-Agent", "Herald feed ingest");
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", "application/atom+xml, application/rss+xml, application/xml;q=0.9, */*;q=0.1");
+        headers.put("User-Agent", "Herald feed ingest");
         Validators known = validators.get(url);
         if (known != null) {
             if (known.etag() != null) {
-                request.header("If-None-Match", known.etag());
+                headers.put("If-None-Match", known.etag());
             }
             if (known.lastModified() != null) {
-                request.header("If-Modified-Since", known.lastModified());
+                headers.put("If-Modified-Since", known.lastModified());
             }
         }
-        HttpResponse<InputStream> response = client.send(request.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-        try (InputStream body = response.body()) {
-            if (response.statusCode() == 304) {
-                return null;
-            }
-            if (response.statusCode() != 200) {
-                throw new IOException("the feed " + url + " answered HTTP " + response.statusCode());
-            }
-            byte[] bytes = body.readNBytes(MAX_FEED_BYTES + 1);
-            if (bytes.length > MAX_FEED_BYTES) {
-                throw RejectedPost.badRequest("The feed " + url + " is larger than " + MAX_FEED_BYTES + " bytes.");
-            }
-            validators.put(url, new Validators(response.headers().firstValue("ETag").orElse(null),
-                    response.headers().firstValue("Last-Modified").orElse(null)));
-            return bytes;
+        OutboundHttp.Response response;
+        try {
+            response = http.send(URI.create(url), "GET", headers, null, deadline, MAX_FEED_BYTES);
+        } catch (OutboundHttp.TooLarge e) {
+            throw RejectedPost.badRequest("The feed " + Masking.url(url) + " is larger than " + MAX_FEED_BYTES + " bytes.");
         }
+        if (response.status() == 304) {
+            return null;
+        }
+        if (response.status() != 200) {
+            throw new IOException("the feed " + Masking.url(url) + " answered HTTP " + response.status());
+        }
+        validators.put(url, new Validators(response.headers().firstValue("ETag").orElse(null),
+                response.headers().firstValue("Last-Modified").orElse(null)));
+        return response.body();
     }
 }

@@ -42,6 +42,7 @@ public final class IngestStage {
     private final Optional<String> ghostSecret;
     private final List<String> feeds;
     private final Duration feedPoll;
+    private final io.herald.support.OutboundPolicy outbound;
 
     private final java.util.Map<String, String> clientProperties;
 
@@ -54,13 +55,14 @@ public final class IngestStage {
         this.feeds = settings.feeds();
         this.feedPoll = settings.feedPoll();
         this.feedHealth = new FeedHealth(settings.feedPoll());
+        this.outbound = settings.outboundAllow();
     }
 
     /** Learns what was already accepted, so repeats answer {@code unchanged} across restarts. */
     public void rebuild(String bootstrapServers) {
         long n = TopicReplay.replayEvents(bootstrapServers, clientProperties, Topics.POSTS_RAW, Duration.ofMinutes(5), (id, post) -> {
             if (id != null && post != null) {
-                ledger.record(id, post.contentHash(), post.source());
+                ledger.record(id, post.contentHash(), post.source(), post.sourceUpdatedAt());
             } else if (id != null) {
                 ledger.forget(id);
             }
@@ -124,7 +126,7 @@ public final class IngestStage {
         List<RouteBuilder> routes = new java.util.ArrayList<>(List.of(
                 new HttpIngestRoute(intake, ledger, apiToken, ghostSecret), new DeleteRoute(ledger, apiToken), new InboxRoute(intake, ledger, inbox)));
         if (!feeds.isEmpty()) {
-            routes.add(new FeedPollRoute(feeds, feedPoll, intake, ledger, new FeedFetcher(), feedHealth));
+            routes.add(new FeedPollRoute(feeds, feedPoll, intake, ledger, new FeedFetcher(outbound), feedHealth));
         }
         return routes;
     }

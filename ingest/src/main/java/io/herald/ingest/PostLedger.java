@@ -12,6 +12,24 @@ public final class PostLedger {
 
     private final Map<String, String> hashes = new ConcurrentHashMap<>();
     private final java.util.Set<String> sources = ConcurrentHashMap.newKeySet();
+    private final Map<String, java.time.Instant> sourceUpdated = new ConcurrentHashMap<>();
+
+    /** As {@link #record(String, String, String)}, with when the CMS says it last changed the post (may be null). */
+    public void record(String id, String contentHash, String source, java.time.Instant sourceUpdatedAt) {
+        record(id, contentHash, source);
+        if (sourceUpdatedAt != null) {
+            sourceUpdated.merge(id, sourceUpdatedAt, (a, b) -> a.isAfter(b) ? a : b);
+        }
+    }
+
+    /**
+     * Whether a CMS notification saying the post changed at {@code updatedAt} is older than the version
+     * Herald holds (a replayed or late webhook), so it must not replace it.
+     */
+    public boolean olderThanHeld(String id, java.time.Instant updatedAt) {
+        java.time.Instant held = sourceUpdated.get(id);
+        return updatedAt != null && held != null && updatedAt.isBefore(held);
+    }
 
     public boolean isUnchanged(String id, String contentHash) {
         return contentHash.equals(hashes.get(id));
@@ -43,6 +61,7 @@ public final class PostLedger {
     /** The post was deleted (its tombstone is in Kafka): the same content sent again is a new post. */
     public void forget(String id) {
         hashes.remove(id);
+        sourceUpdated.remove(id);
     }
 
     public int size() {

@@ -71,7 +71,7 @@ public final class PublishStage {
         this.feeds = new RenderedFeeds(store, new Feeds(store, settings.feedSize(), site.title()), links);
         this.feedServer = new FeedServer(feeds, links);
         this.out = settings.out();
-        this.websub = settings.websubHub().map(h -> new WebSubPublisher(h, Duration.ofSeconds(1)));
+        this.websub = settings.websubHub().map(h -> new WebSubPublisher(h, Duration.ofSeconds(1), settings.outboundAllow()));
     }
 
     /**
@@ -180,7 +180,7 @@ public final class PublishStage {
                 new SocialRoute(social, outbox, window)));
         DigestSchedule.parse(settings.newsletterDigest())
                 .ifPresent(schedule -> routes.add(new DigestRoute(schedule, renderer, store, outbox, Tuning.DIGEST_CHECK, newsletter::skips)));
-        settings.newsletterWebhook().ifPresent(url -> routes.add(DeliveryRoute.of(new WebhookClient(url, settings.newsletterWebhookSecret()),
+        settings.newsletterWebhook().ifPresent(url -> routes.add(DeliveryRoute.of(new WebhookClient(url, settings.newsletterWebhookSecret(), settings.outboundAllow()),
                 settings.newsletterWebhookRetries(), settings.newsletterWebhookBackoff(), deliveries, outbox)));
         return routes;
     }

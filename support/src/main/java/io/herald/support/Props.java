@@ -18,6 +18,8 @@ public final class Props {
     public static final Prop<Boolean> UNCHANGED = new Prop<>("heraldUnchanged", Boolean.class);
     /** A CMS notification of a post that is not published (draft, scheduled, private). */
     public static final Prop<Boolean> IGNORED = new Prop<>("heraldIgnored", Boolean.class);
+    /** Why a CMS notification is left alone although it is about a public post (it is older than what Herald holds). */
+    public static final Prop<String> STALE = new Prop<>("heraldStale", String.class);
     /** A refused input that is kept in the DLQ (a wrong token is refused and not kept). */
     public static final Prop<Boolean> KEEP_REJECTED = new Prop<>("heraldRejected", Boolean.class);
     /** The upstream feed being polled. */

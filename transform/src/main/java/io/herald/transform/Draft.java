@@ -37,6 +37,7 @@ public final class Draft {
     public List<Entity> entities = new ArrayList<>();
     public boolean minorEdit;
     public boolean backlog;
+    public Long rawOffset;
     public final List<Provenance> provenance = new ArrayList<>();
 
     public Draft(RawPost raw) {
@@ -86,6 +87,6 @@ public final class Draft {
                 .updated(updated).url(url).language(language).intro(intro).qa(qa).outro(outro).links(links).images(images)
                 .tags(tags).summary(summary).readingTimeMinutes(readingTimeMinutes).wordCount(wordCount)
                 .provenance(provenance).contentHash(raw.contentHash()).entities(entities).minorEdit(minorEdit)
-                .receivedAt(raw.receivedAt()).backlog(backlog).build();
+                .receivedAt(raw.receivedAt()).backlog(backlog).rawOffset(rawOffset).build();
     }
 }

@@ -81,20 +81,29 @@ public final class Pipeline {
         ledger.record(post);
     }
 
+    /** As {@link #enrich(RawPost, Long)}, for a raw post whose offset is not known (tests, tools). */
+    public Optional<EnrichedPost> enrich(RawPost raw) {
+        return enrich(raw, null);
+    }
+
     /**
      * Enriches a raw post into its next version, or returns empty when it brings nothing new: the
-     * latest version already has its content (a repeat), or it was received before the raw post
-     * of the latest version (a stale redelivery). Remembers nothing: if writing the version fails,
-     * the same raw post enriched again is still the next version.
+     * latest version already has its content (a repeat), or it was made from a raw post at a higher
+     * offset of {@code herald.posts.raw} (this one is a stale redelivery). Versions are ordered by that
+     * offset, never by clocks: every version of a post is on one partition, so its offset cannot go
+     * backwards, while two ingest instances' clocks (or one clock stepped back) can. Remembers nothing:
+     * if writing the version fails, the same raw post enriched again is still the next version.
+     *
+     * @param rawOffset the raw post's offset on its partition, or null when unknown
      */
-    public Optional<EnrichedPost> enrich(RawPost raw) {
+    public Optional<EnrichedPost> enrich(RawPost raw, Long rawOffset) {
         Optional<VersionLedger.Latest> latest = ledger.latest(raw.id());
         if (latest.isPresent() && (latest.get().contentHash().equals(raw.contentHash())
-                || latest.get().receivedAt() != null && raw.receivedAt() != null
-                && raw.receivedAt().isBefore(latest.get().receivedAt()))) {
+                || rawOffset != null && latest.get().rawOffset() != null && rawOffset < latest.get().rawOffset())) {
             return Optional.empty();
         }
         Draft draft = new Draft(raw);
+        draft.rawOffset = rawOffset;
         draft.version = latest.map(l -> l.version() + 1).orElse(1);
         // The first publication time is kept across versions: an edit is not a new post.
         draft.published = latest.map(VersionLedger.Latest::published)
@@ -112,6 +121,10 @@ public final class Pipeline {
         // identical version. A typo fix does not move it: readers and publishers see nothing new.
         Instant changed = raw.receivedAt() != null ? raw.receivedAt() : clock.instant().truncatedTo(ChronoUnit.MILLIS);
         draft.updated = draft.minorEdit && latest.get().updated() != null ? latest.get().updated() : changed;
+        // Readers sort by it: a version is never older than the one it follows, whatever ingest's clock said.
+        if (latest.isPresent() && latest.get().updated() != null && draft.updated.isBefore(latest.get().updated())) {
+            draft.updated = latest.get().updated();
+        }
         return Optional.of(draft.freeze());
     }
 

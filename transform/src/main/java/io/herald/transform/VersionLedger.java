@@ -14,7 +14,7 @@ public final class VersionLedger {
 
     /** What is known of a post's latest version; its text is kept compressed (read only when the next version comes). */
     public record Latest(int version, String contentHash, Instant published, Instant updated, Instant receivedAt,
-                         byte[] packedText, int questions, String title, boolean backlog) {
+                         byte[] packedText, int questions, String title, boolean backlog, Long rawOffset) {
 
         public String text() {
             return io.herald.support.Packed.text(packedText);
@@ -31,7 +31,7 @@ public final class VersionLedger {
     public void record(EnrichedPost post) {
         Latest now = new Latest(post.version(), post.contentHash(), post.published(), post.updated(), post.receivedAt(),
                 io.herald.support.Packed.text(Draft.fullText(post.title(), post.intro(), post.qa(), post.outro())), post.qa().size(),
-                post.title(), post.backlog());
+                post.title(), post.backlog(), post.rawOffset());
         latest.merge(post.id(), now, (old, next) -> next.version() >= old.version() ? next : old);
     }
 

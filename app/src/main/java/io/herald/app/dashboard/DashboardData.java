@@ -32,7 +32,15 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 public final class DashboardData implements AutoCloseable {
 
     /** A DLQ record as the dashboard lists it. */
-    public record DeadLetter(long offset, Rejection rejection) {
+    /**
+     * A DLQ row: its newest record's offset and rejection (its original not included: {@link #deadLetter}
+     * reads it), the original's size, how many records said the same, and when the first of them came.
+     */
+    public record DeadLetter(long offset, Rejection rejection, int bytes, int count, Instant firstRejectedAt) {
+
+        public boolean hasOriginal() {
+            return rejection.originalBase64() != null;
+        }
     }
 
 
@@ -46,6 +54,8 @@ public final class DashboardData implements AutoCloseable {
         this.clientProperties = clientProperties;
         this.store = store;
         this.admin = io.herald.app.KafkaAdmin.create(bootstrap, clientProperties, Duration.ofSeconds(3));
+        reader.setDaemon(true);
+        reader.start();
     }
 
     /** Per topic: records it holds now, and each Herald consumer group's lag on it. */
@@ -111,29 +121,91 @@ public final class DashboardData implements AutoCloseable {
         return minutes;
     }
 
-    /** The newest DLQ records (at most {@code limit}), newest first. */
+    /**
+     * The newest DLQ records (at most {@code limit} rows), newest first, from what the tail reader holds:
+     * no request opens a consumer. Records that say the same thing (same stage, source, reason and
+     * original) are one row, with how often and since when.
+     */
     public List<DeadLetter> deadLetters(int limit) {
-        List<DeadLetter> out = new ArrayList<>();
-        try (var consumer = consumer()) {
-            TopicPartition tp = new TopicPartition(Topics.DLQ.name(), 0);
-            consumer.assign(List.of(tp));
-            long end = consumer.endOffsets(List.of(tp)).get(tp);
-            long start = Math.max(consumer.beginningOffsets(List.of(tp)).get(tp), end - limit);
-            consumer.seek(tp, start);
-            while (consumer.position(tp) < end) {
-                for (var r : consumer.poll(Duration.ofMillis(500))) {
-                    if (r.value() != null) {
+        java.util.Map<String, DeadLetter> rows = new LinkedHashMap<>();
+        synchronized (tail) {
+            for (java.util.Iterator<Held> it = tail.descendingIterator(); it.hasNext(); ) {
+                Held h = it.next();
+                DeadLetter known = rows.get(h.key());
+                if (known == null) {
+                    if (rows.size() < limit) {
+                        rows.put(h.key(), new DeadLetter(h.offset(), h.rejection(), h.bytes(), 1, h.rejection().rejectedAt()));
+                    }
+                } else {
+                    rows.put(h.key(), new DeadLetter(known.offset(), known.rejection(), known.bytes(), known.count() + 1,
+                            h.rejection().rejectedAt()));
+                }
+            }
+        }
+        return new ArrayList<>(rows.values());
+    }
+
+    /** What the tail reader keeps of a DLQ record: everything but the original's bytes (read on request). */
+    private record Held(long offset, Rejection rejection, int bytes, String key) {
+    }
+
+    /** How many DLQ records the tail reader keeps (their originals are not kept). */
+    static final int HELD = 2_000;
+
+    private final java.util.ArrayDeque<Held> tail = new java.util.ArrayDeque<>();
+    private volatile boolean running = true;
+    private final Thread reader = new Thread(this::readTail, "herald-dlq-tail");
+
+    /** Reads the DLQ once from the newest {@link #HELD} records, then follows it. */
+    private void readTail() {
+        while (running) {
+            try (var consumer = consumer()) {
+                TopicPartition tp = new TopicPartition(Topics.DLQ.name(), 0);
+                consumer.assign(List.of(tp));
+                long end = consumer.endOffsets(List.of(tp)).get(tp);
+                long next;
+                synchronized (tail) {
+                    next = tail.isEmpty() ? -1 : tail.peekLast().offset() + 1;
+                }
+                consumer.seek(tp, next >= 0 ? next : Math.max(consumer.beginningOffsets(List.of(tp)).get(tp), end - HELD));
+                while (running) {
+                    for (var r : consumer.poll(Duration.ofMillis(500))) {
+                        if (r.value() == null) {
+                            continue;
+                        }
                         try {
-                            out.add(new DeadLetter(r.offset(), Json.read(r.value(), Rejection.class)));
+                            Rejection full = Json.read(r.value(), Rejection.class);
+                            byte[] original = full.originalBase64() == null ? null : java.util.Base64.getDecoder().decode(full.originalBase64());
+                            Rejection light = new Rejection(full.schema(), full.stage(), full.reason(), full.source(), full.contentType(),
+                                    full.originTopic(), full.originPartition(), full.originOffset(), original == null ? null : "", full.rejectedAt());
+                            String key = String.join("\u0000", String.valueOf(full.stage()), String.valueOf(full.source()),
+                                    String.valueOf(full.reason()), original == null ? "-" : io.herald.support.Hashes.sha256(original));
+                            synchronized (tail) {
+                                tail.addLast(new Held(r.offset(), light, original == null ? 0 : original.length, key));
+                                while (tail.size() > HELD) {
+                                    tail.removeFirst();
+                                }
+                            }
                         } catch (IllegalArgumentException e) {
                             // not a rejection Herald wrote: not listed
                         }
                     }
                 }
+            } catch (org.apache.kafka.common.errors.InterruptException e) {
+                return;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                org.slf4j.LoggerFactory.getLogger(DashboardData.class).warn("Reading {} failed ({}); reading on in 1 s",
+                        Topics.DLQ.name(), e.toString());
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException ie) {
+                    return;
+                }
             }
         }
-        java.util.Collections.reverse(out);
-        return out;
     }
 
     public Optional<DeadLetter> deadLetter(long offset) {
@@ -147,7 +219,9 @@ public final class DashboardData implements AutoCloseable {
             for (int i = 0; i < 20; i++) {
                 for (var r : consumer.poll(Duration.ofMillis(250))) {
                     if (r.offset() == offset && r.value() != null) {
-                        return Optional.of(new DeadLetter(offset, Json.read(r.value(), Rejection.class)));
+                        Rejection full = Json.read(r.value(), Rejection.class);
+                        int bytes = full.originalBase64() == null ? 0 : java.util.Base64.getDecoder().decode(full.originalBase64()).length;
+                        return Optional.of(new DeadLetter(offset, full, bytes, 1, full.rejectedAt()));
                     }
                 }
             }
@@ -167,6 +241,8 @@ public final class DashboardData implements AutoCloseable {
 
     @Override
     public void close() {
+        running = false;
+        reader.interrupt();
         admin.close();
     }
 }

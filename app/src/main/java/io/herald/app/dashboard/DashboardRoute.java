@@ -123,7 +123,9 @@ public final class DashboardRoute extends RouteBuilder {
             row.put("source", io.herald.support.Masking.text(d.rejection().source()));
             row.put("contentType", d.rejection().contentType());
             row.put("rejectedAt", d.rejection().rejectedAt());
-            row.put("bytes", d.rejection().originalBase64() == null ? 0 : Base64.getDecoder().decode(d.rejection().originalBase64()).length);
+            row.put("count", d.count());
+            row.put("firstRejectedAt", d.firstRejectedAt());
+            row.put("bytes", d.bytes());
             row.put("retryable", retryable(d));
             rows.add(row);
         }
@@ -131,7 +133,7 @@ public final class DashboardRoute extends RouteBuilder {
     }
 
     private boolean retryable(DashboardData.DeadLetter d) {
-        return ingest.isPresent() && "ingest".equals(d.rejection().stage()) && d.rejection().originalBase64() != null;
+        return ingest.isPresent() && "ingest".equals(d.rejection().stage()) && d.hasOriginal();
     }
 
     private Optional<DashboardData.DeadLetter> find(Exchange exchange) {

@@ -33,6 +33,8 @@ public final class FeedPollRoute extends RouteBuilder {
     private final FeedReader reader = new FeedReader();
 
     private final FeedHealth health;
+    /** Per feed, the hash of the last document that could not be read. */
+    private final java.util.Map<String, String> brokenBodies = new java.util.concurrent.ConcurrentHashMap<>();
     private final io.herald.ingest.FeedBacklog backlog;
 
     public FeedPollRoute(List<String> feeds, Duration period, Intake intake, PostLedger ledger, FeedFetcher fetcher, FeedHealth health) {
@@ -45,23 +47,29 @@ public final class FeedPollRoute extends RouteBuilder {
         this.fetcher = fetcher;
     }
 
+    /**
+     * One route, and so one timer thread, per feed ({@code ingest-feeds-1}, {@code ingest-feeds-2}, ...): a
+     * slow or hanging upstream holds up only its own polling, never another feed's, and each fetch has a
+     * deadline of its own ({@link FeedFetcher#DEADLINE}).
+     */
     @Override
     public void configure() {
-        var fresh = from("timer:ingest-feeds?delay=0&period=" + period.toMillis())
-                .routeId("ingest-feeds")
-                .routeConfigurationId(IngestErrorPolicy.FEEDS)
-                .setBody(constant(feeds))
-                .split(body())
-                    .setProperty(Props.SOURCE.name(), simple("feed:${body}"))
-                    .setProperty(Props.FEED_URL.name(), body())
+        for (int i = 0; i < feeds.size(); i++) {
+            String url = feeds.get(i);
+            var fresh = from("timer:ingest-feeds-" + (i + 1) + "?delay=0&period=" + period.toMillis())
+                    .routeId("ingest-feeds-" + (i + 1))
+                    .routeConfigurationId(IngestErrorPolicy.FEEDS)
+                    .setProperty(Props.SOURCE.name(), constant("feed:" + url))
+                    .setProperty(Props.FEED_URL.name(), constant(url))
                     .process(this::fetch)
                     .split(body())
                         .process(this::accept)
                         .filter(Props.UNCHANGED.is(false));
-        raw.write(fresh)
-                .log(LoggingLevel.INFO, "Ingested ${exchangeProperty." + Props.POST_ID.name() + "} from ${exchangeProperty."
-                        + Props.FEED_URL.name() + "}")
-                .end().end().end();
+            raw.write(fresh)
+                    .log(LoggingLevel.INFO, "Ingested ${exchangeProperty." + Props.POST_ID.name() + "} from "
+                            + io.herald.support.Masking.url(url))
+                    .end().end();
+        }
     }
 
     private void fetch(Exchange exchange) throws Exception {
@@ -78,13 +86,28 @@ public final class FeedPollRoute extends RouteBuilder {
             Duration wait = health.failed(url, reason, Instant.now());
             throw new IOException(reason + " (next try in " + wait.toSeconds() + " s)", e);
         }
-        health.ok(url);
         if (xml == null) {
+            health.ok(url);
             exchange.getMessage().setBody(List.of()); // 304: nothing new upstream
             return;
         }
         Props.ORIGINAL.set(exchange, xml);
-        List<FeedReader.Entry> entries = Intake.readable("feed", () -> reader.read(xml, url));
+        List<FeedReader.Entry> entries;
+        String body = io.herald.support.Hashes.sha256(xml);
+        try {
+            entries = Intake.readable("feed", () -> reader.read(xml, url));
+            brokenBodies.remove(url);
+            health.ok(url);
+        } catch (io.herald.ingest.RejectedPost e) {
+            health.failed(url, e.getMessage(), Instant.now());
+            // The same broken document again is the same failure: it is in the DLQ once (with its body),
+            // and counted in the feed's health, not written again at every poll.
+            if (body.equals(brokenBodies.put(url, body))) {
+                exchange.getMessage().setBody(List.of());
+                return;
+            }
+            throw e;
+        }
         // Decided once per read, before any entry is written: after the first write the feed is no longer new.
         exchange.setProperty(BACKLOG_CUTOFF, backlog.cutoff(url, Instant.now()));
         exchange.getMessage().setBody(entries);

@@ -27,6 +27,7 @@ public final class HttpIngestRoute extends RouteBuilder {
     private final Optional<String> apiToken;
     private final Optional<String> ghostSecret;
     private final CmsWebhookParser webhooks = new CmsWebhookParser();
+    private final io.herald.ingest.SeenSignatures seenSignatures = new io.herald.ingest.SeenSignatures(GhostSignature.TOLERANCE.multipliedBy(2));
 
     public HttpIngestRoute(Intake intake, PostLedger ledger, Optional<String> apiToken) {
         this(intake, ledger, apiToken, Optional.empty());
@@ -65,6 +66,8 @@ public final class HttpIngestRoute extends RouteBuilder {
                 .choice()
                     .when(e -> Props.DELETED.get(e) != null)
                         .to("direct:ingest-webhook-delete")
+                    .when(e -> Props.STALE.get(e) != null)
+                        .process(e -> respond(e, Map.of("status", "ignored", "detail", Props.STALE.get(e))))
                     .when(Props.IGNORED.is(true))
                         .process(e -> respond(e, Map.of("status", "ignored",
                                 "detail", "The post is not public (a draft, scheduled, private, members-only, paid or password-protected post), so Herald leaves it.")))
@@ -103,10 +106,27 @@ public final class HttpIngestRoute extends RouteBuilder {
         }
         byte[] body = body(exchange);
         exchange.getMessage().setBody(body);
-        GhostSignature.refusal(ghostSecret.get(), signature, body == null ? new byte[0] : body, java.time.Instant.now())
+        java.time.Instant now = java.time.Instant.now();
+        GhostSignature.refusal(ghostSecret.get(), signature, body == null ? new byte[0] : body, now)
                 .ifPresent(reason -> {
                     throw new RejectedPost(401, "Unauthorized", reason);
                 });
+        // A signature is good for one request: the same request captured and sent again within the
+        // window is refused. Forgotten again when Herald could not take the request (a 5xx), so that
+        // Ghost's own retry, which carries the first signature, still gets through.
+        if (!seenSignatures.first(signature, now)) {
+            throw new RejectedPost(409, "Replayed webhook", "Herald already received this signed request (the same "
+                    + GhostSignature.HEADER + "): a request is taken once.");
+        }
+        exchange.getExchangeExtension().addOnCompletion(new org.apache.camel.support.SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                Integer status = done.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+                if (done.isFailed() || status != null && status >= 500) {
+                    seenSignatures.forget(signature);
+                }
+            }
+        });
     }
 
     private byte[] body(Exchange exchange) {
@@ -137,14 +157,34 @@ public final class HttpIngestRoute extends RouteBuilder {
         Optional<CmsWebhookParser.Notification> notification = Intake.readable("CMS webhook", () -> webhooks.parse(json));
         Props.IGNORED.set(exchange, notification.isEmpty());
         if (notification.isEmpty()) {
-            webhooks.withdrawn(json).filter(ledger::knows).ifPresent(id -> Props.DELETED.set(exchange, id));
+            java.time.Instant changed = webhooks.updatedAt(json).orElse(null);
+            webhooks.withdrawn(json).filter(ledger::knows).ifPresent(id -> {
+                if (ledger.olderThanHeld(id, changed)) {
+                    Props.STALE.set(exchange, stale(changed));
+                } else {
+                    Props.DELETED.set(exchange, id);
+                }
+            });
         }
         if (notification.isPresent()) {
             CmsWebhookParser.Notification n = notification.get();
             Intake.Outcome outcome = intake.acceptParsed(n.post(), json, "application/json", "webhook:" + n.cms(), n.contentHash());
+            if (ledger.olderThanHeld(outcome.post().id(), n.updatedAt())) {
+                // A late or replayed notification never takes a post back to an older version.
+                Props.STALE.set(exchange, stale(n.updatedAt()));
+                Props.POST_ID.set(exchange, outcome.post().id());
+                exchange.getMessage().removeHeaders("*");
+                return;
+            }
+            outcome = new Intake.Outcome(outcome.post().toBuilder().sourceUpdatedAt(n.updatedAt()).build(), outcome.unchanged());
             exchange.getMessage().removeHeaders("*");
             RawPosts.remember(exchange, outcome);
         }
+    }
+
+    private static String stale(java.time.Instant changed) {
+        return "The notification says the post changed at " + changed + ", before the version Herald holds: a late or "
+                + "replayed notification never replaces a newer version.";
     }
 
     private static void respond(Exchange exchange, String status) {

@@ -65,8 +65,20 @@ public final class InboxRoute extends RouteBuilder {
         return folder + "/" + candidate;
     }
 
-    private void accept(Exchange exchange) {
+    private void accept(Exchange exchange) throws java.io.IOException {
         String name = Props.FILE_NAME.get(exchange);
+        // Looked at before a byte is read: a link (to a file outside the inbox, say) is never followed,
+        // and a file over the limit is refused by its size, not read whole first.
+        java.nio.file.Path path = java.nio.file.Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class));
+        java.nio.file.attribute.BasicFileAttributes attributes = java.nio.file.Files.readAttributes(path,
+                java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        if (!attributes.isRegularFile()) {
+            throw RejectedPost.badRequest("\"" + name + "\" is " + (attributes.isSymbolicLink() ? "a symbolic link" : "not a regular file")
+                    + ": the inbox takes only files copied into it, and never follows links.");
+        }
+        if (attributes.size() > intake.maxBytes()) {
+            throw intake.tooLarge(attributes.size());
+        }
         byte[] body = exchange.getMessage().getBody(byte[].class);
         Props.ORIGINAL.set(exchange, body);
         int dot = name.lastIndexOf('.');

@@ -16,6 +16,8 @@ import org.apache.camel.model.ProcessorDefinition;
  */
 final class RawPosts {
 
+    private static final String SOURCE_UPDATED = "heraldSourceUpdatedAt";
+
     private final PostLedger ledger;
 
     RawPosts(PostLedger ledger) {
@@ -27,6 +29,7 @@ final class RawPosts {
         Props.UNCHANGED.set(exchange, outcome.unchanged());
         Props.POST_ID.set(exchange, outcome.post().id());
         Props.CONTENT_HASH.set(exchange, outcome.post().contentHash());
+        exchange.setProperty(SOURCE_UPDATED, outcome.post().sourceUpdatedAt());
         exchange.getMessage().setHeader(KafkaConstants.KEY, outcome.post().id());
         exchange.getMessage().setBody(Json.write(outcome.post()));
     }
@@ -58,6 +61,7 @@ final class RawPosts {
     /** Appends the write, then the ledger entry, to a route whose message is a remembered post. */
     ProcessorDefinition<?> write(ProcessorDefinition<?> route) {
         return route.to("kafka:" + Topics.POSTS_RAW.name())
-                .process(e -> ledger.record(Props.POST_ID.get(e), Props.CONTENT_HASH.get(e), Props.SOURCE.get(e)));
+                .process(e -> ledger.record(Props.POST_ID.get(e), Props.CONTENT_HASH.get(e), Props.SOURCE.get(e),
+                        e.getProperty(SOURCE_UPDATED, java.time.Instant.class)));
     }
 }

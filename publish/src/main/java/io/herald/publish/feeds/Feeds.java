@@ -72,10 +72,9 @@ public final class Feeds {
         }
         if (key.startsWith("tags/") && key.length() > 5 && !key.substring(5).contains("/")) {
             String slug = key.substring(5);
-            // The tag's own name for the title, from a post that has it; a slug no post has gives an empty feed.
-            return Optional.of(tags().stream()
-                    .filter(t -> TagSlug.of(t).equals(slug)).findFirst()
-                    .map(t -> FeedSpec.tag(siteTitle, t)).orElse(FeedSpec.tag(siteTitle, slug)));
+            // The tag's own name for the title, from a post that has it. A slug no post has is no feed: it is
+            // answered 404 and nothing is kept for it, so invented tag names cannot fill memory.
+            return tags().stream().filter(t -> TagSlug.of(t).equals(slug)).findFirst().map(t -> FeedSpec.tag(siteTitle, t));
         }
         return Optional.empty();
     }

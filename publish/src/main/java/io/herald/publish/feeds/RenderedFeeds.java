@@ -140,7 +140,7 @@ public final class RenderedFeeds {
             return Optional.empty();
         }
         String tag = m.group(1).substring(5);
-        String slug = TagSlug.of(tag);
+        String slug = TagSlug.ofRequested(tag);
         if (slug.equals(tag)) {
             return Optional.empty();
         }

@@ -13,19 +13,23 @@ public final class TagSlug {
     private TagSlug() {
     }
 
-    /** Tags recur on post after post: each is folded once (bounded, in case of a flood of distinct tags). */
-    private static final java.util.Map<String, String> KNOWN = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Tags recur on post after post: each is folded once. Bounded by the bytes it holds (a flood of long
+     * distinct tags cannot grow it past 4 MB), and fed only with tags of posts: a name in a request is
+     * folded with {@link #ofRequested}, never kept.
+     */
+    private static final io.herald.support.BoundedCache<String, String> KNOWN =
+            new io.herald.support.BoundedCache<>(4L << 20, (tag, slug) -> 2L * (tag.length() + slug.length()) + 64);
 
+    /** The slug of a tag posts have. */
     public static String of(String tag) {
+        return KNOWN.computeIfAbsent(tag, TagSlug::fold);
+    }
+
+    /** The slug of a tag name someone asked for: folded, not remembered. */
+    public static String ofRequested(String tag) {
         String known = KNOWN.get(tag);
-        if (known != null) {
-            return known;
-        }
-        String slug = fold(tag);
-        if (KNOWN.size() < 100_000) {
-            KNOWN.put(tag, slug);
-        }
-        return slug;
+        return known != null ? known : fold(tag);
     }
 
     private static String fold(String tag) {

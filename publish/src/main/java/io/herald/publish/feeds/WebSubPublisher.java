@@ -24,13 +24,19 @@ public final class WebSubPublisher {
     static final int ATTEMPTS = 4;
 
     private final String hub;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final io.herald.support.OutboundHttp http;
     private final Duration firstBackoff;
     private final AtomicLong delivered = new AtomicLong();
 
     public WebSubPublisher(String hub, Duration firstBackoff) {
+        this(hub, firstBackoff, io.herald.support.OutboundPolicy.publicOnly());
+    }
+
+    /** @param policy where the hub (and any redirect it answers with) may be */
+    public WebSubPublisher(String hub, Duration firstBackoff, io.herald.support.OutboundPolicy policy) {
         this.hub = hub;
         this.firstBackoff = firstBackoff;
+        this.http = new io.herald.support.OutboundHttp(policy);
     }
 
     public long delivered() {
@@ -42,14 +48,19 @@ public final class WebSubPublisher {
     }
 
     private CompletableFuture<Boolean> attempt(String feedUrl, int n) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(hub))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("hub.mode=publish&hub.url="
-                        + URLEncoder.encode(feedUrl, StandardCharsets.UTF_8)))
-                .build();
-        return client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                .handle((response, error) -> error == null && response.statusCode() / 100 == 2)
+        byte[] form = ("hub.mode=publish&hub.url=" + URLEncoder.encode(feedUrl, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+        return CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return http.send(URI.create(hub), "POST", java.util.Map.of("Content-Type", "application/x-www-form-urlencoded"),
+                                form, Duration.ofSeconds(10), 64 * 1024).status() / 100 == 2;
+                    } catch (java.io.IOException e) {
+                        LOG.debug("WebSub ping to {} failed: {}", io.herald.support.Masking.url(hub), e.getMessage());
+                        return false;
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return false;
+                    }
+                })
                 .thenCompose(ok -> {
                     if (ok) {
                         delivered.incrementAndGet();

@@ -4,9 +4,6 @@ import io.herald.events.Json;
 import io.herald.events.NewsletterPayload;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** POSTs newsletter payloads to a newsletter system's webhook, with the payload's idempotency key as a header. */
@@ -15,13 +12,20 @@ public final class WebhookClient {
     /** The header a receiver verifies: {@code sha256=} and the hex HMAC-SHA256 of the request body with the shared secret. */
     public static final String SIGNATURE = "X-Herald-Signature";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final io.herald.support.OutboundHttp http;
     private final URI url;
     private final java.util.Optional<String> secret;
 
+    /** A client for a public webhook (no internal address allowed). */
     public WebhookClient(String url, java.util.Optional<String> secret) {
+        this(url, secret, io.herald.support.OutboundPolicy.publicOnly());
+    }
+
+    /** @param policy where the webhook (and any redirect it answers with) may be */
+    public WebhookClient(String url, java.util.Optional<String> secret, io.herald.support.OutboundPolicy policy) {
         this.url = URI.create(url);
         this.secret = secret;
+        this.http = new io.herald.support.OutboundHttp(policy);
     }
 
     /** The signature of a body with a secret, as {@link #SIGNATURE} carries it. */
@@ -42,14 +46,14 @@ public final class WebhookClient {
     /** Delivers one payload (its JSON as it is on the topic); anything but a 2xx answer is an IOException. */
     public void deliver(String json) throws IOException, InterruptedException {
         NewsletterPayload p = Json.read(json, NewsletterPayload.class);
-        HttpRequest.Builder request = HttpRequest.newBuilder(url)
-                .timeout(Duration.ofSeconds(15))
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", p.idempotencyKey());
-        secret.ifPresent(s -> request.header(SIGNATURE, sign(json, s)));
-        HttpResponse<Void> r = http.send(request.POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.discarding());
-        if (r.statusCode() / 100 != 2) {
-            throw new IOException("the webhook answered HTTP " + r.statusCode());
+        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("Idempotency-Key", p.idempotencyKey());
+        secret.ifPresent(s -> headers.put(SIGNATURE, sign(json, s)));
+        // The whole delivery within 15 s, its answer read up to 64 KiB: a slow or huge answer is a failed try.
+        var r = http.send(url, "POST", headers, json.getBytes(java.nio.charset.StandardCharsets.UTF_8), Duration.ofSeconds(15), 64 * 1024);
+        if (r.status() / 100 != 2) {
+            throw new IOException("the webhook answered HTTP " + r.status());
         }
     }
 }

@@ -81,7 +81,7 @@ public final class EnrichRoute extends RouteBuilder {
         if (raw.id() == null || raw.id().isBlank()) {
             throw new IllegalArgumentException("a raw post has no id");
         }
-        Optional<EnrichedPost> enriched = pipeline.enrich(raw);
+        Optional<EnrichedPost> enriched = pipeline.enrich(raw, message.getHeader(KafkaConstants.OFFSET, Long.class));
         message.removeHeaders("*", "kafka.TOPIC", "kafka.PARTITION", "kafka.OFFSET");
         if (enriched.isEmpty()) {
             message.setBody(null);
