@@ -11,7 +11,7 @@ final class Links {
 
     private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)[^\\s<>\"'()\\[\\]]+");
     // Sentence punctuation right after a link belongs to the sentence, not the link.
-    private static final Pattern TRAILING = Pattern.compile("[.,;:!?’”]+$");
+    private static final String TRAILING = ".,;:!?’”";
 
     private Links() {
     }
@@ -20,7 +20,7 @@ final class Links {
         Set<String> found = new LinkedHashSet<>();
         Matcher m = URL.matcher(text);
         while (m.find()) {
-            String link = TRAILING.matcher(m.group()).replaceAll("");
+            String link = io.herald.support.TextScan.stripTrailing(m.group(), TRAILING);
             if (link.regionMatches(true, 0, "www.", 0, 4)) {
                 link = "https://" + link;
             }

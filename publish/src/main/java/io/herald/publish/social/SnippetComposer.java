@@ -160,10 +160,11 @@ public final class SnippetComposer {
         return best != null && words(bestPrefix) >= minWords ? best : null;
     }
 
-    private static final java.util.regex.Pattern TRAILING_PUNCTUATION = java.util.regex.Pattern.compile("[\\s,;:.!?(\\-–—]+$");
+    /** Cut off after a word, no punctuation or space dangles before the ellipsis (a scanner: linear in the text). */
+    private static final String TRAILING_PUNCTUATION = " \t\n\u000B\f\r,;:.!?(-–—";
 
     private static String prefix(String text, int end) {
-        return TRAILING_PUNCTUATION.matcher(text.substring(0, end).stripTrailing()).replaceAll("");
+        return io.herald.support.TextScan.stripTrailing(text.substring(0, end).stripTrailing(), TRAILING_PUNCTUATION);
     }
 
     private static boolean fits(Platform platform, java.util.function.UnaryOperator<String> assemble, String prefix) {

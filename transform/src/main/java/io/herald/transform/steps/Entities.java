@@ -40,7 +40,7 @@ public final class Entities implements Step {
     private static final String CAP = "\\p{Lu}[\\p{L}\\p{M}'’-]*";
     private static final String CAP_OR_NUMBER = "(?:" + CAP + "|\\d{1,4}(?:st|nd|rd|th)?)";
     private static final Pattern PROGRAM = Pattern.compile(
-            "\\b((?:" + CAP + "|\\d{1,3}(?:st|nd|rd|th))(?:\\s+(?:in|of|for|the)?\\s*" + CAP_OR_NUMBER + "){0,5}\\s+(?:(?:19|20)\\d\\d\\b|"
+            "\\b((?:" + CAP + "|\\d{1,3}(?:st|nd|rd|th))(?:\\s++(?:(?:in|of|for|the)\\s++)?" + CAP_OR_NUMBER + "){0,5}\\s++(?:(?:19|20)\\d\\d\\b|"
                     + "(?:Plan|Strategy|Initiative|Programme|Program|Policy|Agenda|Act|Road)\\b))");
     private static final Pattern ORGANIZATION = Pattern.compile(
             "\\b(" + CAP + "(?:\\s+(?:of\\s+)?" + CAP + "){0,4}\\s+(?:Party|University|Institute|Ministry|Bank|Commission|"

@@ -15,7 +15,8 @@ import org.jsoup.safety.Safelist;
  */
 public final class NormalizeText implements Step {
 
-    private static final Pattern TAG = Pattern.compile("<\\s*/?\\s*[a-zA-Z!][^>]*>");
+    // RE2J: a text of many "<" and no ">" made the JDK engine scan to the end from every "<" (quadratic).
+    private static final com.google.re2j.Pattern TAG = com.google.re2j.Pattern.compile("<\\s*/?\\s*[a-zA-Z!][^>]*>");
 
     @Override
     public String name() {

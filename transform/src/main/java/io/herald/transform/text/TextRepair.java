@@ -20,14 +20,16 @@ import java.util.regex.Pattern;
  */
 public final class TextRepair {
 
-    private static final Pattern PROTECTED = Pattern.compile(
+    // RE2J (linear time, no recursion): an address-like run with no "@" after it made the JDK engine scan
+    // the rest of the line from every letter (quadratic), and a long dotted domain overflowed its stack.
+    private static final com.google.re2j.Pattern PROTECTED = com.google.re2j.Pattern.compile(
             "(?i)\\b(?:https?://|www\\.)[^\\s<>\"]+|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
     private static final Pattern SENTENCE_JOIN = Pattern.compile("(?<=\\p{Ll}{2})([.!?])(?=\\p{Lu}\\p{Ll})");
     private static final Pattern ABBREVIATION_JOIN = Pattern.compile("(?<=\\b(?:\\p{L}\\.){2,3})(?=\\p{Ll}{2,})");
     private static final Pattern POSSESSIVE_JOIN = Pattern.compile("(?<=\\p{L}['’]s)(?=\\p{Lu}\\p{Ll})");
     private static final Pattern COMMA_JOIN = Pattern.compile("(?<=\\p{Ll}{2})([,;])(?=\\p{Ll}{2})");
     private static final Pattern SPACES = Pattern.compile("[ \\t\\x0B\\f\\u00A0\\u2007\\u202F\\u3000]+");
-    private static final Pattern LINE_EDGE_SPACES = Pattern.compile(" *\n *");
+    private static final com.google.re2j.Pattern LINE_EDGE_SPACES = com.google.re2j.Pattern.compile(" *\n *");
     private static final Pattern PARAGRAPH_BREAKS = Pattern.compile("\n{3,}");
     private static final Pattern INVISIBLE = Pattern.compile("[\\u200B\\u200C\\u200D\\u2060\\uFEFF\\u00AD]");
 
@@ -100,24 +102,40 @@ public final class TextRepair {
     }
 
     /** {@link #spaces} with every expression run, whatever the line: what the shortcut must agree with. */
-    public static String spacesWithoutShortcut(String line) {
+    public static String spacesWithoutShortcut(String text) {
+        // The two private-use marks below hold the kept parts' places: a post cannot bring its own.
+        String line = text.indexOf('\uE000') < 0 && text.indexOf('\uE001') < 0 ? text : text.replace("\uE000", "").replace("\uE001", "");
         List<String> kept = new ArrayList<>();
-        Matcher m = PROTECTED.matcher(line);
+        com.google.re2j.Matcher m = PROTECTED.matcher(line);
         StringBuilder masked = new StringBuilder();
+        int last = 0;
         while (m.find()) {
             kept.add(m.group());
-            m.appendReplacement(masked, "\uE000" + (kept.size() - 1) + "\uE001");
+            masked.append(line, last, m.start()).append('\uE000').append(kept.size() - 1).append('\uE001');
+            last = m.end();
         }
-        m.appendTail(masked);
+        masked.append(line, last, line.length());
         String s = masked.toString();
         s = SENTENCE_JOIN.matcher(s).replaceAll("$1 ");
         s = ABBREVIATION_JOIN.matcher(s).replaceAll(" ");
         s = POSSESSIVE_JOIN.matcher(s).replaceAll(" ");
         s = COMMA_JOIN.matcher(s).replaceAll("$1 ");
-        for (int i = 0; i < kept.size(); i++) {
-            s = s.replace("\uE000" + i + "\uE001", kept.get(i));
+        if (kept.isEmpty()) {
+            return s;
         }
-        return s;
+        // Put back in one pass (a replace per kept part would be quadratic in a line of many addresses).
+        StringBuilder out = new StringBuilder(s.length() + 16 * kept.size());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            int close = c == '\uE000' ? s.indexOf('\uE001', i) : -1;
+            if (close > i + 1 && close - i <= 11) {
+                out.append(kept.get(Integer.parseInt(s, i + 1, close, 10)));
+                i = close;
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /**
