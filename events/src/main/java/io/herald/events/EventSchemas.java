@@ -69,7 +69,11 @@ public final class EventSchemas {
             Map.entry("EnrichedPost.provenance", "Each transformation step and its version, in order."),
             Map.entry("EnrichedPost.entities", "Organizations, people, places and programs mentioned, in order of first mention."),
             Map.entry("EnrichedPost.minorEdit", "This version only fixed typos: readers and newsletters see nothing new."),
-            Map.entry("EnrichedPost.receivedAt", "When the raw post of this version was accepted."),
+            Map.entry("EnrichedPost.receivedAt", "When the raw post of this version was accepted (by ingest's clock: shown, never used to order versions)."),
+            Map.entry("EnrichedPost.rawOffset", "The offset in herald.posts.raw of the raw post this version was made from: versions of a post are "
+                    + "ordered by it (all are on one partition), never by clocks. Absent on versions made before it existed."),
+            Map.entry("RawPost.sourceUpdatedAt", "When the CMS that sent it last changed the post, as its notification says; an older "
+                    + "notification never replaces the post. Absent for other sources."),
             Map.entry("idempotencyKey", "The same for every copy of the same payload: <post id>:v<version>:newsletter:<kind>, "
                     + "<post id>:v<version>:social:<platform>[:<n>] or digest:<window end>. Drop repeats by it (it is also ce_id)."),
             Map.entry("postId", "The post it is about."),

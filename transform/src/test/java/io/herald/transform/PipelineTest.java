@@ -125,10 +125,22 @@ class PipelineTest {
     }
 
     @Test
-    void a_raw_post_received_before_the_latest_version_is_a_stale_redelivery() {
-        pipeline.process(rawAt("h2", "Newer.", RECEIVED.plusSeconds(60))).orElseThrow();
-        assertTrue(pipeline.process(rawAt("h1", "Older.", RECEIVED)).isEmpty());
+    void a_raw_post_at_a_lower_offset_than_the_latest_version_is_a_stale_redelivery() {
+        pipeline.remember(pipeline.enrich(rawAt("h2", "Newer.", RECEIVED), 7L).orElseThrow());
+        assertTrue(pipeline.enrich(rawAt("h1", "Older.", RECEIVED.plusSeconds(60)), 5L).isEmpty(),
+                "offset 5 came before offset 7 on the post's partition, whatever its clock says");
         assertEquals(1, ledger.latest("garden-faq").orElseThrow().version());
+    }
+
+    /** Regression (#22): two ingest instances, or a clock stepped back, dropped an accepted edit as stale. */
+    @Test
+    void an_edit_whose_ingest_clock_is_behind_is_still_the_next_version() {
+        EnrichedPost v1 = pipeline.enrich(rawAt("h1", "First answer.", RECEIVED.plusSeconds(60)), 3L).orElseThrow();
+        pipeline.remember(v1);
+        EnrichedPost v2 = pipeline.enrich(rawAt("h2", "Corrected answer.", RECEIVED), 4L).orElseThrow();
+        assertEquals(2, v2.version());
+        assertEquals(4L, v2.rawOffset());
+        assertFalse(v2.updated().isBefore(v1.updated()), "a version is never older than the one it follows");
     }
 
     static RawPost rawAt(String hash, String answer, Instant received) {

@@ -45,7 +45,9 @@ class DeliveryStateTest {
         });
         receiver.start();
         String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
-        return new Delivering(new WebhookClient(url, Optional.empty()), retries, backoff, Clock.fixed(T, ZoneOffset.UTC));
+        return new Delivering(new WebhookClient(url, Optional.empty(),
+                io.herald.support.OutboundPolicy.parse(java.util.List.of("127.0.0.1:" + receiver.getAddress().getPort()))),
+                retries, backoff, Clock.fixed(T, ZoneOffset.UTC));
     }
 
     @Test
