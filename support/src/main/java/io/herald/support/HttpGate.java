@@ -64,7 +64,7 @@ public final class HttpGate {
 
     void handle(RoutingContext ctx) {
         var request = ctx.request();
-        Optional<Refusal> refusal = refusal(request.method().name(), request.path(), request.getHeader("Host"),
+        Optional<Refusal> refusal = refusal(request.method().name(), request.path(), authority(request),
                 request.isSSL() ? "https" : "http", request.getHeader("Origin"), request.getHeader("Sec-Fetch-Site"),
                 request.getHeader("Authorization"), request.getHeader("X-Ghost-Signature") != null);
         if (refusal.isEmpty()) {
@@ -82,6 +82,19 @@ public final class HttpGate {
             response.putHeader("Connection", "close");
         }
         response.end(Problems.json(r.status(), r.title(), r.detail()));
+    }
+
+    /** The host the request names: its Host header, or HTTP/2's :authority (clients that upgrade to h2c send no Host). */
+    private static String authority(io.vertx.core.http.HttpServerRequest request) {
+        io.vertx.core.net.HostAndPort a = request.authority();
+        if (a == null) {
+            return request.getHeader("Host");
+        }
+        String host = a.host();
+        if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
+            host = "[" + host + "]";
+        }
+        return a.port() > 0 ? host + ":" + a.port() : host;
     }
 
     /** Why a request is refused, or empty when it may go on to its route. */

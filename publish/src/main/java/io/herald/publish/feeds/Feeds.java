@@ -23,6 +23,11 @@ public final class Feeds {
     private final String siteTitle;
     /** Each feed's entries as of a change of the store: every document of a feed (and every format) shares one walk. */
     private final Map<String, ItemsAt> items = new ConcurrentHashMap<>();
+
+    /** How many feeds' entries are held (one per feed requested that posts have: never one per name asked for). */
+    int heldFeeds() {
+        return items.size();
+    }
     private volatile TagsAt tags = new TagsAt(-1, List.of());
 
     private record ItemsAt(long change, List<FeedPage.Item> items) {

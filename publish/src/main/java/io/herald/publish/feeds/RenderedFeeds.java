@@ -144,8 +144,12 @@ public final class RenderedFeeds {
         if (slug.equals(tag)) {
             return Optional.empty();
         }
-        FeedSpec spec = FeedSpec.tag(feeds.siteTitle(), tag);
-        return Optional.of(m.group(2) == null ? spec.path(m.group(3)) : spec.archivePath(Integer.parseInt(m.group(2)), m.group(3)));
+        // Only to a tag a post has: a name no post has is a 404, with nothing kept of it.
+        Optional<FeedSpec> spec = feeds.spec("tags/" + slug);
+        if (spec.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(m.group(2) == null ? spec.get().path(m.group(3)) : spec.get().archivePath(Integer.parseInt(m.group(2)), m.group(3)));
     }
 
     /** The document at a path such as {@code /feeds/all.atom} or {@code /feeds/tags/x/archive/2.rss}. */

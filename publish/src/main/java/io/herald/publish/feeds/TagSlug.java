@@ -21,6 +21,11 @@ public final class TagSlug {
     private static final io.herald.support.BoundedCache<String, String> KNOWN =
             new io.herald.support.BoundedCache<>(4L << 20, (tag, slug) -> 2L * (tag.length() + slug.length()) + 64);
 
+    /** The bytes the slug cache holds (for tests and metrics). */
+    static long heldBytes() {
+        return KNOWN.heldBytes();
+    }
+
     /** The slug of a tag posts have. */
     public static String of(String tag) {
         return KNOWN.computeIfAbsent(tag, TagSlug::fold);

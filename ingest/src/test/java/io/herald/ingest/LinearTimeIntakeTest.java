@@ -1,0 +1,49 @@
+package io.herald.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Each former hot spot of ingest, fed 200 KB of the input that made it quadratic: at that size a
+ * quadratic pattern takes minutes (20 KB took 3 s); linear work takes well under a second. The bound is
+ * generous so a slow machine never fails it, and a quadratic pattern always does.
+ */
+class LinearTimeIntakeTest {
+
+    static final int SIZE = 200_000;
+
+    static String rep(String unit) {
+        return unit.repeat(SIZE / unit.length());
+    }
+
+    static java.util.stream.Stream<Map.Entry<String, String>> hostile() {
+        return java.util.stream.Stream.of(
+                Map.entry("a link followed by a long run of punctuation (Links)", "Title\n\nSee www." + rep(".") + "x"),
+                Map.entry("a question label followed by a long run of spaces (Labels)", "Title\n\nQ" + rep(" ") + "x"),
+                Map.entry("an answer label followed by a long run of tabs (Labels)", "Title\n\nA" + rep("\t") + "x"),
+                Map.entry("a long run of label-like lines", "Title\n\n" + rep("Q: a\n")),
+                Map.entry("many opening brackets", "Title\n\n" + rep("<")),
+                Map.entry("address-like text with no at sign", "Title\n\na." + rep("baaa")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostile")
+    void parsing_hostile_text_takes_time_linear_in_its_size(Map.Entry<String, String> input) {
+        byte[] body = input.getValue().getBytes(StandardCharsets.UTF_8);
+        for (String type : new String[]{"text/plain", "text/markdown", "text/html"}) {
+            assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+                try {
+                    new Intake(Clock.systemUTC(), 50_000_000, new PostLedger()).accept(body, type, "test");
+                } catch (RejectedPost refused) {
+                    // a refusal is an answer too: what matters is that it comes at once
+                }
+            }, input.getKey() + " as " + type);
+        }
+    }
+}
