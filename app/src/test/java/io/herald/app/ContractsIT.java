@@ -79,6 +79,7 @@ class ContractsIT {
         });
         webhook.start();
         herald = Herald.start(ItSupport.settings(dir, port, "newsletter-webhook", "http://127.0.0.1:" + webhook.getAddress().getPort() + "/nl",
+                "outbound-allow", "127.0.0.1:" + webhook.getAddress().getPort(),
                 "social-platforms", "x,mastodon"), Stage.all());
     }
 

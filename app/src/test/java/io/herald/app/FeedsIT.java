@@ -85,7 +85,8 @@ class FeedsIT {
     }
 
     void startHerald() {
-        herald = Herald.start(ItSupport.settings(dir, port, "websub-hub", "http://127.0.0.1:" + hub.getAddress().getPort() + "/"), Stage.all());
+        herald = Herald.start(ItSupport.settings(dir, port, "websub-hub", "http://127.0.0.1:" + hub.getAddress().getPort() + "/",
+                "outbound-allow", "127.0.0.1:" + hub.getAddress().getPort()), Stage.all());
     }
 
     static final String GARDEN = """

@@ -102,7 +102,7 @@ class IngestSourcesIT {
 
     void startHerald(List<String> feeds, Object... more) {
         List<Object> settings = new ArrayList<>(List.of("api-token", TOKEN, "max-post-bytes", 4096, "feeds", String.join(",", feeds),
-                "feed-poll-seconds", 1));
+                "feed-poll-seconds", 1, "outbound-allow", "127.0.0.1:" + upstream.getAddress().getPort()));
         settings.addAll(List.of(more));
         herald = Herald.start(ItSupport.settings(dir, port, settings.toArray()), Stage.all());
     }

@@ -73,7 +73,12 @@ class OutboundIT {
     }
 
     void start(Object... namesAndValues) {
-        herald = Herald.start(ItSupport.settings(dir, port, namesAndValues), Stage.all());
+        // The receiver is on this machine: outbound-allow lets Herald reach exactly its port (127.0.0.1 is refused otherwise).
+        java.util.List<Object> all = new java.util.ArrayList<>(java.util.List.of(namesAndValues));
+        if (receiver != null) {
+            all.addAll(java.util.List.of("outbound-allow", "127.0.0.1:" + receiver.getAddress().getPort()));
+        }
+        herald = Herald.start(ItSupport.settings(dir, port, all.toArray()), Stage.all());
     }
 
     /** Keys the receiver refuses (answers 503) while they are in here. */
