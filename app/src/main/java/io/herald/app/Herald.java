@@ -104,7 +104,7 @@ public final class Herald implements AutoCloseable {
             // The gate (Host, Origin, token) is on the router before any route is: no request reaches a
             // route, and no body is read, without passing it.
             HttpGate gate = new HttpGate(config.apiToken(), config.ghostWebhookSecret().isPresent(), config.baseUrl(), config.host(),
-                    config.allowedHosts());
+                    config.allowedHosts(), config.requestTimeout());
             CamelContext context = camel;
             camel.addService(new org.apache.camel.support.service.ServiceSupport() {
                 @Override

@@ -57,6 +57,8 @@ public final class OpenApi {
         ObjectNode newsletter = op(paths, "/api/posts/{id}/newsletter", "get", "The post's newsletter",
                 "As it went out, or what would go out now; X-Herald-Preview says which (sent, pending, failed, would-send, skipped).");
         pathParam(newsletter, "id");
+        bearer(newsletter);
+        problems(newsletter, "401");
         content(newsletter.putObject("responses").putObject("200").put("description", "The newsletter (JSON with Accept: application/json)"),
                 "text/html", "application/json");
         header(newsletter, "200", "X-Herald-Preview", "sent, pending, failed, would-send or skipped");
@@ -77,7 +79,8 @@ public final class OpenApi {
                 "What Herald would read from it; nothing is written.");
         body(preview, true, "text/plain", "text/markdown", "text/html", "application/json");
         respond(preview, "200", "What Herald read", "#/components/schemas/Object");
-        problems(preview, "400", "413", "415");
+        bearer(preview);
+        problems(preview, "400", "401", "413", "415");
 
         ObjectNode cms = op(paths, "/api/webhooks/cms", "post", "A CMS's published-post notification",
                 "WordPress, Ghost, Contentful, Strapi or a generic shape; a Ghost webhook signed with ghost-webhook-secret needs no token.");
@@ -118,10 +121,13 @@ public final class OpenApi {
         respond(status, "200", "Status", "#/components/schemas/Object");
         ObjectNode dlq = op(paths, "/api/dlq", "get", "Refused inputs", "The newest records of herald.dlq, newest first.");
         respond(dlq, "200", "Rejections", "#/components/schemas/Object");
+        bearer(dlq);
+        problems(dlq, "401");
         ObjectNode original = op(paths, "/api/dlq/{offset}/original", "get", "A refused input's bytes", "As a download.");
         pathParam(original, "offset");
         content(original.putObject("responses").putObject("200").put("description", "The bytes"), "application/octet-stream");
-        problems(original, "404");
+        bearer(original);
+        problems(original, "401", "404");
         ObjectNode retry = op(paths, "/api/dlq/{offset}/retry", "post", "Send a refused input again", "Through the door it came in by.");
         pathParam(retry, "offset");
         bearer(retry);
@@ -138,6 +144,15 @@ public final class OpenApi {
         ObjectNode openapi = op(paths, "/openapi.json", "get", "This document", "OpenAPI 3.1.");
         respond(openapi, "200", "The document", "#/components/schemas/Object");
 
+        // What the gate in front of every endpoint answers (HttpGate): a Host Herald does not answer for,
+        // and for writes a page on another site and a request that did not arrive in time.
+        paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(m -> {
+            ObjectNode operation = (ObjectNode) m.getValue();
+            problems(operation, "421");
+            if (!m.getKey().equals("get") && !m.getKey().equals("head")) {
+                problems(operation, "403", "408");
+            }
+        }));
         components(doc.putObject("components"));
         return doc;
     }

@@ -32,6 +32,7 @@ public final class HttpGate {
     private final Set<String> hosts;
     private final boolean anyHost;
     private final String baseOrigin;
+    private final long requestMillis;
 
     /**
      * @param token        the API token, if set
@@ -41,6 +42,13 @@ public final class HttpGate {
      * @param allowedHosts more host names to answer for ({@code *}: any)
      */
     public HttpGate(Optional<String> token, boolean ghostSigned, String baseUrl, String bindHost, List<String> allowedHosts) {
+        this(token, ghostSigned, baseUrl, bindHost, allowedHosts, java.time.Duration.ofSeconds(60));
+    }
+
+    /** @param requestTimeout how long a request may take to arrive whole: a slower one is answered 408 and its connection closed */
+    public HttpGate(Optional<String> token, boolean ghostSigned, String baseUrl, String bindHost, List<String> allowedHosts,
+                    java.time.Duration requestTimeout) {
+        this.requestMillis = Math.max(1, requestTimeout.toMillis());
         this.token = token;
         this.ghostSigned = ghostSigned;
         Set<String> h = new HashSet<>(List.of("localhost", "127.0.0.1", "::1"));
@@ -68,6 +76,20 @@ public final class HttpGate {
                 request.isSSL() ? "https" : "http", request.getHeader("Origin"), request.getHeader("Sec-Fetch-Site"),
                 request.getHeader("Authorization"), request.getHeader("X-Ghost-Signature") != null);
         if (refusal.isEmpty()) {
+            if (!request.isEnded()) {
+                // A body trickling in (a byte every few seconds) holds a connection, not a thread; it is still
+                // cut off once the request has taken longer than a whole request may.
+                var vertx = ctx.vertx();
+                long timer = vertx.setTimer(requestMillis, id -> {
+                    if (!request.isEnded() && !ctx.response().ended()) {
+                        ctx.response().setStatusCode(408).putHeader("Content-Type", Problems.CONTENT_TYPE).putHeader("Connection", "close")
+                                .end(Problems.json(408, "Request timeout", "The request did not arrive whole within "
+                                        + requestMillis / 1000 + " s (request-timeout-seconds), so Herald stopped waiting for it."));
+                        request.connection().close();
+                    }
+                });
+                ctx.addEndHandler(done -> vertx.cancelTimer(timer));
+            }
             ctx.next();
             return;
         }

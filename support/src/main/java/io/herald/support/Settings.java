@@ -58,7 +58,8 @@ public record Settings(
         Optional<String> siteIcon,
         Optional<String> defaultAuthor,
         List<String> allowedHosts,
-        OutboundPolicy outboundAllow) {
+        OutboundPolicy outboundAllow,
+        Duration requestTimeout) {
 
     /** The prefix of Kafka client properties passed through as they are ({@code kafka.security.protocol=SASL_SSL}). */
     public static final String KAFKA_PREFIX = "kafka.";
@@ -78,6 +79,8 @@ public record Settings(
                     + "api-token (default: ${DEFAULT-VALUE}: this machine only)."),
             new Definition("allowed-hosts", "NAME,...", "Host names Herald answers for besides base-url's host, localhost and the "
                     + "loopback addresses (a request naming another Host is refused; * for any)."),
+            new Definition("request-timeout-seconds", "SECONDS", "The longest a request may take to arrive whole; a slower one "
+                    + "is answered 408 and its connection closed (default: ${DEFAULT-VALUE})."),
             new Definition("port", "PORT", "HTTP port (default: ${DEFAULT-VALUE})."),
             new Definition("data-dir", "DIR", "Data folder (default: ${DEFAULT-VALUE})."),
             new Definition("inbox", "DIR", "Watched folder for new posts (default: ${DEFAULT-VALUE})."),
@@ -276,14 +279,15 @@ public record Settings(
                 }),
                 r.text("default-author"),
                 r.list("allowed-hosts"),
-                OutboundPolicy.parse(r.list("outbound-allow")));
+                OutboundPolicy.parse(r.list("outbound-allow")),
+                Duration.ofSeconds(r.integer("request-timeout-seconds", 1, 86_400)));
     }
 
     /** Every setting in effect as {@code name=value}, in the order of {@link #DEFINITIONS}; the API token masked. */
     @Override
     public String toString() {
         Object[] values = {kafkaBootstrap.orElse("(embedded)"), embeddedKafkaPort, topicPartitions,
-            topicReplication == 0 ? "auto" : topicReplication, host, String.join(",", allowedHosts), port, dataDir, inbox, out,
+            topicReplication == 0 ? "auto" : topicReplication, host, String.join(",", allowedHosts), requestTimeout.toSeconds(), port, dataDir, inbox, out,
             baseUrl, siteTitle, siteDescription, siteLanguage, siteIcon.orElse(""), defaultAuthor.orElse(""), apiToken.isPresent() ? "(set)" : "(none)", ghostWebhookSecret.isPresent() ? "(set)" : "(none)", maxPostBytes,
             outboundAllow, feeds.stream().map(Masking::url).collect(java.util.stream.Collectors.joining(",")), feedPoll.toSeconds(), feedBacklog,
             minorEditThreshold, feedSize, websubHub.orElse(""), newsletterOnEdit, newsletterWebhook.map(Masking::url).orElse(""),

@@ -67,7 +67,7 @@ public final class WebSubPublisher {
                         return CompletableFuture.completedFuture(true);
                     }
                     if (n >= ATTEMPTS) {
-                        LOG.warn("WebSub hub {} did not take the ping for {} after {} attempts", hub, feedUrl, n);
+                        LOG.warn("WebSub hub {} did not take the ping for {} after {} attempts", io.herald.support.Masking.url(hub), feedUrl, n);
                         return CompletableFuture.completedFuture(false);
                     }
                     long delay = firstBackoff.toMillis() * (1L << (2 * (n - 1)));

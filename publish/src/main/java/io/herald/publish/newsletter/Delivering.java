@@ -29,8 +29,9 @@ public final class Delivering {
         this.clock = clock;
     }
 
+    /** Where payloads go, as recorded on herald.deliveries and in the DLQ: its credentials masked (they stay in the setting). */
     public String target() {
-        return client.url().toString();
+        return io.herald.support.Masking.url(client.url().toString());
     }
 
     /**
