@@ -93,6 +93,8 @@ public final class Herald implements AutoCloseable {
                     io.herald.support.RecordBudget.forPosts(config.maxPostBytes()));
 
             camel = new DefaultCamelContext();
+            // The one size budget, for every route that writes a record (RecordBudget.check).
+            camel.getRegistry().bind(io.herald.support.RecordBudget.BEAN, io.herald.support.RecordBudget.forPosts(config.maxPostBytes()));
             camel.addComponent("kafka", kafka(bootstrap, config.kafkaProperties(), InstanceId.of(config.dataDir()),
                     io.herald.support.RecordBudget.forPosts(config.maxPostBytes())));
             VertxPlatformHttpServerConfiguration http = new VertxPlatformHttpServerConfiguration();
@@ -221,8 +223,8 @@ public final class Herald implements AutoCloseable {
         // Latency matters more than batching for posts that arrive one at a time.
         c.setLingerMs(0);
         // One size budget from intake to every topic: the producers take what the topics take (what the
-        // largest post can become), and a record beyond it fails at once (RecordTooLargeException, not
-        // retried) and goes to the DLQ, so it never stalls the records behind it.
+        // largest post can become); a record beyond it is caught before it is written (RecordBudget.check)
+        // and goes to the DLQ, so it never stalls the records behind it.
         c.setMaxRequestSize(budget.producerRequestBytes());
         c.setBufferMemorySize((int) Math.min(Integer.MAX_VALUE, budget.producerBufferBytes()));
         // With the broker down, a send gives up after 10 s (HTTP answers 503, the inbox file stays)

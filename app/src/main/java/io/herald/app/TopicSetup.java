@@ -142,29 +142,32 @@ public final class TopicSetup {
                     .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t.name())).toList();
             Map<ConfigResource, Config> configs = describe(admin, resources);
             Map<ConfigResource, java.util.Collection<org.apache.kafka.clients.admin.AlterConfigOp>> alter = new HashMap<>();
+            Map<String, String> policies = new HashMap<>();
             for (Topic<?> t : Topics.all()) {
                 ConfigResource r = new ConfigResource(ConfigResource.Type.TOPIC, t.name());
                 Config c = configs.get(r);
                 var policy = c.get(TopicConfig.CLEANUP_POLICY_CONFIG);
                 var size = c.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
                 Map<String, String> changes = upgrades(t, policy == null ? null : policy.value(), size == null ? null : size.value(), budget);
+                // Judged on what the topic will be once Herald's own upgrades are made (the broker may answer
+                // a describe with the old values for a moment after the change).
+                policies.put(t.name(), changes.getOrDefault(TopicConfig.CLEANUP_POLICY_CONFIG, policy == null ? null : policy.value()));
                 if (!changes.isEmpty()) {
                     alter.put(r, changes.entrySet().stream().map(e -> new org.apache.kafka.clients.admin.AlterConfigOp(
                             new org.apache.kafka.clients.admin.ConfigEntry(e.getKey(), e.getValue()),
                             org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET)).toList());
                 }
             }
-            if (!alter.isEmpty()) {
-                admin.incrementalAlterConfigs(alter).all().get(30, TimeUnit.SECONDS);
-                org.slf4j.LoggerFactory.getLogger(TopicSetup.class).info("Set {} for Herald", alter);
-                configs = describe(admin, resources);
-            }
             for (Topic<?> t : Topics.all()) {
-                var entry = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, t.name())).get(TopicConfig.CLEANUP_POLICY_CONFIG);
-                String why = entry == null ? null : unsuitable(t, entry.value());
+                String policy = policies.get(t.name());
+                String why = policy == null ? null : unsuitable(t, policy);
                 if (why != null) {
                     throw new StartupException("Herald cannot use this cluster's " + why + ".", null);
                 }
+            }
+            if (!alter.isEmpty()) {
+                admin.incrementalAlterConfigs(alter).all().get(30, TimeUnit.SECONDS);
+                org.slf4j.LoggerFactory.getLogger(TopicSetup.class).info("Set {} for Herald", alter.keySet());
             }
         } catch (StartupException e) {
             throw e;

@@ -160,9 +160,13 @@ class DashboardIT {
         wait.until(d -> !d.findElements(By.cssSelector("#dlq-table tbody tr")).isEmpty());
         WebElement first = browser.findElement(By.cssSelector("#dlq-table tbody tr"));
         assertTrue(first.getText().contains("The post is empty"), first.getText());
-        String download = first.findElement(By.cssSelector("a")).getAttribute("href");
-        assertEquals("application/octet-stream", ItSupport.get(port, java.net.URI.create(download).getPath()).headers()
+        // The original is private: the page fetches it with the token; a plain link would carry none.
+        String offset = first.findElement(By.cssSelector("a")).getAttribute("download").replace("herald-dlq-", "");
+        String original = "/api/dlq/" + offset + "/original";
+        assertEquals("application/octet-stream", ItSupport.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                "http://localhost:" + port + original)).header("Authorization", "Bearer " + TOKEN).build()).headers()
                 .firstValue("Content-Type").orElse(""));
+        assertEquals(401, ItSupport.get(port, original).statusCode(), "not without the token");
         first.findElement(By.cssSelector("button")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Still refused: The post is empty"));
     }

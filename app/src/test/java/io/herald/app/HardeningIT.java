@@ -159,11 +159,13 @@ class HardeningIT {
         broker.createTopics(List.of(new NewTopic(Topics.POSTS_RAW.name(), 3, (short) 1)
                 .configs(Map.of("cleanup.policy", "delete", "retention.ms", "604800000"))));
         start("kafka-bootstrap", broker.bootstrapServers());
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+        try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", broker.bootstrapServers()))) {
             ConfigResource raw = new ConfigResource(ConfigResource.Type.TOPIC, Topics.POSTS_RAW.name());
-            var config = admin.describeConfigs(List.of(raw)).all().get().get(raw);
-            assertEquals("compact", config.get("cleanup.policy").value());
-            assertEquals(String.valueOf(21 << 20), config.get("max.message.bytes").value());
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                var config = admin.describeConfigs(List.of(raw)).all().get().get(raw);
+                return config.get("cleanup.policy").value().equals("compact")
+                        && config.get("max.message.bytes").value().equals(String.valueOf(21 << 20));
+            });
         }
         assertEquals(202, post("text/plain", "An old post\n\nQ: Will it stay withdrawable?\nA: For ever.").statusCode());
         await().atMost(Duration.ofSeconds(30)).until(() -> get(port, "/api/posts/an-old-post").statusCode() == 200);

@@ -46,16 +46,20 @@ public final class Outbound {
 
     /** Appends: the payload in the message goes to {@code topic} keyed by {@code key}, then into the outbox. */
     public static ProcessorDefinition<?> send(ProcessorDefinition<?> route, String topic, Function<Object, String> key, Outbox outbox) {
-        return route.process(e -> asRecord(e, key))
+        // A payload larger than the topics take could never be written: unusable (to the DLQ with the
+        // reason) rather than retried for ever in front of the records behind it.
+        return route.process(e -> asRecord(e, key, topic))
                 .to("kafka:" + topic)
                 .process(e -> outbox.record(Props.PAYLOAD.get(e)));
     }
 
-    private static void asRecord(Exchange exchange, Function<Object, String> key) {
+    private static void asRecord(Exchange exchange, Function<Object, String> key, String topic) {
         Event payload = exchange.getMessage().getBody(Event.class);
         Props.PAYLOAD.set(exchange, payload);
+        exchange.getMessage().setBody(Json.write(payload));
+        // Checked while the consumed record's origin is still on the message, for the DLQ record.
+        io.herald.support.RecordBudget.check(exchange, topic);
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(KafkaConstants.KEY, key.apply(payload));
-        exchange.getMessage().setBody(Json.write(payload));
     }
 }

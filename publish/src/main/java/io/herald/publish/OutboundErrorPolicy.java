@@ -30,14 +30,8 @@ public final class OutboundErrorPolicy extends RouteConfigurationBuilder {
                     .process(e -> toRejection(e, "publish could not use a record of " + Topics.POSTS_ENRICHED.name() + ": "
                             + e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class).getMessage()))
                     .to("kafka:" + Topics.DLQ.name())
-                .end()
-                // A payload larger than its topic takes can never be written: retrying it would stall the
-                // partition for ever. It goes to the DLQ with the reason; the records behind it go on.
-                .onException(org.apache.kafka.common.errors.RecordTooLargeException.class).handled(true).maximumRedeliveries(0)
-                    .log(LoggingLevel.WARN, "A payload too large to write went to the DLQ in ${routeId}: ${exception.message}")
-                    .process(e -> toRejection(e, DeadLetters.tooLarge(e, "its topic")))
-                    .to("kafka:" + Topics.DLQ.name())
                 .end();
+
     }
 
     /** Makes the exchange's message a DLQ record for what it carried, with the origin of the consumed record. */

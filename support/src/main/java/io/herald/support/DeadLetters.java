@@ -11,15 +11,6 @@ public final class DeadLetters {
     private DeadLetters() {
     }
 
-    /** The reason of a record refused for its size: what was too large, and the limit that applies. */
-    public static String tooLarge(Exchange exchange, String topic) {
-        Throwable e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        Object body = exchange.getMessage().getBody();
-        String size = body instanceof byte[] b ? b.length + " bytes" : body instanceof String s ? s.length() + " characters" : "too large";
-        return "what this record became (" + size + ") is larger than " + topic + " takes, so it can never be written; "
-                + "raise max-post-bytes or shorten the post (" + (e == null ? "record too large" : Failures.describe(e)) + ")";
-    }
-
     /**
      * Makes the exchange's message the DLQ record of the record it consumed: the stage, the reason, the
      * record's origin topic/partition/offset and its bytes ({@link Props#ORIGINAL}), keyed by the stage.

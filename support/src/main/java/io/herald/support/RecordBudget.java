@@ -5,9 +5,9 @@ package io.herald.support;
  * its way (the raw record with its parsed structure, the enriched record with sanitized HTML, a
  * newsletter payload) can be several times the post: every topic takes records up to four times the
  * largest post plus a mebibyte, and the DLQ twice that, so any record a stage consumed fits there with
- * its reason. A record still larger (a post whose derived content explodes) is refused by the producer
- * or the broker ({@code RecordTooLargeException}, never retried) and goes to the DLQ while its partition
- * moves on; a post whose own raw record would not fit is refused at intake with 413.
+ * its reason. A record still larger (a post whose derived content explodes) is checked before it is
+ * written ({@link #check}): it is unusable, goes to the DLQ with the reason, and its partition moves on;
+ * a post whose own raw record would not fit is refused at intake with 413.
  *
  * @param maxPostBytes the largest post accepted
  */
@@ -44,6 +44,40 @@ public record RecordBudget(long maxPostBytes) {
 
     /** Whether a record's value fits a post topic. */
     public boolean fits(byte[] value) {
-        return value == null || value.length <= recordBytes() - 64 * 1024;
+        return value == null || value.length <= valueBytes();
+    }
+
+    /** The largest value Herald writes to a post topic (the record's limit, less room for its key and headers). */
+    public int valueBytes() {
+        return recordBytes() - 64 * 1024;
+    }
+
+    /** The name the running Herald's budget is bound under in the Camel registry. */
+    public static final String BEAN = "heraldRecordBudget";
+
+    /** The budget of the Camel context a route runs in; the default one where none is bound (tests of a route alone). */
+    public static RecordBudget of(org.apache.camel.CamelContext camel) {
+        RecordBudget bound = camel.getRegistry().lookupByNameAndType(BEAN, RecordBudget.class);
+        return bound != null ? bound : forPosts(5L * 1024 * 1024);
+    }
+
+    /**
+     * Refuses the record in an exchange's message (a {@code String} or bytes, about to be written to
+     * {@code topic}) when it is larger than any topic takes: it could never be written, and retrying it
+     * would stall its partition for ever. The refusal is an {@link io.herald.events.UnusableRecord}, so the
+     * stage's error policy puts it in the DLQ with this reason and moves on. (A refusal by the broker
+     * of a record within the budget is not this: the topic was set below it, and the write is retried.)
+     */
+    public static void check(org.apache.camel.Exchange exchange, String topic) {
+        RecordBudget budget = of(exchange.getContext());
+        Object body = exchange.getMessage().getBody();
+        long size = body instanceof byte[] b ? b.length
+                : body instanceof String s ? (s.length() > budget.valueBytes() / 3 ? s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length : s.length())
+                : 0;
+        if (size > budget.valueBytes()) {
+            throw new io.herald.events.UnusableRecord("what this record became for " + topic + " (" + size + " bytes) is larger than "
+                    + "Herald's topics take (" + budget.valueBytes() + " bytes, set by max-post-bytes " + budget.maxPostBytes()
+                    + "), so it can never be written; shorten the post or raise max-post-bytes", null);
+        }
     }
 }

@@ -38,11 +38,6 @@ public final class IngestErrorPolicy extends RouteConfigurationBuilder {
                     .end()
                     .process(IngestErrorPolicy::toProblemResponse)
                 .end()
-                .onException(org.apache.kafka.common.errors.RecordTooLargeException.class).handled(true)
-                    .log(org.apache.camel.LoggingLevel.WARN, "Refused a post too large to store: ${exception.message}")
-                    .process(e -> Problems.respond(e, 413, "Post too large", "The post makes a record larger than "
-                            + io.herald.events.Topics.POSTS_RAW.name() + " takes, so it was not accepted: shorten it, or raise max-post-bytes."))
-                .end()
                 .onException(Exception.class).handled(true)
                     .log(org.apache.camel.LoggingLevel.ERROR, "Could not store a post: ${exception.message}")
                     .process(e -> Problems.respond(e, 503, "Service unavailable",

@@ -42,13 +42,6 @@ public final class EnrichRoute extends RouteBuilder {
                 .process(e -> DeadLetters.forConsumedRecord(e, "transform",
                         String.valueOf(e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class).getMessage())))
                 .to("kafka:" + Topics.DLQ.name());
-        // A version larger than the topics take can never be written: retrying it would stall its
-        // partition for ever. It goes to the DLQ with the reason, and the records behind it go on.
-        onException(org.apache.kafka.common.errors.RecordTooLargeException.class).handled(true).maximumRedeliveries(0)
-                .log(org.apache.camel.LoggingLevel.WARN, "A version too large to write went to the DLQ: ${exception.message}")
-                .process(e -> DeadLetters.forConsumedRecord(e, "transform", DeadLetters.tooLarge(e, Topics.POSTS_ENRICHED.name())))
-                .to("kafka:" + Topics.DLQ.name());
-
         from("kafka:" + Topics.POSTS_RAW.name() + "?groupId=" + ConsumerGroups.TRANSFORM
                 + "&valueDeserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer")
                 .routeId("transform-enrich")
@@ -90,6 +83,9 @@ public final class EnrichRoute extends RouteBuilder {
         Props.ENRICHED.set(exchange, enriched.get());
         message.setHeader(KafkaConstants.KEY, raw.id());
         message.setBody(Json.write(enriched.get()));
+        // A version larger than the topics take could never be written, and retrying it would stall
+        // its partition: it is unusable (to the DLQ with the reason) and the records behind it go on.
+        io.herald.support.RecordBudget.check(exchange, Topics.POSTS_ENRICHED.name());
     }
 
     private void remember(Exchange exchange) {
