@@ -108,7 +108,8 @@ class PoisonAndOrderIT {
         send(Topics.POSTS_RAW.name(), "ordered", Json.write(raw("ordered", "First version.", t.plusSeconds(60))));
         send(Topics.POSTS_RAW.name(), "ordered", Json.write(raw("ordered", "Second version.", t)));
         send(Topics.POSTS_RAW.name(), "marker", Json.write(raw("marker", "Done.", t)));
-        await().atMost(Duration.ofSeconds(30)).until(() -> get(port, "/api/posts/marker").statusCode() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> get(port, "/api/posts/marker").statusCode() == 200
+                && get(port, "/api/posts/ordered").body().contains("Second version."));
         assertEquals(1, ItSupport.read(get(port, "/api/posts/triple").body()).get("version").asInt());
         var ordered = ItSupport.read(get(port, "/api/posts/ordered").body());
         assertEquals("Second version.", ordered.get("qa").get(0).get("answer").asText());

@@ -96,9 +96,17 @@ public final class IngestStage {
     }
 
     private static void answer(io.vertx.ext.web.RoutingContext ctx, ProducerTemplate dlq, RejectedPost rejected) {
-        ctx.response().setStatusCode(rejected.status())
-                .putHeader("Content-Type", Problems.CONTENT_TYPE)
-                .end(Problems.json(rejected.status(), rejected.title(), rejected.detail()));
+        boolean unread = !ctx.request().isEnded();
+        var response = ctx.response().setStatusCode(rejected.status()).putHeader("Content-Type", Problems.CONTENT_TYPE);
+        if (unread) {
+            response.putHeader("Connection", "close");
+        }
+        // A body refused unread is not waited for: the connection closes once the answer is out.
+        response.end(Problems.json(rejected.status(), rejected.title(), rejected.detail())).onComplete(done -> {
+            if (unread) {
+                ctx.request().connection().close();
+            }
+        });
         Rejection r = Rejection.of("ingest", rejected.detail(), "http " + ctx.request().path(),
                 ctx.request().getHeader("Content-Type"), null, null, null, null);
         dlq.asyncRequestBodyAndHeader("kafka:" + Topics.DLQ.name(), Json.write(r), KafkaConstants.KEY, "ingest");

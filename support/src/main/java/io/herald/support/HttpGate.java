@@ -99,11 +99,17 @@ public final class HttpGate {
         if (r.status() == 401) {
             response.putHeader("WWW-Authenticate", "Bearer realm=\"herald\"");
         }
-        // The body was not read: the connection cannot be reused for the next request.
-        if (request.getHeader("Content-Length") != null || request.getHeader("Transfer-Encoding") != null) {
+        // The body is never read: the connection is closed once the answer is out, rather than kept open
+        // for the rest of a body nobody will read (or that never comes).
+        boolean unread = !request.isEnded();
+        if (unread) {
             response.putHeader("Connection", "close");
         }
-        response.end(Problems.json(r.status(), r.title(), r.detail()));
+        response.end(Problems.json(r.status(), r.title(), r.detail())).onComplete(done -> {
+            if (unread) {
+                request.connection().close();
+            }
+        });
     }
 
     /** The host the request names: its Host header, or HTTP/2's :authority (clients that upgrade to h2c send no Host). */
