@@ -33,12 +33,11 @@ public final class CmsWebhookParser {
      * {@code modified_gmt}), for published and withdrawn posts alike; empty when it does not say.
      */
     public Optional<Instant> updatedAt(String json) {
-        JsonNode root;
-        try {
-            root = Json.mapper().readTree(json);
-        } catch (IOException e) {
+        Optional<JsonNode> tree = tree(json);
+        if (tree.isEmpty()) {
             return Optional.empty();
         }
+        JsonNode root = tree.get();
         JsonNode ghost = root.path("post");
         String t = first(text(ghost.path("current"), "updated_at"), text(ghost.path("previous"), "updated_at"));
         if (t == null) {
@@ -126,12 +125,11 @@ public final class CmsWebhookParser {
         if (parse(json).isPresent()) {
             return Optional.empty();
         }
-        JsonNode root;
-        try {
-            root = Json.mapper().readTree(json);
-        } catch (IOException e) {
+        Optional<JsonNode> tree = tree(json);
+        if (tree.isEmpty()) {
             return Optional.empty();
         }
+        JsonNode root = tree.get();
         JsonNode ghost = root.path("post");
         if (ghost.has("current") || ghost.has("previous")) {
             String url = first(text(ghost.path("current"), "url"), text(ghost.path("previous"), "url"));
@@ -152,6 +150,15 @@ public final class CmsWebhookParser {
                 String.valueOf(meta.author()), String.valueOf(meta.published()), String.valueOf(meta.url()),
                 String.join(",", meta.tags()), String.valueOf(meta.image()), content));
         return new Notification(post, cms, hash, null);
+    }
+
+    /** The notification's JSON, or empty when it is not JSON (a refusal says so elsewhere). */
+    private static Optional<JsonNode> tree(String json) {
+        try {
+            return Optional.ofNullable(Json.mapper().readTree(json));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     private static boolean published(String status) {
