@@ -96,17 +96,10 @@ public final class IngestStage {
     }
 
     private static void answer(io.vertx.ext.web.RoutingContext ctx, ProducerTemplate dlq, RejectedPost rejected) {
-        boolean unread = !ctx.request().isEnded();
-        var response = ctx.response().setStatusCode(rejected.status()).putHeader("Content-Type", Problems.CONTENT_TYPE);
-        if (unread) {
-            response.putHeader("Connection", "close");
-        }
-        // A body refused unread is not waited for: the connection closes once the answer is out.
-        response.end(Problems.json(rejected.status(), rejected.title(), rejected.detail())).onComplete(done -> {
-            if (unread) {
-                ctx.request().connection().close();
-            }
-        });
+        // A body refused unread is not waited for (HttpGate.endUnread).
+        io.herald.support.HttpGate.endUnread(ctx.request(),
+                ctx.response().setStatusCode(rejected.status()).putHeader("Content-Type", Problems.CONTENT_TYPE),
+                Problems.json(rejected.status(), rejected.title(), rejected.detail()));
         Rejection r = Rejection.of("ingest", rejected.detail(), "http " + ctx.request().path(),
                 ctx.request().getHeader("Content-Type"), null, null, null, null);
         dlq.asyncRequestBodyAndHeader("kafka:" + Topics.DLQ.name(), Json.write(r), KafkaConstants.KEY, "ingest");

@@ -82,10 +82,9 @@ public final class HttpGate {
                 var vertx = ctx.vertx();
                 long timer = vertx.setTimer(requestMillis, id -> {
                     if (!request.isEnded() && !ctx.response().ended()) {
-                        ctx.response().setStatusCode(408).putHeader("Content-Type", Problems.CONTENT_TYPE).putHeader("Connection", "close")
-                                .end(Problems.json(408, "Request timeout", "The request did not arrive whole within "
+                        endUnread(request, ctx.response().setStatusCode(408).putHeader("Content-Type", Problems.CONTENT_TYPE),
+                                Problems.json(408, "Request timeout", "The request did not arrive whole within "
                                         + requestMillis / 1000 + " s (request-timeout-seconds), so Herald stopped waiting for it."));
-                        request.connection().close();
                     }
                 });
                 ctx.addEndHandler(done -> vertx.cancelTimer(timer));
@@ -99,14 +98,22 @@ public final class HttpGate {
         if (r.status() == 401) {
             response.putHeader("WWW-Authenticate", "Bearer realm=\"herald\"");
         }
-        // The body is never read: the connection is closed once the answer is out, rather than kept open
-        // for the rest of a body nobody will read (or that never comes).
-        boolean unread = !request.isEnded();
-        if (unread) {
+        endUnread(request, response, Problems.json(r.status(), r.title(), r.detail()));
+    }
+
+    /**
+     * Ends a refusal whose request body was not (or not wholly) read. Over HTTP/1.1 the connection is
+     * closed once the answer is out, rather than kept open for the rest of a body nobody will read (or
+     * that never comes); over HTTP/2 only the request's own stream ends (closing the connection would
+     * end every other request on it).
+     */
+    public static void endUnread(io.vertx.core.http.HttpServerRequest request, io.vertx.core.http.HttpServerResponse response, String body) {
+        boolean close = !request.isEnded() && request.version() != io.vertx.core.http.HttpVersion.HTTP_2;
+        if (close) {
             response.putHeader("Connection", "close");
         }
-        response.end(Problems.json(r.status(), r.title(), r.detail())).onComplete(done -> {
-            if (unread) {
+        response.end(body).onComplete(done -> {
+            if (close) {
                 request.connection().close();
             }
         });
