@@ -27,7 +27,14 @@ public final class OpenApi {
         info.put("version", String.valueOf(Schema.VERSION));
         info.put("description", "Posts in (API, CMS webhooks), feeds, pages and previews out, and Herald's own health, metrics "
                 + "and contracts. Errors are RFC 9457 problem details (application/problem+json).");
-        doc.putArray("servers").addObject().put("url", baseUrl);
+        info.putObject("contact").put("name", "The operators of this Herald").put("url", baseUrl.replaceAll("/+$", "") + "/");
+        info.putObject("license").put("name", "Apache License 2.0").put("identifier", "Apache-2.0");
+        // Relative: the Herald that serves this document (base-url names it; linters warn on a localhost URL).
+        doc.putArray("servers").addObject().put("url", "/").put("description", "This Herald (" + baseUrl + ")");
+        ArrayNode tags = doc.putArray("tags");
+        for (String[] tag : TAGS) {
+            tags.addObject().put("name", tag[0]).put("description", tag[1]);
+        }
         ObjectNode paths = doc.putObject("paths");
 
         ObjectNode post = op(paths, "/api/posts", "post", "Publish a post",
@@ -97,13 +104,18 @@ public final class OpenApi {
                 new String[] {"/feeds/tags/{slug}/archive/{n}.{format}", "RFC 5005 archive page n of a tag's feed"})) {
             feed(paths, feed[0], feed[1]);
         }
-        ObjectNode index = op(paths, "/feeds/", "get", "Feed index", "Every feed, with autodiscovery links.");
+        ObjectNode index = op(paths, "/feeds", "get", "Feed index", "Every feed, with autodiscovery links (also at /feeds/, where "
+                + "the pages link to it).");
         content(index.putObject("responses").putObject("200").put("description", "HTML"), "text/html");
 
-        ObjectNode page = op(paths, "/posts/{id}", "get", "A post's page", "HTML for readers: Q&A with anchors, FAQPage JSON-LD.");
+        ObjectNode page = op(paths, "/posts/{id}", "get", "A post's page", "HTML for readers: Q&A with anchors, Open Graph and "
+                + "Twitter Card data, BlogPosting and FAQPage JSON-LD.");
         pathParam(page, "id");
         content(page.putObject("responses").putObject("200").put("description", "HTML"), "text/html");
         problems(page, "404");
+        ObjectNode image = op(paths, "/site-image.png", "get", "Herald's own site image",
+                "The 1200×630 card link previews show for posts without an image, when no site-image is set.");
+        content(image.putObject("responses").putObject("200").put("description", "PNG"), "image/png");
 
         ObjectNode health = op(paths, "/health", "get", "Health", "UP when the broker answers and every route runs; each stage and route listed.");
         respond(health, "200", "UP", "#/components/schemas/Health");
@@ -153,8 +165,49 @@ public final class OpenApi {
                 problems(operation, "403", "408");
             }
         }));
+        // Every operation: a tag for its group, and security even where none is needed (security: []),
+        // so that what needs the token and what does not is said, never left to a default.
+        paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(m -> {
+            ObjectNode operation = (ObjectNode) m.getValue();
+            operation.putArray("tags").add(tagOf(path.getKey()));
+            if (!operation.has("security")) {
+                operation.putArray("security");
+            }
+        }));
         components(doc.putObject("components"));
         return doc;
+    }
+
+    private static final String[][] TAGS = {
+        {"Posts", "Publish, read, preview and delete posts; their newsletters and snippets"},
+        {"CMS", "Notifications from a CMS (WordPress, Ghost, Contentful, Strapi)"},
+        {"Feeds", "RSS 2.0, Atom 1.0 and JSON Feed 1.1, with archives (RFC 5005)"},
+        {"Pages", "What readers and link previews see"},
+        {"Operations", "Health, metrics, pipeline status and refused inputs"},
+        {"Dashboard", "The dashboard's page and files"},
+        {"Contracts", "The documents that describe Herald's HTTP API and events"},
+    };
+
+    private static String tagOf(String path) {
+        if (path.startsWith("/api/webhooks")) {
+            return "CMS";
+        }
+        if (path.startsWith("/api/posts")) {
+            return "Posts";
+        }
+        if (path.startsWith("/feeds")) {
+            return "Feeds";
+        }
+        if (path.startsWith("/posts/") || path.equals("/site-image.png")) {
+            return "Pages";
+        }
+        if (path.equals("/") || path.startsWith("/dashboard")) {
+            return "Dashboard";
+        }
+        if (path.startsWith("/schemas") || path.endsWith("api.json")) {
+            return "Contracts";
+        }
+        return "Operations";
     }
 
     private static void feed(ObjectNode paths, String path, String summary) {

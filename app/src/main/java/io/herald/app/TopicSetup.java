@@ -38,6 +38,9 @@ public final class TopicSetup {
             int n = t == Topics.DLQ ? 1 : partitions;
             Map<String, String> configs = new HashMap<>(t.config());
             configs.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(maxMessageBytes(t, budget)));
+            if (t == Topics.POSTS_RAW) {
+                configs.put(TopicConfig.DELETE_RETENTION_MS_CONFIG, String.valueOf(TOMBSTONE_RETENTION_MS));
+            }
             if (replication >= 3) {
                 configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "2");
             }
@@ -45,6 +48,13 @@ public final class TopicSetup {
         }
         return topics;
     }
+
+    /**
+     * How long a deletion stays on {@code herald.posts.raw}: for ever, in effect (a hundred years; Kafka
+     * adds it to a time, so not Long.MAX_VALUE). A tombstone carries who withdrew the post (a CMS), which
+     * keeps it withdrawn across sources and restarts until that CMS publishes it again.
+     */
+    static final long TOMBSTONE_RETENTION_MS = 100L * 365 * 24 * 3600 * 1000;
 
     /** The largest record a topic takes: the one size budget ({@link RecordBudget}), twice that on the DLQ. */
     static int maxMessageBytes(Topic<?> t, RecordBudget budget) {
@@ -57,7 +67,16 @@ public final class TopicSetup {
      * budget). Only changes in Herald's favour; a policy it cannot work with is refused by {@link #unsuitable}.
      */
     static Map<String, String> upgrades(Topic<?> t, String cleanupPolicy, String maxMessageBytes, RecordBudget budget) {
+        return upgrades(t, cleanupPolicy, maxMessageBytes, null, budget);
+    }
+
+    /** As above, with the topic's {@code delete.retention.ms} (null: the broker's default, a day). */
+    static Map<String, String> upgrades(Topic<?> t, String cleanupPolicy, String maxMessageBytes, String deleteRetentionMs,
+                                        RecordBudget budget) {
         Map<String, String> out = new HashMap<>();
+        if (t == Topics.POSTS_RAW && !atLeast(deleteRetentionMs, TOMBSTONE_RETENTION_MS)) {
+            out.put(TopicConfig.DELETE_RETENTION_MS_CONFIG, String.valueOf(TOMBSTONE_RETENTION_MS));
+        }
         if (t == Topics.POSTS_RAW && cleanupPolicy != null && cleanupPolicy.replace(" ", "").equals("delete")) {
             out.put(TopicConfig.CLEANUP_POLICY_CONFIG, "compact");
             out.put(TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, "0");
@@ -71,6 +90,14 @@ public final class TopicSetup {
             out.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(wanted));
         }
         return out;
+    }
+
+    private static boolean atLeast(String value, long wanted) {
+        try {
+            return value != null && Long.parseLong(value.strip()) >= wanted;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** The replication factor to create topics with: the setting, or (0) the brokers there are, at most 3. */
@@ -148,7 +175,9 @@ public final class TopicSetup {
                 Config c = configs.get(r);
                 var policy = c.get(TopicConfig.CLEANUP_POLICY_CONFIG);
                 var size = c.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
-                Map<String, String> changes = upgrades(t, policy == null ? null : policy.value(), size == null ? null : size.value(), budget);
+                var tombstones = c.get(TopicConfig.DELETE_RETENTION_MS_CONFIG);
+                Map<String, String> changes = upgrades(t, policy == null ? null : policy.value(), size == null ? null : size.value(),
+                        tombstones == null ? null : tombstones.value(), budget);
                 // Judged on what the topic will be once Herald's own upgrades are made (the broker may answer
                 // a describe with the old values for a moment after the change).
                 policies.put(t.name(), changes.getOrDefault(TopicConfig.CLEANUP_POLICY_CONFIG, policy == null ? null : policy.value()));

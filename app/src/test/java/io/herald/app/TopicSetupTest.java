@@ -50,7 +50,20 @@ class TopicSetupTest {
         var changes = TopicSetup.upgrades(Topics.POSTS_RAW, "delete", "1048588", budget);
         assertEquals("compact", changes.get("cleanup.policy"));
         assertEquals(String.valueOf(21 << 20), changes.get("max.message.bytes"), "a 1 MB limit would stall a 1.5 MB post");
-        assertTrue(TopicSetup.upgrades(Topics.POSTS_RAW, "compact", String.valueOf(64 << 20), budget).isEmpty(),
+        assertTrue(TopicSetup.upgrades(Topics.POSTS_RAW, "compact", String.valueOf(64 << 20),
+                        String.valueOf(TopicSetup.TOMBSTONE_RETENTION_MS), budget).isEmpty(),
                 "a larger limit an operator set is kept");
+    }
+
+    @Test
+    void a_raw_topic_keeps_its_tombstones_so_a_cms_withdrawal_outlasts_compaction() {
+        var budget = io.herald.support.RecordBudget.forPosts(5 << 20);
+        assertEquals(String.valueOf(TopicSetup.TOMBSTONE_RETENTION_MS),
+                TopicSetup.upgrades(Topics.POSTS_RAW, "compact", String.valueOf(64 << 20), "86400000", budget).get("delete.retention.ms"),
+                "the broker's default (a day) would forget who withdrew a post");
+        assertTrue(TopicSetup.TOMBSTONE_RETENTION_MS > 50L * 365 * 24 * 3600 * 1000 && TopicSetup.TOMBSTONE_RETENTION_MS < Long.MAX_VALUE / 2);
+        assertEquals(String.valueOf(TopicSetup.TOMBSTONE_RETENTION_MS), TopicSetup.newTopics(3, (short) 1, budget).stream()
+                .filter(t -> t.name().equals(Topics.POSTS_RAW.name())).findFirst().orElseThrow().configs().get("delete.retention.ms"));
+        assertTrue(TopicSetup.upgrades(Topics.POSTS_ENRICHED, "compact", String.valueOf(64 << 20), null, budget).isEmpty());
     }
 }

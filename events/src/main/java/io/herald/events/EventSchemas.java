@@ -75,7 +75,10 @@ public final class EventSchemas {
             Map.entry("RawPost.sourceUpdatedAt", "When the CMS that sent it last changed the post, as its notification says; an older "
                     + "notification never replaces the post. Absent for other sources."),
             Map.entry("idempotencyKey", "The same for every copy of the same payload: <post id>:v<version>:newsletter:<kind>, "
-                    + "<post id>:v<version>:social:<platform>[:<n>] or digest:<window end>. Drop repeats by it (it is also ce_id)."),
+                    + "<post id>:v<version>:social:<platform>[:<n>] or digest:<window end>, always visible ASCII (the post id's other "
+                    + "characters percent-encoded as UTF-8), as it travels as the Idempotency-Key header. Drop repeats by it (it is also ce_id)."),
+            Map.entry("RawPost.aliases", "The post's ids where it came from, besides its URL (Ghost's id and uuid, WordPress's "
+                    + "?p=<id> link and guid, a feed entry's guid): a CMS notification naming the post only by one of them still finds it."),
             Map.entry("postId", "The post it is about."),
             Map.entry("NewsletterPayload.version", "The post version it announces."),
             Map.entry("NewsletterPayload.kind", "announcement, correction or digest."),
@@ -89,6 +92,12 @@ public final class EventSchemas {
             Map.entry("SocialSnippet.text", "The snippet, ready to post."),
             Map.entry("SocialSnippet.length", "Its length as the platform counts it."),
             Map.entry("SocialSnippet.limit", "The platform's limit; length is at most this."),
+            Map.entry("SocialSnippet.link", "The URL the snippet links to (with the network's UTM tags)."),
+            Map.entry("SocialSnippet.facets", "Where the text shows a link in short and which URL it stands for (Bluesky: post them as "
+                    + "app.bsky.richtext.facet#link features); empty for the other networks, whose text has the whole link."),
+            Map.entry("LinkFacet.byteStart", "The shown link's first byte in the text's UTF-8."),
+            Map.entry("LinkFacet.byteEnd", "The byte after the shown link."),
+            Map.entry("LinkFacet.uri", "The whole URL."),
             Map.entry("Delivery.target", "Where it was delivered (the webhook URL)."),
             Map.entry("Delivery.state", "pending (a try failed, another follows), sent or failed (no tries left)."),
             Map.entry("Delivery.attempts", "Tries so far."),

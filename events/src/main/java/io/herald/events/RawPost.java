@@ -19,6 +19,9 @@ import java.util.List;
  * @param sourceUpdatedAt when the CMS that sent it last changed the post, as its notification says (Ghost's
  *                    {@code updated_at}, WordPress's {@code modified_gmt}); a notification older than this is never
  *                    let replace the post (a replayed or late webhook). Absent for other sources
+ * @param aliases     the post's ids where it came from, besides its URL: Ghost's id and uuid, WordPress's
+ *                    {@code ?p=<id>} link and guid, a feed entry's guid. A CMS notification that names the post
+ *                    only by those (Ghost's unpublish and delete, WordPress's trash) still finds it
  */
 public record RawPost(
         int schema,
@@ -39,13 +42,15 @@ public record RawPost(
         List<String> links,
         List<String> images,
         boolean backlog,
-        Instant sourceUpdatedAt) implements Event {
+        Instant sourceUpdatedAt,
+        List<String> aliases) implements Event {
 
     public RawPost {
         tags = tags == null ? List.of() : List.copyOf(tags);
         qa = qa == null ? List.of() : List.copyOf(qa);
         links = links == null ? List.of() : List.copyOf(links);
         images = images == null ? List.of() : List.copyOf(images);
+        aliases = aliases == null ? List.of() : List.copyOf(aliases);
     }
 
     /** A builder, by name, so that no two fields can be swapped unnoticed. */
@@ -75,6 +80,7 @@ public record RawPost(
         b.images = images;
         b.backlog = backlog;
         b.sourceUpdatedAt = sourceUpdatedAt;
+        b.aliases = aliases;
         return b;
     }
 
@@ -99,6 +105,7 @@ public record RawPost(
         private List<String> images;
         private boolean backlog;
         private Instant sourceUpdatedAt;
+        private List<String> aliases;
 
         private Builder() {
         }
@@ -193,13 +200,18 @@ public record RawPost(
             return this;
         }
 
+        public Builder aliases(List<String> aliases) {
+            this.aliases = aliases;
+            return this;
+        }
+
         public Builder backlog(boolean backlog) {
             this.backlog = backlog;
             return this;
         }
 
         public RawPost build() {
-            return new RawPost(schema, id, source, contentType, body, receivedAt, contentHash, title, author, published, url, tags, intro, qa, outro, links, images, backlog, sourceUpdatedAt);
+            return new RawPost(schema, id, source, contentType, body, receivedAt, contentHash, title, author, published, url, tags, intro, qa, outro, links, images, backlog, sourceUpdatedAt, aliases);
         }
     }
 }

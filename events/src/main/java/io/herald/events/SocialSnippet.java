@@ -5,6 +5,8 @@ package io.herald.events;
  *
  * @param length the text's length as the platform counts it
  * @param limit  the platform's limit, which {@code length} never exceeds
+ * @param link   the URL the snippet links to
+ * @param facets where the text shows a link in short (Bluesky); empty elsewhere
  */
 public record SocialSnippet(
         int schema,
@@ -14,5 +16,15 @@ public record SocialSnippet(
         String platform,
         String text,
         int length,
-        int limit) implements Event {
+        int limit,
+        String link,
+        java.util.List<LinkFacet> facets) implements Event {
+
+    public SocialSnippet {
+        facets = facets == null ? java.util.List.of() : java.util.List.copyOf(facets);
+    }
+
+    public SocialSnippet(int schema, String idempotencyKey, String postId, int version, String platform, String text, int length, int limit) {
+        this(schema, idempotencyKey, postId, version, platform, text, length, limit, null, java.util.List.of());
+    }
 }

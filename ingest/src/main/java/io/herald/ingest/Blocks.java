@@ -70,8 +70,13 @@ final class Blocks {
         return false;
     }
 
+    /**
+     * A paragraph as its lines when they are labelled pairs: lines end at {@code <br>} and at the
+     * line breaks of the source (Markdown's soft breaks: "Q: ...\nA: ..." with no blank line between
+     * is one paragraph in Markdown, and "问：...\n答：..." is how such lists are often written).
+     */
     private static List<Element> splitAtBreaks(Element p) {
-        if (p.select("br").isEmpty()) {
+        if (p.select("br").isEmpty() && !p.wholeOwnText().contains("\n")) {
             return List.of(p);
         }
         List<Element> lines = new ArrayList<>();
@@ -80,6 +85,17 @@ final class Blocks {
             if (child instanceof Element e && e.normalName().equals("br")) {
                 lines.add(line);
                 line = new Element("p");
+            } else if (child instanceof TextNode t && t.getWholeText().indexOf('\n') >= 0) {
+                String[] parts = t.getWholeText().split("\n", -1);
+                for (int i = 0; i < parts.length; i++) {
+                    if (i > 0) {
+                        lines.add(line);
+                        line = new Element("p");
+                    }
+                    if (!parts[i].isEmpty()) {
+                        line.appendChild(new TextNode(parts[i]));
+                    }
+                }
             } else {
                 line.appendChild(child.clone());
             }

@@ -24,8 +24,38 @@ import java.util.Optional;
  */
 public final class CmsWebhookParser {
 
-    /** A notification read: the post, what arrived, a hash of what matters, and which CMS sent it. */
-    public record Notification(ParsedPost post, String cms, String contentHash, Instant updatedAt) {
+    /**
+     * A notification read: the post, what arrived, a hash of what matters, and which CMS sent it.
+     *
+     * @param aliases the post's ids in the CMS besides its URL (Ghost's id and uuid; WordPress's guid and ?p=id)
+     * @param missing the fields the payload does not carry ({@link #TAGS}, {@link #AUTHOR}, {@link #IMAGE}): WordPress's
+     *                REST JSON names tags, categories, the author and the image by number only, unless asked with
+     *                {@code ?_embed}. Herald keeps what it has for them rather than erase them
+     */
+    public record Notification(ParsedPost post, String cms, String contentHash, Instant updatedAt, List<String> aliases,
+                               java.util.Set<String> missing) {
+
+        public Notification {
+            aliases = aliases == null ? List.of() : List.copyOf(aliases);
+            missing = missing == null ? java.util.Set.of() : java.util.Set.copyOf(missing);
+        }
+
+        Notification(ParsedPost post, String cms, String contentHash, Instant updatedAt) {
+            this(post, cms, contentHash, updatedAt, List.of(), java.util.Set.of());
+        }
+    }
+
+    /** A field a payload may not carry. */
+    public static final String TAGS = "tags";
+    public static final String AUTHOR = "author";
+    public static final String IMAGE = "image";
+
+    /**
+     * A notification that takes a post out of public view, and every id it names the post by: its URL
+     * where it has one, and the CMS's own ids (Ghost's unpublish names only a preview URL and the uuid;
+     * its delete no URL at all; WordPress's trash a {@code ?p=} link and the permalink in the guid).
+     */
+    public record Withdrawal(String cms, List<String> refs) {
     }
 
     /**
@@ -58,7 +88,7 @@ public final class CmsWebhookParser {
     /** @return the post, or empty when the notification is about an unpublished post */
     public Optional<Notification> parse(String json) {
         Optional<Notification> n = read(json);
-        return n.map(x -> new Notification(x.post(), x.cms(), x.contentHash(), updatedAt(json).orElse(null)));
+        return n.map(x -> new Notification(x.post(), x.cms(), x.contentHash(), updatedAt(json).orElse(null), x.aliases(), x.missing()));
     }
 
     private Optional<Notification> read(String json) {
@@ -83,10 +113,11 @@ public final class CmsWebhookParser {
             }
             JsonNode author = ghost.path("primary_author").isObject() ? ghost.path("primary_author")
                     : ghost.path("authors").path(0);
-            return Optional.of(read("ghost", text(ghost, "html"), new PostMeta(text(ghost, "url") == null
+            Notification n = read("ghost", text(ghost, "html"), new PostMeta(text(ghost, "url") == null
                     ? prefixed("ghost-", text(ghost, "uuid")) : null, text(ghost, "title"), text(author, "name"),
                     Dates.required("published_at", text(ghost, "published_at")), text(ghost, "url"),
-                    names(ghost.path("tags")), text(ghost, "feature_image"))));
+                    names(ghost.path("tags")), text(ghost, "feature_image")));
+            return Optional.of(withIds(n, ghostIds(ghost), java.util.Set.of()));
         }
         JsonNode wp = root.path("post").isObject() && root.path("post").has("post_title") ? root.path("post") : root;
         if (root.path("title").isObject() || wp.has("post_title")) {
@@ -104,10 +135,33 @@ public final class CmsWebhookParser {
                     text(wp, "permalink"), text(wp, "guid"));
             String id = first(text(root, "id"), text(wp, "ID"));
             String date = first(text(root, "date_gmt"), text(wp, "post_date_gmt"));
-            return Optional.of(read("wordpress", html, new PostMeta(url == null ? prefixed("wordpress-", id) : null,
-                    title == null ? null : org.jsoup.Jsoup.parse(title).text(), first(text(root, "author_name"),
-                    text(root.path("author"), "name")), date == null ? null : Dates.required("date_gmt", date + (date.endsWith("Z") ? "" : "Z")),
-                    url, names(first(root.path("tags"), wp.path("tags"))), text(root, "featured_image_url"))));
+            // The REST API names terms, the author and the image by number; their names come only with ?_embed.
+            java.util.Set<String> missing = new java.util.HashSet<>();
+            JsonNode embedded = root.path("_embedded");
+            List<String> tags = names(first(root.path("tags"), wp.path("tags")));
+            if (numbered(root.path("tags")) || numbered(root.path("categories"))) {
+                tags = new ArrayList<>();
+                for (JsonNode taxonomy : embedded.path("wp:term")) {
+                    tags.addAll(names(taxonomy));
+                }
+                if (!embedded.has("wp:term")) {
+                    missing.add(TAGS);
+                }
+            }
+            String author = first(text(root, "author_name"), text(root.path("author"), "name"), text(embedded.path("author").path(0), "name"));
+            if (author == null && root.path("author").isNumber()) {
+                missing.add(AUTHOR);
+            }
+            String image = first(text(root, "featured_image_url"), text(root, "jetpack_featured_media_url"),
+                    text(embedded.path("wp:featuredmedia").path(0), "source_url"));
+            if (image == null && root.path("featured_media").asLong(0) > 0) {
+                missing.add(IMAGE);
+            }
+            Notification n = read("wordpress", html, new PostMeta(url == null ? prefixed("wordpress-", id) : null,
+                    title == null ? null : org.jsoup.Jsoup.parse(title).text(), author,
+                    date == null ? null : Dates.required("date_gmt", date + (date.endsWith("Z") ? "" : "Z")),
+                    url, tags, image));
+            return Optional.of(withIds(n, wordpressIds(root, wp), missing));
         }
         return Optional.of(read("herald", first(text(root, "html"), text(root, "content"), text(root, "body")),
                 new PostMeta(text(root, "id"), text(root, "title"), text(root, "author"),
@@ -121,7 +175,7 @@ public final class CmsWebhookParser {
      * trashed, made private, a draft again or password-protected. Empty when it publishes something
      * or names no URL. Whether Herald has that post is for the caller to decide.
      */
-    public Optional<String> withdrawn(String json) {
+    public Optional<Withdrawal> withdrawn(String json) {
         if (parse(json).isPresent()) {
             return Optional.empty();
         }
@@ -131,13 +185,85 @@ public final class CmsWebhookParser {
         }
         JsonNode root = tree.get();
         JsonNode ghost = root.path("post");
+        List<String> refs = new ArrayList<>();
         if (ghost.has("current") || ghost.has("previous")) {
-            String url = first(text(ghost.path("current"), "url"), text(ghost.path("previous"), "url"));
-            return Optional.ofNullable(url).map(TrackingParams::strip);
+            for (JsonNode side : List.of(ghost.path("current"), ghost.path("previous"))) {
+                String url = text(side, "url");
+                if (url != null) {
+                    refs.add(TrackingParams.strip(url));
+                }
+            }
+            refs.addAll(ghostIds(ghost.path("current")));
+            refs.addAll(ghostIds(ghost.path("previous")));
+            return refs.isEmpty() ? Optional.empty() : Optional.of(new Withdrawal("ghost", List.copyOf(new java.util.LinkedHashSet<>(refs))));
         }
         JsonNode wp = root.path("post").isObject() && root.path("post").has("post_title") ? root.path("post") : root;
-        return Optional.ofNullable(first(text(root, "link"), text(root, "post_permalink"), text(wp, "post_permalink"),
-                text(root, "permalink"), text(wp, "permalink"))).map(TrackingParams::strip);
+        for (String url : new String[] {text(root, "link"), text(root, "post_permalink"), text(wp, "post_permalink"),
+            text(root, "permalink"), text(wp, "permalink")}) {
+            if (url != null) {
+                refs.add(TrackingParams.strip(url));
+            }
+        }
+        refs.addAll(wordpressIds(root, wp));
+        if (refs.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean wordpress = root.path("title").isObject() || wp.has("post_title");
+        return Optional.of(new Withdrawal(wordpress ? "wordpress" : "herald", List.copyOf(new java.util.LinkedHashSet<>(refs))));
+    }
+
+    /** Ghost's own ids of a post: its object id (also its RSS guid) and its uuid. */
+    private static List<String> ghostIds(JsonNode post) {
+        List<String> ids = new ArrayList<>();
+        for (String field : new String[] {"id", "uuid"}) {
+            String v = text(post, field);
+            if (v != null) {
+                ids.add(v);
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * WordPress's own ids of a post: its guid (what its RSS gives as the item's guid: the first
+     * permalink, or {@code <site>/?p=<id>}), and {@code <site>/?p=<id>} itself.
+     */
+    private static List<String> wordpressIds(JsonNode root, JsonNode wp) {
+        List<String> ids = new ArrayList<>();
+        String guid = first(text(root.path("guid"), "rendered"), text(root, "guid"), text(wp, "guid"));
+        if (guid != null) {
+            ids.add(TrackingParams.strip(guid));
+        }
+        String id = first(text(root, "id"), text(wp, "ID"));
+        String link = first(text(root, "link"), guid);
+        if (id != null && id.matches("\\d{1,19}") && link != null) {
+            try {
+                java.net.URI u = java.net.URI.create(link);
+                if (u.getScheme() != null && u.getRawAuthority() != null) {
+                    ids.add(u.getScheme() + "://" + u.getRawAuthority() + "/?p=" + id);
+                }
+            } catch (IllegalArgumentException e) {
+                // no site to name the id with
+            }
+        }
+        return ids;
+    }
+
+    private static Notification withIds(Notification n, List<String> aliases, java.util.Set<String> missing) {
+        return new Notification(n.post(), n.cms(), n.contentHash(), n.updatedAt(), List.copyOf(new java.util.LinkedHashSet<>(aliases)), missing);
+    }
+
+    /** Whether a list of terms is WordPress's term ids (numbers) rather than names. */
+    private static boolean numbered(JsonNode terms) {
+        if (!terms.isArray() || terms.isEmpty()) {
+            return false;
+        }
+        for (JsonNode t : terms) {
+            if (!t.isNumber()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Notification read(String cms, String html, PostMeta meta) {

@@ -21,7 +21,12 @@ import org.xml.sax.InputSource;
 public final class FeedReader {
 
     /** One entry as a post, the HTML it came with, and a hash of what matters in it. */
-    public record Entry(ParsedPost post, String html, String contentHash) {
+    /** @param aliases the entry's guid (or Atom id) where it is not its link: a CMS's own id of the post (Ghost, WordPress) */
+    public record Entry(ParsedPost post, String html, String contentHash, List<String> aliases) {
+
+        public Entry(ParsedPost post, String html, String contentHash) {
+            this(post, html, contentHash, List.of());
+        }
     }
 
     public List<Entry> read(byte[] xml, String feedUrl) {
@@ -64,7 +69,8 @@ public final class FeedReader {
         String hash = io.herald.support.Hashes.sha256(String.join("\u0000", String.valueOf(meta.id()), String.valueOf(meta.title()),
                 String.valueOf(author), String.valueOf(meta.published()), String.valueOf(link), String.join(",", tags),
                 String.valueOf(meta.image()), html));
-        return new Entry(post, html, hash);
+        String guid = e.getUri() == null || e.getUri().isBlank() ? null : e.getUri().strip();
+        return new Entry(post, html, hash, guid == null || guid.equals(link) ? List.of() : List.of(guid));
     }
 
     private static String absolute(String base, String href) {

@@ -60,11 +60,19 @@ public final class IngestStage {
 
     /** Learns what was already accepted, so repeats answer {@code unchanged} across restarts. */
     public void rebuild(String bootstrapServers) {
-        long n = TopicReplay.replayEvents(bootstrapServers, clientProperties, Topics.POSTS_RAW, Duration.ofMinutes(5), (id, post) -> {
-            if (id != null && post != null) {
-                ledger.record(id, post.contentHash(), post.source(), post.sourceUpdatedAt());
-            } else if (id != null) {
-                ledger.forget(id);
+        long n = TopicReplay.replayRecords(bootstrapServers, clientProperties, Topics.POSTS_RAW, Duration.ofMinutes(5), r -> {
+            String id = r.key();
+            if (id == null) {
+                return;
+            }
+            if (r.value() != null) {
+                TopicReplay.readable(Topics.POSTS_RAW, id, r.value()).ifPresent(ledger::record);
+                return;
+            }
+            ledger.forget(id);
+            var by = r.headers().lastHeader(PostLedger.WITHDRAWN_BY_HEADER);
+            if (by != null && by.value() != null) {
+                ledger.withdrawnBy(id, new String(by.value(), java.nio.charset.StandardCharsets.UTF_8));
             }
         });
         LOG.info("Ingest knows {} posts ({} records replayed)", ledger.size(), n);

@@ -129,8 +129,21 @@ public final class Intake {
                     + io.herald.events.Topics.POSTS_RAW.name() + " (the post and what Herald read from it); Herald carries records of up to "
                     + (budget.recordBytes() - 64 * 1024) + " bytes, set by max-post-bytes (" + maxBytes + ").");
         }
+        // A post its own CMS withdrew stays withdrawn until that CMS publishes it again: an RSS listing
+        // of it (Ghost lists members-only posts), another door or another CMS does not bring it back.
+        Optional<String> withdrawnBy = ledger.withdrawnBy(id);
+        if (withdrawnBy.isPresent() && !source.equals("webhook:" + withdrawnBy.get())) {
+            if (source.startsWith("feed:")) {
+                LOG.info("Left out {} from {}: withdrawn by its CMS ({}) until it publishes it again", id,
+                        io.herald.support.Masking.url(source.substring(5)), withdrawnBy.get());
+                return new Outcome(raw, true);
+            }
+            throw new RejectedPost(409, "Withdrawn by its CMS", "The post \"" + id + "\" was taken out of public view in "
+                    + withdrawnBy.get() + ", so Herald keeps it out until " + withdrawnBy.get() + " publishes it again.");
+        }
         return new Outcome(raw, ledger.isUnchanged(id, hash));
     }
+
 
     /**
      * Runs a parser. A refusal ({@link RejectedPost}) passes through as it is. Anything else thrown

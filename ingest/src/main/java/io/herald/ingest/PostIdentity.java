@@ -1,5 +1,6 @@
 package io.herald.ingest;
 
+import io.herald.support.PostIds;
 import io.herald.support.TrackingParams;
 import java.text.Normalizer;
 import java.util.Locale;
@@ -16,29 +17,40 @@ public final class PostIdentity {
     private PostIdentity() {
     }
 
+    /** The post's id, in NFC ({@link PostIds}): a decomposed Korean title and a composed one are one post. */
     public static String idFor(ParsedPost post) {
         if (post.explicitId() != null && !post.explicitId().isBlank()) {
-            return post.explicitId().strip();
+            return PostIds.normalize(post.explicitId());
         }
         if (post.url() != null && !post.url().isBlank()) {
             // The URL without tracking parameters, as transform cleans the post's url: the same page
             // shared with ?utm_source=newsletter is the same post.
-            return TrackingParams.strip(post.url().strip());
+            return PostIds.normalize(TrackingParams.strip(post.url().strip()));
         }
         return slug(post.title());
     }
 
     /**
-     * Lower-case letters and digits joined by single dashes. Accents are dropped from Latin
-     * letters; other scripts are kept as they are, so a Chinese title still has a readable id.
+     * Lower-case letters and digits joined by single dashes, in NFC. Accents are dropped from Latin
+     * letters; other scripts are kept as they are (their marks too: Japanese voiced kana, Hindi vowel
+     * signs, Korean syllables composed), so a Chinese, Japanese or Korean title still has a readable id.
      */
     public static String slug(String title) {
-        String decomposed = Normalizer.normalize(title, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
-        String slug = decomposed.toLowerCase(Locale.ROOT)
-                .replaceAll("[^\\p{L}\\p{N}]+", "-")
+        StringBuilder folded = new StringBuilder(title.length());
+        Normalizer.normalize(title, Normalizer.Form.NFKC).codePoints().forEach(cp -> {
+            if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN) {
+                Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFD).codePoints()
+                        .filter(c -> Character.getType(c) != Character.NON_SPACING_MARK)
+                        .forEach(folded::appendCodePoint);
+            } else {
+                folded.appendCodePoint(cp);
+            }
+        });
+        String slug = Normalizer.normalize(folded, Normalizer.Form.NFC).toLowerCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N}\\p{M}]+", "-")
                 .replaceAll("^-+|-+$", "");
-        if (slug.length() > MAX_SLUG) {
-            slug = slug.substring(0, MAX_SLUG).replaceAll("-[^-]*$", "");
+        if (slug.codePointCount(0, slug.length()) > MAX_SLUG) {
+            slug = slug.substring(0, slug.offsetByCodePoints(0, MAX_SLUG)).replaceAll("-[^-]*$", "");
         }
         return slug.isEmpty() ? "post" : slug;
     }

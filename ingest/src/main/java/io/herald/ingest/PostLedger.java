@@ -10,9 +10,70 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class PostLedger {
 
+    /** The record header of a tombstone written because the post's own CMS withdrew it: that CMS's name. */
+    public static final String WITHDRAWN_BY_HEADER = "herald-withdrawn-by";
+
     private final Map<String, String> hashes = new ConcurrentHashMap<>();
     private final java.util.Set<String> sources = ConcurrentHashMap.newKeySet();
     private final Map<String, java.time.Instant> sourceUpdated = new ConcurrentHashMap<>();
+    private final Map<String, String> aliases = new ConcurrentHashMap<>();
+    private final Map<String, String> withdrawnBy = new ConcurrentHashMap<>();
+    private final Map<String, Held> held = new ConcurrentHashMap<>();
+
+    /** What the version Herald holds says about a post, for a payload that does not carry it. */
+    public record Held(java.util.List<String> tags, String author, String image) {
+    }
+
+    /**
+     * Learns a post Kafka has: its hash, source and CMS change time, the ids it has where it came from,
+     * and its tags, author and image. A post written again is no longer withdrawn.
+     */
+    public void record(io.herald.events.RawPost post) {
+        record(post.id(), post.contentHash(), post.source(), post.sourceUpdatedAt());
+        alias(post.id(), post.aliases());
+        held.put(post.id(), new Held(post.tags(), post.author(), post.images().isEmpty() ? null : post.images().get(0)));
+        withdrawnBy.remove(post.id());
+    }
+
+    /** Notes the post's ids where it came from ({@link io.herald.events.RawPost#aliases}). */
+    public void alias(String id, java.util.List<String> ids) {
+        for (String a : ids) {
+            if (a != null && !a.isBlank() && !a.equals(id)) {
+                aliases.put(a, id);
+            }
+        }
+    }
+
+    /** The post a notification names, by its id or one of its aliases, if Herald has it. */
+    public java.util.Optional<String> resolve(java.util.List<String> refs) {
+        for (String r : refs) {
+            if (knows(r)) {
+                return java.util.Optional.of(r);
+            }
+        }
+        for (String r : refs) {
+            String id = aliases.get(r);
+            if (id != null && knows(id)) {
+                return java.util.Optional.of(id);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** What Herald holds of a post's tags, author and image. */
+    public java.util.Optional<Held> held(String id) {
+        return java.util.Optional.ofNullable(held.get(id));
+    }
+
+    /** The post was withdrawn by its own CMS ({@code ghost}, {@code wordpress}): no other source brings it back. */
+    public void withdrawnBy(String id, String cms) {
+        withdrawnBy.put(id, cms);
+    }
+
+    /** The CMS that withdrew this post, if one did and has not published it again. */
+    public java.util.Optional<String> withdrawnBy(String id) {
+        return java.util.Optional.ofNullable(withdrawnBy.get(id));
+    }
 
     /** As {@link #record(String, String, String)}, with when the CMS says it last changed the post (may be null). */
     public void record(String id, String contentHash, String source, java.time.Instant sourceUpdatedAt) {
@@ -62,6 +123,7 @@ public final class PostLedger {
     public void forget(String id) {
         hashes.remove(id);
         sourceUpdated.remove(id);
+        held.remove(id);
     }
 
     public int size() {

@@ -86,15 +86,90 @@ class CmsWebhookParserTest {
         String unpublished = """
                 {"post": {"current": {"title": "Old FAQ", "status": "draft", "url": "https://cms.example/old-faq/?utm_source=x"},
                           "previous": {"status": "published"}}}""";
-        assertEquals(java.util.Optional.of("https://cms.example/old-faq/"), parser.withdrawn(unpublished));
+        assertEquals("https://cms.example/old-faq/", parser.withdrawn(unpublished).orElseThrow().refs().get(0));
         String deleted = """
                 {"post": {"current": {}, "previous": {"title": "Old FAQ", "url": "https://cms.example/old-faq/"}}}""";
-        assertEquals(java.util.Optional.of("https://cms.example/old-faq/"), parser.withdrawn(deleted));
+        assertEquals("https://cms.example/old-faq/", parser.withdrawn(deleted).orElseThrow().refs().get(0));
         String trashed = """
                 {"title": {"rendered": "Old FAQ"}, "content": {"rendered": "<p>x</p>"}, "status": "trash",
                  "link": "https://wp.example/old-faq/"}""";
-        assertEquals(java.util.Optional.of("https://wp.example/old-faq/"), parser.withdrawn(trashed));
+        assertEquals("https://wp.example/old-faq/", parser.withdrawn(trashed).orElseThrow().refs().get(0));
         assertTrue(parser.withdrawn(Fixtures.text("webhooks/wordpress-classic.json")).isEmpty(), "a published post withdraws nothing");
+    }
+
+    /** Ghost's unpublish: the draft's preview URL in current.url, its ids, nothing in previous but the old status. */
+    @Test
+    void a_ghost_post_unpublished_is_named_by_its_id_and_uuid_not_only_its_preview_url() {
+        String unpublished = """
+                {"post": {"current": {"id": "aa11bb22cc33dd44ee55ff66", "uuid": "0e7c1f3a-1111-4c2b-9d6e-5a4b3c2d1e0f",
+                          "slug": "ask-the-brewer", "title": "Ask the brewer", "status": "draft", "visibility": "public",
+                          "url": "https://blog.example/p/0e7c1f3a-1111-4c2b-9d6e-5a4b3c2d1e0f/", "updated_at": "2026-11-30T10:00:00.000Z"},
+                          "previous": {"status": "published", "updated_at": "2026-11-30T09:00:00.000Z"}}}""";
+        CmsWebhookParser.Withdrawal w = parser.withdrawn(unpublished).orElseThrow();
+        assertEquals("ghost", w.cms());
+        assertTrue(w.refs().containsAll(List.of("aa11bb22cc33dd44ee55ff66", "0e7c1f3a-1111-4c2b-9d6e-5a4b3c2d1e0f")), w.refs().toString());
+    }
+
+    /** Ghost's delete: current is empty; previous has id, uuid, slug and title but no url. */
+    @Test
+    void a_ghost_post_deleted_is_named_by_the_ids_in_previous() {
+        String deleted = """
+                {"post": {"current": {}, "previous": {"id": "aa11bb22cc33dd44ee55ff66", "uuid": "0e7c1f3a-1111-4c2b-9d6e-5a4b3c2d1e0f",
+                          "slug": "ask-the-brewer", "title": "Ask the brewer", "status": "published"}}}""";
+        assertEquals(List.of("aa11bb22cc33dd44ee55ff66", "0e7c1f3a-1111-4c2b-9d6e-5a4b3c2d1e0f"), parser.withdrawn(deleted).orElseThrow().refs());
+    }
+
+    /** A Ghost post published names itself by its ids too, so a later unpublish or delete finds it. */
+    @Test
+    void a_ghost_post_published_carries_its_id_and_uuid_as_aliases() {
+        CmsWebhookParser.Notification n = parse("ghost-published.json");
+        assertTrue(n.aliases().size() >= 1, n.aliases().toString());
+        assertTrue(n.missing().isEmpty());
+    }
+
+    /** WordPress's REST JSON of a trashed post: link ?p=<id>, slug ..__trashed, the permalink only in guid. */
+    @Test
+    void a_wordpress_post_trashed_is_named_by_its_guid_and_its_p_link() {
+        String trashed = """
+                {"id": 42, "status": "trash", "slug": "hop-growing-faq__trashed", "link": "https://wp.example/?p=42",
+                 "guid": {"rendered": "https://wp.example/2026/04/hop-growing-faq/"},
+                 "title": {"rendered": "Hop growing FAQ"}, "content": {"rendered": "<p>x</p>", "protected": false},
+                 "author": 3, "tags": [7], "categories": [2], "modified_gmt": "2026-11-30T10:00:00"}""";
+        CmsWebhookParser.Withdrawal w = parser.withdrawn(trashed).orElseThrow();
+        assertEquals("wordpress", w.cms());
+        assertTrue(w.refs().contains("https://wp.example/2026/04/hop-growing-faq/"), w.refs().toString());
+        assertTrue(w.refs().contains("https://wp.example/?p=42"), w.refs().toString());
+    }
+
+    @Test
+    void a_wordpress_post_made_a_draft_private_or_pending_withdraws_it() {
+        for (String status : List.of("draft", "private", "pending", "future", "trash")) {
+            String json = """
+                    {"id": 9, "status": "%s", "link": "https://wp.example/?p=9", "guid": {"rendered": "https://wp.example/?p=9"},
+                     "title": {"rendered": "Kiln FAQ"}, "content": {"rendered": "<p>x</p>"}}""".formatted(status);
+            assertTrue(parser.parse(json).isEmpty(), status + " is not public");
+            assertTrue(parser.withdrawn(json).orElseThrow().refs().contains("https://wp.example/?p=9"), status);
+        }
+    }
+
+    /** The REST API gives terms and the author as numbers; names only with ?_embed. */
+    @Test
+    void wordpress_term_ids_and_a_numeric_author_are_marked_missing_never_read_as_no_tags() {
+        String rest = """
+                {"id": 42, "status": "publish", "link": "https://wp.example/2026/04/hop-growing-faq/",
+                 "guid": {"rendered": "https://wp.example/?p=42"}, "date_gmt": "2026-04-01T08:00:00",
+                 "title": {"rendered": "Hop growing FAQ"}, "content": {"rendered": "<p>Q: When?</p><p>A: In May.</p>"},
+                 "author": 3, "tags": [7, 8], "categories": [2], "featured_media": 0}""";
+        CmsWebhookParser.Notification n = parser.parse(rest).orElseThrow();
+        assertEquals(java.util.Set.of(CmsWebhookParser.TAGS, CmsWebhookParser.AUTHOR), n.missing());
+        assertTrue(n.aliases().contains("https://wp.example/?p=42"));
+        String embedded = rest.replace("\"featured_media\": 0}", "\"featured_media\": 0, \"_embedded\": {\"author\": [{\"id\": 3, "
+                + "\"name\": \"Rosa Mendes\"}], \"wp:term\": [[{\"id\": 2, \"taxonomy\": \"category\", \"name\": \"Brewing\"}], "
+                + "[{\"id\": 7, \"taxonomy\": \"post_tag\", \"name\": \"Hops\"}, {\"id\": 8, \"taxonomy\": \"post_tag\", \"name\": \"Garden\"}]]}}");
+        CmsWebhookParser.Notification withNames = parser.parse(embedded).orElseThrow();
+        assertEquals(List.of("Brewing", "Hops", "Garden"), withNames.post().tags());
+        assertEquals("Rosa Mendes", withNames.post().author());
+        assertTrue(withNames.missing().isEmpty());
     }
 
     @Test

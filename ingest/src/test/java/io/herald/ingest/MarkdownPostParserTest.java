@@ -91,4 +91,34 @@ class MarkdownPostParserTest {
         assertEquals("Bomb", post.title());
         assertTrue(System.nanoTime() - start < 5_000_000_000L, "read quickly");
     }
+
+    /** Issue 23: "问：...\n答：..." lines with no blank line between are one Markdown paragraph, and still pairs. */
+    @Test
+    void labelled_lines_without_blank_lines_between_are_pairs_in_chinese_and_english() {
+        ParsedPost zh = new MarkdownPostParser().parse("""
+                ---
+                title: 阳台种菜问答
+                date: 2026-03-01T09:00:00+08:00
+                ---
+                志愿者回答了三个问题。
+
+                问：阳台朝北可以种菜吗？
+                答：可以种耐阴的叶菜，比如菠菜和生菜。
+                问：多久施一次肥？
+                答：生长季每两周一次。
+                """);
+        assertEquals(2, zh.qa().size(), zh.qa().toString());
+        assertEquals("阳台朝北可以种菜吗？", zh.qa().get(0).question());
+        assertEquals("生长季每两周一次。", zh.qa().get(1).answer());
+        ParsedPost en = new MarkdownPostParser().parse("""
+                ---
+                title: Balcony questions
+                date: 2026-03-01T09:00:00Z
+                ---
+                Q: Can I grow beans?
+                A: Yes, in a deep pot.
+                """);
+        assertEquals(1, en.qa().size());
+        assertEquals("Yes, in a deep pot.", en.qa().get(0).answer());
+    }
 }

@@ -38,4 +38,24 @@ class PostIdentityTest {
                 PostIdentity.idFor(post(null, "https://www.brightwater.example/blog/community-solar-ama?utm_source=newsletter&utm_medium=email", "A")));
         assertEquals("https://e.org/a?page=2#q1", PostIdentity.idFor(post(null, "https://e.org/a?fbclid=x&page=2&ref=tw#q1", "A")));
     }
+
+    /** Issue 23, item 9: a Korean title typed on a Mac (NFD) and in a browser (NFC) is one post with an NFC id. */
+    @Test
+    void korean_ids_and_slugs_are_composed_nfc_whatever_form_they_arrive_in() {
+        String composed = "주말 텃밭 질문과 답변";
+        String decomposed = java.text.Normalizer.normalize(composed, java.text.Normalizer.Form.NFD);
+        assertEquals(false, composed.equals(decomposed));
+        String slug = PostIdentity.slug(decomposed);
+        assertEquals("주말-텃밭-질문과-답변", slug);
+        assertEquals(true, java.text.Normalizer.isNormalized(slug, java.text.Normalizer.Form.NFC));
+        assertEquals(PostIdentity.slug(composed), slug);
+        assertEquals("https://blog.example/텃밭", PostIdentity.idFor(post(null,
+                java.text.Normalizer.normalize("https://blog.example/텃밭", java.text.Normalizer.Form.NFD), "A")));
+    }
+
+    @Test
+    void japanese_voiced_kana_keep_their_marks_in_a_slug() {
+        assertEquals("がっこうの質問", PostIdentity.slug("がっこうの質問"));
+        assertEquals("ガイド", PostIdentity.slug("ｶﾞｲﾄﾞ"), "half-width katakana are the full-width ones");
+    }
 }

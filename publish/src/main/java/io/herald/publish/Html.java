@@ -22,8 +22,14 @@ public final class Html {
         return out.toString();
     }
 
-    /** What a document Herald stored may show when served again: no script, no plug-in, no form, no redirect. */
-    public static final String SANDBOX_CSP = "sandbox; default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'; "
+    /**
+     * What a document Herald stored may show when served again: no script, no plug-in, no form, no
+     * redirect, in an opaque origin (no cookies or storage of Herald's). Scripting and new windows stay
+     * on in the sandbox so that tools a user drives (axe in a browser, which opens a window of its own)
+     * can run in it; the document's own scripts cannot, since {@code default-src 'none'} allows none,
+     * and a window it opens is sandboxed the same.
+     */
+    public static final String SANDBOX_CSP = "sandbox allow-scripts allow-popups; default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'; "
             + "font-src https: data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 
     private static final java.util.Set<String> ACTIVE = java.util.Set.of("script", "iframe", "frame", "frameset", "object", "embed",

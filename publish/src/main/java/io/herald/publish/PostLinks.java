@@ -21,4 +21,12 @@ public final class PostLinks {
     public static String page(String baseUrl, String postId) {
         return baseUrl + "/posts/" + URLEncoder.encode(postId, StandardCharsets.UTF_8).replace("+", "%20");
     }
+
+    /** A link to one pair on a post's page: the anchor percent-encoded, so the link is a valid URL in any script. */
+    public static String anchor(String link, String pairId) {
+        if (pairId == null || pairId.isEmpty()) {
+            return link;
+        }
+        return link + "#" + URLEncoder.encode(pairId, StandardCharsets.UTF_8).replace("+", "%20");
+    }
 }

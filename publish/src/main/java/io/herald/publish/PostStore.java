@@ -66,7 +66,7 @@ public final class PostStore {
     }
 
     public Optional<EnrichedPost> get(String id) {
-        return Optional.ofNullable(posts.get(id));
+        return Optional.ofNullable(posts.get(io.herald.support.PostIds.normalize(id)));
     }
 
     public List<EnrichedPost> newest(int offset, int limit) {

@@ -162,7 +162,7 @@ public final class PublishStage {
 
     /** One route class per route id: the store, the feeds and their export, the read API and previews, the outbound channels. */
     public List<RouteBuilder> routes() {
-        NewsletterRenderer renderer = new NewsletterRenderer(settings.baseUrl(), site.title());
+        NewsletterRenderer renderer = new NewsletterRenderer(settings.baseUrl(), site);
         NewsletterDecision newsletter = new NewsletterDecision(renderer, settings.newsletterOnEdit(), settings.feedBacklog());
         SocialPlan social = new SocialPlan(settings.baseUrl(), platforms, settings.socialThreads(), settings.feedBacklog());
         HoldWindow window = new HoldWindow(settings.hold(), store);

@@ -56,6 +56,8 @@ public record Settings(
         String siteDescription,
         String siteLanguage,
         Optional<String> siteIcon,
+        Optional<String> siteImage,
+        String siteImageAlt,
         Optional<String> defaultAuthor,
         List<String> allowedHosts,
         OutboundPolicy outboundAllow,
@@ -92,6 +94,9 @@ public record Settings(
             new Definition("site-language", "CODE", "The site's language (BCP 47), for feeds and pages whose posts' language is "
                     + "unknown (default: ${DEFAULT-VALUE})."),
             new Definition("site-icon", "URL", "An http(s) URL of the site's icon: feed icon and logo, page icon."),
+            new Definition("site-image", "URL", "An http(s) URL of the image link previews show for posts without one of their "
+                    + "own (og:image, twitter:image, the pages' JSON-LD); absent: Herald's own card at /site-image.png."),
+            new Definition("site-image-alt", "TEXT", "What the site image shows, for readers who cannot see it (default: the site title)."),
             new Definition("default-author", "NAME", "The author of posts that name none (default: the site title)."),
             new Definition("api-token", "TOKEN", "When set, POST needs \"Authorization: Bearer TOKEN\"."),
             new Definition("ghost-webhook-secret", "SECRET", "The secret of Herald's webhooks in Ghost: a Ghost webhook whose "
@@ -271,12 +276,9 @@ public record Settings(
                 r.required("site-title"),
                 r.text("site-description").orElse(""),
                 r.required("site-language"),
-                r.text("site-icon").map(icon -> {
-                    if (!icon.matches("(?i)https?://\\S+")) {
-                        throw new IllegalArgumentException("site-icon must be an http or https URL, not \"" + icon + "\"");
-                    }
-                    return icon;
-                }),
+                r.httpUrl("site-icon"),
+                r.httpUrl("site-image"),
+                r.text("site-image-alt").orElse(""),
                 r.text("default-author"),
                 r.list("allowed-hosts"),
                 OutboundPolicy.parse(r.list("outbound-allow")),
@@ -288,7 +290,7 @@ public record Settings(
     public String toString() {
         Object[] values = {kafkaBootstrap.orElse("(embedded)"), embeddedKafkaPort, topicPartitions,
             topicReplication == 0 ? "auto" : topicReplication, host, String.join(",", allowedHosts), requestTimeout.toSeconds(), port, dataDir, inbox, out,
-            baseUrl, siteTitle, siteDescription, siteLanguage, siteIcon.orElse(""), defaultAuthor.orElse(""), apiToken.isPresent() ? "(set)" : "(none)", ghostWebhookSecret.isPresent() ? "(set)" : "(none)", maxPostBytes,
+            baseUrl, siteTitle, siteDescription, siteLanguage, siteIcon.orElse(""), siteImage.orElse(""), siteImageAlt, defaultAuthor.orElse(""), apiToken.isPresent() ? "(set)" : "(none)", ghostWebhookSecret.isPresent() ? "(set)" : "(none)", maxPostBytes,
             outboundAllow, feeds.stream().map(Masking::url).collect(java.util.stream.Collectors.joining(",")), feedPoll.toSeconds(), feedBacklog,
             minorEditThreshold, feedSize, websubHub.orElse(""), newsletterOnEdit, newsletterWebhook.map(Masking::url).orElse(""),
             newsletterWebhookSecret.isPresent() ? "(set)" : "(none)", newsletterWebhookRetries, newsletterWebhookBackoff.toSeconds(),
@@ -309,6 +311,15 @@ public record Settings(
         Optional<String> text(String name) {
             String v = value.apply(name);
             return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
+        }
+
+        Optional<String> httpUrl(String name) {
+            return text(name).map(url -> {
+                if (!url.matches("(?i)https?://\\S+")) {
+                    throw new IllegalArgumentException(name + " must be an http or https URL, not \"" + url + "\"");
+                }
+                return url;
+            });
         }
 
         String required(String name) {

@@ -73,6 +73,12 @@ public final class TopicReplay {
     /** As {@link #replay(String, Topic, Duration, BiConsumer)}, with Kafka client properties (SASL, TLS...). */
     public static long replay(String bootstrapServers, Map<String, String> clientProperties, Topic<?> topic, Duration timeout,
                               BiConsumer<String, byte[]> onRecord) {
+        return replayRecords(bootstrapServers, clientProperties, topic, timeout, r -> onRecord.accept(r.key(), r.value()));
+    }
+
+    /** As {@link #replay(String, Map, Topic, Duration, BiConsumer)}, each record whole (its headers too). */
+    public static long replayRecords(String bootstrapServers, Map<String, String> clientProperties, Topic<?> topic, Duration timeout,
+                                     java.util.function.Consumer<ConsumerRecord<String, byte[]>> onRecord) {
         Properties props = new Properties();
         props.putAll(clientProperties);
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -94,7 +100,7 @@ public final class TopicReplay {
                 }
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))) {
-                        onRecord.accept(r.key(), r.value());
+                        onRecord.accept(r);
                         count++;
                     }
                 }

@@ -35,7 +35,7 @@ public final class DeleteRoute extends RouteBuilder {
     }
 
     private void tombstone(Exchange exchange) {
-        String id = exchange.getMessage().getHeader("id", String.class);
+        String id = io.herald.support.PostIds.normalize(exchange.getMessage().getHeader("id", String.class));
         if (id == null || !ledger.knows(id)) {
             throw new RejectedPost(404, "Not found", "There is no post with id \"" + id + "\" to delete.");
         }

@@ -123,6 +123,9 @@ public final class FeedPollRoute extends RouteBuilder {
         if (cutoff != null && io.herald.ingest.FeedBacklog.isBacklog(cutoff, entry.post().published())) {
             outcome = new Intake.Outcome(outcome.post().toBuilder().backlog(true).build(), outcome.unchanged());
         }
+        if (!entry.aliases().isEmpty()) {
+            outcome = new Intake.Outcome(outcome.post().toBuilder().aliases(entry.aliases()).build(), outcome.unchanged());
+        }
         RawPosts.remember(exchange, outcome);
     }
 }

@@ -1,5 +1,6 @@
 package io.herald.ingest.routes;
 
+import io.herald.events.RawPost;
 import io.herald.ingest.CmsWebhookParser;
 import io.herald.ingest.GhostSignature;
 import io.herald.ingest.Intake;
@@ -20,6 +21,7 @@ import org.apache.camel.builder.RouteBuilder;
 public final class HttpIngestRoute extends RouteBuilder {
 
     private static final String STORE = "direct:ingest-http-store";
+    private static final String WITHDRAWING_CMS = "heraldWithdrawingCms";
 
     private final Intake intake;
     private final RawPosts raw;
@@ -55,7 +57,7 @@ public final class HttpIngestRoute extends RouteBuilder {
         // A CMS taking a post Herald has out of public view deletes it, as DELETE /api/posts/{id} does.
         raw.delete(from("direct:ingest-webhook-delete").routeId("ingest-webhook-delete")
                 .routeConfigurationId(IngestErrorPolicy.HTTP)
-                .process(e -> RawPosts.tombstone(e, Props.DELETED.get(e))));
+                .process(e -> RawPosts.tombstone(e, Props.DELETED.get(e), e.getProperty(WITHDRAWING_CMS, String.class))));
 
         from("platform-http:/api/webhooks/cms?httpMethodRestrict=POST")
                 .routeId("ingest-webhook")
@@ -70,7 +72,8 @@ public final class HttpIngestRoute extends RouteBuilder {
                         .process(e -> respond(e, Map.of("status", "ignored", "detail", Props.STALE.get(e))))
                     .when(Props.IGNORED.is(true))
                         .process(e -> respond(e, Map.of("status", "ignored",
-                                "detail", "The post is not public (a draft, scheduled, private, members-only, paid or password-protected post), so Herald leaves it.")))
+                                "detail", "The post is not public (a draft, scheduled, private, members-only, paid, password-protected "
+                                        + "or deleted post), and Herald does not have it, so there is nothing to withdraw.")))
                     .otherwise()
                         .to(STORE)
                 .end();
@@ -158,13 +161,17 @@ public final class HttpIngestRoute extends RouteBuilder {
         Props.IGNORED.set(exchange, notification.isEmpty());
         if (notification.isEmpty()) {
             java.time.Instant changed = webhooks.updatedAt(json).orElse(null);
-            webhooks.withdrawn(json).filter(ledger::knows).ifPresent(id -> {
+            // Found by its URL or by the CMS's own ids (Ghost's unpublish and delete name no public URL).
+            webhooks.withdrawn(json).ifPresent(w -> ledger.resolve(w.refs()).ifPresent(id -> {
                 if (ledger.olderThanHeld(id, changed)) {
                     Props.STALE.set(exchange, stale(changed));
                 } else {
                     Props.DELETED.set(exchange, id);
+                    if (!w.cms().equals("herald")) {
+                        exchange.setProperty(WITHDRAWING_CMS, w.cms());
+                    }
                 }
-            });
+            }));
         }
         if (notification.isPresent()) {
             CmsWebhookParser.Notification n = notification.get();
@@ -176,10 +183,37 @@ public final class HttpIngestRoute extends RouteBuilder {
                 exchange.getMessage().removeHeaders("*");
                 return;
             }
-            outcome = new Intake.Outcome(outcome.post().toBuilder().sourceUpdatedAt(n.updatedAt()).build(), outcome.unchanged());
+            RawPost post = keepWhatItDoesNotCarry(outcome.post().toBuilder().sourceUpdatedAt(n.updatedAt()).aliases(n.aliases()).build(),
+                    n.missing());
+            outcome = new Intake.Outcome(post, outcome.unchanged());
             exchange.getMessage().removeHeaders("*");
             RawPosts.remember(exchange, outcome);
         }
+    }
+
+    /**
+     * A payload never erases what it does not carry: WordPress's REST JSON names tags, categories, the
+     * author and the image by number only, so the version Herald holds keeps its names for them.
+     */
+    private RawPost keepWhatItDoesNotCarry(RawPost post, java.util.Set<String> missing) {
+        if (missing.isEmpty()) {
+            return post;
+        }
+        var held = ledger.held(post.id());
+        if (held.isEmpty()) {
+            return post;
+        }
+        RawPost.Builder b = post.toBuilder();
+        if (missing.contains(CmsWebhookParser.TAGS) && post.tags().isEmpty()) {
+            b.tags(held.get().tags());
+        }
+        if (missing.contains(CmsWebhookParser.AUTHOR) && post.author() == null) {
+            b.author(held.get().author());
+        }
+        if (missing.contains(CmsWebhookParser.IMAGE) && post.images().isEmpty() && held.get().image() != null) {
+            b.images(java.util.List.of(held.get().image()));
+        }
+        return b.build();
     }
 
     private static String stale(java.time.Instant changed) {

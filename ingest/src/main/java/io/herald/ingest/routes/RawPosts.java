@@ -17,6 +17,10 @@ import org.apache.camel.model.ProcessorDefinition;
 final class RawPosts {
 
     private static final String SOURCE_UPDATED = "heraldSourceUpdatedAt";
+    private static final String RECORD = "heraldRawPost";
+    private static final String WITHDRAWN_BY = "heraldWithdrawnBy";
+
+    private static final String WITHDRAWN_BY_HEADER = PostLedger.WITHDRAWN_BY_HEADER;
 
     private final PostLedger ledger;
 
@@ -30,22 +34,42 @@ final class RawPosts {
         Props.POST_ID.set(exchange, outcome.post().id());
         Props.CONTENT_HASH.set(exchange, outcome.post().contentHash());
         exchange.setProperty(SOURCE_UPDATED, outcome.post().sourceUpdatedAt());
+        exchange.setProperty(RECORD, outcome.post());
         exchange.getMessage().setHeader(KafkaConstants.KEY, outcome.post().id());
         exchange.getMessage().setBody(Json.write(outcome.post()));
     }
 
     /** Puts a deletion on the exchange: the post's tombstone (its id as key, no value) as the message. */
     static void tombstone(Exchange exchange, String id) {
+        tombstone(exchange, id, null);
+    }
+
+    /**
+     * As {@link #tombstone(Exchange, String)}, for a post its own CMS withdrew: the tombstone says which
+     * ({@link #WITHDRAWN_BY_HEADER}), so the post stays withdrawn, whatever other source offers it, until
+     * that CMS publishes it again (after restarts too: raw keeps its tombstones).
+     */
+    static void tombstone(Exchange exchange, String id, String withdrawnBy) {
         Props.DELETED.set(exchange, id);
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(KafkaConstants.KEY, id);
+        if (withdrawnBy != null) {
+            exchange.setProperty(WITHDRAWN_BY, withdrawnBy);
+            exchange.getMessage().setHeader(WITHDRAWN_BY_HEADER, withdrawnBy);
+        }
         exchange.getMessage().setBody(null);
     }
 
     /** Appends the tombstone's write, then forgets the post, then answers 202 "deleted". */
     ProcessorDefinition<?> delete(ProcessorDefinition<?> route) {
         return route.to("kafka:" + Topics.POSTS_RAW.name())
-                .process(e -> ledger.forget(Props.DELETED.get(e)))
+                .process(e -> {
+                    ledger.forget(Props.DELETED.get(e));
+                    String cms = e.getProperty(WITHDRAWN_BY, String.class);
+                    if (cms != null) {
+                        ledger.withdrawnBy(Props.DELETED.get(e), cms);
+                    }
+                })
                 .process(e -> accepted(e, java.util.Map.of("id", Props.DELETED.get(e), "status", "deleted")));
     }
 
@@ -61,7 +85,14 @@ final class RawPosts {
     /** Appends the write, then the ledger entry, to a route whose message is a remembered post. */
     ProcessorDefinition<?> write(ProcessorDefinition<?> route) {
         return route.to("kafka:" + Topics.POSTS_RAW.name())
-                .process(e -> ledger.record(Props.POST_ID.get(e), Props.CONTENT_HASH.get(e), Props.SOURCE.get(e),
-                        e.getProperty(SOURCE_UPDATED, java.time.Instant.class)));
+                .process(e -> {
+                    io.herald.events.RawPost post = e.getProperty(RECORD, io.herald.events.RawPost.class);
+                    if (post != null) {
+                        ledger.record(post);
+                    } else {
+                        ledger.record(Props.POST_ID.get(e), Props.CONTENT_HASH.get(e), Props.SOURCE.get(e),
+                                e.getProperty(SOURCE_UPDATED, java.time.Instant.class));
+                    }
+                });
     }
 }

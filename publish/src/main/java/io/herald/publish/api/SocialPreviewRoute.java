@@ -64,9 +64,13 @@ public final class SocialPreviewRoute extends RouteBuilder {
         List<Map<String, Object>> snippets = new ArrayList<>();
         Map<String, String> platforms = new LinkedHashMap<>();
         for (SocialSnippet s : byKey.values()) {
-            String state = sentKeys.contains(s.idempotencyKey()) ? "sent" : skipped ? "skipped" : "pending";
+            boolean tooLong = s.length() > s.limit();
+            String state = sentKeys.contains(s.idempotencyKey()) ? "sent" : tooLong ? "held" : skipped ? "skipped" : "pending";
             Map<String, Object> one = new LinkedHashMap<>(Json.mapper().convertValue(s, Map.class));
             one.put("state", state);
+            if (tooLong && !sentKeys.contains(s.idempotencyKey())) {
+                one.put("reason", SocialPlan.tooLong(s));
+            }
             snippets.add(one);
             platforms.merge(s.platform(), state, (a, b) -> a.equals(b) ? a : "pending");
         }

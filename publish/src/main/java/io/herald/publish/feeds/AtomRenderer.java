@@ -8,7 +8,6 @@ import com.rometools.rome.feed.atom.Link;
 import com.rometools.rome.feed.atom.Person;
 import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.WireFeedOutput;
 import io.herald.events.EnrichedPost;
 import java.util.ArrayList;
 import java.util.Date;
@@ -71,7 +70,7 @@ public final class AtomRenderer {
 
     private static String output(Feed feed, FeedPage page) {
         try {
-            return new WireFeedOutput().outputString(feed, true);
+            return AtomDates.output(feed);
         } catch (FeedException e) {
             throw new IllegalStateException("cannot render the Atom feed " + page.spec().key() + ": " + e.getMessage(), e);
         }

@@ -33,6 +33,6 @@ public record FeedLinks(String baseUrl, Optional<String> hub, io.herald.publish.
     /** The entry's link: the post's URL (with the pair's anchor in the Q&amp;A feed). */
     public String entryLink(FeedPage.Item item) {
         String link = PostLinks.link(baseUrl, item.post().id(), item.post().url());
-        return item.pair() == null ? link : link + "#" + item.pair().id();
+        return item.pair() == null ? link : PostLinks.anchor(link, item.pair().id());
     }
 }

@@ -16,8 +16,16 @@ import java.util.List;
  */
 public record FeedPage(FeedSpec spec, List<Item> items, int archivePage, int prevArchive, int nextArchive) {
 
-    /** One entry: a whole post, or (in the Q&amp;A feed) one pair of a post. */
-    public record Item(EnrichedPost post, EnrichedQa pair) {
+    /**
+     * One entry: a whole post, or (in the Q&amp;A feed) one pair of a post.
+     *
+     * @param position the pair's place in its post (0 = the first question); 0 for a whole post
+     */
+    public record Item(EnrichedPost post, EnrichedQa pair, int position) {
+
+        public Item(EnrichedPost post, EnrichedQa pair) {
+            this(post, pair, 0);
+        }
 
         /** Never changes across edits, restarts, re-ingestion or a new base URL. */
         public String id() {
@@ -28,12 +36,17 @@ public record FeedPage(FeedSpec spec, List<Item> items, int archivePage, int pre
             return pair == null ? post.title() : pair.question();
         }
 
+        /**
+         * The post's; a pair's is a millisecond earlier per question before it, so in the Q&amp;A feed
+         * no two entries share a time (RFC 4287 readers order by it; the W3C validator warns on
+         * duplicates) and a reader sorting by time keeps the post's order of questions.
+         */
         public Instant updated() {
-            return post.updated();
+            return post.updated().minusMillis(position);
         }
 
         public Instant published() {
-            return post.published();
+            return post.published().minusMillis(position);
         }
     }
 

@@ -1,11 +1,9 @@
 package io.herald.publish.feeds;
 
+import io.herald.support.HttpDates;
 import io.herald.support.Problems;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import io.vertx.core.MultiMap;
@@ -159,12 +157,9 @@ public final class FeedServer {
                     .anyMatch(t -> t.equals(d.etag()));
         }
         if (ifModifiedSince != null) {
-            try {
-                Instant since = ZonedDateTime.parse(ifModifiedSince.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                return !d.lastModified().truncatedTo(ChronoUnit.SECONDS).isAfter(since);
-            } catch (DateTimeParseException e) {
-                return false;
-            }
+            return HttpDates.parse(ifModifiedSince)
+                    .map(since -> !d.lastModified().truncatedTo(ChronoUnit.SECONDS).isAfter(since))
+                    .orElse(false);
         }
         return false;
     }

@@ -4,6 +4,7 @@ import io.herald.events.EnrichedPost;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.function.Predicate;
 
 /**
@@ -43,8 +44,16 @@ public record FeedSpec(String key, String title, Predicate<EnrichedPost> include
         return path(format).replaceFirst("\\.(\\w+)$", "/archive/" + n + ".$1");
     }
 
-    /** Stable feed id, never derived from the base URL. */
+    /**
+     * Stable feed id, never derived from the base URL, the same on every archive page of the feed
+     * (RFC 5005). The all and Q&amp;A feeds keep the ids they were first published with; a tag feed's
+     * key holds a slash and any script, which no URN may (the W3C validator: InvalidURN), so its id
+     * is a name-based UUID URN (RFC 9562) of the key.
+     */
     public String id() {
+        if (key.startsWith("tags/")) {
+            return "urn:uuid:" + UUID.nameUUIDFromBytes(("herald:feed:" + key).getBytes(StandardCharsets.UTF_8));
+        }
         return "urn:herald:feed:" + key;
     }
 }

@@ -125,8 +125,9 @@ public final class Feeds {
                 continue;
             }
             if (spec.perQuestion()) {
-                for (EnrichedQa pair : post.qa()) {
-                    items.add(new FeedPage.Item(post, pair));
+                List<EnrichedQa> pairs = post.qa();
+                for (int i = 0; i < pairs.size(); i++) {
+                    items.add(new FeedPage.Item(post, pairs.get(i), i));
                 }
             } else {
                 items.add(new FeedPage.Item(post, null));

@@ -53,7 +53,7 @@ public final class RenderedFeeds {
         Document(String path, String fingerprint, long atChange, Buffer bodyBuffer, Buffer gzipBuffer, String etag,
                  Instant lastModified, String contentType) {
             this(path, fingerprint, atChange, bodyBuffer, gzipBuffer, etag, lastModified,
-                    java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(lastModified.atZone(java.time.ZoneOffset.UTC)), contentType);
+                    io.herald.support.HttpDates.format(lastModified), contentType);
         }
 
         Document at(long change) {

@@ -12,6 +12,8 @@ import com.rometools.rome.feed.rss.Item;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedOutput;
 import io.herald.events.EnrichedPost;
+import io.herald.publish.Html;
+import io.herald.support.Excerpt;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -134,13 +136,16 @@ public final class RssRenderer {
         guid.setValue(entry.id());
         item.setGuid(guid);
         item.setPubDate(Date.from(entry.published()));
-        String summary = entry.pair() == null ? post.summary() : null;
-        if (summary != null) {
-            Description description = new Description();
-            description.setType("text/plain");
-            description.setValue(XmlText.safe(summary));
-            item.setDescription(description);
+        // Every item has a description, before content:encoded (RSS Best Practices): a pair's is
+        // the start of its answer. Readers take a description as HTML, so the text is escaped as such.
+        String summary = entry.pair() == null ? post.summary() : Excerpt.of(entry.pair().answer(), 300);
+        if (summary == null || summary.isBlank()) {
+            summary = entry.title();
         }
+        Description description = new Description();
+        description.setType("text/html");
+        description.setValue(Html.escape(XmlText.safe(summary)));
+        item.setDescription(description);
         Content content = new Content();
         content.setType(Content.HTML);
         content.setValue(XmlText.safe(entry.pair() == null ? QaHtml.render(post) : QaHtml.answer(entry.pair())));

@@ -39,7 +39,7 @@ public final class TagSlug {
 
     private static String fold(String tag) {
         StringBuilder folded = new StringBuilder();
-        tag.toLowerCase(Locale.ROOT).codePoints().forEach(cp -> {
+        Normalizer.normalize(tag, Normalizer.Form.NFC).toLowerCase(Locale.ROOT).codePoints().forEach(cp -> {
             if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN) {
                 Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFD).codePoints()
                         .filter(c -> Character.getType(c) != Character.NON_SPACING_MARK)
@@ -48,7 +48,7 @@ public final class TagSlug {
                 folded.appendCodePoint(cp);
             }
         });
-        String slug = folded.toString().replaceAll("[^\\p{L}\\p{N}\\p{M}]+", "-").replaceAll("^-+|-+$", "");
+        String slug = Normalizer.normalize(folded, Normalizer.Form.NFC).replaceAll("[^\\p{L}\\p{N}\\p{M}]+", "-").replaceAll("^-+|-+$", "");
         return slug.isEmpty() ? "tag" : slug;
     }
 }

@@ -6,6 +6,8 @@ import io.herald.events.NewsletterPayload;
 import io.herald.events.Schema;
 import io.herald.publish.Html;
 import io.herald.publish.PostLinks;
+import io.herald.publish.Site;
+import io.herald.support.Excerpt;
 import java.util.List;
 
 /**
@@ -20,6 +22,7 @@ public final class NewsletterRenderer {
 
     private final String baseUrl;
     private final String siteTitle;
+    private final Site site;
 
     public NewsletterRenderer(String baseUrl) {
         this(baseUrl, "Herald");
@@ -27,8 +30,14 @@ public final class NewsletterRenderer {
 
     /** @param siteTitle the site's name, which every newsletter is signed with */
     public NewsletterRenderer(String baseUrl, String siteTitle) {
+        this(baseUrl, new Site(siteTitle, "", "en", java.util.Optional.empty(), siteTitle));
+    }
+
+    /** Newsletters signed with the site's name, in its language where a post's is unknown (digests: always). */
+    public NewsletterRenderer(String baseUrl, Site site) {
         this.baseUrl = baseUrl.replaceAll("/+$", "");
-        this.siteTitle = siteTitle;
+        this.siteTitle = site.title();
+        this.site = site;
     }
 
     /** The announcement of a post (kind {@code announcement}, or {@code correction} for a significant edit). */
@@ -37,7 +46,7 @@ public final class NewsletterRenderer {
         String subject = (kind.equals("correction") ? "Updated: " : "") + post.title();
         String preheader = preheader(post);
         StringBuilder html = new StringBuilder();
-        open(html, subject, preheader);
+        open(html, subject, preheader, site.languageOf(post.language()));
         if (!post.images().isEmpty()) {
             row(html, "<img src=\"" + attr(post.images().get(0)) + "\" alt=\"" + attr(post.title())
                     + "\" width=\"560\" style=\"display:block;width:100%;max-width:560px;height:auto;border:0;\">");
@@ -74,7 +83,7 @@ public final class NewsletterRenderer {
         StringBuilder html = new StringBuilder();
         String preheader = posts.size() + (posts.size() == 1 ? " new post" : " new posts") + ": "
                 + String.join(" · ", posts.stream().limit(3).map(EnrichedPost::title).toList());
-        open(html, title, preheader);
+        open(html, title, preheader, site.language());
         row(html, "<h1 style=\"" + FONT + "font-size:24px;line-height:30px;margin:0 0 12px 0;\">" + Html.escape(title) + "</h1>");
         StringBuilder text = new StringBuilder(title).append("\n\n");
         for (EnrichedPost post : posts) {
@@ -89,21 +98,32 @@ public final class NewsletterRenderer {
                 html.toString(), text.toString(), null, List.of());
     }
 
+    /** The payload's idempotency key: ASCII, since it travels as a header ({@link io.herald.support.HeaderSafe}). */
     public static String key(EnrichedPost post, String kind) {
-        return post.id() + ":v" + post.version() + ":newsletter:" + kind;
+        return io.herald.support.HeaderSafe.of(post.id()) + ":v" + post.version() + ":newsletter:" + kind;
     }
 
     static String preheader(EnrichedPost post) {
         String s = post.summary() != null ? post.summary() : post.intro() != null ? post.intro() : post.title();
-        return s.length() <= 140 ? s : s.substring(0, s.lastIndexOf(' ', 139) > 0 ? s.lastIndexOf(' ', 139) : 139) + "…";
+        return Excerpt.of(s, 140);
     }
 
-    private static void open(StringBuilder html, String title, String preheader) {
-        html.append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">")
+    /**
+     * The document's start: its language and direction (so a screen reader reads a Chinese newsletter
+     * with a Chinese voice, an Arabic one right to left), the preheader, and the message inside one
+     * landmark ({@code main}, named after the subject) as accessible e-mail templates do.
+     */
+    private static void open(StringBuilder html, String title, String preheader, String language) {
+        String lang = Html.escape(language);
+        String dir = Site.direction(language);
+        html.append("<!DOCTYPE html><html lang=\"").append(lang).append("\" dir=\"").append(dir).append("\"><head><meta charset=\"utf-8\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width\">")
                 .append("<title>").append(Html.escape(title)).append("</title></head>")
                 .append("<body style=\"margin:0;padding:0;background:#f4f5f7;\">")
                 // The preheader: shown by mail clients next to the subject, hidden in the message itself.
                 .append("<div style=\"display:none;max-height:0;overflow:hidden;\">").append(Html.escape(preheader)).append("</div>")
+                .append("<div role=\"main\" aria-label=\"").append(Html.escape(title)).append("\" lang=\"").append(lang)
+                .append("\" dir=\"").append(dir).append("\">")
                 .append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" ")
                 .append("style=\"background:#f4f5f7;\"><tr><td align=\"center\" style=\"padding:24px 12px;\">")
                 .append("<table role=\"presentation\" width=\"600\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" ")
@@ -125,7 +145,7 @@ public final class NewsletterRenderer {
     }
 
     private static void close(StringBuilder html) {
-        html.append("</table></td></tr></table></body></html>");
+        html.append("</table></td></tr></table></div></body></html>");
     }
 
     private static String attr(String s) {

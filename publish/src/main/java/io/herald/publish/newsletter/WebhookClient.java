@@ -48,7 +48,7 @@ public final class WebhookClient {
         NewsletterPayload p = Json.read(json, NewsletterPayload.class);
         java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
-        headers.put("Idempotency-Key", p.idempotencyKey());
+        headers.put("Idempotency-Key", io.herald.support.HeaderSafe.of(p.idempotencyKey()));
         secret.ifPresent(s -> headers.put(SIGNATURE, sign(json, s)));
         // The whole delivery within 15 s, its answer read up to 64 KiB: a slow or huge answer is a failed try.
         var r = http.send(url, "POST", headers, json.getBytes(java.nio.charset.StandardCharsets.UTF_8), Duration.ofSeconds(15), 64 * 1024);

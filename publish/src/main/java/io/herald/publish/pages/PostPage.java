@@ -10,6 +10,7 @@ import io.herald.publish.PostLinks;
 import io.herald.publish.Site;
 import io.herald.publish.feeds.FeedSpec;
 import io.herald.publish.feeds.QaHtml;
+import io.herald.support.Excerpt;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -17,7 +18,8 @@ import java.util.Locale;
 /**
  * The page a reader lands on: {@code /posts/{id}}. The post with every question as a heading with its
  * stable anchor, readable on a phone, with no script; in its head the canonical URL, Open Graph and
- * Twitter Card data, feed autodiscovery and the pairs as schema.org {@code FAQPage} JSON-LD. Every
+ * Twitter Card data, feed autodiscovery, the post as schema.org {@code BlogPosting} and its pairs as
+ * {@code FAQPage} JSON-LD. Every
  * field comes from a post made safe on the way in (answers through the allow-list), and is escaped
  * again here; the route adds a Content-Security-Policy that allows no script at all.
  */
@@ -35,11 +37,12 @@ public final class PostPage {
     public static String render(EnrichedPost post, Site site, String baseUrl) {
         String page = PostLinks.page(baseUrl, post.id());
         String canonical = post.url() != null && post.url().matches("(?i)https?://\\S+") ? post.url() : page;
-        String language = post.language() == null || post.language().equals("und") ? site.language() : post.language();
+        String language = site.languageOf(post.language());
         String description = post.summary() == null ? "" : post.summary();
         String image = post.images().isEmpty() ? null : post.images().get(0);
         StringBuilder h = new StringBuilder(8192);
-        h.append("<!DOCTYPE html>\n<html lang=\"").append(Html.escape(language)).append("\">\n<head>\n<meta charset=\"utf-8\">\n")
+        h.append("<!DOCTYPE html>\n<html lang=\"").append(Html.escape(language)).append("\" dir=\"").append(Site.direction(language))
+                .append("\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>").append(Html.escape(post.title())).append(" – ").append(Html.escape(site.title())).append("</title>\n")
                 .append("<meta name=\"description\" content=\"").append(Html.escape(description)).append("\">\n")
@@ -52,23 +55,38 @@ public final class PostPage {
                 .append(" (RSS)\" href=\"").append(Html.escape(baseUrl + all.path("rss"))).append("\">\n")
                 .append("<link rel=\"alternate\" type=\"application/feed+json\" title=\"").append(Html.escape(site.title()))
                 .append(" (JSON Feed)\" href=\"").append(Html.escape(baseUrl + all.path("json"))).append("\">\n");
+        String imageAlt = image == null ? site.imageAltText() : post.title();
+        if (image == null) {
+            image = site.imageUrl(baseUrl);
+        }
         meta(h, "property", "og:type", "article");
         meta(h, "property", "og:title", post.title());
         meta(h, "property", "og:description", description);
         meta(h, "property", "og:url", canonical);
         meta(h, "property", "og:site_name", site.title());
+        meta(h, "property", "og:locale", ogLocale(language));
+        meta(h, "property", "og:image", image);
+        meta(h, "property", "og:image:alt", imageAlt);
         if (post.published() != null) {
             meta(h, "property", "article:published_time", post.published().toString());
         }
-        meta(h, "name", "twitter:card", image == null ? "summary" : "summary_large_image");
+        if (post.updated() != null) {
+            meta(h, "property", "article:modified_time", post.updated().toString());
+        }
+        for (String tag : post.tags()) {
+            meta(h, "property", "article:tag", tag);
+        }
+        meta(h, "name", "twitter:card", post.images().isEmpty() ? "summary" : "summary_large_image");
         meta(h, "name", "twitter:title", post.title());
         meta(h, "name", "twitter:description", description);
-        if (image != null) {
-            meta(h, "property", "og:image", image);
-            meta(h, "name", "twitter:image", image);
+        meta(h, "name", "twitter:image", image);
+        meta(h, "name", "twitter:image:alt", imageAlt);
+        h.append("<script type=\"application/ld+json\">").append(blogPosting(post, site, canonical, image, language, baseUrl))
+                .append("</script>\n");
+        if (!post.qa().isEmpty()) {
+            h.append("<script type=\"application/ld+json\">").append(faqPage(post, canonical)).append("</script>\n");
         }
-        h.append("<script type=\"application/ld+json\">").append(faqPage(post, canonical)).append("</script>\n")
-                .append("<style>").append(STYLE).append("</style>\n</head>\n<body>\n")
+        h                .append("<style>").append(STYLE).append("</style>\n</head>\n<body>\n")
                 .append("<header><a href=\"").append(Html.escape(baseUrl + "/feeds/")).append("\">").append(Html.escape(site.title()))
                 .append("</a></header>\n<main>\n<article>\n<h1>").append(Html.escape(post.title())).append("</h1>\n<p class=\"meta\">");
         h.append("By ").append(Html.escape(site.authorOf(post.author())));
@@ -94,6 +112,64 @@ public final class PostPage {
         return h.toString();
     }
 
+    /**
+     * The post as schema.org BlogPosting (an Article): what search engines and link previews read
+     * for any post, with the properties Google's Article documentation names (headline, author,
+     * dates, image, publisher with its logo). Beside it, the pairs as FAQPage.
+     */
+    static String blogPosting(EnrichedPost post, Site site, String url, String image, String language, String baseUrl) {
+        ObjectNode article = Json.mapper().createObjectNode();
+        article.put("@context", "https://schema.org");
+        article.put("@type", "BlogPosting");
+        article.put("headline", Excerpt.of(post.title(), 110));
+        if (!post.title().equals(Excerpt.of(post.title(), 110))) {
+            article.put("name", post.title());
+        }
+        article.put("url", url);
+        article.putObject("mainEntityOfPage").put("@type", "WebPage").put("@id", url);
+        article.put("inLanguage", language);
+        if (post.summary() != null && !post.summary().isBlank()) {
+            article.put("description", post.summary());
+        }
+        article.putArray("image").add(image);
+        String author = site.authorOf(post.author());
+        article.putObject("author").put("@type", author.equals(site.title()) ? "Organization" : "Person").put("name", author);
+        ObjectNode publisher = article.putObject("publisher");
+        publisher.put("@type", "Organization");
+        publisher.put("name", site.title());
+        publisher.putObject("logo").put("@type", "ImageObject").put("url", site.logoUrl(baseUrl));
+        if (post.published() != null) {
+            article.put("datePublished", post.published().toString());
+        }
+        if (post.updated() != null) {
+            article.put("dateModified", post.updated().toString());
+        }
+        if (!post.tags().isEmpty()) {
+            article.put("keywords", String.join(", ", post.tags()));
+        }
+        article.put("wordCount", post.wordCount());
+        return scriptSafe(article);
+    }
+
+    /** Open Graph's locale, {@code language_TERRITORY}: the post's language with its region, else the usual one. */
+    public static String ogLocale(String language) {
+        Locale l = Locale.forLanguageTag(language == null ? "" : language);
+        String lang = l.getLanguage().isEmpty() ? "en" : l.getLanguage();
+        String region = l.getCountry();
+        if (region.isEmpty()) {
+            region = USUAL_REGION.getOrDefault(lang, lang.toUpperCase(Locale.ROOT));
+        }
+        return lang + "_" + region;
+    }
+
+    private static final java.util.Map<String, String> USUAL_REGION = java.util.Map.ofEntries(
+            java.util.Map.entry("en", "US"), java.util.Map.entry("zh", "CN"), java.util.Map.entry("ja", "JP"),
+            java.util.Map.entry("ko", "KR"), java.util.Map.entry("ar", "AR"), java.util.Map.entry("he", "IL"),
+            java.util.Map.entry("el", "GR"), java.util.Map.entry("da", "DK"), java.util.Map.entry("sv", "SE"),
+            java.util.Map.entry("nb", "NO"), java.util.Map.entry("cs", "CZ"), java.util.Map.entry("uk", "UA"),
+            java.util.Map.entry("hi", "IN"), java.util.Map.entry("vi", "VN"), java.util.Map.entry("pt", "BR"),
+            java.util.Map.entry("fa", "IR"), java.util.Map.entry("sl", "SI"), java.util.Map.entry("et", "EE"));
+
     /** The pairs as schema.org FAQPage, its text made safe to sit inside a script element. */
     static String faqPage(EnrichedPost post, String url) {
         ObjectNode page = Json.mapper().createObjectNode();
@@ -114,8 +190,12 @@ public final class PostPage {
             q.put("name", pair.question());
             q.putObject("acceptedAnswer").put("@type", "Answer").put("text", pair.answer() == null ? "" : pair.answer());
         }
-        // "</script" or "<!--" inside a string would end the element early: < is written as \u003c.
-        return page.toString().replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+        return scriptSafe(page);
+    }
+
+    /** JSON to sit inside a script element: "</script" or "<!--" inside a string would end it early. */
+    private static String scriptSafe(ObjectNode json) {
+        return json.toString().replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
     }
 
     private static void meta(StringBuilder h, String attribute, String name, String content) {

@@ -25,6 +25,36 @@ public final class PostPageRoute extends RouteBuilder {
         from("platform-http:/posts/{id}?httpMethodRestrict=GET,HEAD&headerFilterStrategy=#" + io.herald.publish.feeds.CacheFriendlyHeaders.NAME)
                 .routeId("publish-page")
                 .process(this::page);
+        from("platform-http:" + Site.OWN_IMAGE_PATH + "?httpMethodRestrict=GET,HEAD")
+                .routeId("publish-site-image")
+                .process(this::siteImage);
+    }
+
+    /** Herald's own site image, for link previews of posts without an image when no site-image is set. */
+    private void siteImage(Exchange exchange) {
+        boolean head = "HEAD".equals(exchange.getMessage().getHeader(Exchange.HTTP_METHOD, String.class));
+        var message = exchange.getMessage();
+        message.removeHeaders("*");
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
+        message.setHeader(Exchange.CONTENT_TYPE, "image/png");
+        message.setHeader("X-Content-Type-Options", "nosniff");
+        message.setHeader("Cache-Control", "public, max-age=86400");
+        message.setHeader("ETag", SITE_IMAGE_ETAG);
+        message.setBody(head ? new byte[0] : SITE_IMAGE);
+    }
+
+    private static final byte[] SITE_IMAGE = readSiteImage();
+    private static final String SITE_IMAGE_ETAG = "\"" + io.herald.support.Hashes.sha256(SITE_IMAGE).substring(0, 16) + "\"";
+
+    private static byte[] readSiteImage() {
+        try (var in = Site.class.getResourceAsStream("site-image.png")) {
+            if (in == null) {
+                throw new IllegalStateException("site-image.png is missing from the publish jar");
+            }
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private void page(Exchange exchange) {

@@ -3,6 +3,7 @@ package io.herald.publish.social;
 import com.ibm.icu.text.BreakIterator;
 import io.herald.events.EnrichedPost;
 import io.herald.events.EnrichedQa;
+import io.herald.events.LinkFacet;
 import io.herald.events.Schema;
 import io.herald.events.SocialSnippet;
 import java.util.ArrayList;
@@ -24,9 +25,25 @@ public final class SnippetComposer {
     /** The announcement snippet of a post for one platform. */
     public SocialSnippet compose(EnrichedPost post, Platform platform, String link) {
         String body = post.summary() != null && !post.summary().isBlank() ? post.summary() : strongestPair(post);
-        String text = fit(platform, post.title(), body, hashtags(post.tags()), link);
-        return new SocialSnippet(Schema.VERSION, key(post, platform, 0), post.id(), post.version(), platform.id(), text,
-                platform.length(text), platform.limit());
+        String shown = platform.shown(link);
+        String text = fit(platform, post.title(), body, hashtags(post.tags()), shown);
+        return snippet(post, platform, 0, text, link, shown);
+    }
+
+    /** The snippet, with the facet that carries the whole link where the text shows it in short. */
+    private static SocialSnippet snippet(EnrichedPost post, Platform platform, int part, String text, String link, String shown) {
+        List<LinkFacet> facets = new ArrayList<>();
+        int at = shown.equals(link) ? -1 : text.lastIndexOf(shown);
+        if (at >= 0) {
+            int start = utf8(text.substring(0, at));
+            facets.add(new LinkFacet(start, start + utf8(shown), link));
+        }
+        return new SocialSnippet(Schema.VERSION, key(post, platform, part), post.id(), post.version(), platform.id(), text,
+                platform.length(text), platform.limit(), link, facets);
+    }
+
+    private static int utf8(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 
     /** One snippet per pair, numbered "1/n", for a thread; none on a network without threads (LinkedIn). */
@@ -39,17 +56,17 @@ public final class SnippetComposer {
         for (int i = 0; i < n; i++) {
             EnrichedQa pair = post.qa().get(i);
             String head = (i + 1) + "/" + n + " " + pair.question();
-            String anchor = pair.id() == null ? link : link + "#" + pair.id();
-            String text = fit(platform, head, pair.answer(), "", anchor);
-            out.add(new SocialSnippet(Schema.VERSION, key(post, platform, i + 1), post.id(), post.version(), platform.id(),
-                    text, platform.length(text), platform.limit()));
+            String anchor = io.herald.publish.PostLinks.anchor(link, pair.id());
+            String shown = platform.shown(anchor);
+            String text = fit(platform, head, pair.answer(), "", shown);
+            out.add(snippet(post, platform, i + 1, text, anchor, shown));
         }
         return out;
     }
 
     /** Deterministic: post id, version, channel, platform (and the pair's number in a thread). */
     public static String key(EnrichedPost post, Platform platform, int threadPart) {
-        return post.id() + ":v" + post.version() + ":social:" + platform.id() + (threadPart > 0 ? ":" + threadPart : "");
+        return io.herald.support.HeaderSafe.of(post.id()) + ":v" + post.version() + ":social:" + platform.id() + (threadPart > 0 ? ":" + threadPart : "");
     }
 
     static String strongestPair(EnrichedPost post) {

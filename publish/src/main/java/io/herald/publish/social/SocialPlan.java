@@ -59,6 +59,23 @@ public final class SocialPlan {
         }
         List<SocialSnippet> snippets = snippets(post);
         snippets.removeIf(s -> outbox.sent(s.idempotencyKey()));
+        // Never over the network's limit: a snippet that cannot be cut to fit is held, with its reason
+        // in the post's social preview and the log.
+        snippets.removeIf(s -> {
+            if (s.length() <= s.limit()) {
+                return false;
+            }
+            LOG.warn("snippet {} held: {}", s.idempotencyKey(), tooLong(s));
+            return true;
+        });
         return snippets;
     }
+
+    /** Why a snippet is held. */
+    public static String tooLong(SocialSnippet s) {
+        return "Even cut to its title and link it is " + s.length() + " long as " + s.platform() + " counts, over its limit of "
+                + s.limit() + ", so it is held rather than sent over the limit.";
+    }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SocialPlan.class);
 }
