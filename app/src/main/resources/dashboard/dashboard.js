@@ -34,7 +34,9 @@ function when(iso) {
 }
 
 function slug(tag) {
-  const folded = tag.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  // As Herald's TagSlug: accents off Latin letters, every script composed (NFC), so a Korean tag's
+  // link is the slug its feed has, not the decomposed jamo (which named no feed).
+  const folded = tag.normalize('NFC').toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC');
   const s = folded.replace(/[^\p{L}\p{N}\p{M}]+/gu, '-').replace(/^-+|-+$/g, '');
   return s || 'tag';
 }

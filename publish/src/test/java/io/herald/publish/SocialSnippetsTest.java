@@ -43,7 +43,17 @@ class SocialSnippetsTest {
             assertTrue(counted <= platform.limit(), platform + " " + counted + ": " + s.text());
             assertEquals(counted, s.length(), "the snippet reports its length as " + platform + " counts it");
             assertEquals(platform.limit(), s.limit());
-            assertTrue(s.text().endsWith(LINK), "the link is whole and last: " + s.text());
+            assertTrue(s.text().endsWith(platform.shown(LINK)), "the link is whole and last: " + s.text());
+            assertEquals(LINK, s.link());
+            if (platform == Platform.BLUESKY) {
+                var facet = s.facets().get(0);
+                byte[] utf8 = s.text().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                assertEquals(platform.shown(LINK), new String(utf8, facet.byteStart(), facet.byteEnd() - facet.byteStart(),
+                        java.nio.charset.StandardCharsets.UTF_8), "the facet spans the shown link");
+                assertEquals(LINK, facet.uri());
+            } else {
+                assertTrue(s.facets().isEmpty());
+            }
             assertFalse(hasLoneSurrogate(s.text()), s.text());
             if (platform != Platform.LINKEDIN || body.length() > 3000) {
                 assertTrue(s.text().contains("…"), "cut with an ellipsis: " + s.text());
@@ -147,6 +157,48 @@ class SocialSnippetsTest {
      * Each network's count written from its own rules, not with the code under test: X and Mastodon
      * through twitter-text (which both use to find links), graphemes with the JDK's {@code \X}.
      */
+    /**
+     * Issue 23, item 10: a Japanese or Korean post on Herald's own pages (the default localhost base URL,
+     * which X and Mastodon count in full) has a 300 to 600 character percent-encoded link. Its snippets are
+     * within every network's limit as that network counts, or held with their reason: never sent over.
+     */
+    @ParameterizedTest
+    @EnumSource(Platform.class)
+    void a_japanese_or_korean_post_on_a_localhost_page_is_never_over_a_networks_limit(Platform platform) {
+        for (String[] p : List.of(
+                new String[] {"週末の家庭菜園についてのよくある質問と回答をまとめました", "トマトはいつ植えればいいですか？ 五月の連休が目安です。".repeat(8)},
+                new String[] {"주말 텃밭 가꾸기에 대해 자주 묻는 질문과 답변을 정리했습니다", "토마토는 언제 심나요? 오월 초가 좋습니다. ".repeat(8)})) {
+            EnrichedPost post = EnrichedPost.builder().id(p[0]).version(1).title(p[0]).published(Instant.EPOCH).updated(Instant.EPOCH)
+                    .language("ja").qa(List.of(new EnrichedQa("질문-1", "토마토는 언제 심나요?", p[1], null))).tags(List.of("家庭菜園", "텃밭"))
+                    .summary(p[1]).readingTimeMinutes(1).wordCount(10).contentHash("h").receivedAt(Instant.EPOCH).build();
+            var plan = new io.herald.publish.social.SocialPlan("http://localhost:8080", List.of(platform), true);
+            List<SocialSnippet> all = plan.snippets(post);
+            List<SocialSnippet> sent = plan.toSend(post, new io.herald.publish.Outbox());
+            for (SocialSnippet s : all) {
+                assertEquals(independentLength(platform, s.text()), s.length(), s.text());
+            }
+            for (SocialSnippet s : sent) {
+                assertTrue(s.length() <= s.limit(), platform + " " + s.length() + "/" + s.limit() + ": " + s.text());
+                assertTrue(independentLength(platform, s.text()) <= platform.limit(), s.text());
+                assertTrue(s.text().contains(platform.shown(s.link())), "the link it points to is in it: " + s.text());
+            }
+            assertTrue(sent.size() >= 1, platform + ": the announcement fits with a shorter form of its link: "
+                    + all.stream().map(x -> x.length() + " " + x.text()).toList());
+            for (SocialSnippet s : all) {
+                if (s.length() > s.limit()) {
+                    assertFalse(sent.contains(s), "held, never sent over the limit");
+                }
+            }
+        }
+    }
+
+    @Test
+    void a_links_shorter_forms_drop_the_utm_tags_then_read_the_path_as_its_characters() {
+        assertEquals(List.of("http://localhost:8080/posts/%E6%97%A5?utm_source=x#%E8%B3%AA", "http://localhost:8080/posts/%E6%97%A5#%E8%B3%AA",
+                "http://localhost:8080/posts/日#質"), SnippetComposer.linkForms("http://localhost:8080/posts/%E6%97%A5?utm_source=x#%E8%B3%AA"));
+        assertEquals(List.of("https://a.example/x"), SnippetComposer.linkForms("https://a.example/x"));
+    }
+
     static int independentLength(Platform platform, String text) {
         return switch (platform) {
             case X -> TwitterTextParser.parseTweet(text).weightedLength;

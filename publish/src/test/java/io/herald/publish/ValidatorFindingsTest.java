@@ -43,6 +43,7 @@ class ValidatorFindingsTest {
             pairs.add(new EnrichedQa("q" + (i / 2 + 1), qa[i], qa[i + 1], "<p>" + qa[i + 1] + "</p>"));
         }
         return EnrichedPost.builder().id(id).version(1).title(title).author("Mina Park").published(at).updated(at)
+                .url(id.startsWith("http") ? id : null)
                 .language(language).intro("Intro.").qa(pairs).images(images).tags(List.of("soil", "土壤"))
                 .summary("Short answers.").readingTimeMinutes(2).wordCount(120).contentHash("h").receivedAt(at).build();
     }

@@ -1,34 +1,44 @@
 package io.herald.publish.social;
 
 import com.ibm.icu.text.BreakIterator;
+import com.twitter.twittertext.Extractor;
 import com.twitter.twittertext.TwitterTextParser;
 import java.util.Locale;
 
 /**
  * A social network, with its limit and its own way of counting a post's length:
  * <ul>
- *   <li>X: 280, weighted as twitter-text counts (most CJK and emoji weigh 2); every link 23, as t.co
- *       wraps every link whatever its length (a percent-encoded Japanese address too);</li>
- *   <li>Mastodon: 500 code points, every link counted as 23;</li>
+ *   <li>X: 280, weighted as twitter-text counts (most CJK and emoji weigh 2; every link it recognises 23,
+ *       whatever its length: a percent-encoded Japanese address too);</li>
+ *   <li>Mastodon: 500 code points, every link it recognises (as twitter-text does) counted as 23;</li>
  *   <li>Bluesky: 300 graphemes (user-perceived characters: an emoji with modifiers is one) of the text
  *       as shown: a link is shown in short ({@link #shown}) and carried whole in a facet;</li>
  *   <li>LinkedIn: 3000 characters.</li>
  * </ul>
- * A link is a word starting {@code http://} or {@code https://}.
+ * X and Mastodon recognise a link by a scheme and a host with a known top-level domain: with the default
+ * {@code base-url} of {@code http://localhost:8080} a link is counted in full there, which is why the
+ * composer tries shorter forms of a link before it holds a snippet ({@link SnippetComposer}).
  */
 public enum Platform {
     X(280) {
         @Override
         public int length(String text) {
-            // Each link as a 23-character one twitter-text recognises, so it weighs 23 whatever it is.
-            return TwitterTextParser.parseTweet(withLinksAs(text, "https://t.co/0123456789")).weightedLength;
+            return TwitterTextParser.parseTweet(text).weightedLength;
         }
     },
     MASTODON(500) {
         @Override
         public int length(String text) {
-            String counted = withLinksAs(text, "https://x.example/1234567");
-            return counted.codePointCount(0, counted.length());
+            // Mastodon counts a link as 23 only where it recognises one, which it does as twitter-text
+            // does (a scheme and a host with a known top-level domain): http://localhost:8080/... is
+            // counted in full.
+            int length = 0;
+            int last = 0;
+            for (Extractor.Entity url : urls(text)) {
+                length += text.codePointCount(last, url.getStart()) + 23;
+                last = url.getEnd();
+            }
+            return length + text.codePointCount(last, text.length());
         }
     },
     BLUESKY(300) {
@@ -54,28 +64,10 @@ public enum Platform {
         }
     };
 
-    /** The text with every link replaced by a stand-in of 23 characters. */
-    static String withLinksAs(String text, String standIn) {
-        StringBuilder out = new StringBuilder(text.length());
-        int i = 0;
-        while (i < text.length()) {
-            int end = i;
-            while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
-                end++;
-            }
-            String word = text.substring(i, end);
-            out.append(isLink(word) ? standIn : word);
-            while (end < text.length() && Character.isWhitespace(text.charAt(end))) {
-                out.append(text.charAt(end++));
-            }
-            i = end;
-        }
-        return out.toString();
-    }
-
-    private static boolean isLink(String word) {
-        return word.regionMatches(true, 0, "http://", 0, 7) && word.length() > 7
-                || word.regionMatches(true, 0, "https://", 0, 8) && word.length() > 8;
+    private static java.util.List<Extractor.Entity> urls(String text) {
+        Extractor extractor = new Extractor();
+        extractor.setExtractURLWithoutProtocol(false);
+        return extractor.extractURLsWithIndices(text);
     }
 
     /** The most of a link Bluesky shows: host and path, decoded, at most this many characters. */

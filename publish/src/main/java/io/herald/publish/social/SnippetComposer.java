@@ -25,9 +25,98 @@ public final class SnippetComposer {
     /** The announcement snippet of a post for one platform. */
     public SocialSnippet compose(EnrichedPost post, Platform platform, String link) {
         String body = post.summary() != null && !post.summary().isBlank() ? post.summary() : strongestPair(post);
-        String shown = platform.shown(link);
-        String text = fit(platform, post.title(), body, hashtags(post.tags()), shown);
-        return snippet(post, platform, 0, text, link, shown);
+        return fitted(post, platform, 0, link, l -> fit(platform, post.title(), body, hashtags(post.tags()), platform.shown(l)));
+    }
+
+    /**
+     * The snippet with the first form of its link that lets it fit ({@link #linkForms}); if none does,
+     * the snippet with the shortest, longer than the limit, which {@link SocialPlan} holds with its reason.
+     */
+    private static SocialSnippet fitted(EnrichedPost post, Platform platform, int part, String link,
+                                        java.util.function.UnaryOperator<String> fit) {
+        SocialSnippet last = null;
+        for (String form : linkForms(link)) {
+            last = snippet(post, platform, part, fit.apply(form), form, platform.shown(form));
+            if (last.length() <= last.limit()) {
+                return last;
+            }
+        }
+        return last;
+    }
+
+    /**
+     * A link, then shorter forms of it for a network that counts it in full (X and Mastodon do for a
+     * host they do not recognise, such as localhost): without its query (the UTM tags), then with its
+     * path as the characters it encodes (an IRI: a Japanese path is a tenth as long as its percent-encoding).
+     */
+    public static List<String> linkForms(String link) {
+        List<String> forms = new ArrayList<>(List.of(link));
+        int q = link.indexOf('?');
+        String bare = link;
+        if (q >= 0) {
+            int hash = link.indexOf('#', q);
+            bare = link.substring(0, q) + (hash >= 0 ? link.substring(hash) : "");
+            forms.add(bare);
+        }
+        String iri = iri(bare);
+        if (!iri.equals(bare)) {
+            forms.add(iri);
+        }
+        return forms;
+    }
+
+    /**
+     * A URL with its percent-encoded letters as the characters they are (RFC 3987), every other byte
+     * (space, control, delimiter, ASCII) left encoded: {@code /posts/%E6%97%A5%20x} is {@code /posts/日%20x}.
+     */
+    static String iri(String url) {
+        StringBuilder out = new StringBuilder(url.length());
+        java.io.ByteArrayOutputStream run = new java.io.ByteArrayOutputStream();
+        int i = 0;
+        while (i < url.length()) {
+            char c = url.charAt(i);
+            if (c == '%' && i + 2 < url.length() && hex(url.charAt(i + 1)) >= 0 && hex(url.charAt(i + 2)) >= 0) {
+                int b = hex(url.charAt(i + 1)) * 16 + hex(url.charAt(i + 2));
+                if (b >= 0x80) {
+                    run.write(b);
+                    i += 3;
+                    continue;
+                }
+            }
+            flush(run, out);
+            out.append(c);
+            i++;
+        }
+        flush(run, out);
+        return out.toString();
+    }
+
+    /** Bytes of one or more encoded characters: as characters where they are valid UTF-8 letters, else as they were. */
+    private static void flush(java.io.ByteArrayOutputStream run, StringBuilder out) {
+        if (run.size() == 0) {
+            return;
+        }
+        byte[] bytes = run.toByteArray();
+        run.reset();
+        var decoder = java.nio.charset.StandardCharsets.UTF_8.newDecoder();
+        try {
+            String text = decoder.decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            if (text.codePoints().allMatch(cp -> Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.NON_SPACING_MARK
+                    || Character.getType(cp) == Character.COMBINING_SPACING_MARK)) {
+                out.append(text);
+                return;
+            }
+        } catch (java.nio.charset.CharacterCodingException e) {
+            // not UTF-8: left encoded
+        }
+        for (byte b : bytes) {
+            out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
+                    .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
+        }
+    }
+
+    private static int hex(char c) {
+        return Character.digit(c, 16);
     }
 
     /** The snippet, with the facet that carries the whole link where the text shows it in short. */
@@ -57,9 +146,7 @@ public final class SnippetComposer {
             EnrichedQa pair = post.qa().get(i);
             String head = (i + 1) + "/" + n + " " + pair.question();
             String anchor = io.herald.publish.PostLinks.anchor(link, pair.id());
-            String shown = platform.shown(anchor);
-            String text = fit(platform, head, pair.answer(), "", shown);
-            out.add(snippet(post, platform, i + 1, text, anchor, shown));
+            out.add(fitted(post, platform, i + 1, anchor, l -> fit(platform, head, pair.answer(), "", platform.shown(l))));
         }
         return out;
     }

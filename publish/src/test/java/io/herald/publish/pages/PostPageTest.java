@@ -45,10 +45,11 @@ class PostPageTest {
         assertEquals("Do I water daily?", page.selectFirst("h2#water").text());
         assertEquals("By The Committee · 1 March 2026 · 1 min read", page.selectFirst(".meta").text());
         assertEquals("https://herald.example/feeds/tags/city-planning.atom", page.select(".tags a").get(1).attr("href"));
-        JsonNode faq = Json.mapper().readTree(page.selectFirst("script[type=application/ld+json]").data());
+        JsonNode faq = Json.mapper().readTree(page.select("script[type=application/ld+json]").last().data());
         assertEquals("FAQPage", faq.get("@type").asText());
         assertEquals("In May.", faq.get("mainEntity").get(0).get("acceptedAnswer").get("text").asText());
-        assertEquals(1, page.select("script").size(), "the JSON-LD is the only script element");
+        assertEquals(2, page.select("script").size(), "the JSON-LD (BlogPosting, FAQPage) are the only script elements");
+        assertEquals(2, page.select("script[type=application/ld+json]").size());
     }
 
     @Test
@@ -62,9 +63,12 @@ class PostPageTest {
         String hostile = "</script><script>alert(1)</script><img src=x onerror=alert(2)>";
         String html = PostPage.render(post("Title " + hostile, "Answer " + hostile, null), SITE, "https://herald.example");
         Document page = Jsoup.parse(html);
-        assertEquals(1, page.select("script").size(), html);
+        assertEquals(2, page.select("script").size(), html);
+        assertEquals(2, page.select("script[type=application/ld+json]").size(), html);
         assertTrue(page.select("[onerror]").isEmpty(), html);
-        assertFalse(page.selectFirst("script[type=application/ld+json]").data().contains("</script"));
+        for (var script : page.select("script[type=application/ld+json]")) {
+            assertFalse(script.data().contains("</script"));
+        }
         assertTrue(PostPage.CONTENT_SECURITY_POLICY.startsWith("default-src 'none'"), "and the policy lets no script run");
     }
 
