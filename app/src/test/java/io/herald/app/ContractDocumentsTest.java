@@ -76,4 +76,51 @@ class ContractDocumentsTest {
                     ASYNCAPI.get("components").get("messages").get(event).get("payload").get("$ref").asText());
         }
     }
+
+    /** Issue 23, item 7: what Redocly's and Spectral's recommended rules ask of every operation and of the document. */
+    @Test
+    void every_operation_says_its_security_has_a_tag_and_a_4xx_answer_and_no_path_ends_with_a_slash() {
+        java.util.Set<String> declared = new java.util.HashSet<>();
+        OPENAPI.get("tags").forEach(t -> declared.add(t.get("name").asText()));
+        List<String> problems = new java.util.ArrayList<>();
+        OPENAPI.get("paths").fields().forEachRemaining(path -> {
+            if (path.getKey().length() > 1 && path.getKey().endsWith("/")) {
+                problems.add(path.getKey() + ": a trailing slash");
+            }
+            path.getValue().fields().forEachRemaining(m -> {
+                JsonNode op = m.getValue();
+                String where = m.getKey().toUpperCase() + " " + path.getKey();
+                if (!op.has("security") || !op.get("security").isArray()) {
+                    problems.add(where + ": no security (a public one says security: [])");
+                }
+                if (!op.has("tags") || op.get("tags").isEmpty() || !declared.contains(op.get("tags").get(0).asText())) {
+                    problems.add(where + ": no declared tag");
+                }
+                boolean has4xx = false;
+                for (var it = op.get("responses").fieldNames(); it.hasNext(); ) {
+                    has4xx |= it.next().startsWith("4");
+                }
+                if (!has4xx) {
+                    problems.add(where + ": no 4XX answer");
+                }
+            });
+        });
+        assertEquals(List.of(), problems);
+        assertTrue(OPENAPI.get("info").has("license") && OPENAPI.get("info").get("license").has("identifier"));
+        assertTrue(OPENAPI.get("info").has("contact"));
+        assertEquals("/", OPENAPI.get("servers").get(0).get("url").asText(), "relative: the Herald serving it, never localhost");
+        JsonNode write = OPENAPI.get("paths").get("/api/posts").get("post").get("security");
+        assertTrue(write.size() >= 1 && write.get(0).has("bearer"), "writes name the token");
+        assertEquals(0, OPENAPI.get("paths").get("/feeds/all.{format}").get("get").get("security").size(), "feeds are public: security []");
+    }
+
+    /** Issue 23, item 6: the Nu Html Checker refuses an a element without href. */
+    @Test
+    void every_link_on_the_dashboard_page_has_an_href() throws Exception {
+        try (var in = OpenApi.class.getResourceAsStream("/dashboard/index.html")) {
+            var page = org.jsoup.Jsoup.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(List.of(), page.select("a:not([href])").eachAttr("id"));
+            assertTrue(page.select("a").size() > 3);
+        }
+    }
 }

@@ -114,12 +114,39 @@ class DashboardIT {
         screenshot("dashboard-post");
 
         browser.get("http://localhost:" + port + "/posts/" + Samples.WEBINAR_ID);
-        String ld = (String) js("return document.querySelector('script[type=\"application/ld+json\"]').textContent;");
+        String ld = (String) js("return [...document.querySelectorAll('script[type=\"application/ld+json\"]')]"
+                + ".map(s => s.textContent).find(t => t.includes('\"FAQPage\"'));");
         JsonNode faq = Json.mapper().readTree(ld);
         assertEquals("FAQPage", faq.get("@type").asText());
         assertEquals(12, faq.get("mainEntity").size());
         assertEquals(12, browser.findElements(By.cssSelector("article h2[id]")).size(), "every question a heading with its anchor");
         screenshot("post-page");
+    }
+
+    /** Issue 23, items 6 and 9: a Korean post typed on a Mac (NFD) opens on the dashboard, its tag feed links answer. */
+    @Test
+    void a_decomposed_korean_post_opens_on_the_dashboard_and_its_tag_feed_links_answer_and_every_link_has_an_href() throws Exception {
+        String md = java.text.Normalizer.normalize("---\ntitle: 주말 텃밭 질문과 답변\ndate: 2026-11-30T10:00:00Z\ntags: [텃밭, 도시 농업]\n---\n"
+                + "Q: 토마토는 언제 심나요?\nA: 오월 초가 좋습니다.\n", java.text.Normalizer.Form.NFD);
+        var r = ItSupport.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/posts"))
+                .header("Content-Type", "text/markdown").header("Authorization", "Bearer " + TOKEN)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(md)).build());
+        assertEquals(202, r.statusCode(), r.body());
+        String id = ItSupport.read(r.body()).get("id").asText();
+        assertEquals("주말-텃밭-질문과-답변", id, "composed (NFC) at the door");
+
+        browser.get("http://localhost:" + port + "/");
+        By row = By.xpath("//tbody/tr[@data-id='" + id + "']//button");
+        wait.until(ExpectedConditions.elementToBeClickable(row)).click();
+        wait.until(ExpectedConditions.textToBe(By.id("pair-count"), "1"));
+        wait.until(d -> d.findElements(By.cssSelector("#detail-feeds a")).size() >= 3);
+        for (WebElement a : browser.findElements(By.cssSelector("#detail-feeds a"))) {
+            String href = a.getAttribute("href");
+            var feed = ItSupport.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(href)).GET().build());
+            assertEquals(200, feed.statusCode(), a.getText() + " " + href);
+        }
+        assertEquals(0L, js("return document.querySelectorAll('a:not([href])').length;"), "no link without an href (Nu Html Checker)");
+        assertEquals(200, ItSupport.get(port, (String) js("return new URL(document.getElementById('detail-page').href).pathname;")).statusCode());
     }
 
     @Test
