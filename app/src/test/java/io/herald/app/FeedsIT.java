@@ -215,7 +215,8 @@ class FeedsIT {
         }
 
         String page = get(port, "/posts/allotment-questions").body();
-        String ld = page.substring(page.indexOf("<script type=\"application/ld+json\">") + 35, page.indexOf("</script>"));
+        String ld = org.jsoup.Jsoup.parse(page).select("script[type=application/ld+json]").stream().map(e -> e.data())
+                .filter(d -> d.contains("\"FAQPage\"")).findFirst().orElseThrow();
         JsonNode faq = Json.mapper().readTree(ld);
         assertEquals("FAQPage", faq.get("@type").asText());
         assertEquals(2, faq.get("mainEntity").size());
