@@ -197,6 +197,15 @@ public final class StaticExport {
         }
         Set<String> current = new HashSet<>();
         boolean any = false;
+        // The pages' link previews name Herald's own site image when no site-image is set: exported beside them.
+        Path image = out.resolve(io.herald.publish.Site.OWN_IMAGE_PATH.substring(1));
+        if (site.image().isEmpty() && !Files.exists(image)) {
+            try (var in = io.herald.publish.Site.class.getResourceAsStream("site-image.png")) {
+                if (in != null) {
+                    write(image, in.readAllBytes());
+                }
+            }
+        }
         for (var post : store.all()) {
             boolean ownUrl = post.url() != null && post.url().matches("(?i)https?://\\S+");
             if (ownUrl || !post.id().matches("[\\p{L}\\p{N}][\\p{L}\\p{N}\\p{M}._-]*")) {
