@@ -47,9 +47,18 @@ function postPath(id) {
 
 // --- posts -------------------------------------------------------------------------------------
 
+let postsShown = null;
+
 async function loadPosts() {
   const list = await getJson('/api/posts?limit=50');
   const body = document.querySelector('#post-table tbody');
+  // Rows are made again only when the list changed: a refresh every few seconds must not take the
+  // keyboard focus away or pull a row from under a click.
+  const shown = JSON.stringify(list.posts.map((p) => [p.id, p.version, p.title, p.published, p.updated, p.tags, (p.qa || []).length]));
+  if (shown === postsShown) return;
+  postsShown = shown;
+  const focused = document.activeElement && document.activeElement.closest && document.activeElement.closest('#post-table tr');
+  const focusedId = focused ? focused.dataset.id : null;
   const rows = [];
   for (const p of list.posts) {
     const tr = el('tr', null, 'post');
@@ -69,6 +78,10 @@ async function loadPosts() {
     rows.push(tr);
   }
   body.replaceChildren(...rows);
+  if (focusedId !== null) {
+    const again = rows.find((r) => r.dataset.id === focusedId);
+    if (again) again.querySelector('button').focus();
+  }
   document.getElementById('no-posts').hidden = rows.length > 0;
 }
 
@@ -218,8 +231,14 @@ async function loadStatus() {
   }));
 }
 
+let dlqShown = null;
+
 async function loadDlq() {
   const rows = await getJson('/api/dlq');
+  // As the posts: made again only when they changed, so a Retry or Download button stays where it was clicked.
+  const shown = JSON.stringify(rows);
+  if (shown === dlqShown) return;
+  dlqShown = shown;
   document.querySelector('#dlq-table tbody').replaceChildren(...rows.map(d => {
     const tr = el('tr');
     tr.appendChild(el('td', when(d.rejectedAt)));

@@ -149,6 +149,29 @@ class DashboardIT {
         assertEquals(200, ItSupport.get(port, (String) js("return new URL(document.getElementById('detail-page').href).pathname;")).statusCode());
     }
 
+    /**
+     * The list refreshes every few seconds; it used to rebuild every row each time, which took a keyboard
+     * user's focus away and pulled the row from under a click (the peers lab's axe run met a stale element).
+     */
+    @Test
+    void a_refresh_of_an_unchanged_post_list_keeps_the_focused_row_and_its_button() throws Exception {
+        var r = ItSupport.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/posts"))
+                .header("Content-Type", "text/plain").header("Authorization", "Bearer " + TOKEN)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(Samples.bytes(Samples.WEBINAR))).build());
+        assertEquals(202, r.statusCode(), r.body());
+        browser.get("http://localhost:" + port + "/");
+        By row = By.xpath("//tbody/tr[@data-id='" + Samples.WEBINAR_ID + "']//button");
+        wait.until(ExpectedConditions.elementToBeClickable(row));
+        js("window.__lists = 0; const f = window.fetch; window.fetch = (u, o) => { if (String(u).startsWith('/api/posts?')) window.__lists++; "
+                + "return f(u, o); };");
+        WebElement button = browser.findElement(row);
+        js("arguments[0].focus(); arguments[0].__marked = true;", button);
+        wait.until(d -> ((Number) js("return window.__lists;")).intValue() >= 2);
+        assertEquals(true, js("return document.activeElement.__marked === true;"), "the same button keeps the focus");
+        button.click();
+        wait.until(ExpectedConditions.textToBe(By.id("pair-count"), "12"));
+    }
+
     @Test
     void hostile_post_content_runs_nowhere_the_dashboard_shows_it() throws Exception {
         String hostile = "Pwned <img src=x onerror=\"window.__pwned=1\">\n\n"
