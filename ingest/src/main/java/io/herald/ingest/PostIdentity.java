@@ -36,17 +36,7 @@ public final class PostIdentity {
      * signs, Korean syllables composed), so a Chinese, Japanese or Korean title still has a readable id.
      */
     public static String slug(String title) {
-        StringBuilder folded = new StringBuilder(title.length());
-        Normalizer.normalize(title, Normalizer.Form.NFKC).codePoints().forEach(cp -> {
-            if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN) {
-                Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFD).codePoints()
-                        .filter(c -> Character.getType(c) != Character.NON_SPACING_MARK)
-                        .forEach(folded::appendCodePoint);
-            } else {
-                folded.appendCodePoint(cp);
-            }
-        });
-        String slug = Normalizer.normalize(folded, Normalizer.Form.NFC).toLowerCase(Locale.ROOT)
+        String slug = PostIds.foldLatinAccents(Normalizer.normalize(title, Normalizer.Form.NFKC)).toLowerCase(Locale.ROOT)
                 .replaceAll("[^\\p{L}\\p{N}\\p{M}]+", "-")
                 .replaceAll("^-+|-+$", "");
         if (slug.codePointCount(0, slug.length()) > MAX_SLUG) {

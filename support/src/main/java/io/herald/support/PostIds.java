@@ -20,4 +20,23 @@ public final class PostIds {
         String s = id.strip();
         return Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
     }
+
+    /**
+     * The text with the accents taken off Latin letters only ({@code é} is {@code e}), every other script
+     * kept whole with its marks (Japanese voiced kana, Hindi vowel signs, Korean syllables), in NFC: how
+     * both post slugs and tag slugs fold a name.
+     */
+    public static String foldLatinAccents(String text) {
+        StringBuilder folded = new StringBuilder(text.length());
+        Normalizer.normalize(text, Normalizer.Form.NFC).codePoints().forEach(cp -> {
+            if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN) {
+                Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFD).codePoints()
+                        .filter(c -> Character.getType(c) != Character.NON_SPACING_MARK)
+                        .forEach(folded::appendCodePoint);
+            } else {
+                folded.appendCodePoint(cp);
+            }
+        });
+        return Normalizer.normalize(folded, Normalizer.Form.NFC);
+    }
 }

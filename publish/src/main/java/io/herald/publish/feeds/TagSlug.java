@@ -1,6 +1,5 @@
 package io.herald.publish.feeds;
 
-import java.text.Normalizer;
 import java.util.Locale;
 
 /**
@@ -38,17 +37,7 @@ public final class TagSlug {
     }
 
     private static String fold(String tag) {
-        StringBuilder folded = new StringBuilder();
-        Normalizer.normalize(tag, Normalizer.Form.NFC).toLowerCase(Locale.ROOT).codePoints().forEach(cp -> {
-            if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN) {
-                Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFD).codePoints()
-                        .filter(c -> Character.getType(c) != Character.NON_SPACING_MARK)
-                        .forEach(folded::appendCodePoint);
-            } else {
-                folded.appendCodePoint(cp);
-            }
-        });
-        String slug = Normalizer.normalize(folded, Normalizer.Form.NFC).replaceAll("[^\\p{L}\\p{N}\\p{M}]+", "-").replaceAll("^-+|-+$", "");
+        String slug = io.herald.support.PostIds.foldLatinAccents(tag.toLowerCase(Locale.ROOT)).replaceAll("[^\\p{L}\\p{N}\\p{M}]+", "-").replaceAll("^-+|-+$", "");
         return slug.isEmpty() ? "tag" : slug;
     }
 }
