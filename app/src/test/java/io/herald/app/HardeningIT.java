@@ -251,16 +251,14 @@ class HardeningIT {
                 try {
                     Socket s = trickle.accept();
                     Thread t = new Thread(() -> {
-                        try (s; OutputStream out = s.getOutputStream()) {
+                        try {
+                            OutputStream out = s.getOutputStream();
                             s.getInputStream().read(new byte[4096]);
                             out.write("HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-                            for (int i = 0; i < 100_000; i++) {
-                                out.write('<');
-                                out.flush();
-                                Thread.sleep(2000);
-                            }
+                            // A byte every two seconds until Herald gives up (what this test wants) and the socket closes.
+                            io.herald.testkit.Trickle.bytes(out, io.herald.testkit.Trickle.repeat('<', 100_000), Duration.ofSeconds(2), () -> false, s);
                         } catch (Exception ignored) {
-                            // Herald gave up: what this test wants
+                            // Herald gave up before the head was sent
                         }
                     });
                     t.setDaemon(true);

@@ -97,12 +97,15 @@ class HostileInputIT {
                     if (pace == null) {
                         out.write(body);
                     } else {
-                        // A byte at a time, until the body is sent or the server has answered.
-                        for (int i = 0; i < body.length && in.available() == 0; i++) {
-                            out.write(body[i]);
-                            out.flush();
-                            Thread.sleep(pace.toMillis());
-                        }
+                        // A byte at a time, until the body is sent or the server has answered; the answer is
+                        // read below meanwhile.
+                        io.herald.testkit.Trickle.bytes(out, body, pace, () -> {
+                            try {
+                                return in.available() > 0;
+                            } catch (IOException e) {
+                                return true;
+                            }
+                        }, null);
                     }
                     out.flush();
                 } catch (IOException closedOnUs) {

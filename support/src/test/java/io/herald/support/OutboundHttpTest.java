@@ -75,16 +75,15 @@ class OutboundHttpTest {
     void an_upstream_sending_a_byte_every_two_seconds_is_cut_off_at_the_deadline() throws Exception {
         trickle = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
         Thread t = new Thread(() -> {
-            try (Socket s = trickle.accept(); OutputStream out = s.getOutputStream()) {
+            try {
+                Socket s = trickle.accept();
+                OutputStream out = s.getOutputStream();
                 s.getInputStream().read(new byte[4096]);
                 out.write("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-                for (int i = 0; i < 1000; i++) {
-                    out.write('x');
-                    out.flush();
-                    Thread.sleep(2000);
-                }
+                // A byte every two seconds until the client goes away (what this test wants).
+                io.herald.testkit.Trickle.bytes(out, io.herald.testkit.Trickle.repeat('x', 1000), Duration.ofSeconds(2), () -> false, s);
             } catch (Exception ignored) {
-                // the client went away: what this test wants
+                // the client went away before the head
             }
         });
         t.setDaemon(true);
