@@ -74,8 +74,8 @@ public enum Platform {
     static final int SHOWN_LINK = 32;
 
     /**
-     * A link as Bluesky's app shows one: no scheme, query or fragment, its path decoded (a Japanese path
-     * reads as Japanese), cut with an ellipsis past {@link #SHOWN_LINK} characters.
+     * A link as Bluesky's app shows one: no scheme, query or fragment, its path as an IRI (a Japanese path
+     * reads as Japanese: {@link SnippetComposer#iri}), cut with an ellipsis past {@link #SHOWN_LINK} characters.
      */
     static String shortLink(String link) {
         String s = link.replaceFirst("(?i)^https?://", "");
@@ -86,13 +86,7 @@ public enum Platform {
                 end = at;
             }
         }
-        s = s.substring(0, end).replaceAll("/+$", "");
-        try {
-            s = java.net.URLDecoder.decode(s.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            // not percent-encoding after all: shown as it is
-        }
-        s = s.replaceAll("\\s", "");
+        s = SnippetComposer.iri(s.substring(0, end).replaceAll("/+$", ""));
         if (s.codePointCount(0, s.length()) > SHOWN_LINK) {
             s = s.substring(0, s.offsetByCodePoints(0, SHOWN_LINK - 1)) + "…";
         }
