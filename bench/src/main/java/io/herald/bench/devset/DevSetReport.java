@@ -74,7 +74,11 @@ public final class DevSetReport {
                 continue;
             }
             present++;
-            String type = Intake.TYPES_BY_EXTENSION.getOrDefault(d.extension(), "text/plain");
+            // Server pages (PHP, JSP) are HTML as a browser gets them.
+            String type = switch (d.extension()) {
+                case "php", "jsp", "asp", "aspx" -> "text/html";
+                default -> Intake.TYPES_BY_EXTENSION.getOrDefault(d.extension(), "text/plain");
+            };
             int pairs;
             String language = "-";
             try {
