@@ -28,6 +28,11 @@ public final class HtmlPostParser {
     private static final Pattern CHROME_CLASS = Pattern.compile(
             "(?i)(^|[-_\\s])(nav|navbar|menu|footer|share|sharing|social|related|comments?|sidebar|breadcrumbs?|cookie|"
                     + "subscribe|newsletter-signup|advert|ads|promo|pagination)([-_\\s]|$)");
+    /** Chrome named by part of a class or id: "sphinxsidebar", "md-sidebar", "table-of-contents", "toc". */
+    private static final Pattern CHROME_PART = Pattern.compile(
+            "(?i)sidebar|table-of-contents|on-this-page|breadcrumb|(^|[-_\\s])(toc|toctree-wrapper|md-nav|md-header|md-footer)([-_\\s]|$)");
+    /** A heading's permalink: "¶", "#", "§", a link symbol. */
+    private static final Pattern PERMALINK_TEXT = Pattern.compile("^\\s*(?:[¶#§]|🔗|\\u200b)?\\s*$");
     private static final Set<String> DROP_TAGS = Set.of("script", "style", "noscript", "template", "nav", "footer",
             "aside", "form", "button", "svg", "link", "meta");
 
@@ -36,7 +41,7 @@ public final class HtmlPostParser {
     }
 
     public ParsedPost parse(String html, String baseUri, PostMeta meta) {
-        Document doc = Jsoup.parse(html, baseUri == null ? "" : baseUri);
+        Document doc = Jsoup.parse(withoutTemplateTags(html), baseUri == null ? "" : baseUri);
         String canonical = first(meta.url(), attr(doc, "link[rel=canonical]", "abs:href"),
                 attr(doc, "meta[property=og:url]", "content"));
         if (canonical != null && (baseUri == null || baseUri.isEmpty())) {
@@ -58,7 +63,7 @@ public final class HtmlPostParser {
         blocks.removeIf(b -> Boilerplate.isChrome(b.text()));
 
         QaExtractor.Extraction qa = ld.faq().isEmpty()
-                ? QaExtractor.extract(blocks)
+                ? QaExtractor.extract(blocks, title)
                 : QaExtractor.withKnownPairs(blocks, ld.faq());
 
         String author = first(meta.author(), attr(doc, "meta[name=author]", "content"), notUrl(attr(doc,
@@ -113,6 +118,19 @@ public final class HtmlPostParser {
         // Before the chrome goes: an accordion's question is often a <button>.
         QuestionMarkup.mark(root);
         root.select(String.join(",", DROP_TAGS)).remove();
+        // Navigation by its role, and the "on this page" boxes of documentation sites.
+        root.select("[role=navigation], [role=complementary], [role=search], [aria-label~=(?i)on this page|contents|breadcrumb]")
+                .remove();
+        for (Element heading : root.select("h1, h2, h3, h4, h5, h6")) {
+            heading.select("a").stream().filter(a -> PERMALINK_TEXT.matcher(a.text()).matches()
+                    || a.className().matches("(?i).*(headerlink|header-anchor|hash-link|anchorjs-link).*")).forEach(Element::remove);
+            // "## How do I update? {#update}": the anchor is markup (kramdown, Hugo, VitePress), not words.
+            var texts = heading.textNodes();
+            if (!texts.isEmpty()) {
+                var last = texts.get(texts.size() - 1);
+                last.text(Cues.withoutAttribute(last.getWholeText()));
+            }
+        }
         // The byline names the author (read from the page, not from here); it is not part of the intro.
         root.select(".byline, .post-meta, .entry-meta, .author, [rel=author]").remove();
         if (root == body || root.normalName().equals("body")) {
@@ -120,23 +138,44 @@ public final class HtmlPostParser {
         }
         for (Element e : new ArrayList<>(root.getAllElements())) {
             if (e != root && e.parent() != null
-                    && (CHROME_CLASS.matcher(e.className()).find() || CHROME_CLASS.matcher(e.id()).find())) {
+                    && (CHROME_CLASS.matcher(e.className()).find() || CHROME_CLASS.matcher(e.id()).find()
+                    || CHROME_PART.matcher(e.className()).find() || CHROME_PART.matcher(e.id()).find())) {
                 e.remove();
             }
         }
         return root;
     }
 
+    /**
+     * A page with no title of its own is titled by its first block, if that is short; a first block
+     * that asks is its first question too, so it stays a block.
+     */
     private static String firstLineTitle(List<Element> blocks) {
         if (!blocks.isEmpty()) {
             Element first = blocks.get(0);
             String text = first.text();
             if (!text.isEmpty() && text.length() <= 200 && !Labels.isQuestion(text)) {
-                blocks.remove(0);
+                if (!Cues.of(text).asks()) {
+                    blocks.remove(0);
+                }
                 return text;
             }
         }
         return null;
+    }
+
+    private static final Pattern TEMPLATE_COMMENT = Pattern.compile("\\{%\\s*comment\\s*%\\}.*?\\{%\\s*endcomment\\s*%\\}", Pattern.DOTALL);
+    private static final Pattern TEMPLATE_TAG = Pattern.compile("\\{%[^%]{0,2000}%\\}|\\{#[^#]{0,2000}#\\}");
+
+    /**
+     * A page's source as a template (Django, Jinja, Liquid: {@code {% block %}}, {@code {# note #}}) has
+     * directives that are no text: they go, and what they wrap stays.
+     */
+    static String withoutTemplateTags(String html) {
+        if (!html.contains("{%")) {
+            return html;
+        }
+        return TEMPLATE_TAG.matcher(TEMPLATE_COMMENT.matcher(html).replaceAll("")).replaceAll("");
     }
 
     private static String pageTitle(Document doc) {

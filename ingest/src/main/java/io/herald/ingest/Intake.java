@@ -34,7 +34,10 @@ public final class Intake {
             "markdown", "text/markdown",
             "html", "text/html",
             "htm", "text/html",
-            "json", "application/json");
+            "json", "application/json",
+            // Outlines and reStructuredText are plain text with structure, which the plain-text reading sees.
+            "org", "text/plain",
+            "rst", "text/plain");
 
     private final Clock clock;
     private final long maxBytes;

@@ -15,7 +15,24 @@ public final class PlainTextParser {
 
     private enum State { INTRO, QUESTION, ANSWER }
 
+    /**
+     * Two readings of the text, the better one kept (QaExtractor's score): the line reading below
+     * (labels, speaker turns), and the general reading of the text's blocks (TextBlocks: headings,
+     * numbered questions, definition items, read by QaExtractor as HTML is).
+     */
     public ParsedPost parse(String text) {
+        ParsedPost lines = parseLines(text);
+        TextBlocks.Read read = TextBlocks.read(text);
+        QaExtractor.Extraction structure = QaExtractor.extract(read.blocks(), read.title());
+        int byLines = QaExtractor.score(new QaExtractor.Extraction(null, lines.qa(), null));
+        if (QaExtractor.score(structure) <= byLines) {
+            return lines;
+        }
+        return ParsedPost.builder().title(read.title()).intro(structure.intro()).qa(structure.pairs())
+                .outro(structure.outro()).links(Links.find(text)).build();
+    }
+
+    private ParsedPost parseLines(String text) {
         List<String> lines = text.replace("\r\n", "\n").replace('\r', '\n').lines().toList();
         String title = null;
         List<String> intro = new ArrayList<>();
@@ -29,7 +46,8 @@ public final class PlainTextParser {
         for (String raw : lines) {
             String line = raw.strip();
             if (title == null) {
-                if (!line.isEmpty()) {
+                // A banner ("=====", "-----") is no title: the first line with a letter in it is.
+                if (line.codePoints().anyMatch(Character::isLetter)) {
                     title = line;
                 }
                 continue;
@@ -89,7 +107,7 @@ public final class PlainTextParser {
             for (String raw : lines) {
                 String line = raw.strip();
                 if (!seenTitle) {
-                    seenTitle = !line.isEmpty();
+                    seenTitle = line.codePoints().anyMatch(Character::isLetter);
                     continue;
                 }
                 if (line.isEmpty() || SPEAKER_START.matcher(line).lookingAt()) {

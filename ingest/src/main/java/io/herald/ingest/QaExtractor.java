@@ -38,8 +38,14 @@ final class QaExtractor {
      * intro or the outro.
      */
     static Extraction extract(List<Element> blocks) {
+        return extract(blocks, null);
+    }
+
+    /** As {@link #extract(List)}, knowing the post's title (an FAQ's title says its headings are questions). */
+    static Extraction extract(List<Element> all, String title) {
+        List<Element> blocks = Contents.withoutContents(all);
         List<Optional<Extraction>> readings = List.of(speakerTurns(blocks), labelled(blocks), definitionLists(blocks),
-                questionHeadings(blocks));
+                questionHeadings(blocks, title));
         Extraction best = null;
         int bestScore = 0;
         for (Optional<Extraction> reading : readings) {
@@ -53,6 +59,9 @@ final class QaExtractor {
 
     /** How well a reading explains the post: 2 per whole pair, minus 1 per pair without an answer. */
     static int score(Extraction e) {
+        if (e == null) {
+            return 0;
+        }
         int score = 0;
         for (QaPair p : e.pairs()) {
             boolean whole = p.question() != null && !p.question().isBlank() && p.answer() != null && !p.answer().isBlank();
@@ -130,6 +139,12 @@ final class QaExtractor {
         return Optional.of(finish(intro, pairs, List.of()));
     }
 
+    /**
+     * Definition lists whose terms ask (or carry a question label): each run of {@code <dt>} a question
+     * (several terms over one definition are one question: "Can I pay by card? Can I pay by invoice?"),
+     * its {@code <dd>}s the answer. A list of terms that do not ask ("Read the Docs", "Epydoc") is a
+     * glossary, not questions.
+     */
     private static Optional<Extraction> definitionLists(List<Element> blocks) {
         if (blocks.stream().noneMatch(b -> b.normalName().equals("dl"))) {
             return Optional.empty();
@@ -138,18 +153,31 @@ final class QaExtractor {
         List<Element> after = new ArrayList<>();
         List<Pair> pairs = new ArrayList<>();
         for (Element b : blocks) {
-            if (b.normalName().equals("dl")) {
+            boolean asks = b.normalName().equals("dl") && b.children().stream()
+                    .anyMatch(c -> c.normalName().equals("dt") && Cues.of(c.text()).asks());
+            if (asks) {
                 after.clear();
                 Pair current = null;
+                boolean answered = true;
                 for (Element item : b.children()) {
                     if (item.normalName().equals("dt")) {
-                        current = new Pair();
-                        current.question.append(item.text());
-                        pairs.add(current);
+                        String term = Labels.question(item.text()).orElse(item.text()).strip();
+                        if (current != null && !answered) {
+                            current.question.append(' ').append(term);
+                        } else {
+                            current = new Pair();
+                            current.question.append(term);
+                            pairs.add(current);
+                        }
+                        answered = false;
                     } else if (item.normalName().equals("dd") && current != null) {
+                        answered = true;
                         Element p = new Element("div");
-                        item.childNodes().forEach(n -> p.appendChild(n.clone()));
-                        current.answer.addAll(Blocks.of(p).isEmpty() ? List.of(p) : Blocks.of(p));
+                        item.childNodes().forEach(node -> p.appendChild(node.clone()));
+                        List<Element> parts = Blocks.of(p).isEmpty() ? List.of(p) : Blocks.of(p);
+                        for (Element part : parts) {
+                            current.answer.add(current.answer.isEmpty() && Labels.isAnswer(part.text()) ? withoutLabel(part) : part);
+                        }
                     }
                 }
             } else if (pairs.isEmpty()) {
@@ -161,28 +189,131 @@ final class QaExtractor {
         return pairs.isEmpty() ? Optional.empty() : Optional.of(finish(intro, pairs, after));
     }
 
-    private static Optional<Extraction> questionHeadings(List<Element> blocks) {
+    /** The role a block plays as a possible question: a heading's level (1 to 6), a bold paragraph (7), a numbered one (8); else 0. */
+    static int role(Element b) {
+        if (b.normalName().matches("h[1-6]")) {
+            return b.normalName().charAt(1) - '0';
+        }
+        if (b.normalName().equals("p") && b.hasAttr(TextBlocks.NUMBERED)) {
+            return 8;
+        }
+        if (b.normalName().equals("p")) {
+            String text = b.text().strip();
+            String bold = b.select("strong, b").text().strip();
+            return !text.isEmpty() && bold.equals(text) && text.length() <= 400 ? 7 : 0;
+        }
+        return 0;
+    }
+
+    /**
+     * The general reading: the repeated unit. Every block that may carry a question has a role (its
+     * heading level, a wholly bold paragraph, a numbered paragraph of plain text) and a cue (Cues: a
+     * question mark, a label, an interrogative word). The role most question-like blocks share is the
+     * unit, and each unit that asks, with what follows it up to the next unit, is a pair. In a section
+     * that calls itself an FAQ (or whose units mostly ask), every unit is a question, however it is
+     * worded ("rclone gives x509 error"), except informational ones ("See also") and closing words.
+     * Roles above the unit group the questions and close answers; roles below it are the answer's own
+     * sections, unless they ask too (a follow-up question under a question). Marked questions
+     * (QuestionMarkup) always count.
+     */
+    private static Optional<Extraction> questionHeadings(List<Element> blocks, String title) {
+        int n = blocks.size();
+        int[] roles = new int[n];
+        Cues.Cue[] cues = new Cues.Cue[n];
+        double[] weight = new double[9];
+        int[] total = new int[9];
+        boolean anyMarked = false;
+        for (int i = 0; i < n; i++) {
+            Element b = blocks.get(i);
+            roles[i] = role(b);
+            boolean marked = b.hasAttr(QuestionMarkup.ATTRIBUTE);
+            anyMarked |= marked;
+            cues[i] = marked ? Cues.Cue.STRONG : roles[i] == 0 ? Cues.Cue.NONE : Cues.of(b.text());
+            if (roles[i] > 0 && !marked) {
+                total[roles[i]]++;
+                // A bold paragraph asks only by its punctuation: bold is emphasis as often as it is a question.
+                weight[roles[i]] += cues[i] == Cues.Cue.STRONG ? 1 : cues[i] == Cues.Cue.OPENER && roles[i] != 7 ? 0.5 : 0;
+            }
+        }
+        int unit = 0;
+        for (int r = 1; r <= 8; r++) {
+            if (weight[r] > 0 && (unit == 0 || weight[r] > weight[unit]
+                    || weight[r] == weight[unit] && weight[r] / total[r] >= weight[unit] / total[unit])) {
+                unit = r;
+            }
+        }
+        if (unit == 0 && !anyMarked) {
+            return Optional.empty();
+        }
+        boolean documentFaq = Cues.namesFaq(title);
+        // Which units are questions: per section (the blocks under one heading above the unit).
+        boolean[] question = new boolean[n];
+        int sectionStart = 0;
+        boolean sectionFaq = documentFaq;
+        for (int i = 0; i <= n; i++) {
+            boolean boundary = i == n || unit > 0 && roles[i] > 0 && roles[i] < unit && roles[i] <= 6;
+            if (boundary) {
+                int units = 0;
+                int asking = 0;
+                for (int j = sectionStart; j < i; j++) {
+                    if (unit > 0 && roles[j] == unit) {
+                        units++;
+                        asking += cues[j] == Cues.Cue.STRONG || cues[j] == Cues.Cue.OPENER && unit != 7 ? 1 : 0;
+                    }
+                }
+                boolean dense = unit != 7 && (sectionFaq || units > 1 && asking * 2 >= units);
+                for (int j = sectionStart; j < i; j++) {
+                    Element b = blocks.get(j);
+                    if (b.hasAttr(QuestionMarkup.ATTRIBUTE)) {
+                        question[j] = true;
+                    } else if (unit > 0 && roles[j] == unit) {
+                        question[j] = cues[j] == Cues.Cue.STRONG || cues[j] == Cues.Cue.OPENER && dense
+                                || dense && !Cues.informational(b.text());
+                    } else if (roles[j] > unit && roles[j] <= 6) {
+                        // A follow-up question under a question; the answer's own sections stay in it.
+                        question[j] = cues[j] == Cues.Cue.STRONG || cues[j] == Cues.Cue.OPENER && dense;
+                    } else if (roles[j] > 0 && roles[j] < unit && roles[j] <= 6) {
+                        question[j] = cues[j] == Cues.Cue.STRONG;
+                    }
+                }
+                if (i < n) {
+                    sectionStart = i;
+                    sectionFaq = documentFaq || Cues.namesFaq(blocks.get(i).text());
+                }
+            }
+        }
         List<Element> intro = new ArrayList<>();
         List<Pair> pairs = new ArrayList<>();
         List<Element> loose = new ArrayList<>();
         Pair current = null;
-        int questionLevel = 7;
-        for (Element b : blocks) {
-            if (isQuestionBlock(b)) {
+        int questionLevel = 9;
+        boolean grouping = false;
+        for (int i = 0; i < n; i++) {
+            Element b = blocks.get(i);
+            if (question[i]) {
                 if (current != null) {
                     current.answer.addAll(loose);
                 }
                 loose.clear();
                 current = new Pair();
-                current.question.append(b.text());
+                current.question.append(Cues.withoutAttribute(Labels.question(b.text()).orElse(b.text())).strip());
                 pairs.add(current);
-                questionLevel = level(b);
+                questionLevel = roles[i] == 0 ? 9 : roles[i];
+                grouping = false;
             } else if (current == null) {
                 intro.add(b);
-            } else if (level(b) < 7 && level(b) <= questionLevel || !loose.isEmpty()) {
+            } else if (roles[i] > 0 && roles[i] < unit && roles[i] <= 6 && roles[i] < questionLevel) {
+                // A heading that groups questions: it and the words under it belong to no answer.
+                grouping = true;
+            } else if (grouping) {
+                continue;
+            } else if (roles[i] > 0 && roles[i] <= questionLevel && roles[i] <= 6 || !loose.isEmpty()) {
                 // A section heading that is not a question closes the answer; what follows it
                 // belongs to the answer only if another question comes after (else it is the outro).
                 loose.add(b);
+            } else if (current.answer.isEmpty() && restates(b, current.question.toString())) {
+                // "<h2>Is it free?</h2><p>Q: Is it free?</p><p>A: Yes.</p>": the question said again is not its answer.
+                continue;
             } else {
                 // "<h2>Is it free?</h2><p>A: Yes.</p>": the answer's label is not part of it.
                 current.answer.add(current.answer.isEmpty() && Labels.isAnswer(b.text()) ? withoutLabel(b) : b);
@@ -194,27 +325,15 @@ final class QaExtractor {
         return Optional.of(finish(intro, pairs, loose));
     }
 
-    private static boolean isQuestionBlock(Element b) {
-        if (b.hasAttr(QuestionMarkup.ATTRIBUTE)) {
-            return true; // a question by its markup's role (QuestionMarkup), whatever its punctuation
-        }
-        String text = b.text().strip();
-        if (!text.endsWith("?") || text.length() > 400) {
-            return false;
-        }
-        if (b.normalName().matches("h[1-6]")) {
-            return true;
-        }
-        // <p><strong>Where do I start?</strong></p>: the whole paragraph is bold
-        if (b.normalName().equals("p")) {
-            String bold = b.select("strong, b").text().strip();
-            return bold.equals(text);
-        }
-        return false;
+    private static boolean restates(Element b, String question) {
+        return Labels.question(b.text()).filter(q -> same(q, question)).isPresent();
     }
 
-    private static int level(Element b) {
-        return b.normalName().matches("h[1-6]") ? b.normalName().charAt(1) - '0' : 7;
+    /** Whether two questions are the same one, told apart only by case, spacing and punctuation. */
+    private static boolean same(String a, String b) {
+        String x = a.replaceAll("[\\s\\p{Punct}？؟]+", "").toLowerCase(java.util.Locale.ROOT);
+        String y = b.replaceAll("[\\s\\p{Punct}？؟]+", "").toLowerCase(java.util.Locale.ROOT);
+        return !x.isEmpty() && (x.equals(y) || x.contains(y) || y.contains(x));
     }
 
     private static Extraction finish(List<Element> intro, List<Pair> pairs, List<Element> trailing) {

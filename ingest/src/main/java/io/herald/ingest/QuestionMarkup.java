@@ -32,6 +32,7 @@ final class QuestionMarkup {
             "(?iu)^(a|answers?|antwoord|antwoorden|antwort|antworten|réponse|réponses|respuesta|respuestas|答案|回答|답변)$");
 
     static void mark(Element root) {
+        checkboxToggles(root);
         questionLists(root);
         questionTables(root);
         for (Element e : new ArrayList<>(root.select(SELECTOR))) {
@@ -45,6 +46,23 @@ final class QuestionMarkup {
             Element target = e.parent() != null && e.parent().normalName().matches("h[1-6]") && e.parent().text().strip()
                     .equals(e.text().strip()) ? e.parent() : e;
             target.replaceWith(question);
+        }
+    }
+
+    /**
+     * A CSS-only accordion: a checkbox (or radio button) whose label is the question and whose
+     * following panel opens when it is checked. The label becomes the question; the panel stays as it is.
+     */
+    private static void checkboxToggles(Element root) {
+        for (Element label : new ArrayList<>(root.select("label"))) {
+            String target = label.attr("for");
+            Element input = target.isEmpty() ? label.previousElementSibling()
+                    : root.getElementById(target);
+            if (input == null || !input.normalName().equals("input") || !input.attr("type").matches("(?i)checkbox|radio")
+                    || label.text().isBlank() || label.closest("[" + ATTRIBUTE + "]") != null) {
+                continue;
+            }
+            label.replaceWith(new Element("h6").attr(ATTRIBUTE, "").text(label.text().strip()));
         }
     }
 
