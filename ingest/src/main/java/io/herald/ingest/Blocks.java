@@ -20,6 +20,9 @@ final class Blocks {
             "blockquote", "table", "figure", "iframe", "video", "img", "hr");
     private static final Set<String> CONTAINERS = Set.of("div", "section", "article", "main", "header", "body",
             "span", "center", "details", "summary");
+    /** Containers that are blocks of their own even with only inline content in them ({@code <div class="question">Q?</div>}). */
+    private static final Set<String> BLOCK_CONTAINERS = Set.of("div", "section", "article", "main", "header", "center",
+            "details", "summary");
 
     private Blocks() {
     }
@@ -47,6 +50,15 @@ final class Blocks {
                 }
             } else if (node instanceof Element e && e.normalName().equals("br")) {
                 loose = null;
+            } else if (node instanceof Element e && BLOCK_CONTAINERS.contains(e.normalName()) && hasText(e)) {
+                // <div class="question">Question 1: ...</div><div class="answer">Answer: ...</div>: two blocks, not one.
+                loose = null;
+                Element p = new Element("p");
+                e.childNodes().forEach(c -> p.appendChild(c.clone()));
+                if (e.hasAttr(QuestionMarkup.ATTRIBUTE)) {
+                    p.attr(QuestionMarkup.ATTRIBUTE, "");
+                }
+                out.addAll(splitAtBreaks(p));
             } else if (node instanceof TextNode t && t.isBlank()) {
                 continue;
             } else {

@@ -26,6 +26,9 @@ public final class Dates {
             s -> LocalDateTime.parse(s.replace(' ', 'T')).toInstant(ZoneOffset.UTC),
             s -> OffsetDateTime.parse(s.replace(' ', 'T')).toInstant(),
             s -> LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant(),
+            // Jekyll's and Hugo's "2026-02-11 10:00:00 +0800"
+            s -> OffsetDateTime.parse(s, DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss] xx")).toInstant(),
+            s -> OffsetDateTime.parse(s, DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss] xxx")).toInstant(),
             s -> ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
 
     private Dates() {

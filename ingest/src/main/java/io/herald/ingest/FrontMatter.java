@@ -52,6 +52,18 @@ final class FrontMatter {
 
     static Split split(String text) {
         String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        if (t.startsWith("{")) {
+            // Hugo's JSON front matter: one JSON object, then the body. (YAML reads JSON, so the fields read alike.)
+            try (var parser = io.herald.events.Json.mapper().createParser(t)) {
+                JsonNode node = io.herald.events.Json.mapper().readTree(parser);
+                if (node != null && node.isObject()) {
+                    int end = (int) parser.currentLocation().getCharOffset();
+                    return new Split(fields(t.substring(0, end)), t.substring(end));
+                }
+            } catch (java.io.IOException e) {
+                // Not JSON: a body that starts with a brace.
+            }
+        }
         List<String> lines = t.lines().toList();
         if (lines.isEmpty() || !lines.get(0).strip().equals("---")) {
             return new Split(Map.of(), t);

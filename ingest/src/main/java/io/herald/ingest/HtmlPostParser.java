@@ -48,6 +48,7 @@ public final class HtmlPostParser {
             doc.setBaseUri(canonical);
         }
         JsonLd ld = JsonLd.read(doc);
+        List<QaPair> knownPairs = ld.faq().isEmpty() ? microdataFaq(doc) : ld.faq();
         Element root = contentRoot(doc);
         List<Element> blocks = Blocks.of(root);
 
@@ -62,9 +63,9 @@ public final class HtmlPostParser {
         }
         blocks.removeIf(b -> Boilerplate.isChrome(b.text()));
 
-        QaExtractor.Extraction qa = ld.faq().isEmpty()
+        QaExtractor.Extraction qa = knownPairs.isEmpty()
                 ? QaExtractor.extract(blocks, title)
-                : QaExtractor.withKnownPairs(blocks, ld.faq());
+                : QaExtractor.withKnownPairs(blocks, knownPairs);
 
         String author = first(meta.author(), attr(doc, "meta[name=author]", "content"), notUrl(attr(doc,
                 "meta[property=article:author]", "content")), ld.author(), text(doc, "[rel=author]"), byline(doc));
@@ -233,6 +234,24 @@ public final class HtmlPostParser {
             }
         }
         return null;
+    }
+
+    /**
+     * schema.org FAQ written as microdata in the page itself: each {@code itemtype=".../Question"} its
+     * {@code itemprop=name}, its {@code acceptedAnswer}'s {@code itemprop=text} the answer.
+     */
+    static List<QaPair> microdataFaq(Document doc) {
+        List<QaPair> pairs = new ArrayList<>();
+        for (Element q : doc.select("[itemscope][itemtype~=(?i)schema\\.org/Question$]")) {
+            Element name = q.selectFirst("[itemprop=name]");
+            Element answer = q.selectFirst("[itemprop=acceptedAnswer] [itemprop=text], [itemprop=acceptedAnswer][itemprop=text]");
+            if (name == null || name.text().isBlank() || answer == null) {
+                continue;
+            }
+            String html = answer.html().strip();
+            pairs.add(new QaPair(name.text().strip(), Blocks.textOfHtml(html), html));
+        }
+        return pairs;
     }
 
     /** schema.org data in {@code <script type="application/ld+json">}: the article's fields and any FAQPage. */

@@ -115,7 +115,10 @@ public final class Intake {
         return finish(parsed, body, contentType, source, contentHash);
     }
 
-    private Outcome finish(ParsedPost parsed, String text, String mediaType, String source, String hash) {
+    private Outcome finish(ParsedPost given, String text, String mediaType, String source, String hash) {
+        // A post with text in it is never refused for want of a title: its first meaningful line, or its file's name, is one.
+        ParsedPost parsed = hasTitle(given.title()) ? given
+                : fallbackTitle(given, source).map(t -> given.toBuilder().title(t).build()).orElse(given);
         if (!hasTitle(parsed.title())) {
             boolean html = !mediaType.contains("html") && looksLikeHtml(text);
             throw RejectedPost.badRequest("The post has no title: give it a first line (text), a heading or "
@@ -178,6 +181,45 @@ public final class Intake {
     }
 
     /** A title is words: text with a letter or digit once any markup is taken out. */
+    /** 120 characters: a title, not a paragraph. */
+    static final int FALLBACK_TITLE_CHARS = 120;
+
+    /**
+     * The title of a post that gives none: the first line of its text that has a letter or digit in it
+     * (the intro's, else the first question's), else the name of the file it came in (without its
+     * extension); cut at a word near 120 characters.
+     */
+    static Optional<String> fallbackTitle(ParsedPost post, String source) {
+        java.util.List<String> candidates = new java.util.ArrayList<>();
+        if (post.intro() != null) {
+            candidates.add(post.intro());
+        }
+        post.qa().stream().findFirst().ifPresent(p -> candidates.add(p.question()));
+        if (source != null && source.startsWith("inbox:")) {
+            String name = source.substring(6);
+            int dot = name.lastIndexOf('.');
+            candidates.add((dot > 0 ? name.substring(0, dot) : name).replace('_', ' ').replace('-', ' '));
+        }
+        for (String c : candidates) {
+            for (String line : c.lines().toList()) {
+                String l = line.strip().replaceFirst("^[-*•#=>\\s]+", "").strip();
+                if (hasTitle(l)) {
+                    return Optional.of(cut(l));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String cut(String line) {
+        if (line.codePointCount(0, line.length()) <= FALLBACK_TITLE_CHARS) {
+            return line;
+        }
+        int end = line.offsetByCodePoints(0, FALLBACK_TITLE_CHARS);
+        int space = line.lastIndexOf(' ', end);
+        return (space > FALLBACK_TITLE_CHARS / 2 ? line.substring(0, space) : line.substring(0, end)).strip() + "…";
+    }
+
     static boolean hasTitle(String title) {
         return title != null && title.replaceAll("<[^>]*>", "").codePoints().anyMatch(Character::isLetterOrDigit);
     }

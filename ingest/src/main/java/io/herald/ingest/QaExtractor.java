@@ -246,6 +246,12 @@ final class QaExtractor {
             return Optional.empty();
         }
         boolean documentFaq = Cues.namesFaq(title);
+        // Where the units carry question labels ("### Q: ..."), the labels say which are questions.
+        int labelledUnits = 0;
+        for (int i = 0; i < n; i++) {
+            labelledUnits += unit > 0 && roles[i] == unit && Labels.isQuestion(blocks.get(i).text()) ? 1 : 0;
+        }
+        boolean labelsDecide = unit > 0 && labelledUnits * 2 >= total[unit];
         // Which units are questions: per section (the blocks under one heading above the unit).
         boolean[] question = new boolean[n];
         int sectionStart = 0;
@@ -261,7 +267,7 @@ final class QaExtractor {
                         asking += cues[j] == Cues.Cue.STRONG || cues[j] == Cues.Cue.OPENER && unit != 7 ? 1 : 0;
                     }
                 }
-                boolean dense = unit != 7 && (sectionFaq || units > 1 && asking * 2 >= units);
+                boolean dense = unit != 7 && !labelsDecide && (sectionFaq || units > 1 && asking * 2 >= units);
                 for (int j = sectionStart; j < i; j++) {
                     Element b = blocks.get(j);
                     if (b.hasAttr(QuestionMarkup.ATTRIBUTE)) {

@@ -179,7 +179,7 @@ final class TextBlocks {
         }
         Matcher numbered = NUMBERED_LINE.matcher(first);
         if (indent(first) == 0 && numbered.matches()) {
-            if (copy.stream().allMatch(l -> NUMBERED_LINE.matcher(l.strip()).matches())) {
+            if (copy.size() > 1 && copy.stream().allMatch(l -> NUMBERED_LINE.matcher(l.strip()).matches())) {
                 Element ol = new Element("ol");
                 copy.forEach(l -> {
                     Matcher m = NUMBERED_LINE.matcher(l.strip());
