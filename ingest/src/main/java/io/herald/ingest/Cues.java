@@ -67,11 +67,11 @@ final class Cues {
             // Korean
             + "|어떻게|왜|무엇|뭔가|언제|어디|누구|어느|무슨|까요$|나요$|가요$|습니까$|니까$|는지$|할까$");
     private static final Pattern FAQ_NAME = Pattern.compile("(?iu)(?:^|[^\\p{L}])(?:faqs?|f\\.a\\.q\\.?|q\\s?&\\s?a|"
-            + "frequently asked|questions|troubleshooting|veelgestelde vragen|veel gestelde vragen|häufig gestellte|"
+            + "frequently asked|frequently answered|common questions|questions and answers|troubleshooting|veelgestelde vragen|veel gestelde vragen|häufig gestellte|"
             + "häufige fragen|fragen und antworten|fehlerbehebung|foire aux questions|questions fréquentes|dépannage|"
             + "preguntas frecuentes|solución de problemas|perguntas frequentes|domande frequenti|vanliga frågor|"
             + "частые вопросы|часто задаваемые|вопросы и ответы|الأسئلة الشائعة|أسئلة شائعة|שאלות נפוצות|שאלות ותשובות)"
-            + "(?:$|[^\\p{L}])|常见问题|常見問題|问题|問題|问答|疑难|よくある|質問|トラブルシューティング|자주 묻는|질문|문제 해결");
+            + "(?:$|[^\\p{L}])|常见问题|常見問題|问答|问题集|问题解答|疑难|よくある|質問集|トラブルシューティング|자주 묻는|문제 해결");
     private static final Pattern INFORMATIONAL = Pattern.compile("(?iu)(?:^|[\\s–—:-])(?:(?:more|further|additional) "
             + "(?:information|reading|resources|help)|see also|related|references|resources|conclusion|summary|introduction|"
             + "overview|contents|table of contents|weitere informationen|mehr informationen|siehe auch|fazit|zusammenfassung|"

@@ -117,7 +117,9 @@ public final class Intake {
 
     private Outcome finish(ParsedPost given, String text, String mediaType, String source, String hash) {
         // A post with text in it is never refused for want of a title: its first meaningful line, or its file's name, is one.
-        ParsedPost parsed = hasTitle(given.title()) ? given
+        // (An HTML page sent as plain text is refused all the same, saying what it is.)
+        boolean mistyped = !mediaType.contains("html") && looksLikeHtml(text);
+        ParsedPost parsed = hasTitle(given.title()) || mistyped ? given
                 : fallbackTitle(given, source).map(t -> given.toBuilder().title(t).build()).orElse(given);
         if (!hasTitle(parsed.title())) {
             boolean html = !mediaType.contains("html") && looksLikeHtml(text);
@@ -201,8 +203,10 @@ public final class Intake {
             candidates.add((dot > 0 ? name.substring(0, dot) : name).replace('_', ' ').replace('-', ' '));
         }
         for (String c : candidates) {
-            for (String line : c.lines().toList()) {
-                String l = line.strip().replaceFirst("^[-*•#=>\\s]+", "").strip();
+            for (String line : c.lines().limit(50).toList()) {
+                // Only a title's worth of the line is looked at, however long the line.
+                String head = line.length() > 4 * FALLBACK_TITLE_CHARS ? line.substring(0, 4 * FALLBACK_TITLE_CHARS) : line;
+                String l = head.strip().replaceFirst("^[-*•#=>\\s]+", "").strip();
                 if (hasTitle(l)) {
                     return Optional.of(cut(l));
                 }

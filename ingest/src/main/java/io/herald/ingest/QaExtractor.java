@@ -267,7 +267,7 @@ final class QaExtractor {
                         asking += cues[j] == Cues.Cue.STRONG || cues[j] == Cues.Cue.OPENER && unit != 7 ? 1 : 0;
                     }
                 }
-                boolean dense = unit != 7 && !labelsDecide && (sectionFaq || units > 1 && asking * 2 >= units);
+                boolean dense = unit != 7 && !labelsDecide && (sectionFaq || units > 2 && asking * 3 > units * 2);
                 for (int j = sectionStart; j < i; j++) {
                     Element b = blocks.get(j);
                     if (b.hasAttr(QuestionMarkup.ATTRIBUTE)) {
