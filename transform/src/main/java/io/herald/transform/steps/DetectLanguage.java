@@ -13,8 +13,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * The post's language as an ISO 639-1 code, from the optimaize n-gram detector over all its text;
- * {@code und} when the text is too short or too mixed to tell.
+ * The post's language as an ISO 639-1 code; {@code und} when the text is too short or too mixed to tell.
+ *
+ * <p>Read from the post's prose alone: code (lines made mostly of symbols, identifiers with dots,
+ * slashes or underscores, {@code `spans`}), URLs and e-mail addresses say nothing of the language the
+ * post is written in, and in technical FAQs they outweigh the words. Where the prose's script decides,
+ * the script answers: Japanese by its kana, Korean by its Hangul, Chinese by Han without kana (each
+ * counted against the Latin words beside it, since one Han character reads about as much as a word).
+ * Other scripts (Cyrillic, Arabic, Hebrew, Greek, Thai, Devanagari...) choose among their own languages
+ * by the n-gram detector (optimaize) over the words in that script only; Latin text by the detector over
+ * the prose.
  */
 public final class DetectLanguage implements Step {
 
@@ -42,7 +50,7 @@ public final class DetectLanguage implements Step {
 
     @Override
     public String version() {
-        return "1";
+        return "2";
     }
 
     @Override
@@ -58,10 +66,14 @@ public final class DetectLanguage implements Step {
      * whose language changes part way is still read in each part.
      */
     static String sample(String text) {
-        if (text.length() <= SAMPLE) {
+        return sample(text, SAMPLE);
+    }
+
+    private static String sample(String text, int size) {
+        if (text.length() <= size) {
             return text;
         }
-        int part = SAMPLE / 3;
+        int part = size / 3;
         int middle = text.length() / 2 - part / 2;
         return cut(text, 0, part) + "\n" + cut(text, middle, middle + part) + "\n" + cut(text, text.length() - part, text.length());
     }
@@ -79,6 +91,23 @@ public final class DetectLanguage implements Step {
         if (text == null || text.isBlank()) {
             return "und";
         }
+        String prose = prose(text.length() > 20 * SAMPLE ? sample(text, 20 * SAMPLE) : text);
+        Scripts scripts = Scripts.count(prose);
+        String byScript = scripts.decide();
+        if (byScript != null) {
+            return byScript;
+        }
+        Character.UnicodeScript other = scripts.dominantOther();
+        if (other != null) {
+            return ngrams(scripts.wordsIn(prose, other));
+        }
+        return ngrams(prose.isBlank() ? text : prose);
+    }
+
+    private static String ngrams(String text) {
+        if (text.isBlank()) {
+            return "und";
+        }
         String sample = sample(text);
         var textObject = (sample.length() < 500 ? Holder.SHORT : Holder.LARGE).forText(sample);
         com.google.common.base.Optional<LdLocale> locale = Holder.DETECTOR.detect(textObject);
@@ -88,5 +117,114 @@ public final class DetectLanguage implements Step {
         // Short texts rarely reach the detector's default certainty; a clear favourite still counts.
         var best = Holder.DETECTOR.getProbabilities(textObject);
         return !best.isEmpty() && best.get(0).getProbability() >= 0.6 ? best.get(0).getLocale().getLanguage() : "und";
+    }
+
+    private static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:https?://|www\\.)\\S{0,2000}|\\S{1,200}@\\S{1,200}\\.\\w{2,20}");
+    private static final java.util.regex.Pattern CODE_SPAN = java.util.regex.Pattern.compile("`[^`\\n]{0,500}`");
+    /** An identifier or path: letters joined by dots, slashes, underscores, colons, or written in camelCase. */
+    private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile(
+            "[\\p{L}\\p{N}]{0,100}(?:[._/\\\\:#@$<>=]+[\\p{L}\\p{N}]{1,100}){1,50}[()]{0,2}|\\b\\p{Ll}{1,50}\\p{Lu}[\\p{L}\\p{N}]{0,100}");
+
+    /** The text without what is not prose: code lines, code spans, identifiers and paths, URLs, addresses. */
+    static String prose(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (String line : text.split("\n", -1)) {
+            String l = CODE_SPAN.matcher(URL.matcher(line).replaceAll(" ")).replaceAll(" ");
+            long letters = l.codePoints().filter(Character::isLetter).count();
+            long visible = l.codePoints().filter(c -> !Character.isWhitespace(c)).count();
+            if (visible == 0 || letters * 10 < visible * 6) {
+                continue; // a line of code, a command, a table rule
+            }
+            out.append(IDENTIFIER.matcher(l).replaceAll(" ")).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** Letters of the prose by script. */
+    record Scripts(java.util.Map<Character.UnicodeScript, Integer> letters, int latinWords) {
+
+        static Scripts count(String prose) {
+            java.util.Map<Character.UnicodeScript, Integer> letters = new java.util.EnumMap<>(Character.UnicodeScript.class);
+            int words = 0;
+            boolean inLatin = false;
+            for (int i = 0; i < prose.length(); ) {
+                int c = prose.codePointAt(i);
+                i += Character.charCount(c);
+                if (!Character.isLetter(c)) {
+                    inLatin = false;
+                    continue;
+                }
+                Character.UnicodeScript script = Character.UnicodeScript.of(c);
+                letters.merge(script, 1, Integer::sum);
+                boolean latin = script == Character.UnicodeScript.LATIN;
+                if (latin && !inLatin) {
+                    words++;
+                }
+                inLatin = latin;
+            }
+            return new Scripts(letters, words);
+        }
+
+        int of(Character.UnicodeScript s) {
+            return letters.getOrDefault(s, 0);
+        }
+
+        /** ja, ko or zh where the CJK scripts outweigh the Latin words beside them; else null. */
+        String decide() {
+            int han = of(Character.UnicodeScript.HAN);
+            int kana = of(Character.UnicodeScript.HIRAGANA) + of(Character.UnicodeScript.KATAKANA);
+            int hangul = of(Character.UnicodeScript.HANGUL);
+            int cjk = han + kana + hangul;
+            if (cjk < 10 || cjk < latinWords) {
+                return null;
+            }
+            if (hangul * 2 >= cjk) {
+                return "ko";
+            }
+            if (kana * 10 >= cjk) {
+                return "ja";
+            }
+            return han >= hangul && han >= kana ? "zh" : null;
+        }
+
+        /** A script other than Latin and the CJK ones whose letters outnumber the Latin letters; else null. */
+        Character.UnicodeScript dominantOther() {
+            Character.UnicodeScript best = null;
+            int bestCount = 0;
+            for (var e : letters.entrySet()) {
+                Character.UnicodeScript s = e.getKey();
+                if (s == Character.UnicodeScript.LATIN || s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
+                        || s == Character.UnicodeScript.KATAKANA || s == Character.UnicodeScript.HANGUL
+                        || s == Character.UnicodeScript.COMMON || s == Character.UnicodeScript.INHERITED) {
+                    continue;
+                }
+                if (e.getValue() > bestCount) {
+                    best = s;
+                    bestCount = e.getValue();
+                }
+            }
+            return best != null && bestCount >= 10 && bestCount >= of(Character.UnicodeScript.LATIN) ? best : null;
+        }
+
+        /** The words of the prose written in one script, in order. */
+        String wordsIn(String prose, Character.UnicodeScript script) {
+            StringBuilder out = new StringBuilder();
+            StringBuilder word = new StringBuilder();
+            for (int i = 0; i <= prose.length(); ) {
+                int c = i < prose.length() ? prose.codePointAt(i) : ' ';
+                i += i < prose.length() ? Character.charCount(c) : 1;
+                if (Character.isLetter(c) || Character.getType(c) == Character.NON_SPACING_MARK) {
+                    word.appendCodePoint(c);
+                } else if (!word.isEmpty()) {
+                    int first = word.codePointAt(0);
+                    if (Character.UnicodeScript.of(first) == script) {
+                        out.append(word).append(' ');
+                    }
+                    word.setLength(0);
+                }
+            }
+            return out.toString();
+        }
     }
 }
