@@ -127,7 +127,7 @@ public final class DetectLanguage implements Step {
             "[\\p{L}\\p{N}]{0,100}(?:[._/\\\\:#@$<>=]+[\\p{L}\\p{N}]{1,100}){1,50}[()]{0,2}|\\b\\p{Ll}{1,50}\\p{Lu}[\\p{L}\\p{N}]{0,100}");
 
     /** The text without what is not prose: code lines, code spans, identifiers and paths, URLs, addresses. */
-    static String prose(String text) {
+    public static String prose(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (String line : text.split("\n", -1)) {
             String l = CODE_SPAN.matcher(URL.matcher(line).replaceAll(" ")).replaceAll(" ");
