@@ -16,7 +16,7 @@ final class Boilerplate {
 
     /** A closing paragraph speaks to the reader about the post itself, not about the question. */
     static final Pattern OUTRO_START = Pattern.compile(
-            "(?i)^(?:feel free to|if you (?:missed|want|would like|have|are interested)|thank(?:s| you)\\b|want to (?:know|learn|watch|see)|"
+            "(?i)^(?:feel free to|ask us\\b|any (?:other|more|further) questions|if you (?:missed|want|would like|have|are interested)|thank(?:s| you)\\b|want to (?:know|learn|watch|see)|"
                     + "missed the|watch the|subscribe|stay tuned|for more (?:information|questions|details)|"
                     + "more questions\\?|questions\\?|interested in|contact us|get in touch|the full (?:video|recording)|"
                     + "you can (?:find|watch) the (?:full |complete )?(?:video|recording))");

@@ -242,10 +242,15 @@ final class QaExtractor {
                 unit = r;
             }
         }
+        boolean documentFaq = Cues.namesFaq(title);
+        if (unit == 0) {
+            // Nothing asks, but the document or one of its sections calls itself an FAQ ("Troubleshooting":
+            // "The sensor blinks red"): its most frequent heading level is the unit.
+            unit = faqUnit(blocks, roles, documentFaq);
+        }
         if (unit == 0 && !anyMarked) {
             return Optional.empty();
         }
-        boolean documentFaq = Cues.namesFaq(title);
         // Where the units carry question labels ("### Q: ..."), the labels say which are questions.
         int labelledUnits = 0;
         for (int i = 0; i < n; i++) {
@@ -333,6 +338,47 @@ final class QaExtractor {
 
     private static boolean restates(Element b, String question) {
         return Labels.question(b.text()).filter(q -> same(q, question)).isPresent();
+    }
+
+    /**
+     * The heading level that repeats most (at least twice) in the whole document when its title names
+     * it an FAQ, else under the first heading that does, below that heading's level; 0 when neither.
+     */
+    private static int faqUnit(List<Element> blocks, int[] roles, boolean documentFaq) {
+        int from = 0;
+        int to = blocks.size();
+        int above = 0;
+        if (!documentFaq) {
+            from = -1;
+            for (int i = 0; i < blocks.size() && from < 0; i++) {
+                if (roles[i] > 0 && roles[i] <= 6 && Cues.namesFaq(blocks.get(i).text())) {
+                    from = i + 1;
+                    above = roles[i];
+                }
+            }
+            if (from < 0) {
+                return 0;
+            }
+            for (int i = from; i < blocks.size(); i++) {
+                if (roles[i] > 0 && roles[i] <= above) {
+                    to = i;
+                    break;
+                }
+            }
+        }
+        int[] count = new int[7];
+        for (int i = from; i < to; i++) {
+            if (roles[i] > above && roles[i] <= 6) {
+                count[roles[i]]++;
+            }
+        }
+        int best = 0;
+        for (int r = 1; r <= 6; r++) {
+            if (count[r] >= 2 && (best == 0 || count[r] > count[best])) {
+                best = r;
+            }
+        }
+        return best;
     }
 
     /** Whether two questions are the same one, told apart only by case, spacing and punctuation. */

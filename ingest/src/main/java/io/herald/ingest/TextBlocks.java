@@ -93,6 +93,7 @@ final class TextBlocks {
                 directive = !stripped.isEmpty() || i + 1 < lines.size() && !lines.get(i + 1).isBlank()
                         && Character.isWhitespace(lines.get(i + 1).charAt(0));
                 if (stripped.isEmpty()) {
+                    flush(paragraph, blocks);
                     continue;
                 }
             } else {
