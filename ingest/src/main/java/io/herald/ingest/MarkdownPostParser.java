@@ -21,7 +21,7 @@ public final class MarkdownPostParser {
         PostMeta meta = new PostMeta(split.string("id"), split.string("title"), split.string("author"),
                 Dates.required("date", split.string("date", "published", "published_at")), url,
                 split.list("tags", "categories", "keywords"), split.string("image", "cover", "og_image"));
-        String html = "<article>" + HTML.render(MARKDOWN.parse(split.body())) + "</article>";
+        String html = "<article>" + HTML.render(MARKDOWN.parse(DefinitionLists.asHtmlBlocks(split.body()))) + "</article>";
         ParsedPost post = new HtmlPostParser().parse(html, url, meta);
         // Bare www. links in the Markdown source are links too, though Markdown does not make them so.
         List<String> links = new java.util.ArrayList<>(post.links());

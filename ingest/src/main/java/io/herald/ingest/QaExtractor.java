@@ -277,6 +277,8 @@ final class QaExtractor {
                     Element b = blocks.get(j);
                     if (b.hasAttr(QuestionMarkup.ATTRIBUTE)) {
                         question[j] = true;
+                    } else if (Boilerplate.startsOutro(b.text())) {
+                        question[j] = false; // "More questions?": the closing words, however they are set
                     } else if (unit > 0 && roles[j] == unit) {
                         question[j] = cues[j] == Cues.Cue.STRONG || cues[j] == Cues.Cue.OPENER && dense
                                 || dense && !Cues.informational(b.text());

@@ -20,7 +20,11 @@ final class QuestionMarkup {
             ".schema-faq-question", ".rank-math-question", ".kg-toggle-heading-text",
             ".accordion-button", ".accordion-title", ".elementor-tab-title", ".elementor-toggle-title", ".toggle-title",
             ".faq-question", ".faq__question", ".wp-block-yoast-faq-block strong",
-            "button[aria-expanded]", "[role=button][aria-expanded]");
+            "button[aria-expanded]", "[role=button][aria-expanded]",
+            // a class that names the question: "question", "faq-question", "qa__question", "faq-item-question"
+            "[class~=(?i)(^|\\s)([\\w-]*[-_])?question(\\s|$)]");
+    /** What a toggle shows beside its question: "+", "−", "—", "▸", "›". */
+    private static final java.util.regex.Pattern ICONS = java.util.regex.Pattern.compile("^[\\p{S}\\p{Pd}\\s]+|[\\p{S}\\p{Pd}\\s]+$");
 
     private QuestionMarkup() {
     }
@@ -39,9 +43,17 @@ final class QuestionMarkup {
             if (e.parent() == null || e.closest("[" + ATTRIBUTE + "]") != null || e.text().isBlank()) {
                 continue;
             }
+            // A container named for its question that holds the answer too is the whole item, not the question.
+            if (!e.select("[class~=(?i)answer], [itemprop=acceptedAnswer]").isEmpty()) {
+                continue;
+            }
             // The toggle's own text only: an icon or "expand" label inside it is not the question.
+            String text = ICONS.matcher(e.text().strip()).replaceAll("");
+            if (text.isBlank()) {
+                continue;
+            }
             Element question = new Element("h6").attr(ATTRIBUTE, "");
-            question.text(e.text().strip());
+            question.text(text);
             // A toggle inside a heading (<h3><button>Q?</button></h3>) replaces the heading.
             Element target = e.parent() != null && e.parent().normalName().matches("h[1-6]") && e.parent().text().strip()
                     .equals(e.text().strip()) ? e.parent() : e;

@@ -70,8 +70,10 @@ final class TextBlocks {
                     String words = orgText(h.group(2));
                     if (h.group(1).length() == 1) {
                         blocks.add(new Element("h2").text(words));
+                    } else if (h.group(1).length() == 2) {
+                        // The level under a headline is what it says, a paragraph each; deeper levels are its lists.
+                        blocks.add(new Element("p").text(words));
                     } else {
-                        // Deeper outline levels are what their headline says: items of its answer.
                         Element last = blocks.isEmpty() ? null : blocks.get(blocks.size() - 1);
                         Element list = last != null && last.normalName().equals("ul") ? last : new Element("ul");
                         if (list != last) {

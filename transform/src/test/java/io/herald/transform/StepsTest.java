@@ -96,6 +96,25 @@ class StepsTest {
     }
 
     @Test
+    void the_language_is_read_from_the_prose_and_not_from_the_code_urls_and_identifiers_around_it() {
+        String chinese = "如何安装命令行工具？\n\n运行下面的命令即可安装，安装完成后请重启终端。\n\n"
+                + "npm install --save-dev @example/cli-tool\nconst config = require('./config.json'); module.exports = { plugins: [] };\n"
+                + "See https://example.com/docs/install?lang=en for the English guide and set EXAMPLE_HOME=/opt/example.\n"
+                + "export PATH=$PATH:/opt/example/bin && example-cli --version --verbose --config ./example.config.js\n"
+                + "example-cli init --template default --force";
+        assertEquals("zh", DetectLanguage.detect(chinese));
+        String russian = "Как изменить язык сообщений?\n\nУкажите нужный язык в файле настроек и перезапустите сервер.\n\n"
+                + "{ \"language\": \"en\", \"diagnostics\": { \"computeTrigger\": \"onSave\" } }\n"
+                + "java -jar server.jar --config ./settings.json --analyze --srcDir ./src/main/java\n"
+                + "The default is ru; use en for English diagnostics in your IDE settings.";
+        assertEquals("ru", DetectLanguage.detect(russian));
+        assertEquals("ko", DetectLanguage.detect("Markdown Block에서 HTML을 사용할 수 있나요? 네, HTML tag를 그대로 쓰면 됩니다. "
+                + "<div class=\"note\">example</div> Query Block과 함께 표시할 수도 있어요."));
+        assertEquals("ja", DetectLanguage.detect("Helm repository を追加すると Error: Repo \"https://charts.example.com\" is no longer "
+                + "available と表示される場合は helm repo remove stable を実行してください。"));
+    }
+
+    @Test
     void entities_come_from_the_gazetteer_and_from_capitalization() {
         List<Entity> found = Entities.find("Our colleague Anna de Vries met the CEO Ravi Shah in Rotterdam. "
                 + "The Green Transition Plan and Smart Cities 2030 were discussed with Acme Holdings Inc. "

@@ -130,15 +130,32 @@ public final class DetectLanguage implements Step {
     public static String prose(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (String line : text.split("\n", -1)) {
-            String l = CODE_SPAN.matcher(URL.matcher(line).replaceAll(" ")).replaceAll(" ");
+            String l = TAG.matcher(CODE_SPAN.matcher(URL.matcher(line).replaceAll(" ")).replaceAll(" ")).replaceAll(" ");
             long letters = l.codePoints().filter(Character::isLetter).count();
             long visible = l.codePoints().filter(c -> !Character.isWhitespace(c)).count();
-            if (visible == 0 || letters * 10 < visible * 6) {
+            if (visible == 0 || letters * 10 < visible * 6 || codeMarkers(l) >= 2 && !SENTENCES.matcher(l).find()) {
                 continue; // a line of code, a command, a table rule
             }
             out.append(IDENTIFIER.matcher(l).replaceAll(" ")).append('\n');
         }
         return out.toString();
+    }
+
+    private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("</?[a-zA-Z][^<>\\n]{0,300}>");
+    /** Two sentences in a line: prose, even with a flag or a brace in it. */
+    private static final java.util.regex.Pattern SENTENCES = java.util.regex.Pattern.compile(
+            "[\\p{L}][.!?。！？]\\s*[^.!?。！？]{2,500}[\\p{L}][.!?。！？]");
+    private static final java.util.regex.Pattern CODE_MARKER = java.util.regex.Pattern.compile(
+            "(?:^|\\s)--?[a-z][\\w-]*|[{};]|\\w=|\\$\\w|\\./|\\w\\(|&&|\\|\\||::|=>|</?[a-z][\\w-]*|^\\s*(?:\\$|>|#!)\\s");
+
+    /** How many marks of code a line carries (flags, braces, assignments, calls, paths, tags): two make it code. */
+    private static int codeMarkers(String line) {
+        var m = CODE_MARKER.matcher(line);
+        int n = 0;
+        while (n < 2 && m.find()) {
+            n++;
+        }
+        return n;
     }
 
     /** Letters of the prose by script. */
