@@ -87,7 +87,7 @@ final class Cues {
     }
 
     static Cue of(String text) {
-        if (text == null) {
+        if (text == null || text.length() > 600) {
             return Cue.NONE;
         }
         String t = withoutAttribute(text).strip();

@@ -42,6 +42,7 @@ public final class PlainTextParser {
         StringBuilder paragraph = new StringBuilder();
         State state = State.INTRO;
         boolean sawAnswerLabel = false;
+        boolean questionAsks = false;
 
         for (String raw : lines) {
             String line = raw.strip();
@@ -57,13 +58,24 @@ public final class PlainTextParser {
             }
             Optional<String> q = Labels.question(line);
             Optional<String> a = Labels.answer(line);
-            if (q.isPresent()) {
+            if (q.isPresent() && state == State.QUESTION && !question.isEmpty()) {
+                if (Cues.of(q.get()).asks() || !questionAsks) {
+                    // "Q3a: ... Q3b: ..." before one answer: one question in several.
+                    question.append(' ').append(q.get());
+                } else {
+                    // An unanswered question, then a "question" that does not ask: its answer, mislabelled.
+                    sawAnswerLabel = true;
+                    state = State.ANSWER;
+                    paragraph.append(q.get());
+                }
+            } else if (q.isPresent()) {
                 flush(paragraph, state == State.INTRO ? intro : answer);
                 if (state == State.ANSWER || state == State.QUESTION) {
                     pairs.add(new QaPair(question.toString().strip(), String.join("\n\n", answer)));
                 }
                 question.setLength(0);
                 question.append(q.get());
+                questionAsks = Cues.of(q.get()).asks();
                 answer.clear();
                 state = State.QUESTION;
             } else if (a.isPresent() && state == State.QUESTION) {

@@ -99,6 +99,8 @@ final class QaExtractor {
 
     private static final class Pair {
         final StringBuilder question = new StringBuilder();
+        /** Whether the question's first words ask (Cues), known when it starts. */
+        boolean asks;
         final List<Element> answer = new ArrayList<>();
     }
 
@@ -111,9 +113,18 @@ final class QaExtractor {
             String text = b.text();
             Optional<String> q = Labels.question(text);
             Optional<String> a = Labels.answer(text);
-            if (q.isPresent()) {
+            if (q.isPresent() && current != null && !answering && current.answer.isEmpty() && !current.question.isEmpty()) {
+                if (Cues.of(q.get()).asks() || !current.asks) {
+                    current.question.append(' ').append(q.get()); // several questions over one answer
+                } else {
+                    answering = true; // a "question" that does not ask, after one unanswered: the answer, mislabelled
+                    Element stripped = b.clone().text(q.get());
+                    current.answer.add(stripped);
+                }
+            } else if (q.isPresent()) {
                 current = new Pair();
                 current.question.append(q.get());
+                current.asks = Cues.of(q.get()).asks();
                 pairs.add(current);
                 answering = false;
             } else if (current == null) {

@@ -29,7 +29,14 @@ class LinearTimeIntakeTest {
                 Map.entry("an answer label followed by a long run of tabs (Labels)", "Title\n\nA" + rep("\t") + "x"),
                 Map.entry("a long run of label-like lines", "Title\n\n" + rep("Q: a\n")),
                 Map.entry("many opening brackets", "Title\n\n" + rep("<")),
-                Map.entry("address-like text with no at sign", "Title\n\na." + rep("baaa")));
+                Map.entry("address-like text with no at sign", "Title\n\na." + rep("baaa")),
+                Map.entry("a heading with a long unclosed attribute brace (Cues)", "# T\n\n## Why? {#" + rep("#")),
+                Map.entry("a long run of numbered lines (TextBlocks)", "Title\n\n" + rep("1. a\n")),
+                Map.entry("a long run of definition terms (DefinitionLists)", "Title\n\n" + rep("a?\n:   b\n\n")),
+                Map.entry("many template directives (HtmlPostParser)", "Title\n\n" + rep("{% x %}")),
+                Map.entry("a long Org outline (TextBlocks)", "#+TITLE: t\n" + rep("* a?\n** b\n")),
+                Map.entry("a long underline (TextBlocks)", "Title\n\nWhy?\n" + rep("=")),
+                Map.entry("a long table of contents (Contents)", "# T\n\n" + rep("- [a?](#a)\n") + "\n## a?\n\nb"));
     }
 
     @ParameterizedTest(name = "{0}")

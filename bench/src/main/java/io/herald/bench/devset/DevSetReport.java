@@ -80,11 +80,15 @@ public final class DevSetReport {
                 default -> Intake.TYPES_BY_EXTENSION.getOrDefault(d.extension(), "text/plain");
             };
             int pairs;
+            int whole = 0;
             String language = "-";
             try {
                 var outcome = new Intake(Clock.systemUTC(), Intake.DEFAULT_MAX_BYTES, new PostLedger())
                         .accept(Files.readAllBytes(file), type, "devset");
                 pairs = outcome.post().qa().size();
+                // A pair counts as read only with its question and its answer.
+                whole = (int) outcome.post().qa().stream().filter(p -> p.question() != null && !p.question().isBlank()
+                        && p.answer() != null && !p.answer().isBlank()).count();
                 language = new Pipeline(new VersionLedger(), Clock.systemUTC()).process(outcome.post())
                         .map(EnrichedPost::language).orElse("-");
             } catch (RejectedPost e) {
@@ -94,8 +98,9 @@ public final class DevSetReport {
             int got = Math.max(pairs, 0);
             found += got;
             counted += d.pairs();
-            right += Math.min(got, d.pairs());
-            if (pairs == d.pairs()) {
+            right += Math.min(whole, d.pairs());
+            boolean exactly = pairs == d.pairs() && whole == pairs;
+            if (exactly) {
                 exact++;
             }
             if (!d.language().equals("en")) {
@@ -106,7 +111,8 @@ public final class DevSetReport {
             }
             System.out.printf("%-5d %-5s %-6s %-5s  %s/%s%s%n", d.pairs(), pairs < 0 ? "400" : String.valueOf(pairs), d.language(),
                     language.length() > 5 ? language.substring(0, 5) : language, d.repository(), d.path(),
-                    pairs == d.pairs() ? "" : "   <- " + (pairs < 0 ? language : "off"));
+                    exactly ? "" : "   <- " + (pairs < 0 ? language : pairs == d.pairs() ? "off: " + (pairs - whole)
+                            + " without an answer" : "off"));
         }
         System.out.printf("%ndocuments: %d of %d present; read exactly right: %d (%.0f%%)%n", present, docs.size(), exact,
                 present == 0 ? 0.0 : 100.0 * exact / present);
