@@ -1,10 +1,10 @@
 package io.herald.ingest;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 import org.jsoup.nodes.Element;
 
 /**
@@ -16,25 +16,28 @@ import org.jsoup.nodes.Element;
  */
 final class Contents {
 
+    private static final java.util.regex.Pattern NUMBERING = java.util.regex.Pattern.compile("^\\d{1,3}[.)]\\s*");
+    private static final java.util.regex.Pattern NOT_WORDS = java.util.regex.Pattern.compile("[\\s\\p{Punct}？؟。、！：]+");
+
     private Contents() {
     }
 
     static List<Element> withoutContents(List<Element> blocks) {
-        List<Element> out = new ArrayList<>(blocks.size());
-        Set<String> later = new HashSet<>();
-        // Each block's text, and its label-free form, as later blocks say them (read from the end).
-        List<Set<String>> seenAfter = new ArrayList<>();
-        for (int i = blocks.size() - 1; i >= 0; i--) {
-            seenAfter.add(0, Set.copyOf(later));
-            Element b = blocks.get(i);
-            if (!isList(b)) {
-                later.add(key(b.text()));
-                Labels.question(b.text()).ifPresent(q -> later.add(key(q)));
-            }
-        }
+        // Where each text is said last (a block's text, and its label-free form), so a list can ask whether
+        // its items are said again after it. One pass to learn it, one to use it.
+        Map<String, Integer> lastSaid = new HashMap<>();
         for (int i = 0; i < blocks.size(); i++) {
             Element b = blocks.get(i);
-            if (isList(b) && isContents(b, seenAfter.get(i))) {
+            if (!isList(b)) {
+                lastSaid.put(key(b.text()), i);
+                int at = i;
+                Labels.question(b.text()).ifPresent(q -> lastSaid.put(key(q), at));
+            }
+        }
+        List<Element> out = new ArrayList<>(blocks.size());
+        for (int i = 0; i < blocks.size(); i++) {
+            Element b = blocks.get(i);
+            if (isList(b) && isContents(b, i, lastSaid)) {
                 continue;
             }
             out.add(b);
@@ -46,7 +49,7 @@ final class Contents {
         return b.normalName().equals("ul") || b.normalName().equals("ol");
     }
 
-    private static boolean isContents(Element list, Set<String> later) {
+    private static boolean isContents(Element list, int at, Map<String, Integer> lastSaid) {
         List<Element> items = list.children().stream().filter(c -> c.normalName().equals("li")).toList();
         if (items.size() < 2) {
             return false;
@@ -59,7 +62,8 @@ final class Contents {
             if (link != null && key(link.text()).equals(key(own))) {
                 anchors++;
             }
-            if (!key(own).isEmpty() && later.contains(key(own))) {
+            String k = key(own);
+            if (!k.isEmpty() && lastSaid.getOrDefault(k, -1) > at) {
                 repeated++;
             }
         }
@@ -75,7 +79,7 @@ final class Contents {
 
     /** Text as compared: no numbering, case, spacing, punctuation or Markdown anchor. */
     static String key(String text) {
-        String t = Cues.withoutAttribute(text).strip().replaceFirst("^\\d{1,3}[.)]\\s*", "");
-        return t.replaceAll("[\\s\\p{Punct}？؟。、！：]+", "").toLowerCase(Locale.ROOT);
+        String t = NUMBERING.matcher(Cues.withoutAttribute(text).strip()).replaceFirst("");
+        return NOT_WORDS.matcher(t).replaceAll("").toLowerCase(Locale.ROOT);
     }
 }

@@ -32,6 +32,7 @@ final class Cues {
 
     /** What may close a line after its question mark: quotes, brackets, emphasis, a Markdown anchor. */
     private static final Pattern TRAILING = Pattern.compile("[\\s\"'”’»）)\\]*_`.…]+$");
+    private static final Pattern LEADING = Pattern.compile("^[\\s\\p{Punct}\\d.]+");
     private static final Pattern ATTRIBUTE = Pattern.compile("\\s*\\{\\s*[#.:][^{}]{0,200}\\}\\s*$");
 
     private static final Pattern LATIN_OPENER = Pattern.compile("(?iu)^(?:"
@@ -104,7 +105,7 @@ final class Cues {
                 return Cue.STRONG;
             }
         }
-        String plain = end.replaceFirst("^[\\s\\p{Punct}\\d.]+", "");
+        String plain = LEADING.matcher(end).replaceFirst("");
         if (LATIN_OPENER.matcher(plain).find() || RUSSIAN_PARTICLE.matcher(plain).find() || CJK_ASKING.matcher(plain).find()) {
             return Cue.OPENER;
         }

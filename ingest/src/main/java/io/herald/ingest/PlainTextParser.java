@@ -42,7 +42,7 @@ public final class PlainTextParser {
         StringBuilder paragraph = new StringBuilder();
         State state = State.INTRO;
         boolean sawAnswerLabel = false;
-        boolean questionAsks = false;
+        String questionStart = "";
 
         for (String raw : lines) {
             String line = raw.strip();
@@ -59,7 +59,7 @@ public final class PlainTextParser {
             Optional<String> q = Labels.question(line);
             Optional<String> a = Labels.answer(line);
             if (q.isPresent() && state == State.QUESTION && !question.isEmpty()) {
-                if (Cues.of(q.get()).asks() || !questionAsks) {
+                if (Cues.of(q.get()).asks() || !Cues.of(questionStart).asks()) {
                     // "Q3a: ... Q3b: ..." before one answer: one question in several.
                     question.append(' ').append(q.get());
                 } else {
@@ -75,7 +75,7 @@ public final class PlainTextParser {
                 }
                 question.setLength(0);
                 question.append(q.get());
-                questionAsks = Cues.of(q.get()).asks();
+                questionStart = q.get();
                 answer.clear();
                 state = State.QUESTION;
             } else if (a.isPresent() && state == State.QUESTION) {

@@ -99,8 +99,12 @@ final class QaExtractor {
 
     private static final class Pair {
         final StringBuilder question = new StringBuilder();
-        /** Whether the question's first words ask (Cues), known when it starts. */
-        boolean asks;
+        /** The question's first words, to tell (Cues, when it matters) whether they ask. */
+        String first;
+
+        boolean asks() {
+            return Cues.of(first).asks();
+        }
         final List<Element> answer = new ArrayList<>();
     }
 
@@ -114,7 +118,7 @@ final class QaExtractor {
             Optional<String> q = Labels.question(text);
             Optional<String> a = Labels.answer(text);
             if (q.isPresent() && current != null && !answering && current.answer.isEmpty() && !current.question.isEmpty()) {
-                if (Cues.of(q.get()).asks() || !current.asks) {
+                if (Cues.of(q.get()).asks() || !current.asks()) {
                     current.question.append(' ').append(q.get()); // several questions over one answer
                 } else {
                     answering = true; // a "question" that does not ask, after one unanswered: the answer, mislabelled
@@ -124,7 +128,7 @@ final class QaExtractor {
             } else if (q.isPresent()) {
                 current = new Pair();
                 current.question.append(q.get());
-                current.asks = Cues.of(q.get()).asks();
+                current.first = q.get();
                 pairs.add(current);
                 answering = false;
             } else if (current == null) {
@@ -202,8 +206,9 @@ final class QaExtractor {
 
     /** The role a block plays as a possible question: a heading's level (1 to 6), a bold paragraph (7), a numbered one (8); else 0. */
     static int role(Element b) {
-        if (b.normalName().matches("h[1-6]")) {
-            return b.normalName().charAt(1) - '0';
+        String name = b.normalName();
+        if (name.length() == 2 && name.charAt(0) == 'h' && name.charAt(1) >= '1' && name.charAt(1) <= '6') {
+            return name.charAt(1) - '0';
         }
         if (b.normalName().equals("p") && b.hasAttr(TextBlocks.NUMBERED)) {
             return 8;
@@ -396,8 +401,8 @@ final class QaExtractor {
 
     /** Whether two questions are the same one, told apart only by case, spacing and punctuation. */
     private static boolean same(String a, String b) {
-        String x = a.replaceAll("[\\s\\p{Punct}？؟]+", "").toLowerCase(java.util.Locale.ROOT);
-        String y = b.replaceAll("[\\s\\p{Punct}？؟]+", "").toLowerCase(java.util.Locale.ROOT);
+        String x = Contents.key(a);
+        String y = Contents.key(b);
         return !x.isEmpty() && (x.equals(y) || x.contains(y) || y.contains(x));
     }
 

@@ -66,10 +66,13 @@ final class QuestionMarkup {
      * following panel opens when it is checked. The label becomes the question; the panel stays as it is.
      */
     private static void checkboxToggles(Element root) {
+        java.util.Map<String, Element> toggles = new java.util.HashMap<>();
+        for (Element input : root.select("input[type~=(?i)^(checkbox|radio)$][id]")) {
+            toggles.putIfAbsent(input.id(), input);
+        }
         for (Element label : new ArrayList<>(root.select("label"))) {
             String target = label.attr("for");
-            Element input = target.isEmpty() ? label.previousElementSibling()
-                    : root.getElementById(target);
+            Element input = target.isEmpty() ? label.previousElementSibling() : toggles.get(target);
             if (input == null || !input.normalName().equals("input") || !input.attr("type").matches("(?i)checkbox|radio")
                     || label.text().isBlank() || label.closest("[" + ATTRIBUTE + "]") != null) {
                 continue;

@@ -128,7 +128,7 @@ final class TextBlocks {
 
         if (title == null) {
             for (Element b : blocks) {
-                if (b.normalName().matches("h[1-6]") && !Cues.of(b.text()).asks()) {
+                if (QaExtractor.role(b) > 0 && QaExtractor.role(b) <= 6 && !Cues.of(b.text()).asks()) {
                     title = b.text();
                     blocks.remove(b);
                     break;
@@ -238,16 +238,18 @@ final class TextBlocks {
     private static void paragraphs(List<String> lines, List<Element> into) {
         boolean labelled = lines.stream().skip(1).anyMatch(l -> Labels.isQuestion(l.strip()) || Labels.isAnswer(l.strip()));
         if (labelled) {
-            Element p = null;
+            StringBuilder line = null;
             for (String l : lines) {
-                if (p == null || Labels.isQuestion(l.strip()) || Labels.isAnswer(l.strip())) {
-                    p = new Element("p");
-                    into.add(p);
-                    p.text(l.strip());
+                if (line == null || Labels.isQuestion(l.strip()) || Labels.isAnswer(l.strip())) {
+                    if (line != null) {
+                        into.add(new Element("p").text(line.toString()));
+                    }
+                    line = new StringBuilder(l.strip());
                 } else {
-                    p.text(p.text() + " " + l.strip());
+                    line.append(' ').append(l.strip());
                 }
             }
+            into.add(new Element("p").text(line.toString()));
             return;
         }
         StringBuilder text = new StringBuilder();

@@ -36,6 +36,9 @@ class LinearTimeIntakeTest {
                 Map.entry("many template directives (HtmlPostParser)", "Title\n\n" + rep("{% x %}")),
                 Map.entry("a long Org outline (TextBlocks)", "#+TITLE: t\n" + rep("* a?\n** b\n")),
                 Map.entry("a long underline (TextBlocks)", "Title\n\nWhy?\n" + rep("=")),
+                Map.entry("many labelled lines after one paragraph line (TextBlocks)", "Title\n\nQ: a?\n" + rep("b\n")),
+                Map.entry("many checkbox labels (QuestionMarkup)", "<h1>T</h1>" + rep("<input type=checkbox id=a><label for=a>Q?</label><p>A</p>")),
+                Map.entry("many question lines as blocks (Contents)", "Title\n\n" + rep("Q: a\n\n")),
                 Map.entry("a long table of contents (Contents)", "# T\n\n" + rep("- [a?](#a)\n") + "\n## a?\n\nb"));
     }
 
