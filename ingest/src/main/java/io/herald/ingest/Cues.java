@@ -30,10 +30,9 @@ final class Cues {
         }
     }
 
-    /** What may close a line after its question mark: quotes, brackets, emphasis, a Markdown anchor. */
-    private static final Pattern TRAILING = Pattern.compile("[\\s\"'”’»）)\\]*_`.…]+$");
-    private static final Pattern LEADING = Pattern.compile("^[\\s\\p{Punct}\\d.]+");
-    private static final Pattern ATTRIBUTE = Pattern.compile("\\s*\\{\\s*[#.:][^{}]{0,200}\\}\\s*$");
+    /** What may close a line after its question mark: quotes, brackets, emphasis, an ellipsis. */
+    private static final String TRAILING = "\"'”’»）)]*_`.…";
+    private static final Pattern LEADING = Pattern.compile("^[\\s\\p{Punct}\\d.]++");
 
     private static final Pattern LATIN_OPENER = Pattern.compile("(?iu)^(?:"
             // English
@@ -84,7 +83,48 @@ final class Cues {
 
     /** A heading's text without a trailing Markdown attribute ({@code {#anchor}}, {@code {.class}}). */
     static String withoutAttribute(String text) {
-        return ATTRIBUTE.matcher(text).replaceFirst("");
+        int end = text.length();
+        while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        if (end == 0 || text.charAt(end - 1) != '}') {
+            return text;
+        }
+        // The brace that opens it, within 200 characters and with no brace between.
+        int open = -1;
+        for (int i = end - 2; i >= 0 && i >= end - 204; i--) {
+            char c = text.charAt(i);
+            if (c == '{') {
+                open = i;
+                break;
+            }
+            if (c == '}') {
+                return text;
+            }
+        }
+        if (open < 0) {
+            return text;
+        }
+        int first = open + 1;
+        while (first < end && Character.isWhitespace(text.charAt(first))) {
+            first++;
+        }
+        if (first >= end || "#.:".indexOf(text.charAt(first)) < 0) {
+            return text;
+        }
+        int cut = open;
+        while (cut > 0 && Character.isWhitespace(text.charAt(cut - 1))) {
+            cut--;
+        }
+        return text.substring(0, cut);
+    }
+
+    private static String withoutTrailing(String t) {
+        int end = t.length();
+        while (end > 0 && (Character.isWhitespace(t.charAt(end - 1)) || TRAILING.indexOf(t.charAt(end - 1)) >= 0)) {
+            end--;
+        }
+        return t.substring(0, end);
     }
 
     static Cue of(String text) {
@@ -98,7 +138,7 @@ final class Cues {
         if (Labels.isQuestion(t) || t.startsWith("¿")) {
             return Cue.STRONG;
         }
-        String end = TRAILING.matcher(t).replaceFirst("");
+        String end = withoutTrailing(t);
         if (!end.isEmpty()) {
             char last = end.charAt(end.length() - 1);
             if (last == '?' || last == '？' || last == '؟') {

@@ -31,8 +31,8 @@ public final class HtmlPostParser {
     /** Chrome named by part of a class or id: "sphinxsidebar", "md-sidebar", "table-of-contents", "toc". */
     private static final Pattern CHROME_PART = Pattern.compile(
             "(?i)sidebar|table-of-contents|on-this-page|breadcrumb|(^|[-_\\s])(toc|toctree-wrapper|md-nav|md-header|md-footer)([-_\\s]|$)");
-    /** A heading's permalink: "¶", "#", "§", a link symbol. */
-    private static final Pattern PERMALINK_TEXT = Pattern.compile("^\\s*(?:[¶#§]|🔗|\\u200b)?\\s*$");
+    /** A heading's permalink: "¶", "#", "§", a link symbol, or nothing to read. */
+    private static final Set<String> PERMALINK_TEXT = Set.of("", "¶", "#", "§", "🔗", "\u200b");
     private static final Set<String> DROP_TAGS = Set.of("script", "style", "noscript", "template", "nav", "footer",
             "aside", "form", "button", "svg", "link", "meta");
 
@@ -123,7 +123,7 @@ public final class HtmlPostParser {
         root.select("[role=navigation], [role=complementary], [role=search], [aria-label~=(?i)on this page|contents|breadcrumb]")
                 .remove();
         for (Element heading : root.select("h1, h2, h3, h4, h5, h6")) {
-            heading.select("a").stream().filter(a -> PERMALINK_TEXT.matcher(a.text()).matches()
+            heading.select("a").stream().filter(a -> PERMALINK_TEXT.contains(a.text().strip())
                     || a.className().matches("(?i).*(headerlink|header-anchor|hash-link|anchorjs-link).*")).forEach(Element::remove);
             // "## How do I update? {#update}": the anchor is markup (kramdown, Hugo, VitePress), not words.
             var texts = heading.textNodes();

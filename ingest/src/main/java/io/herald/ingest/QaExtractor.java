@@ -406,7 +406,13 @@ final class QaExtractor {
         return !x.isEmpty() && (x.equals(y) || x.contains(y) || y.contains(x));
     }
 
-    private static Extraction finish(List<Element> intro, List<Pair> pairs, List<Element> trailing) {
+    private static Extraction finish(List<Element> given, List<Pair> pairs, List<Element> trailing) {
+        // A lead that says the first answer again (a docs page's description shown above its questions) is no intro.
+        List<Element> intro = given;
+        if (!pairs.isEmpty() && !pairs.get(0).answer.isEmpty()) {
+            String first = Contents.key(pairs.get(0).answer.get(0).text());
+            intro = given.stream().filter(b -> first.isEmpty() || !Contents.key(b.text()).equals(first)).toList();
+        }
         List<QaPair> out = new ArrayList<>();
         List<Element> outro = new ArrayList<>(trailing);
         for (int i = 0; i < pairs.size(); i++) {

@@ -23,8 +23,7 @@ final class QuestionMarkup {
             "button[aria-expanded]", "[role=button][aria-expanded]",
             // a class that names the question: "question", "faq-question", "qa__question", "faq-item-question"
             "[class~=(?i)(^|\\s)([\\w-]*[-_])?question(\\s|$)]");
-    /** What a toggle shows beside its question: "+", "−", "—", "▸", "›". */
-    private static final java.util.regex.Pattern ICONS = java.util.regex.Pattern.compile("^[\\p{S}\\p{Pd}\\s]+|[\\p{S}\\p{Pd}\\s]+$");
+
 
     private QuestionMarkup() {
     }
@@ -48,7 +47,7 @@ final class QuestionMarkup {
                 continue;
             }
             // The toggle's own text only: an icon or "expand" label inside it is not the question.
-            String text = ICONS.matcher(e.text().strip()).replaceAll("");
+            String text = withoutIcons(e.text());
             if (text.isBlank()) {
                 continue;
             }
@@ -59,6 +58,26 @@ final class QuestionMarkup {
                     .equals(e.text().strip()) ? e.parent() : e;
             target.replaceWith(question);
         }
+    }
+
+    /** A toggle's text without what it shows beside its question: "+", "−", "—", "▸", "›" (symbols and dashes). */
+    static String withoutIcons(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && isIcon(text.codePointAt(start))) {
+            start += Character.charCount(text.codePointAt(start));
+        }
+        while (end > start && isIcon(text.codePointBefore(end))) {
+            end -= Character.charCount(text.codePointBefore(end));
+        }
+        return text.substring(start, end);
+    }
+
+    private static boolean isIcon(int c) {
+        int type = Character.getType(c);
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || type == Character.MATH_SYMBOL
+                || type == Character.CURRENCY_SYMBOL || type == Character.MODIFIER_SYMBOL || type == Character.OTHER_SYMBOL
+                || type == Character.DASH_PUNCTUATION;
     }
 
     /**

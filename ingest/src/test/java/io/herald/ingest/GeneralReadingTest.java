@@ -61,10 +61,12 @@ class GeneralReadingTest {
     }
 
     @Test
-    void a_docs_sidebar_and_an_on_this_page_box_that_repeat_the_questions_are_not_read() {
+    void a_docs_sidebar_an_on_this_page_box_and_a_description_that_repeat_the_page_are_not_read_again() {
         RawPost post = read("37-docs-sidebar.html");
         assertEquals(List.of("How often does it sync?", "Does it work offline?", "Is there a size limit?"), questions(post));
         assertEquals("Single files up to 50 GB.", post.qa().get(2).answer());
+        assertNull(post.intro(), "the page's description, shown above the questions, repeats the first answer: no intro");
+        assertEquals("Every five minutes, and at once when a file changes.", post.qa().get(0).answer());
     }
 
     @Test

@@ -120,11 +120,11 @@ public final class DetectLanguage implements Step {
     }
 
     private static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile(
-            "(?i)\\b(?:https?://|www\\.)\\S{0,2000}|\\S{1,200}@\\S{1,200}\\.\\w{2,20}");
+            "(?i)\\b(?:https?://|www\\.)\\S{0,2000}+|[^\\s@]{1,64}+@[\\w-]{1,63}+(?:\\.[\\w-]{1,63}+){1,8}+");
     private static final java.util.regex.Pattern CODE_SPAN = java.util.regex.Pattern.compile("`[^`\\n]{0,500}`");
     /** An identifier or path: letters joined by dots, slashes, underscores, colons, or written in camelCase. */
     private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile(
-            "[\\p{L}\\p{N}]{0,100}(?:[._/\\\\:#@$<>=]+[\\p{L}\\p{N}]{1,100}){1,50}[()]{0,2}|\\b\\p{Ll}{1,50}\\p{Lu}[\\p{L}\\p{N}]{0,100}");
+            "[\\p{L}\\p{N}]{0,100}+(?:[._/\\\\:#@$<>=]{1,3}+[\\p{L}\\p{N}]{1,100}+){1,50}+[()]{0,2}+|\\b\\p{Ll}{1,50}+\\p{Lu}[\\p{L}\\p{N}]{0,100}+");
 
     /** The text without what is not prose: code lines, code spans, identifiers and paths, URLs, addresses. */
     public static String prose(String text) {
