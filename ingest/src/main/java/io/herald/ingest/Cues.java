@@ -152,6 +152,15 @@ final class Cues {
         return Cue.NONE;
     }
 
+    /**
+     * Whether a question label that comes before the question above it was answered joins that question
+     * ("Q3a: ... Q3b: ..." over one answer): yes when it asks, or when the one above does not; else it
+     * does not ask where the one above does, and is that question's answer, mislabelled.
+     */
+    static boolean joinsUnanswered(String next, String unansweredStart) {
+        return of(next).asks() || !of(unansweredStart).asks();
+    }
+
     /** Whether a title or heading names its document or section an FAQ (or a list of problems and solutions). */
     static boolean namesFaq(String text) {
         return text != null && text.length() <= 200 && FAQ_NAME.matcher(text).find();

@@ -122,10 +122,9 @@ public final class Intake {
         ParsedPost parsed = hasTitle(given.title()) || mistyped ? given
                 : fallbackTitle(given, source).map(t -> given.toBuilder().title(t).build()).orElse(given);
         if (!hasTitle(parsed.title())) {
-            boolean html = !mediaType.contains("html") && looksLikeHtml(text);
             throw RejectedPost.badRequest("The post has no title: give it a first line (text), a heading or "
                     + "<title> (HTML, Markdown), a \"title\" in front matter or JSON."
-                    + (html ? " The body looks like an HTML page: send it with Content-Type: text/html (or as an .html file)." : ""));
+                    + (mistyped ? " The body looks like an HTML page: send it with Content-Type: text/html (or as an .html file)." : ""));
         }
         String id = PostIdentity.idFor(parsed);
         RawPost raw = parsed.toRaw().id(id).source(source).contentType(mediaType).body(text)
@@ -182,8 +181,8 @@ public final class Intake {
                 "Herald reads text/plain, text/markdown, text/html and application/json posts, not " + what + ".");
     }
 
-    /** A title is words: text with a letter or digit once any markup is taken out. */
     /** 120 characters: a title, not a paragraph. */
+    private static final java.util.regex.Pattern LINE_MARKS = java.util.regex.Pattern.compile("^[-*•#=>\\s]++");
     static final int FALLBACK_TITLE_CHARS = 120;
 
     /**
@@ -206,7 +205,7 @@ public final class Intake {
             for (String line : c.lines().limit(50).toList()) {
                 // Only a title's worth of the line is looked at, however long the line.
                 String head = line.length() > 4 * FALLBACK_TITLE_CHARS ? line.substring(0, 4 * FALLBACK_TITLE_CHARS) : line;
-                String l = head.strip().replaceFirst("^[-*•#=>\\s]+", "").strip();
+                String l = LINE_MARKS.matcher(head.strip()).replaceFirst("").strip();
                 if (hasTitle(l)) {
                     return Optional.of(cut(l));
                 }
@@ -224,6 +223,7 @@ public final class Intake {
         return (space > FALLBACK_TITLE_CHARS / 2 ? line.substring(0, space) : line.substring(0, end)).strip() + "…";
     }
 
+    /** A title is words: text with a letter or digit once any markup is taken out. */
     static boolean hasTitle(String title) {
         return title != null && title.replaceAll("<[^>]*>", "").codePoints().anyMatch(Character::isLetterOrDigit);
     }

@@ -59,7 +59,7 @@ public final class PlainTextParser {
             Optional<String> q = Labels.question(line);
             Optional<String> a = Labels.answer(line);
             if (q.isPresent() && state == State.QUESTION && !question.isEmpty()) {
-                if (Cues.of(q.get()).asks() || !Cues.of(questionStart).asks()) {
+                if (Cues.joinsUnanswered(q.get(), questionStart)) {
                     // "Q3a: ... Q3b: ..." before one answer: one question in several.
                     question.append(' ').append(q.get());
                 } else {

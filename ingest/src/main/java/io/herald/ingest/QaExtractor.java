@@ -101,10 +101,6 @@ final class QaExtractor {
         final StringBuilder question = new StringBuilder();
         /** The question's first words, to tell (Cues, when it matters) whether they ask. */
         String first;
-
-        boolean asks() {
-            return Cues.of(first).asks();
-        }
         final List<Element> answer = new ArrayList<>();
     }
 
@@ -118,7 +114,7 @@ final class QaExtractor {
             Optional<String> q = Labels.question(text);
             Optional<String> a = Labels.answer(text);
             if (q.isPresent() && current != null && !answering && current.answer.isEmpty() && !current.question.isEmpty()) {
-                if (Cues.of(q.get()).asks() || !current.asks()) {
+                if (Cues.joinsUnanswered(q.get(), current.first)) {
                     current.question.append(' ').append(q.get()); // several questions over one answer
                 } else {
                     answering = true; // a "question" that does not ask, after one unanswered: the answer, mislabelled
