@@ -12,7 +12,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import io.herald.publish.PublishStage;
+import io.herald.support.Setting;
 import io.herald.support.Settings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -45,9 +45,9 @@ public final class HeraldCommand implements Runnable {
             if (!(sub.getCommand() instanceof StageCommand)) {
                 continue;
             }
-            for (Settings.Definition d : Settings.DEFINITIONS) {
+            for (Setting<?> d : Settings.ALL) {
                 sub.getCommandSpec().addOption(OptionSpec.builder("--" + d.name()).paramLabel(d.label())
-                        .description(d.description()).type(String.class).build());
+                        .description(d.helpDescription()).type(String.class).build());
             }
         }
         cli.setDefaultValueProvider(new Defaults(configFile(args)));
@@ -101,7 +101,6 @@ public final class HeraldCommand implements Runnable {
             Settings config;
             try {
                 config = settings();
-                PublishStage.check(config);
             } catch (IllegalArgumentException e) {
                 throw new StartupException("bad setting: " + e.getMessage(), e);
             }
@@ -180,7 +179,7 @@ public final class HeraldCommand implements Runnable {
         }
     }
 
-    /** Option defaults: the environment, then a --config file, then Herald's defaults.properties. */
+    /** Option defaults: the environment, then a --config file, then the settings' own defaults. */
     static final class Defaults implements CommandLine.IDefaultValueProvider {
         private final Properties builtIn = Settings.defaults();
         private final Properties file = new Properties();

@@ -18,8 +18,8 @@ final class LogFormat {
     private LogFormat() {
     }
 
-    static void apply(String format) {
-        if (!"json".equals(format) || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+    static void apply(io.herald.support.Settings.LogFormat format) {
+        if (format != io.herald.support.Settings.LogFormat.JSON || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return;
         }
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);

@@ -62,7 +62,7 @@ class ContainerFilesTest {
     void each_stage_is_its_own_service_on_the_cluster_with_two_transforms_and_only_settings_herald_has() throws Exception {
         Map<String, Object> services = services();
         Set<String> known = new HashSet<>();
-        Settings.DEFINITIONS.forEach(d -> known.add("HERALD_" + d.name().toUpperCase(Locale.ROOT).replace('-', '_')));
+        Settings.ALL.forEach(d -> known.add(Settings.environmentName(d)));
         for (String stage : List.of("ingest", "transform", "publish")) {
             Map<String, Object> service = map(services, stage);
             assertEquals(List.of(stage), service.get("command"), stage + " runs its stage only");

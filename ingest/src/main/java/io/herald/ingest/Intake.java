@@ -2,6 +2,7 @@ package io.herald.ingest;
 
 import io.herald.events.RawPost;
 import io.herald.support.Hashes;
+import io.herald.support.Settings;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -24,7 +25,7 @@ public final class Intake {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Intake.class);
 
     /** 5 MiB: far above any real Q&amp;A post, far below what would strain a broker. */
-    public static final long DEFAULT_MAX_BYTES = 5L * 1024 * 1024;
+    public static final long DEFAULT_MAX_BYTES = Settings.defaultOf(Settings.MAX_POST_BYTES);
 
     /** Media types Herald reads, and the file extensions the inbox maps to them. */
     public static final Map<String, String> TYPES_BY_EXTENSION = Map.of(

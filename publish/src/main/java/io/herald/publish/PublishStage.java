@@ -15,10 +15,7 @@ import io.herald.publish.feeds.WebSubPublisher;
 import io.herald.publish.api.ResendRoute;
 import io.herald.publish.newsletter.Deliveries;
 import io.herald.publish.newsletter.DeliveryRoute;
-import java.net.URI;
-import java.net.URISyntaxException;
 import io.herald.publish.newsletter.DigestRoute;
-import io.herald.publish.newsletter.DigestSchedule;
 import io.herald.publish.newsletter.NewsletterDecision;
 import io.herald.publish.newsletter.NewsletterRenderer;
 import io.herald.publish.newsletter.NewsletterRoute;
@@ -65,7 +62,7 @@ public final class PublishStage {
     public PublishStage(Settings settings) {
         this.clientProperties = settings.kafkaProperties();
         this.settings = settings;
-        this.platforms = check(settings);
+        this.platforms = platforms(settings);
         this.site = Site.of(settings);
         this.links = new FeedLinks(settings.baseUrl(), settings.websubHub(), site);
         this.feeds = new RenderedFeeds(store, new Feeds(store, settings.feedSize(), site.title()), links);
@@ -74,35 +71,9 @@ public final class PublishStage {
         this.websub = settings.websubHub().map(h -> new WebSubPublisher(h, Duration.ofSeconds(1), settings.outboundAllow()));
     }
 
-    /**
-     * Checks the publish settings a typo could break, at start-up rather than at the first digest or
-     * snippet: the networks named and the digest schedule.
-     *
-     * @return the networks to write snippets for
-     */
-    public static List<Platform> check(Settings settings) {
-        DigestSchedule.parse(settings.newsletterDigest());
-        settings.newsletterWebhook().ifPresent(url -> {
-            URI uri;
-            try {
-                uri = new URI(url);
-            } catch (URISyntaxException e) {
-                uri = null;
-            }
-            if (uri == null || uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-                throw new IllegalArgumentException("newsletter-webhook must be an http or https URL, not \"" + url + "\"");
-            }
-        });
-        List<Platform> platforms = new ArrayList<>();
-        for (String id : settings.socialPlatforms()) {
-            try {
-                platforms.add(Platform.of(id));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("social-platforms: unknown network \"" + id + "\" (Herald knows x, mastodon, "
-                        + "bluesky and linkedin)", e);
-            }
-        }
-        return List.copyOf(platforms);
+    /** The networks to write snippets for. */
+    static List<Platform> platforms(Settings settings) {
+        return settings.socialPlatforms().stream().map(Platform::of).toList();
     }
 
     public Outbox outbox() {
@@ -178,7 +149,7 @@ public final class PublishStage {
                 new SocialPreviewRoute(store, outbox, social),
                 new NewsletterRoute(newsletter, outbox, window),
                 new SocialRoute(social, outbox, window)));
-        DigestSchedule.parse(settings.newsletterDigest())
+        settings.newsletterDigest()
                 .ifPresent(schedule -> routes.add(new DigestRoute(schedule, renderer, store, outbox, Tuning.DIGEST_CHECK, newsletter::skips)));
         settings.newsletterWebhook().ifPresent(url -> routes.add(DeliveryRoute.of(new WebhookClient(url, settings.newsletterWebhookSecret(), settings.outboundAllow()),
                 settings.newsletterWebhookRetries(), settings.newsletterWebhookBackoff(), deliveries, outbox)));

@@ -8,7 +8,7 @@ import io.herald.events.EnrichedPost;
 import io.herald.events.EnrichedQa;
 import io.herald.events.NewsletterPayload;
 import io.herald.publish.newsletter.DigestPlanner;
-import io.herald.publish.newsletter.DigestSchedule;
+import io.herald.support.DigestSchedule;
 import io.herald.publish.newsletter.NewsletterRenderer;
 import java.time.Instant;
 import java.util.List;

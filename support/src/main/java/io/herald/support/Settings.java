@@ -1,173 +1,286 @@
 package io.herald.support;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * Every setting of Herald, typed, in one object that every stage reads. It is built in one place,
- * {@link #parse}, from a lookup by name: the command line builds it from its flags (which fall back to
- * the environment, a {@code --config} file and {@code defaults.properties}, the one home of the
- * defaults); tests build it by name with {@link #of}. The names are the ones users type.
+ * Every setting of Herald, typed, in one object that every stage reads. Each setting is one
+ * {@link Setting} below (name, type, default, check, description, secret or not), listed in
+ * {@link #ALL}; nothing else names them. The command line builds this from its flags (which fall back
+ * to the environment and a {@code --config} file), tests build it by name with {@link #of}, and the
+ * README's configuration table is {@link #markdownTable} (a test compares them).
+ *
+ * <p>To add a setting: define it here, add it to {@link #ALL}, and give it an accessor if code reads it.
  */
-public record Settings(
-        Optional<String> kafkaBootstrap,
-        String host,
-        int embeddedKafkaPort,
-        int topicPartitions,
-        int port,
-        Path dataDir,
-        Path inbox,
-        Path out,
-        String baseUrl,
-        Optional<String> apiToken,
-        long maxPostBytes,
-        List<String> feeds,
-        Duration feedPoll,
-        double minorEditThreshold,
-        int feedSize,
-        Optional<String> websubHub,
-        String newsletterOnEdit,
-        Optional<String> newsletterWebhook,
-        Optional<String> newsletterWebhookSecret,
-        String newsletterDigest,
-        List<String> socialPlatforms,
-        boolean socialThreads,
-        Duration hold,
-        String feedBacklog,
-        int newsletterWebhookRetries,
-        Duration newsletterWebhookBackoff,
-        Optional<String> ghostWebhookSecret,
-        int topicReplication,
-        String logFormat,
-        Map<String, String> kafkaProperties,
-        String siteTitle,
-        String siteDescription,
-        String siteLanguage,
-        Optional<String> siteIcon,
-        Optional<String> siteImage,
-        String siteImageAlt,
-        Optional<String> defaultAuthor,
-        List<String> allowedHosts,
-        OutboundPolicy outboundAllow,
-        Duration requestTimeout) {
+public final class Settings {
 
     /** The prefix of Kafka client properties passed through as they are ({@code kafka.security.protocol=SASL_SSL}). */
     public static final String KAFKA_PREFIX = "kafka.";
 
-    /** A setting users can give: its name ({@code --name}, {@code HERALD_NAME}, {@code name=} in a file), a label and a description. */
-    public record Definition(String name, String label, String description) {
+    /** What a significant edit sends to newsletters. */
+    public enum NewsletterOnEdit {
+        NONE, CORRECTION;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
-    /** Every setting, in the order {@code --help} lists them. {@code ${DEFAULT-VALUE}} is filled in by the command line. */
-    public static final List<Definition> DEFINITIONS = List.of(
-            new Definition("kafka-bootstrap", "HOST:PORT,...", "Kafka bootstrap servers. Absent: run a broker inside Herald (herald run only)."),
-            new Definition("embedded-kafka-port", "PORT", "Client port of the embedded broker, 0 for any free one (default: ${DEFAULT-VALUE})."),
-            new Definition("topic-partitions", "N", "Partitions of the post topics when Herald creates them (default: ${DEFAULT-VALUE})."),
-            new Definition("topic-replication", "N", "Replication factor of the topics Herald creates; 0: as many brokers as "
-                    + "there are, at most 3 (default: ${DEFAULT-VALUE})."),
-            new Definition("host", "ADDRESS", "Address the HTTP server binds to; 0.0.0.0 is every interface, which needs "
-                    + "api-token (default: ${DEFAULT-VALUE}: this machine only)."),
-            new Definition("allowed-hosts", "NAME,...", "Host names Herald answers for besides base-url's host, localhost and the "
-                    + "loopback addresses (a request naming another Host is refused; * for any)."),
-            new Definition("request-timeout-seconds", "SECONDS", "The longest a request may take to arrive whole; a slower one "
-                    + "is answered 408 and its connection closed (default: ${DEFAULT-VALUE})."),
-            new Definition("port", "PORT", "HTTP port (default: ${DEFAULT-VALUE})."),
-            new Definition("data-dir", "DIR", "Data folder (default: ${DEFAULT-VALUE})."),
-            new Definition("inbox", "DIR", "Watched folder for new posts (default: ${DEFAULT-VALUE})."),
-            new Definition("out", "DIR", "Static feed export folder (default: ${DEFAULT-VALUE})."),
-            new Definition("base-url", "URL", "Public URL used in feed links (default: http://localhost:<port>)."),
-            new Definition("site-title", "TEXT", "The site's name: every feed's title, the pages, the feed index, newsletters "
-                    + "(default: ${DEFAULT-VALUE})."),
-            new Definition("site-description", "TEXT", "One line about the site: the feeds' subtitle and description."),
-            new Definition("site-language", "CODE", "The site's language (BCP 47), for feeds and pages whose posts' language is "
-                    + "unknown (default: ${DEFAULT-VALUE})."),
-            new Definition("site-icon", "URL", "An http(s) URL of the site's icon: feed icon and logo, page icon."),
-            new Definition("site-image", "URL", "An http(s) URL of the image link previews show for posts without one of their "
-                    + "own (og:image, twitter:image, the pages' JSON-LD); absent: Herald's own card at /site-image.png."),
-            new Definition("site-image-alt", "TEXT", "What the site image shows, for readers who cannot see it (default: the site title)."),
-            new Definition("default-author", "NAME", "The author of posts that name none (default: the site title)."),
-            new Definition("api-token", "TOKEN", "When set, POST needs \"Authorization: Bearer TOKEN\"."),
-            new Definition("ghost-webhook-secret", "SECRET", "The secret of Herald's webhooks in Ghost: a Ghost webhook whose "
-                    + "X-Ghost-Signature verifies with it needs no API token (Ghost cannot send one)."),
-            new Definition("max-post-bytes", "BYTES", "Largest post accepted (default: ${DEFAULT-VALUE})."),
-            new Definition("outbound-allow", "HOST[:PORT]|CIDR,...", "Loopback, private or link-local addresses that outbound "
-                    + "requests (feeds, webhooks, WebSub, their redirects) may reach; none by default."),
-            new Definition("feeds", "URL,...", "Upstream RSS/Atom feeds to poll; each new or changed entry becomes a post."),
-            new Definition("feed-poll-seconds", "SECONDS", "How often the upstream feeds are polled (default: ${DEFAULT-VALUE})."),
-            new Definition("feed-backlog", "skip|announce", "What newsletters and social do with the entries a newly added upstream "
-                    + "feed already had: skip them (they still go into the feeds) or announce them (default: ${DEFAULT-VALUE})."),
-            new Definition("minor-edit-threshold", "SHARE", "An edit that changes at most this share of a post's words (and neither "
-                    + "its title nor its number of questions) is a typo fix: not announced again (default: ${DEFAULT-VALUE})."),
-            new Definition("feed-size", "N", "Entries per archive page; the feed document holds the newer ones, this many to twice "
-                    + "that (default: ${DEFAULT-VALUE})."),
-            new Definition("websub-hub", "URL", "WebSub hub to ping when a feed changes, and to advertise in every feed."),
-            new Definition("newsletter-on-edit", "none|correction",
-                    "What a significant edit sends to newsletters: nothing, or a correction (default: ${DEFAULT-VALUE})."),
-            new Definition("newsletter-webhook", "URL", "POST every newsletter payload here (retried with backoff; failures go to the DLQ)."),
-            new Definition("newsletter-webhook-secret", "SECRET", "When set, every webhook request is signed: X-Herald-Signature: "
-                    + "sha256=<hex HMAC-SHA256 of the body with this secret>."),
-            new Definition("newsletter-webhook-retries", "N", "Retries of a failed webhook delivery before it is marked failed "
-                    + "(default: ${DEFAULT-VALUE})."),
-            new Definition("newsletter-webhook-backoff-seconds", "SECONDS", "Wait before the first retry; it doubles with every "
-                    + "retry, up to an hour (default: ${DEFAULT-VALUE})."),
-            new Definition("newsletter-digest", "off|daily@HH:MM|weekly@DAY@HH:MM", "Digest schedule, UTC (default: ${DEFAULT-VALUE})."),
-            new Definition("social-platforms", "x,mastodon,bluesky,linkedin", "Networks to write snippets for (default: ${DEFAULT-VALUE})."),
-            new Definition("social-threads", "true|false", "Also write one numbered snippet per Q&A pair (default: ${DEFAULT-VALUE})."),
-            new Definition("log-format", "text|json", "One line per event as text, or one JSON object per line for log "
-                    + "shippers (default: ${DEFAULT-VALUE})."),
-            new Definition("hold-seconds", "SECONDS", "Wait before newsletters and snippets go out; a deletion meanwhile cancels them "
-                    + "(default: ${DEFAULT-VALUE})."));
+    /** What newsletters and social do with the entries a newly added upstream feed already had. */
+    public enum FeedBacklog {
+        SKIP, ANNOUNCE;
 
-    public Settings {
-        kafkaProperties = Map.copyOf(kafkaProperties);
-        feeds = List.copyOf(feeds);
-        socialPlatforms = List.copyOf(socialPlatforms);
-        allowedHosts = List.copyOf(allowedHosts);
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
+
+    /** How log lines are written. */
+    public enum LogFormat {
+        TEXT, JSON;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** The networks Herald writes snippets for. */
+    public enum Network {
+        X, MASTODON, BLUESKY, LINKEDIN;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public static final Setting<Optional<String>> KAFKA_BOOTSTRAP = Setting.optionalText("kafka-bootstrap", "HOST:PORT,...",
+            "Kafka bootstrap servers `host:port,...`. Empty: `herald run` starts a broker inside the process, its log under "
+            + "`data-dir/kafka`. Required for `herald ingest|transform|publish`.").shown(v -> v.orElse("(embedded)"));
+    public static final Setting<Integer> EMBEDDED_KAFKA_PORT = Setting.integer("embedded-kafka-port", "PORT", 0, 0, 65535,
+            "client port of the embedded broker; `0` picks a free one (it is logged)");
+    public static final Setting<Integer> TOPIC_PARTITIONS = Setting.integer("topic-partitions", "N", 3, 1, 10_000,
+            "partitions of the post topics when Herald creates them");
+    public static final Setting<Integer> TOPIC_REPLICATION = Setting.integer("topic-replication", "N", 0, 0, 32_767,
+            "replication factor of the topics Herald creates; `0`: as many brokers as there are, at most 3 (with 3, "
+            + "`min.insync.replicas=2`)").shown(v -> v == 0 ? "auto" : String.valueOf(v));
+    public static final Setting<String> HOST = Setting.text("host", "ADDRESS", "127.0.0.1",
+            "address the HTTP server binds to: this machine only. Any other (`0.0.0.0`: every interface) needs `api-token`, "
+            + "or Herald stops with one line saying how to set one (exit code 2)");
+    public static final Setting<List<String>> ALLOWED_HOSTS = Setting.list("allowed-hosts", "NAME,...", "",
+            "host names Herald answers for besides `base-url`'s host, `localhost`, `127.0.0.1` and `[::1]`, comma-separated "
+            + "(`*`: any). A request naming another `Host` is refused with `421`, so a DNS-rebinding name cannot reach the API");
+    public static final Setting<Duration> REQUEST_TIMEOUT = Setting.seconds("request-timeout-seconds", 60, 1, 86_400,
+            "the longest a request may take to arrive whole; a slower one (a body trickling in) is answered `408` and its "
+            + "connection closed");
+    public static final Setting<Integer> PORT = Setting.integer("port", "PORT", 8080, 0, 65535, "HTTP port: API, feeds, `/health`");
+    public static final Setting<Path> DATA_DIR = Setting.path("data-dir", "DIR", "./data", "data folder (the embedded broker's log)");
+    public static final Setting<Path> INBOX = Setting.path("inbox", "DIR", "./inbox", "watched folder for new posts");
+    public static final Setting<Path> OUT = Setting.path("out", "DIR", "./out",
+            "static feed export: every feed under the path it is served at");
+    public static final Setting<String> BASE_URL = Setting.<String>of("base-url", "URL", "", "public URL used in feed links",
+            (name, text, earlier) -> text.map(u -> u.replaceAll("/+$", "")).orElse("http://localhost:" + earlier.get(PORT)))
+            .shownDefault("`http://localhost:<port>`");
+    public static final Setting<String> SITE_TITLE = Setting.text("site-title", "TEXT", "Herald",
+            "the site's name: every feed's title, the pages, the feed index");
+    public static final Setting<String> SITE_DESCRIPTION = Setting.<String>of("site-description", "TEXT", "",
+            "one line about the site: the feeds' subtitle / description", (name, text, earlier) -> text.orElse(""));
+    public static final Setting<String> SITE_LANGUAGE = Setting.text("site-language", "CODE", "en",
+            "the site's language (BCP 47): feeds, and pages of posts whose language is unknown");
+    public static final Setting<Optional<String>> SITE_ICON = Setting.httpUrl("site-icon",
+            "an http(s) URL: feed icon and logo (Atom), image (RSS), icon (JSON Feed), page icon");
+    public static final Setting<Optional<String>> SITE_IMAGE = Setting.httpUrl("site-image",
+            "an http(s) URL of the image link previews show for posts without one (`og:image`, `twitter:image`, the pages' "
+            + "`BlogPosting`); empty: Herald's own 1200×630 card at `/site-image.png`");
+    public static final Setting<String> SITE_IMAGE_ALT = Setting.<String>of("site-image-alt", "TEXT", "",
+            "what the site image shows, for `og:image:alt` / `twitter:image:alt`", (name, text, earlier) -> text.orElse(""))
+            .shownDefault("*(site title)*");
+    public static final Setting<Optional<String>> DEFAULT_AUTHOR = Setting.optionalText("default-author", "NAME",
+            "the author of posts that name none").shownDefault("the site title");
+    public static final Setting<Optional<String>> API_TOKEN = Setting.optionalText("api-token", "TOKEN",
+            "when set, every request that writes, does work on request or reads private data needs `Authorization: Bearer "
+            + "<token>` (`Bearer` in any case): every `POST`/`DELETE` (posts, previews, webhooks, resends, retries), the DLQ "
+            + "(`/api/dlq...`) and the newsletter previews (`/api/posts/{id}/newsletter`). The feeds, post pages, the posts' "
+            + "read API, snippets, `/health`, `/metrics`, the contracts and the dashboard's files stay public. Checked before "
+            + "any body is read").asSecret();
+    public static final Setting<Optional<String>> GHOST_WEBHOOK_SECRET = Setting.optionalText("ghost-webhook-secret", "SECRET",
+            "the secret of Herald's webhooks in Ghost: a Ghost webhook whose `X-Ghost-Signature` verifies with it needs no "
+            + "token (Ghost cannot send one; see [CMS webhooks](#cms-webhooks))").asSecret();
+    public static final Setting<Long> MAX_POST_BYTES = Setting.longInteger("max-post-bytes", "BYTES", 5L * 1024 * 1024, 1,
+            RecordBudget.MAX_POST_BYTES,
+            "largest post accepted (5 MiB; at most 16 MiB). It sets the one size budget of every topic: records up to 4 × "
+            + "this + 1 MiB (21 MiB by default; the DLQ twice that), as producer `max.request.size` and topic "
+            + "`max.message.bytes` (see [Kafka topics](#kafka-topics))");
+    public static final Setting<OutboundPolicy> OUTBOUND_ALLOW = Setting.list("outbound-allow", "HOST[:PORT]|CIDR,...", "",
+            "loopback, private and link-local addresses that outbound requests (upstream feeds, newsletter webhooks, WebSub, "
+            + "and every redirect they follow) may reach: comma-separated `host`, `host:port` or CIDR entries "
+            + "(`127.0.0.1:9000,10.1.0.0/16`). Public addresses are always allowed; everything else is refused, checked on "
+            + "the resolved addresses and again at every redirect").then(OutboundPolicy::parse);
+    public static final Setting<List<String>> FEEDS = Setting.list("feeds", "URL,...", "",
+            "upstream RSS/Atom feed URLs to poll, comma-separated")
+            .shown(urls -> urls.stream().map(Masking::url).collect(Collectors.joining(",")));
+    public static final Setting<Duration> FEED_POLL = Setting.seconds("feed-poll-seconds", 300, 1, Long.MAX_VALUE,
+            "how often the upstream feeds are polled");
+    public static final Setting<FeedBacklog> FEED_BACKLOG = Setting.choice("feed-backlog", FeedBacklog.class, FeedBacklog.SKIP,
+            "the entries a newly added upstream feed already has: `skip` puts them in the feeds without newsletter or social; "
+            + "`announce` treats them as new posts (see [Upstream feeds](#upstream-feeds))");
+    public static final Setting<Double> MINOR_EDIT_THRESHOLD = Setting.share("minor-edit-threshold", "0.02",
+            "an edit changing at most this share of words (title and number of questions kept) is a typo fix (`minorEdit`)");
+    public static final Setting<Integer> FEED_SIZE = Setting.integer("feed-size", "N", 50, 1, 100_000,
+            "entries per archive page; the feed document holds the newer ones (`feed-size` to twice that)");
+    public static final Setting<Optional<String>> WEBSUB_HUB = Setting.optionalText("websub-hub", "URL",
+            "WebSub hub to ping when a feed changes, advertised in every feed");
+    public static final Setting<NewsletterOnEdit> NEWSLETTER_ON_EDIT = Setting.choice("newsletter-on-edit",
+            NewsletterOnEdit.class, NewsletterOnEdit.NONE, "what a significant edit sends: `none` or `correction`");
+    public static final Setting<Optional<String>> NEWSLETTER_WEBHOOK = Setting.optionalText("newsletter-webhook", "URL",
+            "POST every newsletter payload here (see [Newsletter delivery](#newsletter-delivery))")
+            .then(url -> url.map(Settings::webhookUrl)).shown(url -> url.map(Masking::url).orElse(""));
+    public static final Setting<Optional<String>> NEWSLETTER_WEBHOOK_SECRET = Setting.optionalText("newsletter-webhook-secret",
+            "SECRET", "sign each webhook request: `X-Herald-Signature: sha256=<hex HMAC-SHA256 of the body with this secret>`; "
+            + "receivers compute the same and compare").asSecret();
+    public static final Setting<Integer> NEWSLETTER_WEBHOOK_RETRIES = Setting.integer("newsletter-webhook-retries", "N", 8, 0, 100,
+            "retries of a failed delivery before it is marked `failed` (and recorded in the DLQ)");
+    public static final Setting<Duration> NEWSLETTER_WEBHOOK_BACKOFF = Setting.seconds("newsletter-webhook-backoff-seconds", 30,
+            1, 86_400, "wait before the first retry; it doubles with every retry, up to an hour (the defaults retry for about "
+            + "two hours)");
+    public static final Setting<Optional<DigestSchedule>> NEWSLETTER_DIGEST = Setting.<Optional<DigestSchedule>>of(
+            "newsletter-digest", "off|daily@HH:MM|weekly@DAY@HH:MM", "off", "`daily@HH:MM` or `weekly@DAY@HH:MM` (UTC)",
+            (name, text, earlier) -> DigestSchedule.parse(text.orElse("off")))
+            .shown(d -> d.map(String::valueOf).orElse("off"));
+    public static final Setting<List<Network>> SOCIAL_PLATFORMS = Setting.choices("social-platforms", Network.class,
+            "x,mastodon,bluesky,linkedin", "networks to write snippets for");
+    public static final Setting<Boolean> SOCIAL_THREADS = Setting.bool("social-threads", false,
+            "also one numbered snippet per Q&A pair");
+    public static final Setting<LogFormat> LOG_FORMAT = Setting.choice("log-format", LogFormat.class, LogFormat.TEXT,
+            "`text`: one line per event; `json`: one JSON object per line, for log shippers");
+    public static final Setting<Duration> HOLD = Setting.seconds("hold-seconds", 0, 0, Long.MAX_VALUE,
+            "wait before newsletters and snippets go out; a deletion meanwhile cancels them. Each post's hold runs from when "
+            + "its version was enriched, so posts published together go out together");
+
+    /** Every setting, in the order {@code --help}, the start-up log and the README list them. */
+    public static final List<Setting<?>> ALL = List.of(KAFKA_BOOTSTRAP, EMBEDDED_KAFKA_PORT, TOPIC_PARTITIONS, TOPIC_REPLICATION,
+            HOST, ALLOWED_HOSTS, REQUEST_TIMEOUT, PORT, DATA_DIR, INBOX, OUT, BASE_URL, SITE_TITLE, SITE_DESCRIPTION,
+            SITE_LANGUAGE, SITE_ICON, SITE_IMAGE, SITE_IMAGE_ALT, DEFAULT_AUTHOR, API_TOKEN, GHOST_WEBHOOK_SECRET, MAX_POST_BYTES,
+            OUTBOUND_ALLOW, FEEDS, FEED_POLL, FEED_BACKLOG, MINOR_EDIT_THRESHOLD, FEED_SIZE, WEBSUB_HUB, NEWSLETTER_ON_EDIT,
+            NEWSLETTER_WEBHOOK, NEWSLETTER_WEBHOOK_SECRET, NEWSLETTER_WEBHOOK_RETRIES, NEWSLETTER_WEBHOOK_BACKOFF,
+            NEWSLETTER_DIGEST, SOCIAL_PLATFORMS, SOCIAL_THREADS, LOG_FORMAT, HOLD);
+
+    /** The settings read before the one being read: a default may depend on them ({@code base-url} on {@code port}). */
+    public interface Earlier {
+        <T> T get(Setting<T> setting);
+    }
+
+    private final Map<Setting<?>, Object> values;
+    private final Map<String, String> kafkaProperties;
+
+    private Settings(Map<Setting<?>, Object> values, Map<String, String> kafkaProperties) {
+        this.values = values;
+        this.kafkaProperties = Map.copyOf(kafkaProperties);
+    }
+
+    /** The value of one setting. */
+    public <T> T get(Setting<T> setting) {
+        @SuppressWarnings("unchecked")
+        T value = (T) values.get(setting);
+        if (value == null && !values.containsKey(setting)) {
+            throw new IllegalArgumentException(setting.name() + " is not one of Settings.ALL");
+        }
+        return value;
+    }
+
+    public Optional<String> kafkaBootstrap() { return get(KAFKA_BOOTSTRAP); }
+    public String host() { return get(HOST); }
+    public int embeddedKafkaPort() { return get(EMBEDDED_KAFKA_PORT); }
+    public int topicPartitions() { return get(TOPIC_PARTITIONS); }
+    public int topicReplication() { return get(TOPIC_REPLICATION); }
+    public int port() { return get(PORT); }
+    public Path dataDir() { return get(DATA_DIR); }
+    public Path inbox() { return get(INBOX); }
+    public Path out() { return get(OUT); }
+    public String baseUrl() { return get(BASE_URL); }
+    public Optional<String> apiToken() { return get(API_TOKEN); }
+    public long maxPostBytes() { return get(MAX_POST_BYTES); }
+    public List<String> feeds() { return get(FEEDS); }
+    public Duration feedPoll() { return get(FEED_POLL); }
+    public double minorEditThreshold() { return get(MINOR_EDIT_THRESHOLD); }
+    public int feedSize() { return get(FEED_SIZE); }
+    public Optional<String> websubHub() { return get(WEBSUB_HUB); }
+    public NewsletterOnEdit newsletterOnEdit() { return get(NEWSLETTER_ON_EDIT); }
+    public Optional<String> newsletterWebhook() { return get(NEWSLETTER_WEBHOOK); }
+    public Optional<String> newsletterWebhookSecret() { return get(NEWSLETTER_WEBHOOK_SECRET); }
+    public Optional<DigestSchedule> newsletterDigest() { return get(NEWSLETTER_DIGEST); }
+    public List<Network> socialPlatforms() { return get(SOCIAL_PLATFORMS); }
+    public boolean socialThreads() { return get(SOCIAL_THREADS); }
+    public Duration hold() { return get(HOLD); }
+    public FeedBacklog feedBacklog() { return get(FEED_BACKLOG); }
+    public int newsletterWebhookRetries() { return get(NEWSLETTER_WEBHOOK_RETRIES); }
+    public Duration newsletterWebhookBackoff() { return get(NEWSLETTER_WEBHOOK_BACKOFF); }
+    public Optional<String> ghostWebhookSecret() { return get(GHOST_WEBHOOK_SECRET); }
+    public LogFormat logFormat() { return get(LOG_FORMAT); }
+    public Map<String, String> kafkaProperties() { return kafkaProperties; }
+    public String siteTitle() { return get(SITE_TITLE); }
+    public String siteDescription() { return get(SITE_DESCRIPTION); }
+    public String siteLanguage() { return get(SITE_LANGUAGE); }
+    public Optional<String> siteIcon() { return get(SITE_ICON); }
+    public Optional<String> siteImage() { return get(SITE_IMAGE); }
+    public String siteImageAlt() { return get(SITE_IMAGE_ALT); }
+    public Optional<String> defaultAuthor() { return get(DEFAULT_AUTHOR); }
+    public List<String> allowedHosts() { return get(ALLOWED_HOSTS); }
+    public OutboundPolicy outboundAllow() { return get(OUTBOUND_ALLOW); }
+    public Duration requestTimeout() { return get(REQUEST_TIMEOUT); }
 
     /** Whether the HTTP server is reachable from this machine only. */
     public boolean loopbackOnly() {
-        String h = host.toLowerCase(Locale.ROOT);
+        String h = host().toLowerCase(Locale.ROOT);
         return h.equals("localhost") || h.equals("::1") || h.equals("[::1]") || h.startsWith("127.");
     }
 
     /** The largest record Herald writes to any topic: what the largest post it accepts can become (see {@link RecordBudget}). */
     public int recordBytes() {
-        return RecordBudget.forPosts(maxPostBytes).recordBytes();
+        return RecordBudget.forPosts(maxPostBytes()).recordBytes();
     }
 
-    /** The defaults, from {@code defaults.properties}, by name. */
+    /** The defaults by name, as a user would type them. */
     public static Properties defaults() {
         Properties p = new Properties();
-        try (InputStream in = Settings.class.getResourceAsStream("defaults.properties")) {
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("defaults.properties is missing from Herald", e);
-        }
+        ALL.forEach(s -> p.setProperty(s.name(), s.defaultValue()));
         return p;
+    }
+
+    /** A setting's default value, typed (for code that runs without settings, such as benchmarks and unit tests). */
+    public static <T> T defaultOf(Setting<T> setting) {
+        return DEFAULTS.get(setting);
+    }
+
+    private static final Settings DEFAULTS = of(Map.of());
+
+    /** The setting of this name. */
+    public static Optional<Setting<?>> named(String name) {
+        return ALL.stream().<Setting<?>>map(s -> s).filter(s -> s.name().equals(name)).findFirst();
     }
 
     /** The setting whose name is closest to {@code name} (a typo, {@code _} for {@code -}): for error messages. */
     public static String nearestName(String name) {
         String wanted = name.strip().toLowerCase(Locale.ROOT).replace('_', '-');
-        String best = DEFINITIONS.get(0).name();
+        String best = ALL.get(0).name();
         int bestDistance = Integer.MAX_VALUE;
-        for (Definition d : DEFINITIONS) {
-            int distance = EditDistance.between(wanted, d.name());
+        for (Setting<?> s : ALL) {
+            int distance = EditDistance.between(wanted, s.name());
             if (distance < bestDistance) {
-                best = d.name();
+                best = s.name();
                 bestDistance = distance;
             }
         }
@@ -181,12 +294,11 @@ public record Settings(
         Map<String, String> kafka = kafkaProperties(given);
         given.keySet().removeIf(k -> k.startsWith(KAFKA_PREFIX));
         for (String name : given.keySet()) {
-            if (DEFINITIONS.stream().noneMatch(d -> d.name().equals(name))) {
+            if (named(name).isEmpty()) {
                 throw new IllegalArgumentException("there is no setting \"" + name + "\"; did you mean \"" + nearestName(name) + "\"?");
             }
         }
-        Properties defaults = defaults();
-        return parse(name -> given.containsKey(name) ? given.get(name) : defaults.getProperty(name), kafka);
+        return parse(name -> given.containsKey(name) ? given.get(name) : named(name).orElseThrow().defaultValue(), kafka);
     }
 
     /**
@@ -194,7 +306,7 @@ public record Settings(
      * (not Herald's own {@code kafka-bootstrap}), without the prefix.
      */
     public static Map<String, String> kafkaProperties(Map<String, String> named) {
-        Map<String, String> out = new java.util.TreeMap<>();
+        Map<String, String> out = new TreeMap<>();
         named.forEach((k, v) -> {
             if (k.startsWith(KAFKA_PREFIX) && k.length() > KAFKA_PREFIX.length()) {
                 out.put(k.substring(KAFKA_PREFIX.length()), v);
@@ -208,13 +320,18 @@ public record Settings(
      * {@code security.protocol}; {@code HERALD_KAFKA_BOOTSTRAP} is Herald's own setting, not one of them.
      */
     public static Map<String, String> kafkaPropertiesFromEnvironment(Map<String, String> env) {
-        Map<String, String> out = new java.util.TreeMap<>();
+        Map<String, String> out = new TreeMap<>();
         env.forEach((k, v) -> {
             if (k.startsWith("HERALD_KAFKA_") && !k.equals("HERALD_KAFKA_BOOTSTRAP")) {
                 out.put(k.substring("HERALD_KAFKA_".length()).toLowerCase(Locale.ROOT).replace('_', '.'), v);
             }
         });
         return out;
+    }
+
+    /** The environment variable that gives a setting: {@code HERALD_<NAME>}, upper case, dashes as underscores. */
+    public static String environmentName(Setting<?> setting) {
+        return "HERALD_" + setting.name().toUpperCase(Locale.ROOT).replace('-', '_');
     }
 
     /**
@@ -227,163 +344,56 @@ public record Settings(
 
     /** As {@link #parse(Function)}, with Kafka client properties to pass through (names without the prefix). */
     public static Settings parse(Function<String, String> value, Map<String, String> kafkaProperties) {
-        Reader r = new Reader(value);
-        String logFormat = r.text("log-format").orElse("text");
-        if (!logFormat.equals("text") && !logFormat.equals("json")) {
-            throw new IllegalArgumentException("log-format must be text or json, not \"" + logFormat + "\"");
+        Map<Setting<?>, Object> read = new IdentityHashMap<>();
+        Earlier earlier = new Earlier() {
+            @Override
+            public <T> T get(Setting<T> setting) {
+                @SuppressWarnings("unchecked")
+                T v = (T) read.get(setting);
+                return v;
+            }
+        };
+        for (Setting<?> s : ALL) {
+            read.put(s, s.read(value.apply(s.name()), earlier));
         }
-        int port = r.integer("port", 0, 65535);
-        String baseUrl = r.text("base-url").map(u -> u.replaceAll("/+$", "")).orElse("http://localhost:" + port);
-        String onEdit = r.text("newsletter-on-edit").orElse("none");
-        String backlog = r.text("feed-backlog").orElse("skip");
-        if (!backlog.equals("skip") && !backlog.equals("announce")) {
-            throw new IllegalArgumentException("feed-backlog must be skip or announce, not \"" + backlog + "\"");
-        }
-        if (!onEdit.equals("none") && !onEdit.equals("correction")) {
-            throw new IllegalArgumentException("newsletter-on-edit must be none or correction, not \"" + onEdit + "\"");
-        }
-        return new Settings(
-                r.text("kafka-bootstrap"),
-                r.required("host"),
-                r.integer("embedded-kafka-port", 0, 65535),
-                r.integer("topic-partitions", 1, 10_000),
-                port,
-                r.path("data-dir"),
-                r.path("inbox"),
-                r.path("out"),
-                baseUrl,
-                r.text("api-token"),
-                r.longBetween("max-post-bytes", 1, RecordBudget.MAX_POST_BYTES),
-                r.list("feeds"),
-                Duration.ofSeconds(r.longInteger("feed-poll-seconds", 1)),
-                r.share("minor-edit-threshold"),
-                r.integer("feed-size", 1, 100_000),
-                r.text("websub-hub"),
-                onEdit,
-                r.text("newsletter-webhook"),
-                r.text("newsletter-webhook-secret"),
-                r.text("newsletter-digest").orElse("off"),
-                r.list("social-platforms"),
-                r.bool("social-threads"),
-                Duration.ofSeconds(r.longInteger("hold-seconds", 0)),
-                backlog,
-                r.integer("newsletter-webhook-retries", 0, 100),
-                Duration.ofSeconds(r.integer("newsletter-webhook-backoff-seconds", 1, 86_400)),
-                r.text("ghost-webhook-secret"),
-                r.integer("topic-replication", 0, 32_767),
-                logFormat,
-                kafkaProperties,
-                r.required("site-title"),
-                r.text("site-description").orElse(""),
-                r.required("site-language"),
-                r.httpUrl("site-icon"),
-                r.httpUrl("site-image"),
-                r.text("site-image-alt").orElse(""),
-                r.text("default-author"),
-                r.list("allowed-hosts"),
-                OutboundPolicy.parse(r.list("outbound-allow")),
-                Duration.ofSeconds(r.integer("request-timeout-seconds", 1, 86_400)));
+        return new Settings(read, kafkaProperties);
     }
 
-    /** Every setting in effect as {@code name=value}, in the order of {@link #DEFINITIONS}; the API token masked. */
+    /** The README's configuration table, made from the definitions. */
+    public static String markdownTable() {
+        StringBuilder t = new StringBuilder("| name | default | meaning |\n|---|---|---|\n");
+        for (Setting<?> s : ALL) {
+            t.append("| `").append(s.name()).append("` | ").append(s.shownDefault()).append(" | ").append(s.description())
+                    .append(" |\n");
+        }
+        t.append("| `kafka.<property>` | — | any Kafka client property, passed through (`kafka.security.protocol=SASL_SSL`); as "
+                + "an environment variable `HERALD_KAFKA_<PROPERTY>` (see [Running on a cluster](#running-on-a-cluster)) |\n");
+        t.append("| `config` | — | properties file with any of the names above |\n");
+        return t.toString();
+    }
+
+    private static String webhookUrl(String url) {
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(url);
+        } catch (java.net.URISyntaxException e) {
+            uri = null;
+        }
+        if (uri == null || uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+            throw new IllegalArgumentException("newsletter-webhook must be an http or https URL, not \"" + url + "\"");
+        }
+        return url;
+    }
+
+    /** Every setting in effect as {@code name=value}, in the order of {@link #ALL}; secrets masked. */
     @Override
     public String toString() {
-        Object[] values = {kafkaBootstrap.orElse("(embedded)"), embeddedKafkaPort, topicPartitions,
-            topicReplication == 0 ? "auto" : topicReplication, host, String.join(",", allowedHosts), requestTimeout.toSeconds(), port, dataDir, inbox, out,
-            baseUrl, siteTitle, siteDescription, siteLanguage, siteIcon.orElse(""), siteImage.orElse(""), siteImageAlt, defaultAuthor.orElse(""), apiToken.isPresent() ? "(set)" : "(none)", ghostWebhookSecret.isPresent() ? "(set)" : "(none)", maxPostBytes,
-            outboundAllow, feeds.stream().map(Masking::url).collect(java.util.stream.Collectors.joining(",")), feedPoll.toSeconds(), feedBacklog,
-            minorEditThreshold, feedSize, websubHub.orElse(""), newsletterOnEdit, newsletterWebhook.map(Masking::url).orElse(""),
-            newsletterWebhookSecret.isPresent() ? "(set)" : "(none)", newsletterWebhookRetries, newsletterWebhookBackoff.toSeconds(),
-            newsletterDigest,
-            String.join(",", socialPlatforms), socialThreads, logFormat, hold.toSeconds()};
         StringBuilder out = new StringBuilder("Settings[");
-        for (int i = 0; i < DEFINITIONS.size(); i++) {
-            out.append(i == 0 ? "" : ", ").append(DEFINITIONS.get(i).name()).append('=').append(values[i]);
+        for (Setting<?> s : ALL) {
+            out.append(out.length() == "Settings[".length() ? "" : ", ").append(s.name()).append('=').append(s.show(values.get(s)));
         }
         kafkaProperties.forEach((k, v) -> out.append(", ").append(KAFKA_PREFIX).append(k).append('=')
                 .append(k.matches("(?i).*(password|secret|jaas|key\\b|token|credential).*") ? "(set)" : v));
         return out.append(']').toString();
-    }
-
-    /** Reads values by name, each refusal naming the setting. */
-    private record Reader(Function<String, String> value) {
-
-        Optional<String> text(String name) {
-            String v = value.apply(name);
-            return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
-        }
-
-        Optional<String> httpUrl(String name) {
-            return text(name).map(url -> {
-                if (!url.matches("(?i)https?://\\S+")) {
-                    throw new IllegalArgumentException(name + " must be an http or https URL, not \"" + url + "\"");
-                }
-                return url;
-            });
-        }
-
-        String required(String name) {
-            return text(name).orElseThrow(() -> new IllegalArgumentException(name + " needs a value"));
-        }
-
-        int integer(String name, int min, int max) {
-            long v = longInteger(name, min);
-            if (v > max) {
-                throw new IllegalArgumentException(name + " must be at most " + max + ", not " + v);
-            }
-            return (int) v;
-        }
-
-        long longInteger(String name, long min) {
-            String v = required(name);
-            long n;
-            try {
-                n = Long.parseLong(v);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(name + " must be a whole number, not \"" + v + "\"");
-            }
-            if (n < min) {
-                throw new IllegalArgumentException(name + " must be at least " + min + ", not " + n);
-            }
-            return n;
-        }
-
-        long longBetween(String name, long min, long max) {
-            long v = longInteger(name, min);
-            if (v > max) {
-                throw new IllegalArgumentException(name + " must be at most " + max + ", not " + v);
-            }
-            return v;
-        }
-
-        double share(String name) {
-            String v = required(name);
-            try {
-                double d = Double.parseDouble(v);
-                if (d >= 0 && d <= 1) {
-                    return d;
-                }
-            } catch (NumberFormatException e) {
-                // refused below
-            }
-            throw new IllegalArgumentException(name + " must be a share from 0 to 1, not \"" + v + "\"");
-        }
-
-        boolean bool(String name) {
-            String v = required(name).toLowerCase(Locale.ROOT);
-            if (!v.equals("true") && !v.equals("false")) {
-                throw new IllegalArgumentException(name + " must be true or false, not \"" + v + "\"");
-            }
-            return Boolean.parseBoolean(v);
-        }
-
-        Path path(String name) {
-            return Path.of(required(name));
-        }
-
-        List<String> list(String name) {
-            return text(name).map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())
-                    .orElse(List.of());
-        }
     }
 }

@@ -14,20 +14,52 @@ import org.junit.jupiter.api.Test;
 class SettingsTest {
 
     @Test
+    void the_readme_configuration_table_is_the_one_the_definitions_make() throws Exception {
+        java.nio.file.Path readme = java.nio.file.Path.of("..", "README.md");
+        String text = java.nio.file.Files.readString(readme);
+        String begin = "<!-- settings: made from Settings.ALL; mvn -pl support test -Dherald.readme.write=true -->\n";
+        String end = "<!-- /settings -->";
+        int from = text.indexOf(begin);
+        int to = text.indexOf(end);
+        assertTrue(from >= 0 && to > from, "the README marks its configuration table");
+        String table = Settings.markdownTable();
+        if (Boolean.getBoolean("herald.readme.write")) {
+            java.nio.file.Files.writeString(readme, text.substring(0, from + begin.length()) + table + text.substring(to));
+            return;
+        }
+        assertEquals(table, text.substring(from + begin.length(), to),
+                "README.md's configuration table differs from Settings.ALL: run mvn -pl support test -Dherald.readme.write=true");
+    }
+
+    @Test
+    void a_choice_is_refused_naming_its_choices_and_the_help_shows_each_default() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Settings.of(Map.of("social-platforms", "x,myspace"))).getMessage()
+                .startsWith("social-platforms must be x, mastodon, bluesky or linkedin, not \"myspace\""));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Settings.of(Map.of("newsletter-digest", "hourly"))).getMessage()
+                .startsWith("newsletter-digest must be off"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Settings.of(Map.of("newsletter-webhook", "hooks.example/x")))
+                .getMessage().startsWith("newsletter-webhook must be an http or https URL"));
+        assertEquals("HTTP port: API, feeds, /health (default: 8080)", Settings.PORT.helpDescription());
+        assertTrue(Settings.FEED_BACKLOG.helpDescription().contains("(see Upstream feeds)"), Settings.FEED_BACKLOG.helpDescription());
+        assertEquals("skip|announce", Settings.FEED_BACKLOG.label());
+    }
+
+    @Test
     void every_setting_has_its_default_from_the_defaults_file() {
         Settings s = Settings.of(Map.of());
         assertEquals(8080, s.port());
         assertEquals("http://localhost:8080", s.baseUrl());
         assertEquals(Path.of("./data"), s.dataDir());
         assertEquals(5L * 1024 * 1024, s.maxPostBytes());
-        assertEquals(List.of("x", "mastodon", "bluesky", "linkedin"), s.socialPlatforms());
+        assertEquals(List.of(Settings.Network.X, Settings.Network.MASTODON, Settings.Network.BLUESKY, Settings.Network.LINKEDIN),
+                s.socialPlatforms());
         assertEquals(Duration.ZERO, s.hold());
-        assertEquals("none", s.newsletterOnEdit());
+        assertEquals(Settings.NewsletterOnEdit.NONE, s.newsletterOnEdit());
         assertTrue(s.kafkaBootstrap().isEmpty() && s.apiToken().isEmpty() && s.feeds().isEmpty());
-        for (Settings.Definition d : Settings.DEFINITIONS) {
+        for (Setting<?> d : Settings.ALL) {
             assertTrue(Settings.defaults().containsKey(d.name()), d.name() + " has a default");
         }
-        assertEquals(Settings.DEFINITIONS.size(), Settings.defaults().size(), "no default without a setting");
+        assertEquals(Settings.ALL.size(), Settings.defaults().size(), "no default without a setting");
     }
 
     @Test
@@ -59,7 +91,7 @@ class SettingsTest {
         assertTrue(!printed.contains("s3cret"), printed);
         assertTrue(printed.contains("api-token=(set)"), printed);
         assertTrue(printed.contains("hold-seconds=7") && printed.contains("host=127.0.0.1") && printed.contains("port=8080"), printed);
-        for (Settings.Definition d : Settings.DEFINITIONS) {
+        for (Setting<?> d : Settings.ALL) {
             assertTrue(printed.contains(" " + d.name() + "=") || printed.contains("[" + d.name() + "="), d.name() + ": " + printed);
         }
     }
@@ -92,7 +124,7 @@ class SettingsTest {
     @Test
     void replication_and_log_format_are_checked() {
         assertEquals(0, Settings.of(Map.of()).topicReplication(), "0: fit the cluster");
-        assertEquals("text", Settings.of(Map.of()).logFormat());
+        assertEquals(Settings.LogFormat.TEXT, Settings.of(Map.of()).logFormat());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Settings.of(Map.of("log-format", "xml"))).getMessage()
                 .contains("log-format"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Settings.of(Map.of("topic-replication", "-1"))).getMessage()

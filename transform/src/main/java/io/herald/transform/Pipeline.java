@@ -1,5 +1,6 @@
 package io.herald.transform;
 
+import io.herald.support.Settings;
 import io.herald.events.EnrichedPost;
 import io.herald.events.Provenance;
 import io.herald.events.RawPost;
@@ -29,7 +30,7 @@ public final class Pipeline {
     static final Provenance VERSIONING = new Provenance("versioning", "3");
 
     /** Up to 2% of words changed (and the title and the number of questions kept) is a typo-level edit. */
-    public static final double DEFAULT_MINOR_EDIT_SHARE = 0.02;
+    public static final double DEFAULT_MINOR_EDIT_SHARE = Settings.defaultOf(Settings.MINOR_EDIT_THRESHOLD);
 
     private final List<Step> steps = List.of(
             new NormalizeText(),

@@ -1,5 +1,6 @@
 package io.herald.publish.newsletter;
 
+import io.herald.support.DigestSchedule;
 import io.herald.events.EnrichedPost;
 import java.time.Instant;
 import java.util.Comparator;

@@ -1,5 +1,6 @@
 package io.herald.publish.newsletter;
 
+import io.herald.support.DigestSchedule;
 import io.herald.events.NewsletterPayload;
 import io.herald.events.Topics;
 import io.herald.publish.Outbound;

@@ -3,6 +3,8 @@ package io.herald.publish.newsletter;
 import io.herald.events.EnrichedPost;
 import io.herald.events.NewsletterPayload;
 import io.herald.publish.Outbox;
+import io.herald.support.Settings.FeedBacklog;
+import io.herald.support.Settings.NewsletterOnEdit;
 import java.util.Optional;
 
 /**
@@ -19,19 +21,15 @@ public final class NewsletterDecision {
     private final boolean correctOnEdit;
     private final boolean announceBacklog;
 
-    /** @param onEdit {@code none} or {@code correction} */
-    public NewsletterDecision(NewsletterRenderer renderer, String onEdit) {
-        this(renderer, onEdit, "skip");
+    public NewsletterDecision(NewsletterRenderer renderer, NewsletterOnEdit onEdit) {
+        this(renderer, onEdit, FeedBacklog.SKIP);
     }
 
-    /**
-     * @param onEdit  {@code none} or {@code correction}
-     * @param backlog {@code skip} or {@code announce}: what a newly added feed's backlog gets
-     */
-    public NewsletterDecision(NewsletterRenderer renderer, String onEdit, String backlog) {
+    /** @param backlog what a newly added feed's backlog gets */
+    public NewsletterDecision(NewsletterRenderer renderer, NewsletterOnEdit onEdit, FeedBacklog backlog) {
         this.renderer = renderer;
-        this.correctOnEdit = "correction".equals(onEdit);
-        this.announceBacklog = "announce".equals(backlog);
+        this.correctOnEdit = onEdit == NewsletterOnEdit.CORRECTION;
+        this.announceBacklog = backlog == FeedBacklog.ANNOUNCE;
     }
 
     /** Whether this post gets no newsletter at all: it is a newly added feed's backlog, and backlog is skipped. */

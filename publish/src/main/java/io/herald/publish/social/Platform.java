@@ -120,6 +120,11 @@ public enum Platform {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The platform of a network named in the settings. */
+    public static Platform of(io.herald.support.Settings.Network network) {
+        return valueOf(network.name());
+    }
+
     public static Platform of(String id) {
         return valueOf(id.strip().toUpperCase(Locale.ROOT));
     }

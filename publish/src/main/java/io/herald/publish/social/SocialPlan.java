@@ -5,6 +5,7 @@ import io.herald.events.SocialSnippet;
 import io.herald.publish.Outbox;
 import io.herald.publish.PostLinks;
 import io.herald.publish.newsletter.Utm;
+import io.herald.support.Settings.FeedBacklog;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,15 +23,15 @@ public final class SocialPlan {
     private final boolean announceBacklog;
 
     public SocialPlan(String baseUrl, List<Platform> platforms, boolean threads) {
-        this(baseUrl, platforms, threads, "skip");
+        this(baseUrl, platforms, threads, FeedBacklog.SKIP);
     }
 
-    /** @param backlog {@code skip} or {@code announce}: what a newly added feed's backlog gets */
-    public SocialPlan(String baseUrl, List<Platform> platforms, boolean threads, String backlog) {
+    /** @param backlog what a newly added feed's backlog gets */
+    public SocialPlan(String baseUrl, List<Platform> platforms, boolean threads, FeedBacklog backlog) {
         this.baseUrl = baseUrl;
         this.platforms = List.copyOf(platforms);
         this.threads = threads;
-        this.announceBacklog = "announce".equals(backlog);
+        this.announceBacklog = backlog == FeedBacklog.ANNOUNCE;
     }
 
     /** Whether this post gets no snippets at all: it is a newly added feed's backlog, and backlog is skipped. */

@@ -1,5 +1,7 @@
 package io.herald.publish.newsletter;
 
+import io.herald.support.Settings.FeedBacklog;
+import io.herald.support.Settings.NewsletterOnEdit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -98,7 +100,7 @@ class DeliveryStateTest {
     @Test
     void the_preview_says_sent_only_once_the_webhook_took_it_and_failed_with_the_reason() {
         var post = NewsletterDecisionTest.version(1, false);
-        NewsletterDecision decision = new NewsletterDecision(renderer, "none");
+        NewsletterDecision decision = new NewsletterDecision(renderer, NewsletterOnEdit.NONE);
         Deliveries deliveries = new Deliveries();
         Outbox outbox = new Outbox();
         assertEquals("not-sent", NewsletterState.of(Optional.of(post), Optional.empty(), decision, deliveries, true).state());

@@ -1,5 +1,7 @@
 package io.herald.publish.newsletter;
 
+import io.herald.support.Settings.FeedBacklog;
+import io.herald.support.Settings.NewsletterOnEdit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,7 +27,7 @@ class NewsletterDecisionTest {
 
     @Test
     void the_first_publication_is_announced_once() {
-        NewsletterDecision decision = new NewsletterDecision(renderer, "none");
+        NewsletterDecision decision = new NewsletterDecision(renderer, NewsletterOnEdit.NONE);
         var first = decision.decide(version(1, false), outbox).orElseThrow();
         assertEquals("announcement", first.kind());
         assertEquals("p:v1:newsletter:announcement", first.idempotencyKey());
@@ -35,9 +37,9 @@ class NewsletterDecisionTest {
 
     @Test
     void an_edit_sends_nothing_unless_corrections_are_on_and_a_typo_fix_never_does() {
-        outbox.record(new NewsletterDecision(renderer, "none").decide(version(1, false), outbox).orElseThrow());
-        assertTrue(new NewsletterDecision(renderer, "none").decide(version(2, false), outbox).isEmpty());
-        NewsletterDecision corrections = new NewsletterDecision(renderer, "correction");
+        outbox.record(new NewsletterDecision(renderer, NewsletterOnEdit.NONE).decide(version(1, false), outbox).orElseThrow());
+        assertTrue(new NewsletterDecision(renderer, NewsletterOnEdit.NONE).decide(version(2, false), outbox).isEmpty());
+        NewsletterDecision corrections = new NewsletterDecision(renderer, NewsletterOnEdit.CORRECTION);
         assertTrue(corrections.decide(version(2, true), outbox).isEmpty(), "a typo fix is not a correction");
         var correction = corrections.decide(version(3, false), outbox).orElseThrow();
         assertEquals("correction", correction.kind());
@@ -48,16 +50,16 @@ class NewsletterDecisionTest {
 
     @Test
     void the_preview_is_the_announcement_that_would_go_out() {
-        NewsletterDecision decision = new NewsletterDecision(renderer, "none");
+        NewsletterDecision decision = new NewsletterDecision(renderer, NewsletterOnEdit.NONE);
         assertEquals(decision.decide(version(1, false), outbox).orElseThrow().html(), decision.preview(version(1, false)).html());
     }
 
     @Test
     void a_new_feeds_backlog_gets_no_newsletter_unless_backlog_is_announced() {
         EnrichedPost backlog = version(1, false).toBuilder().backlog(true).build();
-        NewsletterDecision skipping = new NewsletterDecision(renderer, "correction", "skip");
+        NewsletterDecision skipping = new NewsletterDecision(renderer, NewsletterOnEdit.CORRECTION, FeedBacklog.SKIP);
         assertTrue(skipping.decide(backlog, outbox).isEmpty(), "not announced");
         assertTrue(skipping.decide(version(2, false).toBuilder().backlog(true).build(), outbox).isEmpty(), "nor corrected later");
-        assertEquals("announcement", new NewsletterDecision(renderer, "none", "announce").decide(backlog, outbox).orElseThrow().kind());
+        assertEquals("announcement", new NewsletterDecision(renderer, NewsletterOnEdit.NONE, FeedBacklog.ANNOUNCE).decide(backlog, outbox).orElseThrow().kind());
     }
 }

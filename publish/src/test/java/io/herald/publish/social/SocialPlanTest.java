@@ -1,5 +1,7 @@
 package io.herald.publish.social;
 
+import io.herald.support.Settings.FeedBacklog;
+import io.herald.support.Settings.NewsletterOnEdit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,7 +53,7 @@ class SocialPlanTest {
     @Test
     void a_new_feeds_backlog_gets_no_snippets_unless_backlog_is_announced() {
         EnrichedPost backlog = POST.toBuilder().backlog(true).build();
-        assertEquals(List.of(), new SocialPlan("https://herald.example", List.of(Platform.X), false, "skip").toSend(backlog, new Outbox()));
-        assertEquals(1, new SocialPlan("https://herald.example", List.of(Platform.X), false, "announce").toSend(backlog, new Outbox()).size());
+        assertEquals(List.of(), new SocialPlan("https://herald.example", List.of(Platform.X), false, FeedBacklog.SKIP).toSend(backlog, new Outbox()));
+        assertEquals(1, new SocialPlan("https://herald.example", List.of(Platform.X), false, FeedBacklog.ANNOUNCE).toSend(backlog, new Outbox()).size());
     }
 }

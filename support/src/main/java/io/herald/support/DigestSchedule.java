@@ -1,4 +1,4 @@
-package io.herald.publish.newsletter;
+package io.herald.support;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -18,11 +18,13 @@ public final class DigestSchedule {
     private final boolean weekly;
     private final DayOfWeek day;
     private final LocalTime time;
+    private final String spec;
 
-    private DigestSchedule(boolean weekly, DayOfWeek day, LocalTime time) {
+    private DigestSchedule(boolean weekly, DayOfWeek day, LocalTime time, String spec) {
         this.weekly = weekly;
         this.day = day;
         this.time = time;
+        this.spec = spec;
     }
 
     /** @return empty for {@code off} */
@@ -34,13 +36,13 @@ public final class DigestSchedule {
         String[] parts = s.split("@");
         try {
             if (parts[0].equals("daily") && parts.length == 2) {
-                return Optional.of(new DigestSchedule(false, null, LocalTime.parse(parts[1])));
+                return Optional.of(new DigestSchedule(false, null, LocalTime.parse(parts[1]), s));
             }
             if (parts[0].equals("weekly") && parts.length == 3) {
                 DayOfWeek d = java.util.Arrays.stream(DayOfWeek.values())
                         .filter(x -> x.name().toLowerCase(Locale.ROOT).startsWith(parts[1]))
                         .findFirst().orElseThrow();
-                return Optional.of(new DigestSchedule(true, d, LocalTime.parse(parts[2])));
+                return Optional.of(new DigestSchedule(true, d, LocalTime.parse(parts[2]), s));
             }
         } catch (RuntimeException e) {
             // fall through to the clear error below
@@ -66,5 +68,11 @@ public final class DigestSchedule {
     /** The send time before {@code send}. */
     public Instant previous(Instant send) {
         return send.atZone(ZoneOffset.UTC).minus(weekly ? java.time.Period.ofWeeks(1) : java.time.Period.ofDays(1)).toInstant();
+    }
+
+    /** The schedule as it is written in the setting. */
+    @Override
+    public String toString() {
+        return spec;
     }
 }
