@@ -2,6 +2,7 @@ package io.herald.app;
 
 import io.herald.events.Json;
 import java.util.Map;
+import io.herald.support.HttpAnswers;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 
@@ -20,18 +21,14 @@ final class HealthRoute extends RouteBuilder {
     @Override
     public void configure() {
         getContext().getRegistry().bind(HEADER_FILTER, new io.herald.publish.feeds.CacheFriendlyHeaders());
-        from("platform-http:/health?httpMethodRestrict=GET,HEAD&headerFilterStrategy=#" + HEADER_FILTER)
-                .routeId("health")
+        from(AppHttp.HEALTH.uri())
+                .routeId(AppHttp.HEALTH.routeId())
                 .process(this::respond);
     }
 
     private void respond(Exchange exchange) {
         HealthCheck.Result result = health.check();
-        var message = exchange.getMessage();
-        message.removeHeaders("*");
-        message.setHeader(Exchange.HTTP_RESPONSE_CODE, result.up() ? 200 : 503);
-        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        message.setHeader("Cache-Control", "no-store");
-        message.setBody(Json.write(Map.of("status", result.up() ? "UP" : "DOWN", "checks", result.checks())));
+        HttpAnswers.json(exchange, result.up() ? 200 : 503, Map.of("status", result.up() ? "UP" : "DOWN", "checks", result.checks()));
+        exchange.getMessage().setHeader("Cache-Control", "no-store");
     }
 }

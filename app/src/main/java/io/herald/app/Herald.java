@@ -171,7 +171,7 @@ public final class Herald implements AutoCloseable {
             metrics = new HeraldMetrics(bootstrap, config.kafkaProperties());
             camel.getManagementStrategy().addEventNotifier(metrics);
             routes.add(new MetricsRoute(metrics));
-            routes.add(new OpenApiRoute(config.baseUrl()));
+            routes.add(new OpenApiRoute(config.baseUrl(), AppHttp.surface(stages)));
             for (RouteConfigurationBuilder c : routeConfigurations) {
                 camel.addRoutesConfigurations(c);
             }

@@ -14,8 +14,8 @@ final class MetricsRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("platform-http:/metrics?httpMethodRestrict=GET")
-                .routeId("metrics")
+        from(AppHttp.METRICS.uri())
+                .routeId(AppHttp.METRICS.routeId())
                 .process(e -> {
                     String text = metrics.scrape();
                     e.getMessage().removeHeaders("*");

@@ -1,6 +1,6 @@
 package io.herald.app;
 
-import org.apache.camel.Exchange;
+import io.herald.support.HttpAnswers;
 import org.apache.camel.builder.RouteBuilder;
 
 /** {@code GET /openapi.json}: the OpenAPI 3.1 description of the HTTP API ({@link OpenApi}). */
@@ -8,19 +8,13 @@ final class OpenApiRoute extends RouteBuilder {
 
     private final String document;
 
-    OpenApiRoute(String baseUrl) {
-        this.document = OpenApi.document(baseUrl).toPrettyString();
+    OpenApiRoute(String baseUrl, java.util.List<io.herald.support.HttpEndpoint> surface) {
+        this.document = OpenApi.document(baseUrl, surface).toPrettyString();
     }
 
     @Override
     public void configure() {
-        from("platform-http:/openapi.json?httpMethodRestrict=GET,HEAD").routeId("openapi")
-                .process(e -> {
-                    var m = e.getMessage();
-                    m.removeHeaders("*");
-                    m.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-                    m.setHeader(Exchange.CONTENT_TYPE, "application/json");
-                    m.setBody(document);
-                });
+        from(AppHttp.OPENAPI.uri()).routeId(AppHttp.OPENAPI.routeId())
+                .process(e -> HttpAnswers.json(e, 200, document));
     }
 }

@@ -42,6 +42,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
+import io.herald.support.HttpEndpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -169,6 +170,22 @@ class ContractsIT {
         assertEquals(List.of(), undocumented, "routes missing from /openapi.json (documented: " + documented + ")");
         assertTrue(documented.contains("GET /feeds/all.{format}") && documented.contains("GET /feeds/tags/{slug}/archive/{n}.{format}"),
                 "the feeds, served outside the routes, are documented");
+        // Nothing else: every documented operation is a running route, or one the feed server answers on the router.
+        Set<String> onRouter = new TreeSet<>();
+        AppHttp.surface(Stage.all()).stream().filter(e -> !e.camelRoute()).forEach(e -> onRouter.add(e.key()));
+        List<String> unserved = documented.stream().filter(d -> !running.contains(d) && !onRouter.contains(d)).toList();
+        assertEquals(List.of(), unserved, "documented but no route answers it");
+        for (String feed : onRouter) {
+            String path = feed.substring("GET ".length()).replace("{format}", "atom").replace("{slug}", "no-such-tag").replace("{n}", "1");
+            int status = get(port, path).statusCode();
+            assertTrue(status == 200 || status == 404, feed + " is answered by the feed server (" + status + ")");
+        }
+        Set<String> declaredIds = new TreeSet<>();
+        AppHttp.surface(Stage.all()).stream().filter(HttpEndpoint::camelRoute).forEach(e -> declaredIds.add(e.routeId()));
+        Set<String> httpRouteIds = new TreeSet<>();
+        herald.camel().getRoutes().stream().filter(r -> r.getEndpoint().getEndpointUri().startsWith("platform-http:"))
+                .forEach(r -> httpRouteIds.add(r.getRouteId()));
+        assertEquals(declaredIds, httpRouteIds, "each HTTP route is the one its declaration names");
         assertEquals(200, get(port, "/asyncapi.json").statusCode());
         assertEquals(200, get(port, "/schemas/NewsletterPayload.json").statusCode());
     }

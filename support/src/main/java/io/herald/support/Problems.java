@@ -23,10 +23,6 @@ public final class Problems {
 
     /** Makes the exchange's message the problem response: status, content type and body, no other header. */
     public static void respond(Exchange exchange, int status, String title, String detail) {
-        var message = exchange.getMessage();
-        message.removeHeaders("*");
-        message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        message.setHeader(Exchange.CONTENT_TYPE, CONTENT_TYPE);
-        message.setBody(json(status, title, detail));
+        HttpAnswers.answer(exchange, status, CONTENT_TYPE, json(status, title, detail));
     }
 }

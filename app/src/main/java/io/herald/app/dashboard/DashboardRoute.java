@@ -1,5 +1,6 @@
 package io.herald.app.dashboard;
 
+import io.herald.app.AppHttp;
 import io.herald.events.Json;
 import io.herald.events.RawPost;
 import io.herald.ingest.IngestStage;
@@ -60,14 +61,14 @@ public final class DashboardRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("platform-http:/?httpMethodRestrict=GET,HEAD").routeId("dashboard").process(e -> asset(e, "index.html"));
-        from("platform-http:/dashboard/{file}?httpMethodRestrict=GET,HEAD").routeId("dashboard-assets")
+        from(AppHttp.DASHBOARD.uri()).routeId(AppHttp.DASHBOARD.routeId()).process(e -> asset(e, "index.html"));
+        from(AppHttp.ASSETS.uri()).routeId(AppHttp.ASSETS.routeId())
                 .process(e -> asset(e, e.getMessage().getHeader("file", String.class)));
-        from("platform-http:/api/status?httpMethodRestrict=GET").routeId("dashboard-status").process(this::status);
-        from("platform-http:/api/dlq?httpMethodRestrict=GET").routeId("dashboard-dlq").process(this::deadLetters);
-        from("platform-http:/api/dlq/{offset}/original?httpMethodRestrict=GET").routeId("dashboard-dlq-original").process(this::original);
-        from("platform-http:/api/dlq/{offset}/retry?httpMethodRestrict=POST").routeId("dashboard-dlq-retry").process(this::retry);
-        from("platform-http:/api/posts/preview?httpMethodRestrict=POST").routeId("dashboard-preview").process(this::preview);
+        from(AppHttp.STATUS.uri()).routeId(AppHttp.STATUS.routeId()).process(this::status);
+        from(AppHttp.DLQ.uri()).routeId(AppHttp.DLQ.routeId()).process(this::deadLetters);
+        from(AppHttp.DLQ_ORIGINAL.uri()).routeId(AppHttp.DLQ_ORIGINAL.routeId()).process(this::original);
+        from(AppHttp.DLQ_RETRY.uri()).routeId(AppHttp.DLQ_RETRY.routeId()).process(this::retry);
+        from(AppHttp.PREVIEW.uri()).routeId(AppHttp.PREVIEW.routeId()).process(this::preview);
     }
 
     private void asset(Exchange exchange, String name) throws IOException {
@@ -95,12 +96,8 @@ public final class DashboardRoute extends RouteBuilder {
     }
 
     private void json(Exchange exchange, int status, Object body) {
-        var message = exchange.getMessage();
-        message.removeHeaders("*");
-        message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        secure(message);
-        message.setBody(Json.write(body));
+        io.herald.support.HttpAnswers.json(exchange, status, body);
+        secure(exchange.getMessage());
     }
 
     private void status(Exchange exchange) {

@@ -26,8 +26,8 @@ public final class DeleteRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        raw.delete(from("platform-http:/api/posts/{id}?httpMethodRestrict=DELETE")
-                .routeId("ingest-delete")
+        raw.delete(from(IngestHttp.DELETE.uri())
+                .routeId(IngestHttp.DELETE.routeId())
                 .routeConfigurationId(IngestErrorPolicy.HTTP)
                 .setProperty(Props.SOURCE.name(), constant("http delete"))
                 .process(e -> ApiToken.check(apiToken, e))

@@ -46,8 +46,8 @@ public final class HttpIngestRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("platform-http:/api/posts?httpMethodRestrict=POST")
-                .routeId("ingest-http")
+        from(IngestHttp.PUBLISH.uri())
+                .routeId(IngestHttp.PUBLISH.routeId())
                 .routeConfigurationId(IngestErrorPolicy.HTTP)
                 .setProperty(Props.SOURCE.name(), constant("http"))
                 .process(this::checkToken)
@@ -59,8 +59,8 @@ public final class HttpIngestRoute extends RouteBuilder {
                 .routeConfigurationId(IngestErrorPolicy.HTTP)
                 .process(e -> RawPosts.tombstone(e, Props.DELETED.get(e), e.getProperty(WITHDRAWING_CMS, String.class))));
 
-        from("platform-http:/api/webhooks/cms?httpMethodRestrict=POST")
-                .routeId("ingest-webhook")
+        from(IngestHttp.CMS.uri())
+                .routeId(IngestHttp.CMS.routeId())
                 .routeConfigurationId(IngestErrorPolicy.HTTP)
                 .setProperty(Props.SOURCE.name(), constant("webhook"))
                 .process(this::checkWebhookSender)

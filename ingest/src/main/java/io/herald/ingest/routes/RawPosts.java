@@ -75,11 +75,7 @@ final class RawPosts {
 
     /** The 202 every write endpoint answers once Kafka has what it sent. */
     static void accepted(Exchange exchange, java.util.Map<String, String> body) {
-        var message = exchange.getMessage();
-        message.removeHeaders("*");
-        message.setHeader(Exchange.HTTP_RESPONSE_CODE, 202);
-        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        message.setBody(Json.write(body));
+        io.herald.support.HttpAnswers.json(exchange, 202, body);
     }
 
     /** Appends the write, then the ledger entry, to a route whose message is a remembered post. */

@@ -1,5 +1,6 @@
 package io.herald.publish.api;
 
+import io.herald.publish.PublishHttp;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herald.events.EventSchemas;
@@ -41,8 +42,8 @@ public final class ContractsRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("platform-http:/schemas/{file}?httpMethodRestrict=GET,HEAD").routeId("publish-schemas").process(this::schema);
-        from("platform-http:/asyncapi.json?httpMethodRestrict=GET,HEAD").routeId("publish-asyncapi")
+        from(PublishHttp.SCHEMAS.uri()).routeId(PublishHttp.SCHEMAS.routeId()).process(this::schema);
+        from(PublishHttp.ASYNCAPI.uri()).routeId(PublishHttp.ASYNCAPI.routeId())
                 .process(e -> Responses.json(e, 200, asyncApi(baseUrl, partitions).toPrettyString()));
     }
 

@@ -1,5 +1,6 @@
 package io.herald.publish.api;
 
+import io.herald.publish.PublishHttp;
 import io.herald.events.Json;
 import io.herald.publish.Outbox;
 import io.herald.publish.PostStore;
@@ -34,8 +35,8 @@ public final class NewsletterPreviewRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("platform-http:/api/posts/{id}/newsletter?httpMethodRestrict=GET,HEAD")
-                .routeId("publish-preview-newsletter")
+        from(PublishHttp.NEWSLETTER.uri())
+                .routeId(PublishHttp.NEWSLETTER.routeId())
                 .process(this::preview);
     }
 

@@ -1,5 +1,6 @@
 package io.herald.publish.api;
 
+import io.herald.publish.PublishHttp;
 import io.herald.events.Json;
 import io.herald.publish.PostStore;
 import io.herald.support.Problems;
@@ -20,8 +21,8 @@ public final class PostListRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("platform-http:/api/posts?httpMethodRestrict=GET,HEAD")
-                .routeId("publish-api-list")
+        from(PublishHttp.LIST.uri())
+                .routeId(PublishHttp.LIST.routeId())
                 .process(this::list);
     }
 

@@ -1,5 +1,6 @@
 package io.herald.publish.api;
 
+import io.herald.publish.PublishHttp;
 import io.herald.events.Json;
 import io.herald.publish.PostStore;
 import org.apache.camel.Exchange;
@@ -16,8 +17,8 @@ public final class PostRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("platform-http:/api/posts/{id}?httpMethodRestrict=GET,HEAD")
-                .routeId("publish-api-post")
+        from(PublishHttp.POST.uri())
+                .routeId(PublishHttp.POST.routeId())
                 .process(this::one);
     }
 

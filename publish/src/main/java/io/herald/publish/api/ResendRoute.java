@@ -1,5 +1,6 @@
 package io.herald.publish.api;
 
+import io.herald.publish.PublishHttp;
 import io.herald.events.Delivery;
 import io.herald.events.Json;
 import io.herald.events.Topics;
@@ -42,8 +43,8 @@ public final class ResendRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("platform-http:/api/posts/{id}/newsletter/resend?httpMethodRestrict=POST")
-                .routeId("publish-newsletter-resend")
+        from(PublishHttp.RESEND.uri())
+                .routeId(PublishHttp.RESEND.routeId())
                 .process(this::decide)
                 .filter(exchangeProperty(RESENT).isNotNull())
                     .process(e -> {

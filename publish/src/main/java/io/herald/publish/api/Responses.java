@@ -1,5 +1,6 @@
 package io.herald.publish.api;
 
+import io.herald.support.HttpAnswers;
 import io.herald.support.Problems;
 import org.apache.camel.Exchange;
 
@@ -10,11 +11,7 @@ final class Responses {
     }
 
     static void json(Exchange exchange, int status, String body) {
-        var message = exchange.getMessage();
-        message.removeHeaders("*");
-        message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        message.setBody(body);
+        HttpAnswers.json(exchange, status, body);
     }
 
     static void noSuchPost(Exchange exchange, String id) {

@@ -1,5 +1,6 @@
 package io.herald.publish.api;
 
+import io.herald.publish.PublishHttp;
 import io.herald.events.Json;
 import io.herald.events.SocialSnippet;
 import io.herald.publish.Outbox;
@@ -32,8 +33,8 @@ public final class SocialPreviewRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("platform-http:/api/posts/{id}/social?httpMethodRestrict=GET,HEAD")
-                .routeId("publish-preview-social")
+        from(PublishHttp.SOCIAL.uri())
+                .routeId(PublishHttp.SOCIAL.routeId())
                 .process(this::preview);
     }
 

@@ -22,28 +22,37 @@ import java.util.Optional;
  */
 public record NewsletterState(String state, String reason, NewsletterPayload payload, Optional<Delivery> delivery) {
 
+    public static final String NOT_SENT = "not-sent";
+    public static final String SKIPPED = "skipped";
+    public static final String PENDING = "pending";
+    public static final String SENT = "sent";
+    public static final String FAILED = "failed";
+
+    /** Every state a preview can be in, as {@code X-Herald-Preview} says it. */
+    public static final java.util.List<String> STATES = java.util.List.of(NOT_SENT, SKIPPED, PENDING, SENT, FAILED);
+
     /** @param post the post (absent once deleted: then only a payload that went out has a state) */
     public static NewsletterState of(Optional<EnrichedPost> post, Optional<NewsletterPayload> sent, NewsletterDecision decision,
                                      Deliveries deliveries, boolean webhook) {
         if (sent.isEmpty()) {
             EnrichedPost p = post.orElseThrow(() -> new IllegalArgumentException("no post and nothing sent"));
             return decision.skips(p)
-                    ? new NewsletterState("skipped", NewsletterDecision.BACKLOG_SKIPPED,
+                    ? new NewsletterState(SKIPPED, NewsletterDecision.BACKLOG_SKIPPED,
                             decision.preview(p), Optional.empty())
-                    : new NewsletterState("not-sent", null, decision.preview(p), Optional.empty());
+                    : new NewsletterState(NOT_SENT, null, decision.preview(p), Optional.empty());
         }
         NewsletterPayload payload = sent.get();
         if (!webhook) {
-            return new NewsletterState("sent", null, payload, Optional.empty());
+            return new NewsletterState(SENT, null, payload, Optional.empty());
         }
         Optional<Delivery> d = deliveries.of(payload.idempotencyKey());
         if (d.isEmpty()) {
-            return new NewsletterState("pending", "waiting for its first delivery to the webhook", payload, d);
+            return new NewsletterState(PENDING, "waiting for its first delivery to the webhook", payload, d);
         }
         return switch (d.get().state()) {
-            case Delivery.DELIVERED -> new NewsletterState("sent", null, payload, d);
-            case Delivery.FAILED -> new NewsletterState("failed", d.get().reason(), payload, d);
-            default -> new NewsletterState("pending", d.get().attempts() == 0 ? "re-sent, the next try comes shortly"
+            case Delivery.DELIVERED -> new NewsletterState(SENT, null, payload, d);
+            case Delivery.FAILED -> new NewsletterState(FAILED, d.get().reason(), payload, d);
+            default -> new NewsletterState(PENDING, d.get().attempts() == 0 ? "re-sent, the next try comes shortly"
                     : "try " + d.get().attempts() + " failed: " + d.get().reason() + "; next try at " + d.get().nextAttemptAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), payload, d);
         };
     }

@@ -1,5 +1,6 @@
 package io.herald.publish.pages;
 
+import io.herald.publish.PublishHttp;
 import io.herald.publish.PostStore;
 import io.herald.publish.Site;
 import io.herald.support.Problems;
@@ -22,11 +23,11 @@ public final class PostPageRoute extends RouteBuilder {
     @Override
     public void configure() {
         getContext().getRegistry().bind(io.herald.publish.feeds.CacheFriendlyHeaders.NAME, new io.herald.publish.feeds.CacheFriendlyHeaders());
-        from("platform-http:/posts/{id}?httpMethodRestrict=GET,HEAD&headerFilterStrategy=#" + io.herald.publish.feeds.CacheFriendlyHeaders.NAME)
-                .routeId("publish-page")
+        from(PublishHttp.PAGE.uri())
+                .routeId(PublishHttp.PAGE.routeId())
                 .process(this::page);
-        from("platform-http:" + Site.OWN_IMAGE_PATH + "?httpMethodRestrict=GET,HEAD")
-                .routeId("publish-site-image")
+        from(PublishHttp.SITE_IMAGE.uri())
+                .routeId(PublishHttp.SITE_IMAGE.routeId())
                 .process(this::siteImage);
     }
 

@@ -1,0 +1,113 @@
+package io.herald.publish;
+
+import io.herald.publish.feeds.CacheFriendlyHeaders;
+import io.herald.publish.newsletter.NewsletterState;
+import io.herald.support.HttpEndpoint;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The publish stage's HTTP surface, declared in one place: the read API and previews, the feeds, the
+ * pages and the contracts. Each route consumes its endpoint's {@link HttpEndpoint#uri()}; {@code
+ * /openapi.json} is made from this list.
+ */
+public final class PublishHttp {
+
+    private static final String FEED = "RSS 2.0, Atom 1.0 or JSON Feed 1.1; ETag, Last-Modified, 304 to a conditional request, gzip "
+            + "when accepted, Cache-Control: public, max-age=60.";
+
+    public static final HttpEndpoint LIST = HttpEndpoint.get("/api/posts").route("publish-api-list").tag("Posts")
+            .summary("List posts", "Newest first.")
+            .integerQuery("limit", "How many (default 20)").integerQuery("offset", "How many to skip")
+            .json("200", "A page of posts", "#/components/schemas/PostList").build();
+
+    public static final HttpEndpoint POST = HttpEndpoint.get("/api/posts/{id}").route("publish-api-post").tag("Posts")
+            .summary("One post", "The latest enriched version.")
+            .json("200", "The post", "/schemas/EnrichedPost.json").problems("404").build();
+
+    public static final HttpEndpoint NEWSLETTER = HttpEndpoint.get("/api/posts/{id}/newsletter").route("publish-preview-newsletter")
+            .tag("Posts").token()
+            .summary("The post's newsletter", "As it went out, or what would go out now; X-Herald-Preview says which ("
+                    + String.join(", ", NewsletterState.STATES) + ").")
+            .problems("401")
+            .answers("200", "The newsletter (JSON with Accept: application/json)", "text/html", "application/json")
+            .answerHeader("200", "X-Herald-Preview", String.join(", ", NewsletterState.STATES.subList(0,
+                    NewsletterState.STATES.size() - 1)) + " or " + NewsletterState.STATES.get(NewsletterState.STATES.size() - 1))
+            .problems("404").build();
+
+    public static final HttpEndpoint RESEND = HttpEndpoint.post("/api/posts/{id}/newsletter/resend").route("publish-newsletter-resend")
+            .tag("Posts").token()
+            .summary("Send the newsletter again", "Hands the post's latest newsletter to the webhook again with fresh retries.")
+            .json("202", "Handed to the webhook again", "#/components/schemas/Accepted").problems("401", "404", "409").build();
+
+    public static final HttpEndpoint SOCIAL = HttpEndpoint.get("/api/posts/{id}/social").route("publish-preview-social").tag("Posts")
+            .summary("The post's social snippets",
+                    "Each snippet as it went out, or as it would go out now, with its length as the network counts it.")
+            .json("200", "The snippets", "#/components/schemas/Object").problems("404").build();
+
+    public static final HttpEndpoint PAGE = HttpEndpoint.get("/posts/{id}").route("publish-page").tag("Pages")
+            .uriOption("headerFilterStrategy=#" + CacheFriendlyHeaders.NAME)
+            .summary("A post's page", "HTML for readers: Q&A with anchors, Open Graph and Twitter Card data, BlogPosting and "
+                    + "FAQPage JSON-LD.")
+            .answers("200", "HTML", "text/html").problems("404").build();
+
+    public static final HttpEndpoint SITE_IMAGE = HttpEndpoint.get(Site.OWN_IMAGE_PATH).route("publish-site-image").tag("Pages")
+            .summary("Herald's own site image", "The 1200×630 card link previews show for posts without an image, when no "
+                    + "site-image is set.")
+            .answers("200", "PNG", "image/png").build();
+
+    public static final HttpEndpoint SCHEMAS = HttpEndpoint.get("/schemas/{file}").route("publish-schemas").tag("Contracts")
+            .summary("An event's JSON Schema", "RawPost.json, EnrichedPost.json, NewsletterPayload.json, SocialSnippet.json, "
+                    + "Delivery.json or Rejection.json (JSON Schema 2020-12).")
+            .answers("200", "The schema", "application/schema+json").problems("404").build();
+
+    public static final HttpEndpoint ASYNCAPI = HttpEndpoint.get("/asyncapi.json").route("publish-asyncapi").tag("Contracts")
+            .summary("AsyncAPI 3.0 document of Herald's topics", "Channels, messages, Kafka bindings.")
+            .json("200", "The document", "#/components/schemas/Object").build();
+
+    public static final HttpEndpoint FEED_INDEX = HttpEndpoint.get("/feeds").onRouter().tag("Feeds")
+            .summary("Feed index", "Every feed, with autodiscovery links (also at /feeds/, where the pages link to it).")
+            .answers("200", "HTML", "text/html").build();
+
+    /** The feeds, answered on the router by {@code FeedServer}. */
+    public static final List<HttpEndpoint> FEEDS = List.of(
+            feed("/feeds/all.{format}", "Every post"),
+            feed("/feeds/qa.{format}", "One entry per question"),
+            feed("/feeds/tags/{slug}.{format}", "One tag's posts (a tag's name redirects to its slug)"),
+            feed("/feeds/all/archive/{n}.{format}", "RFC 5005 archive page n (1 is the oldest)"),
+            feed("/feeds/qa/archive/{n}.{format}", "RFC 5005 archive page n of the questions feed"),
+            feed("/feeds/tags/{slug}/archive/{n}.{format}", "RFC 5005 archive page n of a tag's feed"));
+
+    private PublishHttp() {
+    }
+
+    /** Every endpoint publish serves, in the order the API document lists them. */
+    public static List<HttpEndpoint> all() {
+        List<HttpEndpoint> all = new ArrayList<>(List.of(LIST, POST, NEWSLETTER, RESEND, SOCIAL));
+        all.addAll(FEEDS);
+        all.addAll(List.of(FEED_INDEX, PAGE, SITE_IMAGE, SCHEMAS, ASYNCAPI));
+        return List.copyOf(all);
+    }
+
+    private static HttpEndpoint feed(String path, String summary) {
+        HttpEndpoint.Builder b = HttpEndpoint.get(path).onRouter().tag("Feeds").summary(summary, FEED);
+        b.param("format", "path", true, "rss, atom or json").putArray("enum").add("rss").add("atom").add("json");
+        if (path.contains("{slug}")) {
+            b.param("slug", "path", true, "The slug");
+        }
+        if (path.contains("{n}")) {
+            b.param("n", "path", true, "Archive page, 1 = oldest").put("type", "integer").put("minimum", 1);
+        }
+        b.header("If-None-Match", "An ETag this feed sent").header("If-Modified-Since", "A Last-Modified this feed sent")
+                .header("Accept-Encoding", "gzip for a compressed body");
+        b.answers("200", "The feed", "application/rss+xml", "application/atom+xml", "application/feed+json");
+        for (String h : List.of("ETag", "Last-Modified", "Cache-Control")) {
+            b.answerHeader("200", h, null);
+        }
+        b.empty("304", "Not modified: the reader's copy is current");
+        if (path.contains("{slug}")) {
+            b.empty("301", "A tag asked for by its name: Location has its slug");
+        }
+        return b.problems("404").build();
+    }
+}
