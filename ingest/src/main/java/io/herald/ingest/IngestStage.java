@@ -110,7 +110,7 @@ public final class IngestStage {
                 Problems.json(rejected.status(), rejected.title(), rejected.detail()));
         Rejection r = Rejection.of("ingest", rejected.detail(), "http " + ctx.request().path(),
                 ctx.request().getHeader("Content-Type"), null, null, null, null);
-        dlq.asyncRequestBodyAndHeader("kafka:" + Topics.DLQ.name(), Json.write(r), KafkaConstants.KEY, "ingest");
+        dlq.asyncRequestBodyAndHeader(io.herald.support.KafkaEndpoints.to(Topics.DLQ), Json.write(r), KafkaConstants.KEY, "ingest");
     }
 
     /** Each upstream feed's state, for /health: {@code UP}, or {@code DOWN} with the reason and the next try. */

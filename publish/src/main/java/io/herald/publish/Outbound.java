@@ -1,5 +1,8 @@
 package io.herald.publish;
 
+import io.herald.events.Topic;
+import io.herald.support.KafkaEndpoints;
+import java.time.Duration;
 import io.herald.events.Event;
 import io.herald.events.Json;
 import io.herald.support.Props;
@@ -20,8 +23,9 @@ public final class Outbound {
      * Options for a consumer that waits out holds: a poll's records are held together (each until its
      * own time), so the wait between polls can reach the hold; Kafka must not count that as a dead consumer.
      */
-    public static String consumerOptions(HoldWindow window) {
-        return "&maxPollIntervalMs=" + (300_000 + window.hold().toMillis());
+    /** The consumer of a held channel: it may wait out the hold between two polls. */
+    public static String consumer(Topic<?> topic, String groupId, HoldWindow window) {
+        return KafkaEndpoints.from(topic, groupId).maxPollInterval(Duration.ofMinutes(5).plus(window.hold())).uri();
     }
 
     /** Appends the hold: with a window, wait it out and let nothing through for a post deleted meanwhile. */
@@ -45,11 +49,11 @@ public final class Outbound {
     }
 
     /** Appends: the payload in the message goes to {@code topic} keyed by {@code key}, then into the outbox. */
-    public static ProcessorDefinition<?> send(ProcessorDefinition<?> route, String topic, Function<Object, String> key, Outbox outbox) {
+    public static ProcessorDefinition<?> send(ProcessorDefinition<?> route, Topic<?> topic, Function<Object, String> key, Outbox outbox) {
         // A payload larger than the topics take could never be written: unusable (to the DLQ with the
         // reason) rather than retried for ever in front of the records behind it.
-        return route.process(e -> asRecord(e, key, topic))
-                .to("kafka:" + topic)
+        return route.process(e -> asRecord(e, key, topic.name()))
+                .to(KafkaEndpoints.to(topic))
                 .process(e -> outbox.record(Props.PAYLOAD.get(e)));
     }
 

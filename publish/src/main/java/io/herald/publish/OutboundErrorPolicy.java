@@ -29,7 +29,7 @@ public final class OutboundErrorPolicy extends RouteConfigurationBuilder {
                     .log(LoggingLevel.WARN, "Rejected a record in ${routeId}: ${exception.message}")
                     .process(e -> toRejection(e, "publish could not use a record of " + Topics.POSTS_ENRICHED.name() + ": "
                             + e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class).getMessage()))
-                    .to("kafka:" + Topics.DLQ.name())
+                    .to(io.herald.support.KafkaEndpoints.to(Topics.DLQ))
                 .end();
 
     }

@@ -31,8 +31,12 @@ public final class PostStore {
      *
      * @return whether anything changed
      */
-    public synchronized boolean apply(EnrichedPost record) {
-        EnrichedPost post = SafeContent.of(record);
+    public boolean apply(EnrichedPost record) {
+        return applySafe(SafeContent.of(record));
+    }
+
+    /** As {@link #apply}, for a post that has passed {@link SafeContent} already ({@link EnrichedRecords}). */
+    public synchronized boolean applySafe(EnrichedPost post) {
         EnrichedPost old = posts.get(post.id());
         if (old != null && post.version() <= old.version()) {
             return false;

@@ -55,6 +55,7 @@ public final class PublishStage {
     private final Settings settings;
     private final List<Platform> platforms;
     private final Outbox outbox = new Outbox();
+    private final EnrichedRecords records = new EnrichedRecords();
     private final Deliveries deliveries = new Deliveries();
 
     private final java.util.Map<String, String> clientProperties;
@@ -95,6 +96,11 @@ public final class PublishStage {
      */
     public void installFeedServer(org.apache.camel.CamelContext camel) {
         feedServer.install(io.herald.support.HttpRouter.of(camel));
+    }
+
+    /** The enriched records this process has read, each parsed once. */
+    public EnrichedRecords records() {
+        return records;
     }
 
     public RenderedFeeds feeds() {
@@ -138,7 +144,7 @@ public final class PublishStage {
         SocialPlan social = new SocialPlan(settings.baseUrl(), platforms, settings.socialThreads(), settings.feedBacklog());
         HoldWindow window = new HoldWindow(settings.hold(), store);
         List<RouteBuilder> routes = new ArrayList<>(List.of(
-                new StoreRoute(store),
+                new StoreRoute(store, records),
                 new ExportRoute(store, feeds, links, new StaticExport(out), websub),
                 new PostRoute(store),
                 new io.herald.publish.api.ContractsRoute(settings.baseUrl(), settings.topicPartitions()),
@@ -147,8 +153,8 @@ public final class PublishStage {
                 new NewsletterPreviewRoute(store, outbox, newsletter, deliveries, settings.newsletterWebhook().isPresent()),
                 new ResendRoute(store, outbox, deliveries, settings.newsletterWebhook(), settings.apiToken()),
                 new SocialPreviewRoute(store, outbox, social),
-                new NewsletterRoute(newsletter, outbox, window),
-                new SocialRoute(social, outbox, window)));
+                new NewsletterRoute(newsletter, outbox, window, records),
+                new SocialRoute(social, outbox, window, records)));
         settings.newsletterDigest()
                 .ifPresent(schedule -> routes.add(new DigestRoute(schedule, renderer, store, outbox, Tuning.DIGEST_CHECK, newsletter::skips)));
         settings.newsletterWebhook().ifPresent(url -> routes.add(DeliveryRoute.of(new WebhookClient(url, settings.newsletterWebhookSecret(), settings.outboundAllow()),

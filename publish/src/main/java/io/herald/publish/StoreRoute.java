@@ -2,7 +2,8 @@ package io.herald.publish;
 
 import io.herald.events.EnrichedPost;
 import io.herald.events.Topics;
-import io.herald.support.TopicReplay;
+import io.herald.support.ConsumerGroups;
+import io.herald.support.KafkaEndpoints;
 import java.util.UUID;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
@@ -16,20 +17,21 @@ public final class StoreRoute extends RouteBuilder {
 
 
     private final PostStore store;
+    private final EnrichedRecords records;
 
-    public StoreRoute(PostStore store) {
+    public StoreRoute(PostStore store, EnrichedRecords records) {
         this.store = store;
+        this.records = records;
     }
 
     @Override
     public void configure() {
-        from("kafka:" + Topics.POSTS_ENRICHED.name() + "?groupId=" + io.herald.support.ConsumerGroups.STORE_PREFIX + UUID.randomUUID()
-                + "&autoOffsetReset=earliest&autoCommitEnable=false"
-                + "&valueDeserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer")
+        from(KafkaEndpoints.from(Topics.POSTS_ENRICHED, ConsumerGroups.STORE_PREFIX + UUID.randomUUID()).fromStartEveryTime().uri())
                 .routeId("publish-store")
+                .process(records.typed(false))
                 .process(e -> {
-                    EnrichedPost applied = apply(store, e.getMessage().getHeader(KafkaConstants.KEY, String.class),
-                            e.getMessage().getBody(byte[].class));
+                    EnrichedPost applied = applySafe(store, e.getMessage().getHeader(KafkaConstants.KEY, String.class),
+                            e.getMessage().getBody(EnrichedPost.class));
                     if (applied != null) {
                         // A new version now served: how long it took from ingest is measured from this.
                         io.herald.support.Props.ENRICHED.set(e, applied);
@@ -38,18 +40,16 @@ public final class StoreRoute extends RouteBuilder {
     }
 
     /**
-     * Applies one record of the enriched topic; a bad record is logged and skipped, never fatal.
+     * Applies one post of the enriched topic, already made safe ({@link EnrichedRecords}), {@code null}
+     * being a tombstone.
      *
      * @return the post, when this record made a new version of it served; else null
      */
-    static EnrichedPost apply(PostStore store, String id, byte[] value) {
-        if (id != null && value == null) {
+    static EnrichedPost applySafe(PostStore store, String id, EnrichedPost post) {
+        if (id != null && post == null) {
             store.delete(id);
-        } else if (value != null) {
-            var post = TopicReplay.readable(Topics.POSTS_ENRICHED, id, value);
-            if (post.isPresent() && store.apply(post.get())) {
-                return post.get();
-            }
+        } else if (post != null && store.applySafe(post)) {
+            return post;
         }
         return null;
     }

@@ -1,5 +1,6 @@
 package io.herald.ingest.routes;
 
+import io.herald.support.KafkaEndpoints;
 import io.herald.events.Json;
 import io.herald.events.Rejection;
 import io.herald.events.Topics;
@@ -26,7 +27,7 @@ public final class IngestErrorPolicy extends RouteConfigurationBuilder {
     public static final String INBOX = "ingest-inbox-errors";
     public static final String FEEDS = "ingest-feed-errors";
 
-    private static final String DLQ = "kafka:" + Topics.DLQ.name();
+    private static final String DLQ = KafkaEndpoints.to(Topics.DLQ);
 
     @Override
     public void configuration() {

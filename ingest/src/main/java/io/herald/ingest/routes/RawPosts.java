@@ -1,5 +1,6 @@
 package io.herald.ingest.routes;
 
+import io.herald.support.KafkaEndpoints;
 import io.herald.events.Json;
 import io.herald.events.Topics;
 import io.herald.ingest.Intake;
@@ -62,7 +63,7 @@ final class RawPosts {
 
     /** Appends the tombstone's write, then forgets the post, then answers 202 "deleted". */
     ProcessorDefinition<?> delete(ProcessorDefinition<?> route) {
-        return route.to("kafka:" + Topics.POSTS_RAW.name())
+        return route.to(KafkaEndpoints.to(Topics.POSTS_RAW))
                 .process(e -> {
                     ledger.forget(Props.DELETED.get(e));
                     String cms = e.getProperty(WITHDRAWN_BY, String.class);
@@ -80,7 +81,7 @@ final class RawPosts {
 
     /** Appends the write, then the ledger entry, to a route whose message is a remembered post. */
     ProcessorDefinition<?> write(ProcessorDefinition<?> route) {
-        return route.to("kafka:" + Topics.POSTS_RAW.name())
+        return route.to(KafkaEndpoints.to(Topics.POSTS_RAW))
                 .process(e -> {
                     io.herald.events.RawPost post = e.getProperty(RECORD, io.herald.events.RawPost.class);
                     if (post != null) {

@@ -53,7 +53,7 @@ public final class ResendRoute extends RouteBuilder {
                         e.getMessage().setHeader(KafkaConstants.KEY, d.idempotencyKey());
                         e.getMessage().setBody(Json.write(d));
                     })
-                    .to("kafka:" + Topics.DELIVERIES.name())
+                    .to(io.herald.support.KafkaEndpoints.to(Topics.DELIVERIES))
                     .process(e -> {
                         Delivery d = e.getProperty(RESENT, Delivery.class);
                         deliveries.record(d);

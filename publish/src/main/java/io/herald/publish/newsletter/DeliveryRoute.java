@@ -9,6 +9,7 @@ import io.herald.events.UnusableRecord;
 import io.herald.publish.OutboundErrorPolicy;
 import io.herald.publish.Outbox;
 import io.herald.support.ConsumerGroups;
+import io.herald.support.KafkaEndpoints;
 import io.herald.support.Props;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -49,10 +50,10 @@ public final class DeliveryRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        var first = from("kafka:" + Topics.NEWSLETTER.name() + "?groupId=" + ConsumerGroups.NEWSLETTER_DELIVERY)
+        var first = from(KafkaEndpoints.from(Topics.NEWSLETTER, ConsumerGroups.NEWSLETTER_DELIVERY).uri())
                 .routeId("publish-newsletter-delivery")
                 .routeConfigurationId(OutboundErrorPolicy.ID)
-                .process(e -> Props.ORIGINAL.set(e, e.getMessage().getBody(String.class).getBytes(StandardCharsets.UTF_8)))
+                .process(KafkaEndpoints.typed(Topics.NEWSLETTER))
                 .process(this::firstTry)
                 .filter(body().isNotNull());
         report(first);
@@ -67,8 +68,12 @@ public final class DeliveryRoute extends RouteBuilder {
     }
 
     private void firstTry(Exchange exchange) throws InterruptedException {
-        String json = exchange.getMessage().getBody(String.class);
-        NewsletterPayload payload = UnusableRecord.whileProcessing(() -> Json.read(json, NewsletterPayload.class));
+        NewsletterPayload payload = exchange.getMessage().getBody(NewsletterPayload.class);
+        if (payload == null) {
+            return;
+        }
+        // The webhook gets the payload's bytes exactly as they are on the topic.
+        String json = new String(Props.ORIGINAL.get(exchange), StandardCharsets.UTF_8);
         // A payload with a state already had its first try (this record is a redelivery): retries are the timer's.
         exchange.getMessage().setBody(deliveries.of(payload.idempotencyKey()).isPresent() ? null : delivering.attempt(payload, json, 0));
     }
@@ -96,7 +101,7 @@ public final class DeliveryRoute extends RouteBuilder {
                     e.getMessage().setHeader(KafkaConstants.KEY, d.idempotencyKey());
                     e.getMessage().setBody(Json.write(d));
                 })
-                .to("kafka:" + Topics.DELIVERIES.name())
+                .to(KafkaEndpoints.to(Topics.DELIVERIES))
                 .process(e -> deliveries.record(e.getProperty(STATE, Delivery.class)))
                 .choice()
                     .when(e -> e.getProperty(STATE, Delivery.class).state().equals(Delivery.RETRYING))
@@ -107,7 +112,7 @@ public final class DeliveryRoute extends RouteBuilder {
                         .log(LoggingLevel.ERROR, "Newsletter delivery of ${exchangeProperty." + STATE + ".idempotencyKey} failed for good "
                                 + "after ${exchangeProperty." + STATE + ".attempts} tries: ${exchangeProperty." + STATE + ".reason}")
                         .process(this::toRejection)
-                        .to("kafka:" + Topics.DLQ.name())
+                        .to(KafkaEndpoints.to(Topics.DLQ))
                 .end();
     }
 

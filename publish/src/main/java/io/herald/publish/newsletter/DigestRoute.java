@@ -39,7 +39,7 @@ public final class DigestRoute extends RouteBuilder {
                 .routeId("publish-digest")
                 .process(this::digest)
                 .filter(body().isNotNull());
-        Outbound.send(due, Topics.NEWSLETTER.name(), p -> "digest", outbox);
+        Outbound.send(due, Topics.NEWSLETTER, p -> "digest", outbox);
     }
 
     private void digest(Exchange exchange) {

@@ -7,10 +7,9 @@ import io.herald.events.UnusableRecord;
 import io.herald.publish.HoldWindow;
 import io.herald.publish.Outbound;
 import io.herald.publish.OutboundErrorPolicy;
-import io.herald.publish.OutboundRecords;
+import io.herald.publish.EnrichedRecords;
 import io.herald.publish.Outbox;
 import io.herald.support.ConsumerGroups;
-import io.herald.support.Props;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
@@ -21,31 +20,31 @@ public final class NewsletterRoute extends RouteBuilder {
     private final NewsletterDecision decision;
     private final Outbox outbox;
     private final HoldWindow window;
-    private final OutboundRecords records;
+    private final EnrichedRecords records;
 
-    public NewsletterRoute(NewsletterDecision decision, Outbox outbox, HoldWindow window) {
+    public NewsletterRoute(NewsletterDecision decision, Outbox outbox, HoldWindow window, EnrichedRecords records) {
         this.decision = decision;
         this.outbox = outbox;
         this.window = window;
-        this.records = new OutboundRecords(window, true);
+        this.records = records;
     }
 
     @Override
     public void configure() {
-        var decided = from("kafka:" + Topics.POSTS_ENRICHED.name() + "?groupId=" + ConsumerGroups.NEWSLETTER + Outbound.consumerOptions(window)
-                + "&valueDeserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer")
+        // This consumer owns the enriched records' unreadable ones: it sends them to the DLQ, once.
+        var decided = from(Outbound.consumer(Topics.POSTS_ENRICHED, ConsumerGroups.NEWSLETTER, window))
                 .routeId("publish-newsletter")
                 .routeConfigurationId(OutboundErrorPolicy.ID)
-                .process(e -> Props.ORIGINAL.set(e, e.getMessage().getBody(byte[].class)))
+                .process(records.typed(true))
                 .process(e -> UnusableRecord.whileProcessing(() -> decide(e)))
                 .filter(body().isNotNull());
         Outbound.send(Outbound.hold(decided, window, b -> ((NewsletterPayload) b).postId()),
-                Topics.NEWSLETTER.name(), p -> ((NewsletterPayload) p).postId(), outbox);
+                Topics.NEWSLETTER, p -> ((NewsletterPayload) p).postId(), outbox);
     }
 
     private void decide(Exchange exchange) {
-        EnrichedPost post = records.read(exchange.getMessage().getHeader(KafkaConstants.KEY, String.class),
-                exchange.getMessage().getBody(byte[].class));
+        EnrichedPost post = exchange.getMessage().getBody(EnrichedPost.class);
+        window.observe(exchange.getMessage().getHeader(KafkaConstants.KEY, String.class), post);
         exchange.getMessage().setBody(post == null ? null : decision.decide(post, outbox).orElse(null));
     }
 }

@@ -7,7 +7,7 @@ import io.herald.events.UnusableRecord;
 import io.herald.publish.HoldWindow;
 import io.herald.publish.Outbound;
 import io.herald.publish.OutboundErrorPolicy;
-import io.herald.publish.OutboundRecords;
+import io.herald.publish.EnrichedRecords;
 import io.herald.publish.Outbox;
 import io.herald.support.ConsumerGroups;
 import java.util.List;
@@ -21,31 +21,31 @@ public final class SocialRoute extends RouteBuilder {
     private final SocialPlan plan;
     private final Outbox outbox;
     private final HoldWindow window;
-    private final OutboundRecords records;
+    private final EnrichedRecords records;
 
-    public SocialRoute(SocialPlan plan, Outbox outbox, HoldWindow window) {
+    public SocialRoute(SocialPlan plan, Outbox outbox, HoldWindow window, EnrichedRecords records) {
         this.plan = plan;
         this.outbox = outbox;
         this.window = window;
-        this.records = new OutboundRecords(window, false);
+        this.records = records;
     }
 
     @Override
     public void configure() {
-        var planned = from("kafka:" + Topics.POSTS_ENRICHED.name() + "?groupId=" + ConsumerGroups.SOCIAL + Outbound.consumerOptions(window)
-                + "&valueDeserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer")
+        var planned = from(Outbound.consumer(Topics.POSTS_ENRICHED, ConsumerGroups.SOCIAL, window))
                 .routeId("publish-social")
                 .routeConfigurationId(OutboundErrorPolicy.ID)
+                .process(records.typed(false))
                 .process(e -> UnusableRecord.whileProcessing(() -> plan(e)))
                 .filter(body().isNotNull());
         var split = Outbound.hold(planned, window, b -> ((List<?>) b).isEmpty() ? null : ((SocialSnippet) ((List<?>) b).get(0)).postId())
                 .split(body());
-        Outbound.send(split, Topics.SOCIAL.name(), p -> ((SocialSnippet) p).postId(), outbox).end();
+        Outbound.send(split, Topics.SOCIAL, p -> ((SocialSnippet) p).postId(), outbox).end();
     }
 
     private void plan(Exchange exchange) {
-        EnrichedPost post = records.read(exchange.getMessage().getHeader(KafkaConstants.KEY, String.class),
-                exchange.getMessage().getBody(byte[].class));
+        EnrichedPost post = exchange.getMessage().getBody(EnrichedPost.class);
+        window.observe(exchange.getMessage().getHeader(KafkaConstants.KEY, String.class), post);
         List<SocialSnippet> snippets = post == null ? List.of() : plan.toSend(post, outbox);
         exchange.getMessage().setBody(snippets.isEmpty() ? null : snippets);
     }

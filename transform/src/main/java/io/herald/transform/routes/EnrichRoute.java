@@ -6,6 +6,7 @@ import io.herald.events.RawPost;
 import io.herald.events.Topics;
 import io.herald.events.UnusableRecord;
 import io.herald.support.ConsumerGroups;
+import io.herald.support.KafkaEndpoints;
 import io.herald.support.DeadLetters;
 import io.herald.support.Props;
 import io.herald.support.Tuning;
@@ -41,13 +42,13 @@ public final class EnrichRoute extends RouteBuilder {
                 .log(org.apache.camel.LoggingLevel.WARN, "Rejected a record from ${header.kafka.TOPIC}: ${exception.message}")
                 .process(e -> DeadLetters.forConsumedRecord(e, "transform",
                         String.valueOf(e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class).getMessage())))
-                .to("kafka:" + Topics.DLQ.name());
-        from("kafka:" + Topics.POSTS_RAW.name() + "?groupId=" + ConsumerGroups.TRANSFORM
-                + "&valueDeserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer")
+                .to(KafkaEndpoints.to(Topics.DLQ));
+        from(KafkaEndpoints.from(Topics.POSTS_RAW, ConsumerGroups.TRANSFORM).uri())
                 .routeId("transform-enrich")
+                .process(KafkaEndpoints.typed(Topics.POSTS_RAW))
                 .process(e -> UnusableRecord.whileProcessing(() -> enrich(e)))
                 .filter(e -> e.getMessage().getBody() != null || Props.DELETED.get(e) != null)
-                    .to("kafka:" + Topics.POSTS_ENRICHED.name())
+                    .to(KafkaEndpoints.to(Topics.POSTS_ENRICHED))
                     // Only a version the broker has is the latest: if the write failed, the retry
                     // enriches the same raw post into the same next version. A deletion likewise.
                     .process(this::remember)
@@ -56,9 +57,8 @@ public final class EnrichRoute extends RouteBuilder {
 
     private void enrich(Exchange exchange) {
         var message = exchange.getMessage();
-        byte[] value = message.getBody(byte[].class);
-        Props.ORIGINAL.set(exchange, value);
-        if (value == null) {
+        RawPost raw = message.getBody(RawPost.class);
+        if (raw == null) {
             // A tombstone: the post was deleted. It goes on to the enriched topic, deleting it everywhere.
             String id = message.getHeader(KafkaConstants.KEY, String.class);
             if (id == null || id.isBlank()) {
@@ -70,7 +70,6 @@ public final class EnrichRoute extends RouteBuilder {
             message.setBody(null);
             return;
         }
-        RawPost raw = Json.read(value, RawPost.class);
         if (raw.id() == null || raw.id().isBlank()) {
             throw new IllegalArgumentException("a raw post has no id");
         }
