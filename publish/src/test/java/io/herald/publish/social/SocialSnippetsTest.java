@@ -1,4 +1,4 @@
-package io.herald.publish;
+package io.herald.publish.social;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,8 +9,6 @@ import com.twitter.twittertext.TwitterTextParser;
 import io.herald.events.EnrichedPost;
 import io.herald.events.EnrichedQa;
 import io.herald.events.SocialSnippet;
-import io.herald.publish.social.Platform;
-import io.herald.publish.social.SnippetComposer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;

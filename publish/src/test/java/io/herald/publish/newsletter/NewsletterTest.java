@@ -1,5 +1,6 @@
-package io.herald.publish;
+package io.herald.publish.newsletter;
 
+import io.herald.publish.Outbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,9 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.herald.events.EnrichedPost;
 import io.herald.events.EnrichedQa;
 import io.herald.events.NewsletterPayload;
-import io.herald.publish.newsletter.DigestPlanner;
 import io.herald.support.DigestSchedule;
-import io.herald.publish.newsletter.NewsletterRenderer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
