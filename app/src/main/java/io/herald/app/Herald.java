@@ -166,7 +166,7 @@ public final class Herald implements AutoCloseable {
                 });
                 HealthCheck checks = health;
                 routes.add(new io.herald.app.dashboard.DashboardRoute(data, () -> checks.check().checks(), java.util.Optional.ofNullable(ingest),
-                        config.apiToken(), config.port()));
+                        config.apiToken()));
             }
             metrics = new HeraldMetrics(bootstrap, config.kafkaProperties());
             camel.getManagementStrategy().addEventNotifier(metrics);

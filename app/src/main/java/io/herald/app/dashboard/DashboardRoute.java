@@ -47,16 +47,13 @@ public final class DashboardRoute extends RouteBuilder {
     private final Supplier<Map<String, String>> health;
     private final Optional<IngestStage> ingest;
     private final Optional<String> apiToken;
-    private final int port;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public DashboardRoute(DashboardData data, Supplier<Map<String, String>> health, Optional<IngestStage> ingest,
-                          Optional<String> apiToken, int port) {
+                          Optional<String> apiToken) {
         this.data = data;
         this.health = health;
         this.ingest = ingest;
         this.apiToken = apiToken;
-        this.port = port;
     }
 
     @Override
@@ -65,9 +62,10 @@ public final class DashboardRoute extends RouteBuilder {
         from(AppHttp.ASSETS.uri()).routeId(AppHttp.ASSETS.routeId())
                 .process(e -> asset(e, e.getMessage().getHeader("file", String.class)));
         from(AppHttp.STATUS.uri()).routeId(AppHttp.STATUS.routeId()).process(this::status);
-        from(AppHttp.DLQ.uri()).routeId(AppHttp.DLQ.routeId()).process(this::deadLetters);
-        from(AppHttp.DLQ_ORIGINAL.uri()).routeId(AppHttp.DLQ_ORIGINAL.routeId()).process(this::original);
-        from(AppHttp.DLQ_RETRY.uri()).routeId(AppHttp.DLQ_RETRY.routeId()).process(this::retry);
+        DeadLetterAnswers deadLetters = new DeadLetterAnswers(data, ingest, apiToken, getContext().createProducerTemplate());
+        from(AppHttp.DLQ.uri()).routeId(AppHttp.DLQ.routeId()).process(deadLetters::list);
+        from(AppHttp.DLQ_ORIGINAL.uri()).routeId(AppHttp.DLQ_ORIGINAL.routeId()).process(deadLetters::original);
+        from(AppHttp.DLQ_RETRY.uri()).routeId(AppHttp.DLQ_RETRY.routeId()).process(deadLetters::retry);
         from(AppHttp.PREVIEW.uri()).routeId(AppHttp.PREVIEW.routeId()).process(this::preview);
     }
 
@@ -95,7 +93,7 @@ public final class DashboardRoute extends RouteBuilder {
         message.setHeader("Referrer-Policy", "no-referrer");
     }
 
-    private void json(Exchange exchange, int status, Object body) {
+    static void json(Exchange exchange, int status, Object body) {
         io.herald.support.HttpAnswers.json(exchange, status, body);
         secure(exchange.getMessage());
     }
@@ -108,86 +106,6 @@ public final class DashboardRoute extends RouteBuilder {
         body.put("writesNeedToken", apiToken.isPresent());
         body.put("canPreview", ingest.isPresent());
         json(exchange, 200, body);
-    }
-
-    private void deadLetters(Exchange exchange) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (DashboardData.DeadLetter d : data.deadLetters(200)) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("offset", d.offset());
-            row.put("stage", d.rejection().stage());
-            row.put("reason", io.herald.support.Masking.text(d.rejection().reason()));
-            row.put("source", io.herald.support.Masking.text(d.rejection().source()));
-            row.put("contentType", d.rejection().contentType());
-            row.put("rejectedAt", d.rejection().rejectedAt());
-            row.put("count", d.count());
-            row.put("firstRejectedAt", d.firstRejectedAt());
-            row.put("bytes", d.bytes());
-            row.put("retryable", retryable(d));
-            rows.add(row);
-        }
-        json(exchange, 200, rows);
-    }
-
-    private boolean retryable(DashboardData.DeadLetter d) {
-        return ingest.isPresent() && "ingest".equals(d.rejection().stage()) && d.hasOriginal();
-    }
-
-    private Optional<DashboardData.DeadLetter> find(Exchange exchange) {
-        try {
-            return data.deadLetter(Long.parseLong(exchange.getMessage().getHeader("offset", String.class)));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
-    private void original(Exchange exchange) {
-        var d = find(exchange);
-        if (d.isEmpty() || d.get().rejection().originalBase64() == null) {
-            Problems.respond(exchange, 404, "Not found", "There is no DLQ record with its original at that offset.");
-            return;
-        }
-        var message = exchange.getMessage();
-        message.removeHeaders("*");
-        message.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-        // Downloaded, never shown: it may be hostile HTML.
-        message.setHeader(Exchange.CONTENT_TYPE, "application/octet-stream");
-        message.setHeader("Content-Disposition", "attachment; filename=\"herald-dlq-" + d.get().offset() + ".bin\"");
-        secure(message);
-        message.setBody(Base64.getDecoder().decode(d.get().rejection().originalBase64()));
-    }
-
-    private void retry(Exchange exchange) throws IOException, InterruptedException {
-        var refusal = ApiTokens.refusal(apiToken, exchange.getMessage().getHeader("Authorization", String.class));
-        if (refusal.isPresent()) {
-            Problems.respond(exchange, 401, "Unauthorized", refusal.get());
-            return;
-        }
-        var d = find(exchange);
-        if (d.isEmpty()) {
-            Problems.respond(exchange, 404, "Not found", "There is no DLQ record at that offset.");
-            return;
-        }
-        if (!retryable(d.get())) {
-            Problems.respond(exchange, 409, "Not retryable here", "Only inputs refused by ingest can be sent again, from a "
-                    + "process that runs ingest; this record is from " + d.get().rejection().stage() + ".");
-            return;
-        }
-        // Sent again exactly as it came, through the same door: the answer is ingest's own.
-        String source = d.get().rejection().source();
-        String path = source != null && source.startsWith("webhook") ? "/api/webhooks/cms" : "/api/posts";
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", d.get().rejection().contentType() == null ? "text/plain" : d.get().rejection().contentType())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(Base64.getDecoder().decode(d.get().rejection().originalBase64())));
-        apiToken.ifPresent(t -> request.header("Authorization", "Bearer " + t));
-        HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        var message = exchange.getMessage();
-        message.removeHeaders("*");
-        message.setHeader(Exchange.HTTP_RESPONSE_CODE, answer.statusCode());
-        message.setHeader(Exchange.CONTENT_TYPE, answer.headers().firstValue("Content-Type").orElse("application/json"));
-        secure(message);
-        message.setBody(answer.body());
     }
 
     private void preview(Exchange exchange) {

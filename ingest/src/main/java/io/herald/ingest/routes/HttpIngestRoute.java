@@ -1,13 +1,8 @@
 package io.herald.ingest.routes;
 
-import io.herald.events.RawPost;
-import io.herald.ingest.CmsWebhookParser;
-import io.herald.ingest.GhostSignature;
 import io.herald.ingest.Intake;
 import io.herald.ingest.PostLedger;
-import io.herald.ingest.RejectedPost;
 import io.herald.support.Props;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.Exchange;
@@ -21,15 +16,17 @@ import org.apache.camel.builder.RouteBuilder;
 public final class HttpIngestRoute extends RouteBuilder {
 
     private static final String STORE = "direct:ingest-http-store";
-    private static final String WITHDRAWING_CMS = "heraldWithdrawingCms";
+
+    /** A post whose sender has been let in: what {@code POST /api/posts} does after the token check. */
+    public static final String POST_IN = "direct:ingest-post";
+
+    /** A CMS notification whose sender has been let in: what {@code POST /api/webhooks/cms} does after its check. */
+    public static final String NOTIFICATION_IN = "direct:ingest-notification";
 
     private final Intake intake;
     private final RawPosts raw;
-    private final PostLedger ledger;
     private final Optional<String> apiToken;
-    private final Optional<String> ghostSecret;
-    private final CmsWebhookParser webhooks = new CmsWebhookParser();
-    private final io.herald.ingest.SeenSignatures seenSignatures = new io.herald.ingest.SeenSignatures(GhostSignature.TOLERANCE.multipliedBy(2));
+    private final CmsNotifications notifications;
 
     public HttpIngestRoute(Intake intake, PostLedger ledger, Optional<String> apiToken) {
         this(intake, ledger, apiToken, Optional.empty());
@@ -37,11 +34,10 @@ public final class HttpIngestRoute extends RouteBuilder {
 
     /** @param ghostSecret the secret of Herald's webhooks in Ghost: a request whose Ghost signature verifies needs no token */
     public HttpIngestRoute(Intake intake, PostLedger ledger, Optional<String> apiToken, Optional<String> ghostSecret) {
-        this.ghostSecret = ghostSecret;
         this.intake = intake;
         this.raw = new RawPosts(ledger);
-        this.ledger = ledger;
         this.apiToken = apiToken;
+        this.notifications = new CmsNotifications(intake, ledger, apiToken, ghostSecret);
     }
 
     @Override
@@ -51,26 +47,36 @@ public final class HttpIngestRoute extends RouteBuilder {
                 .routeConfigurationId(IngestErrorPolicy.HTTP)
                 .setProperty(Props.SOURCE.name(), constant("http"))
                 .process(this::checkToken)
+                .to(POST_IN);
+        from(POST_IN)
+                .routeId("ingest-post")
+                .routeConfigurationId(IngestErrorPolicy.HTTP)
+                .setProperty(Props.SOURCE.name(), constant("http"))
                 .process(this::acceptPost)
                 .to(STORE);
 
         // A CMS taking a post Herald has out of public view deletes it, as DELETE /api/posts/{id} does.
         raw.delete(from("direct:ingest-webhook-delete").routeId("ingest-webhook-delete")
                 .routeConfigurationId(IngestErrorPolicy.HTTP)
-                .process(e -> RawPosts.tombstone(e, Props.DELETED.get(e), e.getProperty(WITHDRAWING_CMS, String.class))));
+                .process(e -> RawPosts.tombstone(e, Props.DELETED.get(e), e.getProperty(CmsNotifications.WITHDRAWING_CMS, String.class))));
 
         from(IngestHttp.CMS.uri())
                 .routeId(IngestHttp.CMS.routeId())
                 .routeConfigurationId(IngestErrorPolicy.HTTP)
                 .setProperty(Props.SOURCE.name(), constant("webhook"))
-                .process(this::checkWebhookSender)
-                .process(this::acceptNotification)
+                .process(notifications::checkSender)
+                .to(NOTIFICATION_IN);
+        from(NOTIFICATION_IN)
+                .routeId("ingest-notification")
+                .routeConfigurationId(IngestErrorPolicy.HTTP)
+                .setProperty(Props.SOURCE.name(), constant("webhook"))
+                .process(notifications::accept)
                 .choice()
                     .when(e -> Props.DELETED.get(e) != null)
                         .to("direct:ingest-webhook-delete")
-                    .when(e -> Props.STALE.get(e) != null)
-                        .process(e -> respond(e, Map.of("status", "ignored", "detail", Props.STALE.get(e))))
-                    .when(Props.IGNORED.is(true))
+                    .when(e -> IngestProps.STALE.get(e) != null)
+                        .process(e -> respond(e, Map.of("status", "ignored", "detail", IngestProps.STALE.get(e))))
+                    .when(IngestProps.IGNORED.is(true))
                         .process(e -> respond(e, Map.of("status", "ignored",
                                 "detail", "The post is not public (a draft, scheduled, private, members-only, paid, password-protected "
                                         + "or deleted post), and Herald does not have it, so there is nothing to withdraw.")))
@@ -91,59 +97,8 @@ public final class HttpIngestRoute extends RouteBuilder {
         ApiToken.check(apiToken, exchange);
     }
 
-    /**
-     * A webhook signed by Ghost (with {@code ghost-webhook-secret} set) is let in by its signature;
-     * any other needs the API token, as every write endpoint does.
-     */
-    private void checkWebhookSender(Exchange exchange) {
-        String signature = exchange.getMessage().getHeader(GhostSignature.HEADER, String.class);
-        if (signature == null || ghostSecret.isEmpty()) {
-            try {
-                ApiToken.check(apiToken, exchange);
-            } catch (RejectedPost e) {
-                throw signature == null ? e : new RejectedPost(e.status(), e.title(), e.getMessage()
-                        + " This request is signed by Ghost (" + GhostSignature.HEADER + "): set ghost-webhook-secret to the "
-                        + "webhook's secret in Ghost and no token is needed.");
-            }
-            return;
-        }
-        byte[] body = body(exchange);
-        exchange.getMessage().setBody(body);
-        java.time.Instant now = java.time.Instant.now();
-        GhostSignature.refusal(ghostSecret.get(), signature, body == null ? new byte[0] : body, now)
-                .ifPresent(reason -> {
-                    throw new RejectedPost(401, "Unauthorized", reason);
-                });
-        // A signature is good for one request: the same request captured and sent again within the
-        // window is refused. Forgotten again when Herald could not take the request (a 5xx), so that
-        // Ghost's own retry, which carries the first signature, still gets through.
-        if (!seenSignatures.first(signature, now)) {
-            throw new RejectedPost(409, "Replayed webhook", "Herald already received this signed request (the same "
-                    + GhostSignature.HEADER + "): a request is taken once.");
-        }
-        exchange.getExchangeExtension().addOnCompletion(new org.apache.camel.support.SynchronizationAdapter() {
-            @Override
-            public void onDone(Exchange done) {
-                Integer status = done.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
-                if (done.isFailed() || status != null && status >= 500) {
-                    seenSignatures.forget(signature);
-                }
-            }
-        });
-    }
-
-    private byte[] body(Exchange exchange) {
-        Long declared = exchange.getMessage().getHeader(Exchange.CONTENT_LENGTH, Long.class);
-        if (declared != null && declared > intake.maxBytes()) {
-            throw intake.tooLarge(declared);
-        }
-        byte[] body = exchange.getMessage().getBody(byte[].class);
-        Props.ORIGINAL.set(exchange, body);
-        return body;
-    }
-
     private void acceptPost(Exchange exchange) {
-        byte[] body = body(exchange);
+        byte[] body = CmsNotifications.body(intake, exchange);
         Intake.Outcome outcome = intake.accept(body, exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class), "http",
                 Optional.ofNullable(exchange.getMessage().getHeader("id", String.class)));
         // HTTP headers (Authorization among them) must not travel into Kafka record headers.
@@ -151,78 +106,8 @@ public final class HttpIngestRoute extends RouteBuilder {
         RawPosts.remember(exchange, outcome);
     }
 
-    private void acceptNotification(Exchange exchange) {
-        byte[] body = body(exchange);
-        if (body == null || body.length == 0) {
-            throw RejectedPost.badRequest("The webhook body is empty.");
-        }
-        String json = new String(body, StandardCharsets.UTF_8);
-        Optional<CmsWebhookParser.Notification> notification = Intake.readable("CMS webhook", () -> webhooks.parse(json));
-        Props.IGNORED.set(exchange, notification.isEmpty());
-        if (notification.isEmpty()) {
-            java.time.Instant changed = webhooks.updatedAt(json).orElse(null);
-            // Found by its URL or by the CMS's own ids (Ghost's unpublish and delete name no public URL).
-            webhooks.withdrawn(json).ifPresent(w -> ledger.resolve(w.refs()).ifPresent(id -> {
-                if (ledger.olderThanHeld(id, changed)) {
-                    Props.STALE.set(exchange, stale(changed));
-                } else {
-                    Props.DELETED.set(exchange, id);
-                    if (!w.cms().equals("herald")) {
-                        exchange.setProperty(WITHDRAWING_CMS, w.cms());
-                    }
-                }
-            }));
-        }
-        if (notification.isPresent()) {
-            CmsWebhookParser.Notification n = notification.get();
-            Intake.Outcome outcome = intake.acceptParsed(n.post(), json, "application/json", "webhook:" + n.cms(), n.contentHash());
-            if (ledger.olderThanHeld(outcome.post().id(), n.updatedAt())) {
-                // A late or replayed notification never takes a post back to an older version.
-                Props.STALE.set(exchange, stale(n.updatedAt()));
-                Props.POST_ID.set(exchange, outcome.post().id());
-                exchange.getMessage().removeHeaders("*");
-                return;
-            }
-            RawPost post = keepWhatItDoesNotCarry(outcome.post().toBuilder().sourceUpdatedAt(n.updatedAt()).aliases(n.aliases()).build(),
-                    n.missing());
-            outcome = new Intake.Outcome(post, outcome.unchanged());
-            exchange.getMessage().removeHeaders("*");
-            RawPosts.remember(exchange, outcome);
-        }
-    }
-
-    /**
-     * A payload never erases what it does not carry: WordPress's REST JSON names tags, categories, the
-     * author and the image by number only, so the version Herald holds keeps its names for them.
-     */
-    private RawPost keepWhatItDoesNotCarry(RawPost post, java.util.Set<String> missing) {
-        if (missing.isEmpty()) {
-            return post;
-        }
-        var held = ledger.held(post.id());
-        if (held.isEmpty()) {
-            return post;
-        }
-        RawPost.Builder b = post.toBuilder();
-        if (missing.contains(CmsWebhookParser.TAGS) && post.tags().isEmpty()) {
-            b.tags(held.get().tags());
-        }
-        if (missing.contains(CmsWebhookParser.AUTHOR) && post.author() == null) {
-            b.author(held.get().author());
-        }
-        if (missing.contains(CmsWebhookParser.IMAGE) && post.images().isEmpty() && held.get().image() != null) {
-            b.images(java.util.List.of(held.get().image()));
-        }
-        return b.build();
-    }
-
-    private static String stale(java.time.Instant changed) {
-        return "The notification says the post changed at " + changed + ", before the version Herald holds: a late or "
-                + "replayed notification never replaces a newer version.";
-    }
-
     private static void respond(Exchange exchange, String status) {
-        respond(exchange, Map.of("id", Props.POST_ID.get(exchange), "status", status));
+        respond(exchange, Map.of("id", IngestProps.POST_ID.get(exchange), "status", status));
     }
 
     private static void respond(Exchange exchange, Map<String, String> body) {

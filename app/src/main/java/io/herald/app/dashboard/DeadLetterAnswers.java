@@ -1,0 +1,108 @@
+package io.herald.app.dashboard;
+
+import io.herald.ingest.IngestStage;
+import io.herald.support.ApiTokens;
+import io.herald.support.Masking;
+import io.herald.support.Problems;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+
+/**
+ * The dashboard's answers about refused inputs, for {@link DashboardRoute}: the newest records of
+ * {@code herald.dlq}, one record's original bytes (a download, never shown), and sending one again
+ * through ingest in this process.
+ */
+final class DeadLetterAnswers {
+
+    private final DashboardData data;
+    private final Optional<IngestStage> ingest;
+    private final Optional<String> apiToken;
+    private final ProducerTemplate template;
+
+    DeadLetterAnswers(DashboardData data, Optional<IngestStage> ingest, Optional<String> apiToken, ProducerTemplate template) {
+        this.data = data;
+        this.ingest = ingest;
+        this.apiToken = apiToken;
+        this.template = template;
+    }
+
+    void list(Exchange exchange) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (DashboardData.DeadLetter d : data.deadLetters(200)) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("offset", d.offset());
+            row.put("stage", d.rejection().stage());
+            row.put("reason", Masking.text(d.rejection().reason()));
+            row.put("source", Masking.text(d.rejection().source()));
+            row.put("contentType", d.rejection().contentType());
+            row.put("rejectedAt", d.rejection().rejectedAt());
+            row.put("count", d.count());
+            row.put("firstRejectedAt", d.firstRejectedAt());
+            row.put("bytes", d.bytes());
+            row.put("retryable", retryable(d));
+            rows.add(row);
+        }
+        DashboardRoute.json(exchange, 200, rows);
+    }
+
+    private boolean retryable(DashboardData.DeadLetter d) {
+        return ingest.isPresent() && "ingest".equals(d.rejection().stage()) && d.hasOriginal();
+    }
+
+    private Optional<DashboardData.DeadLetter> find(Exchange exchange) {
+        try {
+            return data.deadLetter(Long.parseLong(exchange.getMessage().getHeader("offset", String.class)));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    void original(Exchange exchange) {
+        var d = find(exchange);
+        if (d.isEmpty() || d.get().rejection().originalBase64() == null) {
+            Problems.respond(exchange, 404, "Not found", "There is no DLQ record with its original at that offset.");
+            return;
+        }
+        var message = exchange.getMessage();
+        message.removeHeaders("*");
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
+        // Downloaded, never shown: it may be hostile HTML.
+        message.setHeader(Exchange.CONTENT_TYPE, "application/octet-stream");
+        message.setHeader("Content-Disposition", "attachment; filename=\"herald-dlq-" + d.get().offset() + ".bin\"");
+        DashboardRoute.secure(message);
+        message.setBody(Base64.getDecoder().decode(d.get().rejection().originalBase64()));
+    }
+
+    void retry(Exchange exchange) {
+        var refusal = ApiTokens.refusal(apiToken, exchange.getMessage().getHeader("Authorization", String.class));
+        if (refusal.isPresent()) {
+            Problems.respond(exchange, 401, "Unauthorized", refusal.get());
+            return;
+        }
+        var d = find(exchange);
+        if (d.isEmpty()) {
+            Problems.respond(exchange, 404, "Not found", "There is no DLQ record at that offset.");
+            return;
+        }
+        if (!retryable(d.get())) {
+            Problems.respond(exchange, 409, "Not retryable here", "Only inputs refused by ingest can be sent again, from a "
+                    + "process that runs ingest; this record is from " + d.get().rejection().stage() + ".");
+            return;
+        }
+        // Sent again exactly as it came, through the same door, in this process: the answer is ingest's own.
+        Exchange answer = ingest.orElseThrow().resend(template, d.get().rejection().source(), d.get().rejection().contentType(),
+                Base64.getDecoder().decode(d.get().rejection().originalBase64()));
+        var message = exchange.getMessage();
+        message.removeHeaders("*");
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 200, Integer.class));
+        message.setHeader(Exchange.CONTENT_TYPE, answer.getMessage().getHeader(Exchange.CONTENT_TYPE, "application/json", String.class));
+        DashboardRoute.secure(message);
+        message.setBody(answer.getMessage().getBody(String.class));
+    }
+}
