@@ -8,7 +8,7 @@ import java.util.List;
  * plus the structure the ingest parser found in it. Everything downstream can be recomputed from it.
  *
  * @param schema      the event schema version ({@link Schema#VERSION})
- * @param id          the post id (see CONTRACT.md, "Post identity"); also the record key
+ * @param id          the post id (see the README, "Post identity"); also the record key
  * @param source      where it came from: {@code http}, {@code inbox:<file name>}, {@code feed:<url>}, {@code webhook}
  * @param contentType the media type it arrived as, e.g. {@code text/plain}
  * @param body        the body, verbatim

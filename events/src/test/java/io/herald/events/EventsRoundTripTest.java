@@ -9,7 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Every event survives a trip through JSON unchanged, and the wire format is what CONTRACT.md promises. */
+/** Every event survives a trip through JSON unchanged, and the wire format is what docs/schemas and the README promise. */
 class EventsRoundTripTest {
 
     static final Instant T = Instant.parse("2026-02-11T10:15:30Z");

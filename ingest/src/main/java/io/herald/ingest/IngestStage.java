@@ -113,16 +113,30 @@ public final class IngestStage {
         dlq.asyncRequestBodyAndHeader(io.herald.support.KafkaEndpoints.to(Topics.DLQ), Json.write(r), KafkaConstants.KEY, "ingest");
     }
 
-    /** Each upstream feed's state, for /health: {@code UP}, or {@code DOWN} with the reason and the next try. */
     /**
      * What a document would become, without accepting it: the post Herald reads from it (id, title,
      * pairs), or the {@link RejectedPost} that says why it would be refused. For the dashboard's
      * "check before you publish".
      */
+    /**
+     * Sends refused bytes in again, in this process, through the door they came by ({@code source}
+     * {@code webhook...}: the CMS webhook; else the posts API), past the sender's check (the caller
+     * has made its own). The exchange that comes back is ingest's own answer: status, type, body.
+     */
+    public org.apache.camel.Exchange resend(org.apache.camel.ProducerTemplate template, String source, String contentType, byte[] body) {
+        String door = source != null && source.startsWith("webhook") ? HttpIngestRoute.NOTIFICATION_IN : HttpIngestRoute.POST_IN;
+        return template.request(door, e -> {
+            e.getMessage().setBody(body);
+            e.getMessage().setHeader(org.apache.camel.Exchange.CONTENT_TYPE, contentType == null ? "text/plain" : contentType);
+            e.getMessage().setHeader(org.apache.camel.Exchange.CONTENT_LENGTH, (long) body.length);
+        });
+    }
+
     public io.herald.events.RawPost preview(byte[] body, String contentType) {
         return intake.accept(body, contentType, "preview").post();
     }
 
+    /** Each upstream feed's state, for /health: {@code UP}, or {@code DOWN} with the reason and the next try. */
     public Map<String, String> feedStates() {
         return feedHealth.states();
     }

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a post sent as JSON with the fields of CONTRACT.md: {@code id?}, {@code title},
+ * Reads a post sent as JSON with the fields the README's "Sources and formats" names: {@code id?}, {@code title},
  * {@code author?}, {@code published?}, {@code url?}, {@code tags?}, {@code intro?},
  * {@code qa: [{question, answer}]}, {@code outro?}.
  */

@@ -6,7 +6,7 @@ import java.text.Normalizer;
 import java.util.Locale;
 
 /**
- * Decides a post's id (CONTRACT.md, "Post identity"): an explicit id, else the canonical URL,
+ * Decides a post's id (the README, "Post identity"): an explicit id, else the canonical URL,
  * else a slug of the title. The same post sent twice gets the same id, so an edit is a new
  * version of one feed item rather than a second item.
  */

@@ -9,16 +9,13 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
 /**
- * Finds the questions and answers in an article's blocks, in the forms people write them, tried in
- * this order (the first that finds a pair wins):
- * <ol>
- *   <li>labelled blocks: "Q:"/"A:", "Question:"/"Answer:", "Vraag:"/"Antwoord:", bold or not;</li>
- *   <li>definition lists: each {@code <dt>} a question, its {@code <dd>}s the answer;</li>
- *   <li>questions as headings, or as paragraphs that are wholly bold and end with a question mark,
- *       each answered by the blocks up to the next question.</li>
- * </ol>
- * Answers keep every paragraph and list; what comes before the first question is the intro, and
- * closing words to the reader after the last answer are the outro.
+ * Finds the questions and answers in an article's blocks, in the forms people write them: speaker
+ * turns, labelled blocks ("Q:"/"A:", "Question:"/"Answer:", "Vraag:"/"Antwoord:"), definition lists
+ * whose terms ask, and the repeated unit of a document (a heading level, wholly bold or numbered
+ * paragraphs) whose members ask, or all of them in a section that calls itself an FAQ. Every reading
+ * is tried and the one that explains the post best wins ({@link #extract(List, String)}). Answers keep
+ * every paragraph and list; what comes before the first question is the intro, and closing words to
+ * the reader after the last answer are the outro.
  */
 final class QaExtractor {
 

@@ -14,6 +14,9 @@ import org.apache.camel.model.ProcessorDefinition;
 /** The steps every outbound channel shares: wait out the hold window, then send a payload and record it. */
 public final class Outbound {
 
+    /** The payload being sent, kept for the outbox while the message becomes its record. */
+    private static final io.herald.support.Prop<Event> PAYLOAD = new io.herald.support.Prop<>("heraldPayload", Event.class);
+
     private static final String HOLD_LEFT = "herald.holdLeftMillis";
 
     private Outbound() {
@@ -54,12 +57,12 @@ public final class Outbound {
         // reason) rather than retried for ever in front of the records behind it.
         return route.process(e -> asRecord(e, key, topic.name()))
                 .to(KafkaEndpoints.to(topic))
-                .process(e -> outbox.record(Props.PAYLOAD.get(e)));
+                .process(e -> outbox.record(PAYLOAD.get(e)));
     }
 
     private static void asRecord(Exchange exchange, Function<Object, String> key, String topic) {
         Event payload = exchange.getMessage().getBody(Event.class);
-        Props.PAYLOAD.set(exchange, payload);
+        PAYLOAD.set(exchange, payload);
         exchange.getMessage().setBody(Json.write(payload));
         // Checked while the consumed record's origin is still on the message, for the DLQ record.
         io.herald.support.RecordBudget.check(exchange, topic);

@@ -11,10 +11,27 @@ public final class PostLinks {
 
     /** The post's own URL when it has one, else its page on Herald ({@link #page}). */
     public static String link(String baseUrl, String postId, String postUrl) {
-        if (postUrl != null && postUrl.matches("(?i)https?://.+")) {
-            return postUrl;
+        return hasOwnUrl(postUrl) ? postUrl : page(baseUrl, postId);
+    }
+
+    /**
+     * Whether a post's URL is one of its own, somewhere on the web: an http or https URL with no white
+     * space in it. The one rule for every channel (feeds, pages, newsletters, snippets, the export).
+     */
+    public static boolean hasOwnUrl(String url) {
+        if (url == null) {
+            return false;
         }
-        return page(baseUrl, postId);
+        int rest = url.regionMatches(true, 0, "https://", 0, 8) ? 8 : url.regionMatches(true, 0, "http://", 0, 7) ? 7 : -1;
+        if (rest < 0 || url.length() == rest) {
+            return false;
+        }
+        for (int i = rest; i < url.length(); i++) {
+            if (Character.isWhitespace(url.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The post's page on Herald: {@code <base>/posts/<id>}. */

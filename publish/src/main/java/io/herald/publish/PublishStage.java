@@ -145,7 +145,8 @@ public final class PublishStage {
         HoldWindow window = new HoldWindow(settings.hold(), store);
         List<RouteBuilder> routes = new ArrayList<>(List.of(
                 new StoreRoute(store, records),
-                new ExportRoute(store, feeds, links, new StaticExport(out), websub),
+                new ExportRoute(store, feeds, links, new StaticExport(out), websub,
+                        post -> io.herald.publish.pages.PostPage.render(post, site, settings.baseUrl())),
                 new PostRoute(store),
                 new io.herald.publish.api.ContractsRoute(settings.baseUrl(), settings.topicPartitions()),
                 new io.herald.publish.pages.PostPageRoute(store, site, settings.baseUrl()),

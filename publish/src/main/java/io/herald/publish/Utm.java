@@ -1,4 +1,4 @@
-package io.herald.publish.newsletter;
+package io.herald.publish;
 
 /**
  * Campaign parameters for links in outgoing payloads, so marketing can see what each channel

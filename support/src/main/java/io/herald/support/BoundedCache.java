@@ -14,12 +14,27 @@ public final class BoundedCache<K, V> {
 
     private final long budget;
     private final ToLongBiFunction<K, V> weigher;
+    private final boolean keepsNewest;
     private final LinkedHashMap<K, V> entries = new LinkedHashMap<>(16, 0.75f, true);
     private long held;
 
+    /** A cache that refuses a value heavier than the whole budget. */
     public BoundedCache(long budgetBytes, ToLongBiFunction<K, V> weigher) {
+        this(budgetBytes, weigher, false);
+    }
+
+    private BoundedCache(long budgetBytes, ToLongBiFunction<K, V> weigher, boolean keepsNewest) {
         this.budget = budgetBytes;
         this.weigher = weigher;
+        this.keepsNewest = keepsNewest;
+    }
+
+    /**
+     * A cache that always keeps the value put last, however heavy (so at most one value over the
+     * budget): for what is made to be answered at once, such as a feed document just rendered.
+     */
+    public static <K, V> BoundedCache<K, V> keepingNewest(long budgetBytes, ToLongBiFunction<K, V> weigher) {
+        return new BoundedCache<>(budgetBytes, weigher, true);
     }
 
     public synchronized V get(K key) {
@@ -39,7 +54,7 @@ public final class BoundedCache<K, V> {
 
     public synchronized void put(K key, V value) {
         long weight = weigher.applyAsLong(key, value);
-        if (weight > budget) {
+        if (weight > budget && !keepsNewest) {
             return;
         }
         V old = entries.put(key, value);
@@ -47,8 +62,19 @@ public final class BoundedCache<K, V> {
         var eldest = entries.entrySet().iterator();
         while (held > budget && eldest.hasNext()) {
             Map.Entry<K, V> e = eldest.next();
+            if (keepsNewest && e.getKey().equals(key)) {
+                continue;
+            }
             held -= weigher.applyAsLong(e.getKey(), e.getValue());
             eldest.remove();
+        }
+    }
+
+    /** Forgets a key. */
+    public synchronized void remove(K key) {
+        V old = entries.remove(key);
+        if (old != null) {
+            held -= weigher.applyAsLong(key, old);
         }
     }
 

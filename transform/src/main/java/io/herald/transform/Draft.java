@@ -58,9 +58,39 @@ public final class Draft {
         }
     }
 
-    /** Everything a reader reads, in order: title, intro, each question and answer, outro. */
+    private String text;
+    private Object[] textOf;
+
+    /**
+     * Everything a reader reads, in order: title, intro, each question and answer, outro. Made once
+     * while the parts stay as they are (the steps that read it share it); made again after a step
+     * changes one (each part is an immutable value, so a change is a new one).
+     */
     public String fullText() {
-        return fullText(title, intro, qa, outro);
+        Object[] parts = new Object[qa.size() + 3];
+        parts[0] = title;
+        parts[1] = intro;
+        parts[2] = outro;
+        for (int i = 0; i < qa.size(); i++) {
+            parts[i + 3] = qa.get(i);
+        }
+        if (text == null || !sameParts(parts)) {
+            text = fullText(title, intro, qa, outro);
+            textOf = parts;
+        }
+        return text;
+    }
+
+    private boolean sameParts(Object[] parts) {
+        if (textOf.length != parts.length) {
+            return false;
+        }
+        for (int i = 0; i < parts.length; i++) {
+            if (textOf[i] != parts[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static String fullText(String title, String intro, List<EnrichedQa> qa, String outro) {

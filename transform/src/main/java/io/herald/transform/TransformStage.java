@@ -24,19 +24,19 @@ public final class TransformStage {
     private final VersionLedger ledger = new VersionLedger();
     private final Pipeline pipeline;
 
-    /** @param minorEditShare the largest share of words an edit may change and still be a typo fix */
     private final java.util.Map<String, String> clientProperties;
 
+    /** The stage with the settings' minor-edit threshold: the largest share of words an edit may change and still be a typo fix. */
     public TransformStage(Settings settings) {
         this.clientProperties = settings.kafkaProperties();
         this.pipeline = new Pipeline(ledger, Clock.systemUTC(), settings.minorEditThreshold());
     }
 
     /**
-     * Runs a small post through a throwaway pipeline, so the first real post does not pay for
-     * loading the language profiles and compiling the steps (a second or two).
+     * Runs a small post through a throwaway pipeline, so the first real post does not pay for loading
+     * what enrichment needs (dictionaries, language profiles) and compiling the steps (a second or
+     * two). Needs no broker.
      */
-    /** Loads what enrichment needs (dictionaries, language profiles) and runs it once. Needs no broker. */
     public static void warmUp() {
         RawPost sample = RawPost.builder().id("warm-up").source("warm-up").contentType("text/plain").body("")
                 .receivedAt(java.time.Instant.EPOCH).contentHash("warm-up").title("Warming up").intro("A short intro to warm up.")

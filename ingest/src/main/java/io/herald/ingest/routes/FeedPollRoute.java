@@ -60,20 +60,20 @@ public final class FeedPollRoute extends RouteBuilder {
                     .routeId("ingest-feeds-" + (i + 1))
                     .routeConfigurationId(IngestErrorPolicy.FEEDS)
                     .setProperty(Props.SOURCE.name(), constant("feed:" + url))
-                    .setProperty(Props.FEED_URL.name(), constant(url))
+                    .setProperty(IngestProps.FEED_URL.name(), constant(url))
                     .process(this::fetch)
                     .split(body())
                         .process(this::accept)
                         .filter(Props.UNCHANGED.is(false));
             raw.write(fresh)
-                    .log(LoggingLevel.INFO, "Ingested ${exchangeProperty." + Props.POST_ID.name() + "} from "
+                    .log(LoggingLevel.INFO, "Ingested ${exchangeProperty." + IngestProps.POST_ID.name() + "} from "
                             + io.herald.support.Masking.url(url))
                     .end().end();
         }
     }
 
     private void fetch(Exchange exchange) throws Exception {
-        String url = Props.FEED_URL.get(exchange);
+        String url = IngestProps.FEED_URL.get(exchange);
         if (!health.due(url, Instant.now())) {
             exchange.getMessage().setBody(List.of()); // backing off after failures
             return;
@@ -117,7 +117,7 @@ public final class FeedPollRoute extends RouteBuilder {
         FeedReader.Entry entry = exchange.getMessage().getBody(FeedReader.Entry.class);
         Props.ORIGINAL.set(exchange, entry.html().getBytes(StandardCharsets.UTF_8));
         Intake.Outcome outcome = intake.acceptParsed(entry.post(), entry.html(), "text/html",
-                io.herald.ingest.FeedBacklog.source(Props.FEED_URL.get(exchange)), entry.contentHash());
+                io.herald.ingest.FeedBacklog.source(IngestProps.FEED_URL.get(exchange)), entry.contentHash());
         @SuppressWarnings("unchecked")
         java.util.Optional<Instant> cutoff = exchange.getProperty(BACKLOG_CUTOFF, java.util.Optional.class);
         if (cutoff != null && io.herald.ingest.FeedBacklog.isBacklog(cutoff, entry.post().published())) {

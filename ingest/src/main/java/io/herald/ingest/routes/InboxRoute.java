@@ -33,19 +33,19 @@ public final class InboxRoute extends RouteBuilder {
         // readLock=changed: a file still being copied in is left alone until its size stops changing.
         // The move target is decided per file: rejected files are moved to .failed, not .done.
         var accepted = from("file:" + inbox + "?readLock=changed&readLockCheckInterval=200&readLockMinAge=200&readLockMinLength=0"
-                + "&delay=250&autoCreate=true&move=${exchangeProperty." + Props.INBOX_TARGET.name() + "}")
+                + "&delay=250&autoCreate=true&move=${exchangeProperty." + IngestProps.INBOX_TARGET.name() + "}")
                 .routeId("ingest-inbox")
                 .routeConfigurationId(IngestErrorPolicy.INBOX)
-                .setProperty(Props.INBOX_DIR.name(), constant(inbox))
-                .setProperty(Props.FILE_NAME.name(), header(Exchange.FILE_NAME_ONLY))
-                .process(e -> Props.INBOX_TARGET.set(e, target(FAILED, Props.FILE_NAME.get(e))))
+                .setProperty(IngestProps.INBOX_DIR.name(), constant(inbox))
+                .setProperty(IngestProps.FILE_NAME.name(), header(Exchange.FILE_NAME_ONLY))
+                .process(e -> IngestProps.INBOX_TARGET.set(e, target(FAILED, IngestProps.FILE_NAME.get(e))))
                 .setProperty(Props.SOURCE.name(), simple("inbox:${header.CamelFileNameOnly}"))
                 .process(this::accept)
                 .filter(Props.UNCHANGED.is(false));
         raw.write(accepted)
                 .end()
-                .process(e -> Props.INBOX_TARGET.set(e, target(DONE, Props.FILE_NAME.get(e))))
-                .log("Ingested ${exchangeProperty." + Props.FILE_NAME.name() + "} as ${exchangeProperty." + Props.POST_ID.name() + "}");
+                .process(e -> IngestProps.INBOX_TARGET.set(e, target(DONE, IngestProps.FILE_NAME.get(e))))
+                .log("Ingested ${exchangeProperty." + IngestProps.FILE_NAME.name() + "} as ${exchangeProperty." + IngestProps.POST_ID.name() + "}");
     }
 
     /**
@@ -66,7 +66,7 @@ public final class InboxRoute extends RouteBuilder {
     }
 
     private void accept(Exchange exchange) throws java.io.IOException {
-        String name = Props.FILE_NAME.get(exchange);
+        String name = IngestProps.FILE_NAME.get(exchange);
         // Looked at before a byte is read: a link (to a file outside the inbox, say) is never followed,
         // and a file over the limit is refused by its size, not read whole first.
         java.nio.file.Path path = java.nio.file.Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class));

@@ -34,7 +34,7 @@ public final class IngestErrorPolicy extends RouteConfigurationBuilder {
         routeConfiguration(HTTP)
                 .onException(RejectedPost.class).handled(true)
                     .process(IngestErrorPolicy::toRejection)
-                    .filter(Props.KEEP_REJECTED.is(true))
+                    .filter(IngestProps.KEEP_REJECTED.is(true))
                         .to(DLQ)
                     .end()
                     .process(IngestErrorPolicy::toProblemResponse)
@@ -59,7 +59,7 @@ public final class IngestErrorPolicy extends RouteConfigurationBuilder {
 
         routeConfiguration(INBOX)
                 .onException(RejectedPost.class).handled(true)
-                    .log(org.apache.camel.LoggingLevel.WARN, "Refused inbox file ${exchangeProperty." + Props.FILE_NAME.name()
+                    .log(org.apache.camel.LoggingLevel.WARN, "Refused inbox file ${exchangeProperty." + IngestProps.FILE_NAME.name()
                             + "}: ${exception.message}")
                     .process(IngestErrorPolicy::toRejection)
                     .to(DLQ)
@@ -70,7 +70,7 @@ public final class IngestErrorPolicy extends RouteConfigurationBuilder {
     private static void toRejection(Exchange exchange) {
         RejectedPost rejected = rejection(exchange);
         // A wrong token, or a delete of a post that is not there, is not content: nothing to keep.
-        Props.KEEP_REJECTED.set(exchange, rejected.status() != 401 && rejected.status() != 404);
+        IngestProps.KEEP_REJECTED.set(exchange, rejected.status() != 401 && rejected.status() != 404);
         byte[] original = Props.ORIGINAL.get(exchange);
         String contentType = exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class);
         Rejection r = Rejection.of("ingest", rejected.detail(), Objects.requireNonNullElse(Props.SOURCE.get(exchange), "unknown"),
@@ -95,9 +95,9 @@ public final class IngestErrorPolicy extends RouteConfigurationBuilder {
     private static void writeErrorFile(Exchange exchange) throws Exception {
         RejectedPost rejected = rejection(exchange);
         // Beside the file as it is moved: .failed/<name>, or .failed/<name>-2.<ext> when that name was taken.
-        Path moved = Path.of(Props.INBOX_DIR.get(exchange)).resolve(Props.INBOX_TARGET.get(exchange));
+        Path moved = Path.of(IngestProps.INBOX_DIR.get(exchange)).resolve(IngestProps.INBOX_TARGET.get(exchange));
         Files.createDirectories(moved.getParent());
-        String name = Props.FILE_NAME.get(exchange);
+        String name = IngestProps.FILE_NAME.get(exchange);
         Files.writeString(moved.resolveSibling(moved.getFileName() + ".error.txt"),
                 "Herald could not ingest " + name + ":\n" + rejected.detail() + "\n", StandardCharsets.UTF_8);
     }

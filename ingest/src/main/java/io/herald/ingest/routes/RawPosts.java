@@ -32,8 +32,8 @@ final class RawPosts {
     /** Puts an accepted post on the exchange: its id, hash and whether it is unchanged, and its record as the message. */
     static void remember(Exchange exchange, Intake.Outcome outcome) {
         Props.UNCHANGED.set(exchange, outcome.unchanged());
-        Props.POST_ID.set(exchange, outcome.post().id());
-        Props.CONTENT_HASH.set(exchange, outcome.post().contentHash());
+        IngestProps.POST_ID.set(exchange, outcome.post().id());
+        IngestProps.CONTENT_HASH.set(exchange, outcome.post().contentHash());
         exchange.setProperty(SOURCE_UPDATED, outcome.post().sourceUpdatedAt());
         exchange.setProperty(RECORD, outcome.post());
         exchange.getMessage().setHeader(KafkaConstants.KEY, outcome.post().id());
@@ -87,7 +87,7 @@ final class RawPosts {
                     if (post != null) {
                         ledger.record(post);
                     } else {
-                        ledger.record(Props.POST_ID.get(e), Props.CONTENT_HASH.get(e), Props.SOURCE.get(e),
+                        ledger.record(IngestProps.POST_ID.get(e), IngestProps.CONTENT_HASH.get(e), Props.SOURCE.get(e),
                                 e.getProperty(SOURCE_UPDATED, java.time.Instant.class));
                     }
                 });

@@ -1,8 +1,7 @@
 package io.herald.publish.feeds;
 
-import java.util.LinkedHashMap;
+import io.herald.support.BoundedCache;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -23,12 +22,12 @@ final class EntryCache {
     record Chunk(String root, String markup) {
     }
 
-    private final long budgetChars;
-    private final Map<String, Chunk> chunks = new LinkedHashMap<>(256, 0.75f, true);
-    private long chars;
+    /** Entries by post version, the least recently used going first; the one just rendered always stays. */
+    private final BoundedCache<String, Chunk> chunks;
 
     EntryCache(long budgetChars) {
-        this.budgetChars = budgetChars;
+        // A char of markup is two bytes on the heap.
+        this.chunks = BoundedCache.keepingNewest(2 * budgetChars, (key, chunk) -> 2L * chunk.markup().length());
     }
 
     static String key(FeedPage.Item item) {
@@ -36,27 +35,7 @@ final class EntryCache {
     }
 
     Chunk get(String key, Supplier<Chunk> render) {
-        synchronized (chunks) {
-            Chunk held = chunks.get(key);
-            if (held != null) {
-                return held;
-            }
-        }
-        Chunk fresh = render.get();
-        synchronized (chunks) {
-            Chunk old = chunks.put(key, fresh);
-            chars += fresh.markup().length() - (old == null ? 0 : old.markup().length());
-            var eldest = chunks.values().iterator();
-            while (chars > budgetChars && chunks.size() > 1 && eldest.hasNext()) {
-                Chunk c = eldest.next();
-                if (c == fresh) {
-                    continue;
-                }
-                chars -= c.markup().length();
-                eldest.remove();
-            }
-        }
-        return fresh;
+        return chunks.computeIfAbsent(key, k -> render.get());
     }
 
     /**

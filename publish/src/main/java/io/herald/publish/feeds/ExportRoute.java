@@ -19,11 +19,14 @@ public final class ExportRoute extends RouteBuilder {
     private final FeedLinks links;
     private final StaticExport export;
     private final Optional<WebSubPublisher> websub;
+    private final java.util.function.Function<io.herald.events.EnrichedPost, String> pages;
     private long exportedAt = -1;
     private long pausedUntil;
 
+    /** @param pages a post's page, as it is served, for the export */
     public ExportRoute(PostStore store, RenderedFeeds feeds, FeedLinks links, StaticExport export,
-                       Optional<WebSubPublisher> websub) {
+                       Optional<WebSubPublisher> websub, java.util.function.Function<io.herald.events.EnrichedPost, String> pages) {
+        this.pages = pages;
         this.store = store;
         this.feeds = feeds;
         this.links = links;
@@ -45,7 +48,7 @@ public final class ExportRoute extends RouteBuilder {
         }
         long started = System.nanoTime();
         List<String> changed = export.export(feeds, links);
-        export.exportPages(store, links.site(), links.baseUrl());
+        export.exportPages(store, links.site(), links.baseUrl(), pages);
         boolean first = exportedAt < 0;
         exportedAt = change;
         long took = System.nanoTime() - started;

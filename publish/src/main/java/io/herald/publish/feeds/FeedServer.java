@@ -60,7 +60,9 @@ public final class FeedServer {
     private void handle(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         String path = request.path();
-        var cached = feeds.current(path);
+        // The path is read once; everything after works on the request it makes.
+        Optional<FeedRequest> feed = FeedRequest.parse(path);
+        var cached = feed.flatMap(feeds::current);
         if (cached.isPresent()) {
             answer(ctx, cached.get());
             return;
@@ -68,12 +70,13 @@ public final class FeedServer {
         // Rendering takes milliseconds: not on the event loop.
         ctx.vertx().<Runnable>executeBlocking(() -> {
             // A tag feed asked for by the tag's name moved to its slug (never held under the old name).
-            Optional<RenderedFeeds.Document> doc = feeds.movedTo(path).isPresent() ? Optional.empty() : feeds.get(path);
+            Optional<String> moved = feed.flatMap(feeds::movedTo);
+            Optional<RenderedFeeds.Document> doc = moved.isPresent() ? Optional.empty() : feed.flatMap(feeds::get);
             return () -> {
                 if (doc.isPresent()) {
                     answer(ctx, doc.get());
                 } else {
-                    other(ctx, path);
+                    other(ctx, path, moved);
                 }
             };
         }, false).onComplete(done -> {
@@ -114,7 +117,7 @@ public final class FeedServer {
     }
 
     /** The feed index, a moved tag feed, or a problem: not documents, answered as they come. */
-    private void other(RoutingContext ctx, String full) {
+    private void other(RoutingContext ctx, String full, Optional<String> moved) {
         HttpServerResponse response = ctx.response();
         boolean head = ctx.request().method() == HttpMethod.HEAD;
         if (full.equals("/feeds") || full.equals("/feeds/") || full.equals("/feeds/index.html")) {
@@ -124,7 +127,6 @@ public final class FeedServer {
             end(response, head, page);
             return;
         }
-        var moved = feeds.movedTo(full);
         if (moved.isPresent()) {
             count(301);
             response.setStatusCode(301).putHeader(HttpHeaders.LOCATION, links.baseUrl() + moved.get())

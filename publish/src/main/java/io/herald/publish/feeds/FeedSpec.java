@@ -1,7 +1,6 @@
 package io.herald.publish.feeds;
 
 import io.herald.events.EnrichedPost;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.UUID;
@@ -33,15 +32,12 @@ public record FeedSpec(String key, String title, Predicate<EnrichedPost> include
 
     /** The feed's path for a format ({@code rss}, {@code atom}, {@code json}), URL-encoded. */
     public String path(String format) {
-        String encoded = key.startsWith("tags/")
-                ? "tags/" + URLEncoder.encode(key.substring(5), StandardCharsets.UTF_8).replace("+", "%20")
-                : key;
-        return "/feeds/" + encoded + "." + format;
+        return FeedRequest.of(this, format).path();
     }
 
     /** Path of archive page {@code n} (1 = the oldest entries), RFC 5005. */
     public String archivePath(int n, String format) {
-        return path(format).replaceFirst("\\.(\\w+)$", "/archive/" + n + ".$1");
+        return FeedRequest.archive(this, n, format).path();
     }
 
     /**

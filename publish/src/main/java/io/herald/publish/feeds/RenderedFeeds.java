@@ -4,16 +4,13 @@ import io.herald.publish.PostStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import io.herald.support.BoundedCache;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
@@ -41,7 +38,6 @@ public final class RenderedFeeds {
             "atom", "application/atom+xml; charset=utf-8",
             "json", "application/feed+json; charset=utf-8");
 
-    private static final Pattern PATH = Pattern.compile("^/feeds/(.+?)(?:/archive/(\\d{1,6}))?\\.(rss|atom|json)$");
 
     /**
      * One rendered document, its bytes held as Vert.x buffers made once per render in direct memory:
@@ -81,8 +77,8 @@ public final class RenderedFeeds {
         }
     }
 
-    /** What a path shows now, before anything is rendered: its page and where it is cached. */
-    public record Resolved(String cacheKey, String format, FeedPage page, long change) {
+    /** What a request shows now, before anything is rendered: its page as of a change of the store. */
+    public record Resolved(FeedRequest request, FeedPage page, long change) {
     }
 
     private record Stamp(String etag, Instant lastModified) {
@@ -93,10 +89,8 @@ public final class RenderedFeeds {
     private final AtomRenderer atom;
     private final RssRenderer rss;
     private final JsonFeedRenderer json;
-    private final long budget;
-    /** Access-ordered: the eldest is the least recently requested. Guarded by itself. */
-    private final LinkedHashMap<String, Document> cache = new LinkedHashMap<>(64, 0.75f, true);
-    private long cached;
+    /** The documents held, the least recently requested going first; the one just made always stays. */
+    private final BoundedCache<String, Document> cache;
     private final Map<String, Stamp> stamps = new ConcurrentHashMap<>();
     private volatile long renders;
 
@@ -110,7 +104,7 @@ public final class RenderedFeeds {
         this.atom = new AtomRenderer(links);
         this.rss = new RssRenderer(links);
         this.json = new JsonFeedRenderer(links);
-        this.budget = budgetBytes;
+        this.cache = BoundedCache.keepingNewest(budgetBytes, (key, d) -> d.weight());
     }
 
     public Feeds feeds() {
@@ -119,9 +113,7 @@ public final class RenderedFeeds {
 
     /** The bytes the held documents take (at most the budget, and one document over it). */
     public long heldBytes() {
-        synchronized (cache) {
-            return cached;
-        }
+        return cache.heldBytes();
     }
 
     /** How many documents were rendered since start: the cache's hit rate shows in it. */
@@ -131,139 +123,93 @@ public final class RenderedFeeds {
 
     /**
      * Where a tag feed requested by the tag's name (the old form, {@code /feeds/tags/city planning.atom})
-     * lives now, under its slug; empty when the path is already canonical or not a tag feed.
+     * lives now, under its slug; empty when the request is already canonical or not a tag feed.
      */
-    public Optional<String> movedTo(String rawPath) {
-        String path = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
-        Matcher m = PATH.matcher(path);
-        if (!m.matches() || !m.group(1).startsWith("tags/")) {
+    public Optional<String> movedTo(FeedRequest request) {
+        if (!request.isTag()) {
             return Optional.empty();
         }
-        String tag = m.group(1).substring(5);
+        String tag = request.feed().substring("tags/".length());
         String slug = TagSlug.ofRequested(tag);
         if (slug.equals(tag)) {
             return Optional.empty();
         }
         // Only to a tag a post has: a name no post has is a 404, with nothing kept of it.
-        Optional<FeedSpec> spec = feeds.spec("tags/" + slug);
-        if (spec.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(m.group(2) == null ? spec.get().path(m.group(3)) : spec.get().archivePath(Integer.parseInt(m.group(2)), m.group(3)));
+        return feeds.spec("tags/" + slug).map(spec -> request.of(spec.key()).path());
     }
 
     /** The document at a path such as {@code /feeds/all.atom} or {@code /feeds/tags/x/archive/2.rss}. */
     public Optional<Document> get(String rawPath) {
-        Optional<Document> hit = current(rawPath);
+        return FeedRequest.parse(rawPath).flatMap(this::get);
+    }
+
+    /** The document a request asks for: held and current, or made now. */
+    public Optional<Document> get(FeedRequest request) {
+        Optional<Document> hit = current(request);
         if (hit.isPresent()) {
             return hit;
         }
-        return resolve(rawPath).map(r -> document(r, rawPath));
+        return resolve(request).map(this::document);
     }
 
     /**
-     * The document at a path if it is held and nothing changed since it was made: a look-up, no walk
-     * through the posts and no render (what a server can answer without leaving its event loop).
+     * The document a request asks for if it is held and nothing changed since it was made: a look-up,
+     * no walk through the posts and no render (what a server can answer without leaving its event loop).
      */
-    public Optional<Document> current(String rawPath) {
-        String path = rawPath.indexOf('%') < 0 && rawPath.indexOf('+') < 0 ? rawPath
-                : URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
-        Matcher m = PATH.matcher(path);
-        if (!m.matches()) {
-            return Optional.empty();
-        }
-        String cacheKey = m.group(1) + (m.group(2) == null ? "" : "/archive/" + m.group(2)) + "." + m.group(3);
-        Document hit = cached(cacheKey);
+    public Optional<Document> current(FeedRequest request) {
+        Document hit = cache.get(request.cacheKey());
         return hit != null && hit.atChange() == store.changeCount() ? Optional.of(hit) : Optional.empty();
     }
 
     /**
-     * What a path shows now, without rendering it: the export compares its fingerprint with what it
+     * What a request shows now, without rendering it: the export compares its fingerprint with what it
      * wrote and renders only what changed. Empty when there is no such document.
      */
-    public Optional<Resolved> resolve(String rawPath) {
-        String path = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
-        Matcher m = PATH.matcher(path);
-        if (!m.matches()) {
-            return Optional.empty();
-        }
-        String key = m.group(1);
-        String format = m.group(3);
-        Optional<FeedSpec> spec = feeds.spec(key);
+    public Optional<Resolved> resolve(FeedRequest request) {
+        Optional<FeedSpec> spec = feeds.spec(request.feed());
         if (spec.isEmpty()) {
             return Optional.empty();
         }
-        String cacheKey = key + (m.group(2) == null ? "" : "/archive/" + m.group(2)) + "." + format;
         long change = store.changeCount();
-        Optional<FeedPage> page = m.group(2) == null
-                ? Optional.of(feeds.subscription(spec.get()))
-                : feeds.archive(spec.get(), Integer.parseInt(m.group(2)));
-        if (page.isEmpty() || spec.get().key().startsWith("tags/") && page.get().items().isEmpty() && m.group(2) == null) {
-            drop(cacheKey);
+        Optional<FeedPage> page = request.isArchive()
+                ? feeds.archive(spec.get(), request.archive())
+                : Optional.of(feeds.subscription(spec.get()));
+        if (page.isEmpty() || request.isTag() && !request.isArchive() && page.get().items().isEmpty()) {
+            cache.remove(request.cacheKey());
             return Optional.empty();
         }
-        return Optional.of(new Resolved(cacheKey, format, page.get(), change));
+        return Optional.of(new Resolved(request, page.get(), change));
     }
 
     /** The resolved page's document: from the cache when its entries did not change, else rendered now. */
-    public Document document(Resolved r, String rawPath) {
-        Document prior = cached(r.cacheKey());
+    public Document document(Resolved r) {
+        String key = r.request().cacheKey();
+        Document prior = cache.get(key);
         String fingerprint = r.page().fingerprint();
         if (prior != null && prior.fingerprint().equals(fingerprint)) {
             Document still = prior.at(r.change());
-            keep(r.cacheKey(), still);
+            cache.put(key, still);
             return still;
         }
-        Document fresh = render(r.page(), r.format(), r.change(), rawPath, stamps.get(r.cacheKey()));
-        stamps.put(r.cacheKey(), new Stamp(fresh.etag(), fresh.lastModified()));
-        keep(r.cacheKey(), fresh);
+        Document fresh = render(r.page(), r.request().format(), r.change(), r.request().path(), stamps.get(key));
+        stamps.put(key, new Stamp(fresh.etag(), fresh.lastModified()));
+        cache.put(key, fresh);
         return fresh;
     }
 
-    private Document cached(String key) {
-        synchronized (cache) {
-            return cache.get(key);
-        }
-    }
-
-    private void keep(String key, Document d) {
-        synchronized (cache) {
-            Document old = cache.put(key, d);
-            cached += d.weight() - (old == null ? 0 : old.weight());
-            var eldest = cache.entrySet().iterator();
-            while (cached > budget && cache.size() > 1 && eldest.hasNext()) {
-                var e = eldest.next();
-                if (e.getKey().equals(key)) {
-                    continue;
-                }
-                cached -= e.getValue().weight();
-                eldest.remove();
-            }
-        }
-    }
-
-    private void drop(String key) {
-        synchronized (cache) {
-            Document old = cache.remove(key);
-            if (old != null) {
-                cached -= old.weight();
-            }
-        }
-    }
-
     /** Every document there is now (subscription and archive pages of every feed, each format). */
-    public List<String> paths() {
-        List<String> paths = new java.util.ArrayList<>();
+    public List<FeedRequest> requests() {
+        List<FeedRequest> requests = new java.util.ArrayList<>();
         for (FeedSpec spec : feeds.specs()) {
             int archives = feeds.subscription(spec).prevArchive();
             for (String format : List.of("rss", "atom", "json")) {
-                paths.add(spec.path(format));
+                requests.add(FeedRequest.of(spec, format));
                 for (int n = 1; n <= archives; n++) {
-                    paths.add(spec.archivePath(n, format));
+                    requests.add(FeedRequest.archive(spec, n, format));
                 }
             }
         }
-        return paths;
+        return requests;
     }
 
     /**

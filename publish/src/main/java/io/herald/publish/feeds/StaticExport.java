@@ -1,5 +1,10 @@
 package io.herald.publish.feeds;
 
+import io.herald.events.EnrichedPost;
+import io.herald.publish.PostLinks;
+import io.herald.publish.PostStore;
+import io.herald.publish.Site;
+import java.util.function.Function;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -55,15 +60,16 @@ public final class StaticExport {
             now.put(spec.key(), spec);
             int pages = f.subscription(spec).prevArchive();
             for (String format : FORMATS) {
-                exportOne(feeds, spec.path(format), changed);
+                exportOne(feeds, FeedRequest.of(spec, format), changed);
             }
             long[] signatures = f.archiveSignatures(spec);
             for (String format : FORMATS) {
                 for (int n = 1; n <= pages && n <= signatures.length; n++) {
-                    String path = spec.archivePath(n, format);
+                    FeedRequest archive = FeedRequest.archive(spec, n, format);
+                    String path = archive.path();
                     String signature = Long.toString(signatures[n - 1]);
                     if (!signature.equals(archives.get(path)) || !written.containsKey(path)) {
-                        exportOne(feeds, path, changed);
+                        exportOne(feeds, archive, changed);
                         archives.put(path, signature);
                     }
                 }
@@ -92,8 +98,9 @@ public final class StaticExport {
 
     private static final List<String> FORMATS = List.of("rss", "atom", "json");
 
-    private void exportOne(RenderedFeeds feeds, String path, List<String> changed) throws IOException {
-        var resolved = feeds.resolve(path);
+    private void exportOne(RenderedFeeds feeds, FeedRequest request, List<String> changed) throws IOException {
+        String path = request.path();
+        var resolved = feeds.resolve(request);
         if (resolved.isEmpty()) {
             remove(path, changed);
             return;
@@ -102,7 +109,7 @@ public final class StaticExport {
         if (hash.equals(written.get(path))) {
             return;
         }
-        write(file(path), feeds.document(resolved.get(), path).body());
+        write(file(path), feeds.document(resolved.get()).body());
         written.put(path, hash);
         changed.add(path);
     }
@@ -189,7 +196,7 @@ public final class StaticExport {
      * removes the pages of posts that are gone. Only pages whose post (or the site settings) changed
      * since they were written are rendered.
      */
-    public void exportPages(io.herald.publish.PostStore store, io.herald.publish.Site site, String baseUrl) throws IOException {
+    public void exportPages(PostStore store, Site site, String baseUrl, Function<EnrichedPost, String> page) throws IOException {
         String siteStamp = io.herald.support.Hashes.sha256(site + "|" + baseUrl).substring(0, 24);
         if (!siteStamp.equals(pagesSite)) {
             pages.clear();
@@ -198,23 +205,22 @@ public final class StaticExport {
         Set<String> current = new HashSet<>();
         boolean any = false;
         // The pages' link previews name Herald's own site image when no site-image is set: exported beside them.
-        Path image = out.resolve(io.herald.publish.Site.OWN_IMAGE_PATH.substring(1));
+        Path image = out.resolve(Site.OWN_IMAGE_PATH.substring(1));
         if (site.image().isEmpty() && !Files.exists(image)) {
-            try (var in = io.herald.publish.Site.class.getResourceAsStream("site-image.png")) {
+            try (var in = Site.class.getResourceAsStream("site-image.png")) {
                 if (in != null) {
                     write(image, in.readAllBytes());
                 }
             }
         }
         for (var post : store.all()) {
-            boolean ownUrl = post.url() != null && post.url().matches("(?i)https?://\\S+");
-            if (ownUrl || !post.id().matches("[\\p{L}\\p{N}][\\p{L}\\p{N}\\p{M}._-]*")) {
+            if (PostLinks.hasOwnUrl(post.url()) || !post.id().matches("[\\p{L}\\p{N}][\\p{L}\\p{N}\\p{M}._-]*")) {
                 continue;
             }
             current.add(post.id());
             String stamp = pageStamp(post);
             if (!stamp.equals(pages.get(post.id()))) {
-                String html = io.herald.publish.pages.PostPage.render(post, site, baseUrl);
+                String html = page.apply(post);
                 write(pageFile(post.id()), html.getBytes(StandardCharsets.UTF_8));
                 pages.put(post.id(), stamp);
                 any = true;
@@ -235,7 +241,7 @@ public final class StaticExport {
     }
 
     /** A post's version and times: a new version (a typo fix too) has a new receipt time. */
-    private static String pageStamp(io.herald.events.EnrichedPost post) {
+    private static String pageStamp(EnrichedPost post) {
         return post.version() + "|" + post.updated() + "|" + post.receivedAt();
     }
 

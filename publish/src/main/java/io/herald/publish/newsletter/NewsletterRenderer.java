@@ -6,6 +6,7 @@ import io.herald.events.NewsletterPayload;
 import io.herald.events.Schema;
 import io.herald.publish.Html;
 import io.herald.publish.PostLinks;
+import io.herald.publish.Utm;
 import io.herald.publish.Site;
 import io.herald.support.Excerpt;
 import java.util.List;

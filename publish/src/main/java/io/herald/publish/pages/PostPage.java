@@ -36,7 +36,7 @@ public final class PostPage {
 
     public static String render(EnrichedPost post, Site site, String baseUrl) {
         String page = PostLinks.page(baseUrl, post.id());
-        String canonical = post.url() != null && post.url().matches("(?i)https?://\\S+") ? post.url() : page;
+        String canonical = PostLinks.hasOwnUrl(post.url()) ? post.url() : page;
         String language = site.languageOf(post.language());
         String description = post.summary() == null ? "" : post.summary();
         String image = post.images().isEmpty() ? null : post.images().get(0);

@@ -4,7 +4,7 @@ import io.herald.events.EnrichedPost;
 import io.herald.events.SocialSnippet;
 import io.herald.publish.Outbox;
 import io.herald.publish.PostLinks;
-import io.herald.publish.newsletter.Utm;
+import io.herald.publish.Utm;
 import io.herald.support.Settings.FeedBacklog;
 import java.util.ArrayList;
 import java.util.List;

@@ -97,17 +97,17 @@ class ExportAndCacheTest {
         }
         var site = new io.herald.publish.Site("Herald", "", "en", Optional.empty(), "Herald");
         StaticExport export = new StaticExport(out);
-        export.exportPages(store, site, "https://h.example");
+        export.exportPages(store, site, "https://h.example", p -> io.herald.publish.pages.PostPage.render(p, site, "https://h.example"));
         Path page0 = out.resolve("posts/post-0/index.html");
         Path page1 = out.resolve("posts/post-1/index.html");
         Files.writeString(page0, "marker");
         Files.writeString(page1, "marker");
         store.apply(post(1, 2));
-        export.exportPages(store, site, "https://h.example");
+        export.exportPages(store, site, "https://h.example", p -> io.herald.publish.pages.PostPage.render(p, site, "https://h.example"));
         assertEquals("marker", Files.readString(page0), "an unchanged post's page is left alone");
         assertTrue(Files.readString(page1).contains("version 2"), "the edited post's page is written again");
         store.delete("post-2");
-        export.exportPages(store, site, "https://h.example");
+        export.exportPages(store, site, "https://h.example", p -> io.herald.publish.pages.PostPage.render(p, site, "https://h.example"));
         assertFalse(Files.exists(out.resolve("posts/post-2/index.html")));
     }
 

@@ -21,7 +21,7 @@ class UnknownTagsTest {
         for (int i = 0; i < 6_000; i++) {
             String invented = "invented-" + i + "-" + "x".repeat(2_000);
             assertTrue(rendered.get("/feeds/tags/" + invented + ".atom").isEmpty(), "no post has " + i);
-            rendered.movedTo("/feeds/tags/" + invented.replace('-', ' ') + ".rss");
+            FeedRequest.parse("/feeds/tags/" + invented.replace('-', ' ') + ".rss").flatMap(rendered::movedTo);
         }
         assertEquals(heldFeeds, feeds.heldFeeds(), "no feed is held for a name no post has");
         assertTrue(TagSlug.heldBytes() - heldSlugs < 64 * 1024, "slugs of requested names are not cached: " + (TagSlug.heldBytes() - heldSlugs));
