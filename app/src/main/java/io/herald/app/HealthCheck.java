@@ -7,6 +7,14 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.ServiceStatus;
 import org.apache.kafka.clients.admin.Admin;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
 
 /**
  * Herald is healthy when the broker answers and every route runs. The broker is asked by a
@@ -21,21 +29,21 @@ public final class HealthCheck implements AutoCloseable {
 
     private final Admin admin;
     private final CamelContext camel;
-    private final java.util.Set<Stage> stages;
-    private final java.util.function.Supplier<Map<String, String>> feeds;
-    private final java.util.concurrent.ScheduledExecutorService poller;
+    private final Set<Stage> stages;
+    private final Supplier<Map<String, String>> feeds;
+    private final ScheduledExecutorService poller;
     /** The broker's state as last seen: the line shown and whether it counts as up. */
     private volatile Map.Entry<String, Boolean> kafka = Map.entry("DOWN (not checked yet)", false);
 
     /** @param feeds the upstream feeds' states, reported one line each (a failing feed does not make Herald DOWN) */
-    public HealthCheck(String bootstrap, Map<String, String> clientProperties, CamelContext camel, java.util.Set<Stage> stages,
-                       java.util.function.Supplier<Map<String, String>> feeds) {
-        this.stages = java.util.EnumSet.copyOf(stages);
+    public HealthCheck(String bootstrap, Map<String, String> clientProperties, CamelContext camel, Set<Stage> stages,
+                       Supplier<Map<String, String>> feeds) {
+        this.stages = EnumSet.copyOf(stages);
         this.camel = camel;
         this.feeds = feeds;
-        this.admin = KafkaAdmin.create(bootstrap, clientProperties, java.time.Duration.ofSeconds(2));
+        this.admin = KafkaAdmin.create(bootstrap, clientProperties, Duration.ofSeconds(2));
         askBroker();
-        this.poller = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "herald-health");
             t.setDaemon(true);
             return t;
@@ -62,8 +70,8 @@ public final class HealthCheck implements AutoCloseable {
         // Each stage this process runs, UP when all its routes run; then each route. A stage this
         // process does not run is not listed (another process answers for it).
         Map<String, String> routes = new LinkedHashMap<>();
-        Map<Stage, Integer> down = new java.util.EnumMap<>(Stage.class);
-        Map<Stage, Integer> total = new java.util.EnumMap<>(Stage.class);
+        Map<Stage, Integer> down = new EnumMap<>(Stage.class);
+        Map<Stage, Integer> total = new EnumMap<>(Stage.class);
         for (Route route : camel.getRoutes()) {
             ServiceStatus status = camel.getRouteController().getRouteStatus(route.getRouteId());
             boolean started = status != null && status.isStarted();
@@ -78,7 +86,7 @@ public final class HealthCheck implements AutoCloseable {
         for (Stage stage : stages) {
             int n = total.getOrDefault(stage, 0);
             int d = down.getOrDefault(stage, 0);
-            checks.put("stage " + stage.name().toLowerCase(java.util.Locale.ROOT), d == 0 && n > 0 ? "UP (" + n + " routes)"
+            checks.put("stage " + stage.name().toLowerCase(Locale.ROOT), d == 0 && n > 0 ? "UP (" + n + " routes)"
                     : "DOWN (" + d + " of " + n + " routes not running)");
         }
         checks.putAll(routes);
@@ -88,7 +96,7 @@ public final class HealthCheck implements AutoCloseable {
 
     static Stage stageOf(String routeId) {
         for (Stage s : Stage.values()) {
-            if (routeId.startsWith(s.name().toLowerCase(java.util.Locale.ROOT) + "-")) {
+            if (routeId.startsWith(s.name().toLowerCase(Locale.ROOT) + "-")) {
                 return s;
             }
         }

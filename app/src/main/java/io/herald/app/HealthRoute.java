@@ -5,6 +5,7 @@ import java.util.Map;
 import io.herald.support.HttpAnswers;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import io.herald.publish.feeds.CacheFriendlyHeaders;
 
 /** {@code GET /health}: 200 when the broker is reachable and every route runs, else 503. */
 final class HealthRoute extends RouteBuilder {
@@ -20,7 +21,7 @@ final class HealthRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        getContext().getRegistry().bind(HEADER_FILTER, new io.herald.publish.feeds.CacheFriendlyHeaders());
+        getContext().getRegistry().bind(HEADER_FILTER, new CacheFriendlyHeaders());
         from(AppHttp.HEALTH.uri())
                 .routeId(AppHttp.HEALTH.routeId())
                 .process(this::respond);

@@ -25,6 +25,16 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerCon
 import org.apache.camel.impl.DefaultCamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.herald.app.dashboard.DashboardData;
+import io.herald.app.dashboard.DashboardRoute;
+import io.herald.support.CloudEventHeaders;
+import io.herald.support.HttpRouter;
+import io.herald.support.RecordBudget;
+import java.util.HashMap;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.apache.camel.support.service.ServiceSupport;
 
 /**
  * One running Herald: the chosen stages' routes in one Camel context, serving HTTP on one port,
@@ -77,9 +87,9 @@ public final class Herald implements AutoCloseable {
         long t0 = System.nanoTime();
         // What needs no broker is done while the broker starts: the enrichment's dictionaries and
         // language profiles load, its code is run once (a first post is then as quick as the next).
-        java.util.concurrent.CompletableFuture<Void> warmUp = stages.contains(Stage.TRANSFORM)
-                ? java.util.concurrent.CompletableFuture.runAsync(TransformStage::warmUp)
-                : java.util.concurrent.CompletableFuture.completedFuture(null);
+        CompletableFuture<Void> warmUp = stages.contains(Stage.TRANSFORM)
+                ? CompletableFuture.runAsync(TransformStage::warmUp)
+                : CompletableFuture.completedFuture(null);
         try {
             String bootstrap;
             if (config.kafkaBootstrap().isPresent()) {
@@ -90,13 +100,13 @@ public final class Herald implements AutoCloseable {
             }
             long brokerAt = System.nanoTime();
             TopicSetup.ensure(bootstrap, config.kafkaProperties(), config.topicPartitions(), config.topicReplication(),
-                    io.herald.support.RecordBudget.forPosts(config.maxPostBytes()));
+                    RecordBudget.forPosts(config.maxPostBytes()));
 
             camel = new DefaultCamelContext();
             // The one size budget, for every route that writes a record (RecordBudget.check).
-            camel.getRegistry().bind(io.herald.support.RecordBudget.BEAN, io.herald.support.RecordBudget.forPosts(config.maxPostBytes()));
+            camel.getRegistry().bind(RecordBudget.BEAN, RecordBudget.forPosts(config.maxPostBytes()));
             camel.addComponent("kafka", kafka(bootstrap, config.kafkaProperties(), InstanceId.of(config.dataDir()),
-                    io.herald.support.RecordBudget.forPosts(config.maxPostBytes())));
+                    RecordBudget.forPosts(config.maxPostBytes())));
             VertxPlatformHttpServerConfiguration http = new VertxPlatformHttpServerConfiguration();
             http.setBindHost(config.host());
             http.setBindPort(config.port());
@@ -108,10 +118,10 @@ public final class Herald implements AutoCloseable {
             HttpGate gate = new HttpGate(config.apiToken(), config.ghostWebhookSecret().isPresent(), config.baseUrl(), config.host(),
                     config.allowedHosts(), config.requestTimeout());
             CamelContext context = camel;
-            camel.addService(new org.apache.camel.support.service.ServiceSupport() {
+            camel.addService(new ServiceSupport() {
                 @Override
                 protected void doStart() {
-                    gate.install(io.herald.support.HttpRouter.of(context));
+                    gate.install(HttpRouter.of(context));
                 }
             });
             camel.getShutdownStrategy().setTimeout(10);
@@ -124,21 +134,21 @@ public final class Herald implements AutoCloseable {
             IngestStage ingest = stages.contains(Stage.INGEST) ? new IngestStage(config) : null;
             TransformStage transform = stages.contains(Stage.TRANSFORM) ? new TransformStage(config) : null;
             PublishStage publish = stages.contains(Stage.PUBLISH) ? new PublishStage(config) : null;
-            List<java.util.concurrent.CompletableFuture<Void>> rebuilds = new ArrayList<>();
+            List<CompletableFuture<Void>> rebuilds = new ArrayList<>();
             if (ingest != null) {
                 IngestStage i = ingest;
-                rebuilds.add(java.util.concurrent.CompletableFuture.runAsync(() -> i.rebuild(bootstrap)));
+                rebuilds.add(CompletableFuture.runAsync(() -> i.rebuild(bootstrap)));
             }
             if (transform != null) {
-                rebuilds.add(java.util.concurrent.CompletableFuture.runAsync(() -> transform.rebuild(bootstrap)));
+                rebuilds.add(CompletableFuture.runAsync(() -> transform.rebuild(bootstrap)));
             }
             if (publish != null) {
-                rebuilds.add(java.util.concurrent.CompletableFuture.runAsync(() -> publish.rebuild(bootstrap)));
+                rebuilds.add(CompletableFuture.runAsync(() -> publish.rebuild(bootstrap)));
             }
             try {
-                java.util.concurrent.CompletableFuture.allOf(rebuilds.toArray(java.util.concurrent.CompletableFuture[]::new)).join();
+                CompletableFuture.allOf(rebuilds.toArray(CompletableFuture[]::new)).join();
                 warmUp.join();
-            } catch (java.util.concurrent.CompletionException e) {
+            } catch (CompletionException e) {
                 throw e.getCause() instanceof RuntimeException r ? r : e;
             }
             long statesAt = System.nanoTime();
@@ -157,15 +167,15 @@ public final class Herald implements AutoCloseable {
             routes.add(new HealthRoute(health));
             if (publish != null) {
                 // The dashboard lives with publish (it shows the posts as served); it checks drafts when ingest runs here too.
-                var data = new io.herald.app.dashboard.DashboardData(bootstrap, config.kafkaProperties(), publish.store());
-                camel.addService(new org.apache.camel.support.service.ServiceSupport() {
+                var data = new DashboardData(bootstrap, config.kafkaProperties(), publish.store());
+                camel.addService(new ServiceSupport() {
                     @Override
                     protected void doStop() {
                         data.close();
                     }
                 });
                 HealthCheck checks = health;
-                routes.add(new io.herald.app.dashboard.DashboardRoute(data, () -> checks.check().checks(), java.util.Optional.ofNullable(ingest),
+                routes.add(new DashboardRoute(data, () -> checks.check().checks(), Optional.ofNullable(ingest),
                         config.apiToken()));
             }
             metrics = new HeraldMetrics(bootstrap, config.kafkaProperties());
@@ -204,7 +214,7 @@ public final class Herald implements AutoCloseable {
     }
 
     private static KafkaComponent kafka(String bootstrap, Map<String, String> clientProperties, String instanceId,
-                                        io.herald.support.RecordBudget budget) {
+                                        RecordBudget budget) {
         KafkaConfiguration c = new KafkaConfiguration();
         // Static membership: each consumer of this process is in a group of its own kind (transform,
         // newsletter, social, delivery, this instance's store), so one id per process is unique in
@@ -215,7 +225,7 @@ public final class Herald implements AutoCloseable {
         c.setHeartbeatIntervalMs(3_000);
         c.setBrokers(bootstrap);
         // SASL, TLS and any other client property, passed through as given (kafka.<property>).
-        c.setAdditionalProperties(new java.util.HashMap<>(clientProperties));
+        c.setAdditionalProperties(new HashMap<>(clientProperties));
         // Reliability first: a record is acknowledged once every in-sync replica has it, and a
         // retried send cannot be written twice.
         c.setRequestRequiredAcks("all");
@@ -239,7 +249,7 @@ public final class Herald implements AutoCloseable {
         // not committed past: the consumer seeks back and tries it again, so nothing is skipped.
         c.setBreakOnFirstError(true);
         // CloudEvents attributes (binary mode headers) on every record written: see CloudEventHeaders.
-        c.setInterceptorClasses(io.herald.support.CloudEventHeaders.class.getName());
+        c.setInterceptorClasses(CloudEventHeaders.class.getName());
         KafkaComponent kafka = new KafkaComponent();
         kafka.setConfiguration(c);
         return kafka;

@@ -19,6 +19,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The {@code herald} command: {@code run} starts every stage in one JVM (with an embedded Kafka
@@ -85,7 +93,7 @@ public final class HeraldCommand implements Runnable {
 
         /** The settings as given: each flag, else HERALD_<NAME>, else the --config file, else the default. */
         Settings settings() {
-            java.util.Map<String, String> kafka = new java.util.TreeMap<>();
+            Map<String, String> kafka = new TreeMap<>();
             if (spec.commandLine().getDefaultValueProvider() instanceof Defaults d) {
                 kafka.putAll(d.kafkaProperties());
             }
@@ -164,12 +172,12 @@ public final class HeraldCommand implements Runnable {
         @Override
         public Integer call() {
             try {
-                var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                                java.net.URI.create("http://127.0.0.1:" + port + "/health")).timeout(java.time.Duration.ofSeconds(4)).build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + port + "/health")).timeout(Duration.ofSeconds(4)).build(),
+                        HttpResponse.BodyHandlers.ofString());
                 spec.commandLine().getOut().println(response.body());
                 return response.statusCode() == 200 ? 0 : 1;
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 spec.commandLine().getErr().println("herald: no answer on port " + port + " (" + e.getClass().getSimpleName() + ")");
                 return 1;
             } catch (InterruptedException e) {
@@ -207,8 +215,8 @@ public final class HeraldCommand implements Runnable {
         }
 
         /** The Kafka client properties in the config file ({@code kafka.<property>=...}), without the prefix. */
-        java.util.Map<String, String> kafkaProperties() {
-            java.util.Map<String, String> named = new java.util.HashMap<>();
+        Map<String, String> kafkaProperties() {
+            Map<String, String> named = new HashMap<>();
             file.stringPropertyNames().forEach(k -> named.put(k, file.getProperty(k)));
             return Settings.kafkaProperties(named);
         }

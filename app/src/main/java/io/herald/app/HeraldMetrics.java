@@ -31,6 +31,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import io.micrometer.core.instrument.FunctionCounter;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What {@code GET /metrics} shows, in Prometheus' text format: posts accepted and refused by source
@@ -150,9 +152,9 @@ final class HeraldMetrics extends EventNotifierSupport implements AutoCloseable 
     }
 
     /** Feed requests by status, as the feed server counts them (feeds are served outside Camel's routes). */
-    void countFeedRequests(java.util.Map<Integer, java.util.concurrent.atomic.LongAdder> byStatus) {
-        byStatus.forEach((status, count) -> io.micrometer.core.instrument.FunctionCounter
-                .builder("herald.feed.requests", count, java.util.concurrent.atomic.LongAdder::doubleValue)
+    void countFeedRequests(Map<Integer, LongAdder> byStatus) {
+        byStatus.forEach((status, count) -> FunctionCounter
+                .builder("herald.feed.requests", count, LongAdder::doubleValue)
                 .description("Feed requests, by HTTP status (304: the reader's copy was current)")
                 .tag("status", String.valueOf(status)).register(registry));
     }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
+import java.nio.file.StandardCopyOption;
 
 /**
  * This Herald instance's name in its consumer groups, kept in its data folder ({@code instance-id}) so
@@ -31,7 +32,7 @@ final class InstanceId {
             String id = "herald-" + UUID.randomUUID();
             Path tmp = Files.createTempFile(dataDir, ".instance-id", ".tmp");
             Files.writeString(tmp, id + "\n", StandardCharsets.UTF_8);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return id;
         } catch (IOException e) {
             throw new StartupException("cannot keep this instance's id in " + file + ": " + e.getMessage(), e);

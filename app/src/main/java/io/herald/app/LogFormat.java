@@ -6,6 +6,7 @@ import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import org.slf4j.LoggerFactory;
+import io.herald.support.Settings;
 
 /**
  * {@code log-format}: {@code text} keeps logback.xml's one line per event; {@code json} writes one
@@ -18,8 +19,8 @@ final class LogFormat {
     private LogFormat() {
     }
 
-    static void apply(io.herald.support.Settings.LogFormat format) {
-        if (format != io.herald.support.Settings.LogFormat.JSON || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+    static void apply(Settings.LogFormat format) {
+        if (format != Settings.LogFormat.JSON || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return;
         }
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);

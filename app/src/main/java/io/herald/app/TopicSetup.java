@@ -16,6 +16,12 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import java.time.Duration;
+import java.util.Collection;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.slf4j.LoggerFactory;
 
 /**
  * Makes sure Herald's topics exist and suit it, before any stage starts. Missing topics are created
@@ -136,7 +142,7 @@ public final class TopicSetup {
             try {
                 return admin.describeConfigs(resources).all().get(30, TimeUnit.SECONDS);
             } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
                     throw e;
                 }
                 Thread.sleep(100);
@@ -146,7 +152,7 @@ public final class TopicSetup {
 
     /** Creates what is missing and checks what exists; a refusal is a {@link StartupException} that says why. */
     public static void ensure(String bootstrap, Map<String, String> clientProperties, int partitions, int replication, RecordBudget budget) {
-        try (Admin admin = KafkaAdmin.create(bootstrap, clientProperties, java.time.Duration.ofSeconds(30))) {
+        try (Admin admin = KafkaAdmin.create(bootstrap, clientProperties, Duration.ofSeconds(30))) {
             int brokers = admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).size();
             short rf = replication(replication, brokers);
             if (rf > brokers) {
@@ -168,7 +174,7 @@ public final class TopicSetup {
             List<ConfigResource> resources = Topics.all().stream()
                     .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t.name())).toList();
             Map<ConfigResource, Config> configs = describe(admin, resources);
-            Map<ConfigResource, java.util.Collection<org.apache.kafka.clients.admin.AlterConfigOp>> alter = new HashMap<>();
+            Map<ConfigResource, Collection<AlterConfigOp>> alter = new HashMap<>();
             Map<String, String> policies = new HashMap<>();
             for (Topic<?> t : Topics.all()) {
                 ConfigResource r = new ConfigResource(ConfigResource.Type.TOPIC, t.name());
@@ -182,9 +188,9 @@ public final class TopicSetup {
                 // a describe with the old values for a moment after the change).
                 policies.put(t.name(), changes.getOrDefault(TopicConfig.CLEANUP_POLICY_CONFIG, policy == null ? null : policy.value()));
                 if (!changes.isEmpty()) {
-                    alter.put(r, changes.entrySet().stream().map(e -> new org.apache.kafka.clients.admin.AlterConfigOp(
-                            new org.apache.kafka.clients.admin.ConfigEntry(e.getKey(), e.getValue()),
-                            org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET)).toList());
+                    alter.put(r, changes.entrySet().stream().map(e -> new AlterConfigOp(
+                            new ConfigEntry(e.getKey(), e.getValue()),
+                            AlterConfigOp.OpType.SET)).toList());
                 }
             }
             for (Topic<?> t : Topics.all()) {
@@ -196,7 +202,7 @@ public final class TopicSetup {
             }
             if (!alter.isEmpty()) {
                 admin.incrementalAlterConfigs(alter).all().get(30, TimeUnit.SECONDS);
-                org.slf4j.LoggerFactory.getLogger(TopicSetup.class).info("Set {} for Herald", alter.keySet());
+                LoggerFactory.getLogger(TopicSetup.class).info("Set {} for Herald", alter.keySet());
             }
         } catch (StartupException e) {
             throw e;

@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Optional;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Setup;
+import io.herald.publish.feeds.AtomRenderer;
+import io.herald.publish.feeds.JsonFeedRenderer;
+import io.herald.publish.feeds.RssRenderer;
 
 /**
  * Feed cost with 50 posts the size of the sample webinar (12 pairs each): rendering each format
@@ -28,9 +31,9 @@ public class FeedBenchmark extends BenchSettings {
     private List<EnrichedPost> posts;
     private RenderedFeeds cached;
     private Feeds feeds;
-    private io.herald.publish.feeds.AtomRenderer atom;
-    private io.herald.publish.feeds.RssRenderer rss;
-    private io.herald.publish.feeds.JsonFeedRenderer json;
+    private AtomRenderer atom;
+    private RssRenderer rss;
+    private JsonFeedRenderer json;
     private FeedLinks links;
 
     @Setup
@@ -50,9 +53,9 @@ public class FeedBenchmark extends BenchSettings {
         feeds = new Feeds(store, 50, "Herald");
         cached = new RenderedFeeds(store, feeds, links);
         cached.get("/feeds/all.atom").orElseThrow();
-        atom = new io.herald.publish.feeds.AtomRenderer(links);
-        rss = new io.herald.publish.feeds.RssRenderer(links);
-        json = new io.herald.publish.feeds.JsonFeedRenderer(links);
+        atom = new AtomRenderer(links);
+        rss = new RssRenderer(links);
+        json = new JsonFeedRenderer(links);
     }
 
     @Benchmark
@@ -74,12 +77,12 @@ public class FeedBenchmark extends BenchSettings {
     /** From nothing: every entry rendered too (a new renderer each time), as after a start. */
     @Benchmark
     public String render_atom_everyEntry() {
-        return new io.herald.publish.feeds.AtomRenderer(links).render(feeds.subscription(FeedSpec.all("Herald")));
+        return new AtomRenderer(links).render(feeds.subscription(FeedSpec.all("Herald")));
     }
 
     @Benchmark
     public String render_rss_everyEntry() {
-        return new io.herald.publish.feeds.RssRenderer(links).render(feeds.subscription(FeedSpec.all("Herald")));
+        return new RssRenderer(links).render(feeds.subscription(FeedSpec.all("Herald")));
     }
 
     @Benchmark

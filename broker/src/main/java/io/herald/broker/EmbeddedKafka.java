@@ -28,6 +28,7 @@ import org.apache.kafka.server.common.Feature;
 import org.apache.kafka.server.common.MetadataVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * A real single-node Kafka broker (KRaft, combined broker and controller) running inside this JVM,
@@ -284,7 +285,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                 ? startNode(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]), args[5],
                         args[6], Integer.parseInt(args[7]))
                 : start(Path.of(args[0]), Integer.parseInt(args[1]));
-        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             kafka.close();
             stopped.countDown();

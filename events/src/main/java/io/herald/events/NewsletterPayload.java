@@ -1,5 +1,7 @@
 package io.herald.events;
 
+import java.util.List;
+
 /**
  * A newsletter payload on {@code herald.newsletter}, ready for a newsletter system.
  *
@@ -19,9 +21,9 @@ public record NewsletterPayload(
         String html,
         String text,
         String url,
-        java.util.List<String> tags) implements Event {
+        List<String> tags) implements Event {
 
     public NewsletterPayload {
-        tags = tags == null ? java.util.List.of() : java.util.List.copyOf(tags);
+        tags = tags == null ? List.of() : List.copyOf(tags);
     }
 }

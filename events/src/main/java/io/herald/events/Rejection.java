@@ -1,6 +1,7 @@
 package io.herald.events;
 
 import java.time.Instant;
+import java.util.Base64;
 
 /**
  * An input a stage refused, on {@code herald.dlq}: nothing is dropped silently.
@@ -27,6 +28,6 @@ public record Rejection(
     public static Rejection of(String stage, String reason, String source, String contentType, String originTopic,
                                Integer originPartition, Long originOffset, byte[] original) {
         return new Rejection(Schema.VERSION, stage, reason, source, contentType, originTopic, originPartition, originOffset,
-                original == null ? null : java.util.Base64.getEncoder().encodeToString(original), Instant.now());
+                original == null ? null : Base64.getEncoder().encodeToString(original), Instant.now());
     }
 }

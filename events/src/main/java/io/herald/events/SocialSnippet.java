@@ -1,5 +1,7 @@
 package io.herald.events;
 
+import java.util.List;
+
 /**
  * A social post sized for one network, on {@code herald.social}.
  *
@@ -18,13 +20,13 @@ public record SocialSnippet(
         int length,
         int limit,
         String link,
-        java.util.List<LinkFacet> facets) implements Event {
+        List<LinkFacet> facets) implements Event {
 
     public SocialSnippet {
-        facets = facets == null ? java.util.List.of() : java.util.List.copyOf(facets);
+        facets = facets == null ? List.of() : List.copyOf(facets);
     }
 
     public SocialSnippet(int schema, String idempotencyKey, String postId, int version, String platform, String text, int length, int limit) {
-        this(schema, idempotencyKey, postId, version, platform, text, length, limit, null, java.util.List.of());
+        this(schema, idempotencyKey, postId, version, platform, text, length, limit, null, List.of());
     }
 }

@@ -1,5 +1,7 @@
 package io.herald.events;
 
+import java.util.concurrent.Callable;
+
 /**
  * A consumed record that a stage cannot use (unreadable, or its processing failed on its content).
  * Only this goes to {@code herald.dlq}, and the consumer moves on. Any other failure, above all a
@@ -13,7 +15,7 @@ public final class UnusableRecord extends RuntimeException {
     }
 
     /** Runs the processing of one record; whatever it throws makes the record unusable, with the cause's message. */
-    public static <T> T whileProcessing(java.util.concurrent.Callable<T> work) {
+    public static <T> T whileProcessing(Callable<T> work) {
         try {
             return work.call();
         } catch (UnusableRecord e) {

@@ -8,6 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.time.Instant;
 import java.util.Optional;
+import io.herald.support.Hashes;
+import java.net.URI;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.jsoup.Jsoup;
 
 /**
  * Reads a CMS's "post published" notification. Three shapes are understood:
@@ -33,15 +39,15 @@ public final class CmsWebhookParser {
      *                {@code ?_embed}. Herald keeps what it has for them rather than erase them
      */
     public record Notification(ParsedPost post, String cms, String contentHash, Instant updatedAt, List<String> aliases,
-                               java.util.Set<String> missing) {
+                               Set<String> missing) {
 
         public Notification {
             aliases = aliases == null ? List.of() : List.copyOf(aliases);
-            missing = missing == null ? java.util.Set.of() : java.util.Set.copyOf(missing);
+            missing = missing == null ? Set.of() : Set.copyOf(missing);
         }
 
         Notification(ParsedPost post, String cms, String contentHash, Instant updatedAt) {
-            this(post, cms, contentHash, updatedAt, List.of(), java.util.Set.of());
+            this(post, cms, contentHash, updatedAt, List.of(), Set.of());
         }
     }
 
@@ -117,7 +123,7 @@ public final class CmsWebhookParser {
                     ? prefixed("ghost-", text(ghost, "uuid")) : null, text(ghost, "title"), text(author, "name"),
                     Dates.required("published_at", text(ghost, "published_at")), text(ghost, "url"),
                     names(ghost.path("tags")), text(ghost, "feature_image")));
-            return Optional.of(withIds(n, ghostIds(ghost), java.util.Set.of()));
+            return Optional.of(withIds(n, ghostIds(ghost), Set.of()));
         }
         JsonNode wp = root.path("post").isObject() && root.path("post").has("post_title") ? root.path("post") : root;
         if (root.path("title").isObject() || wp.has("post_title")) {
@@ -136,7 +142,7 @@ public final class CmsWebhookParser {
             String id = first(text(root, "id"), text(wp, "ID"));
             String date = first(text(root, "date_gmt"), text(wp, "post_date_gmt"));
             // The REST API names terms, the author and the image by number; their names come only with ?_embed.
-            java.util.Set<String> missing = new java.util.HashSet<>();
+            Set<String> missing = new HashSet<>();
             JsonNode embedded = root.path("_embedded");
             List<String> tags = names(first(root.path("tags"), wp.path("tags")));
             if (numbered(root.path("tags")) || numbered(root.path("categories"))) {
@@ -158,7 +164,7 @@ public final class CmsWebhookParser {
                 missing.add(IMAGE);
             }
             Notification n = read("wordpress", html, new PostMeta(url == null ? prefixed("wordpress-", id) : null,
-                    title == null ? null : org.jsoup.Jsoup.parse(title).text(), author,
+                    title == null ? null : Jsoup.parse(title).text(), author,
                     date == null ? null : Dates.required("date_gmt", date + (date.endsWith("Z") ? "" : "Z")),
                     url, tags, image));
             return Optional.of(withIds(n, wordpressIds(root, wp), missing));
@@ -195,7 +201,7 @@ public final class CmsWebhookParser {
             }
             refs.addAll(ghostIds(ghost.path("current")));
             refs.addAll(ghostIds(ghost.path("previous")));
-            return refs.isEmpty() ? Optional.empty() : Optional.of(new Withdrawal("ghost", List.copyOf(new java.util.LinkedHashSet<>(refs))));
+            return refs.isEmpty() ? Optional.empty() : Optional.of(new Withdrawal("ghost", List.copyOf(new LinkedHashSet<>(refs))));
         }
         JsonNode wp = root.path("post").isObject() && root.path("post").has("post_title") ? root.path("post") : root;
         for (String url : new String[] {text(root, "link"), text(root, "post_permalink"), text(wp, "post_permalink"),
@@ -209,7 +215,7 @@ public final class CmsWebhookParser {
             return Optional.empty();
         }
         boolean wordpress = root.path("title").isObject() || wp.has("post_title");
-        return Optional.of(new Withdrawal(wordpress ? "wordpress" : "herald", List.copyOf(new java.util.LinkedHashSet<>(refs))));
+        return Optional.of(new Withdrawal(wordpress ? "wordpress" : "herald", List.copyOf(new LinkedHashSet<>(refs))));
     }
 
     /** Ghost's own ids of a post: its object id (also its RSS guid) and its uuid. */
@@ -238,7 +244,7 @@ public final class CmsWebhookParser {
         String link = first(text(root, "link"), guid);
         if (id != null && id.matches("\\d{1,19}") && link != null) {
             try {
-                java.net.URI u = java.net.URI.create(link);
+                URI u = URI.create(link);
                 if (u.getScheme() != null && u.getRawAuthority() != null) {
                     ids.add(u.getScheme() + "://" + u.getRawAuthority() + "/?p=" + id);
                 }
@@ -249,8 +255,8 @@ public final class CmsWebhookParser {
         return ids;
     }
 
-    private static Notification withIds(Notification n, List<String> aliases, java.util.Set<String> missing) {
-        return new Notification(n.post(), n.cms(), n.contentHash(), n.updatedAt(), List.copyOf(new java.util.LinkedHashSet<>(aliases)), missing);
+    private static Notification withIds(Notification n, List<String> aliases, Set<String> missing) {
+        return new Notification(n.post(), n.cms(), n.contentHash(), n.updatedAt(), List.copyOf(new LinkedHashSet<>(aliases)), missing);
     }
 
     /** Whether a list of terms is WordPress's term ids (numbers) rather than names. */
@@ -272,7 +278,7 @@ public final class CmsWebhookParser {
         }
         String content = html == null ? "" : html;
         ParsedPost post = new HtmlPostParser().parse("<article>" + content + "</article>", meta.url(), meta);
-        String hash = io.herald.support.Hashes.sha256(String.join("\u0000", String.valueOf(meta.id()), meta.title(),
+        String hash = Hashes.sha256(String.join("\u0000", String.valueOf(meta.id()), meta.title(),
                 String.valueOf(meta.author()), String.valueOf(meta.published()), String.valueOf(meta.url()),
                 String.join(",", meta.tags()), String.valueOf(meta.image()), content));
         return new Notification(post, cms, hash, null);

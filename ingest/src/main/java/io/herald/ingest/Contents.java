@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jsoup.nodes.Element;
+import java.util.regex.Pattern;
 
 /**
  * A table of contents: a list whose items are links to places on the same page, or whose items say
@@ -16,8 +17,8 @@ import org.jsoup.nodes.Element;
  */
 final class Contents {
 
-    private static final java.util.regex.Pattern NUMBERING = java.util.regex.Pattern.compile("^\\d{1,3}[.)]\\s*");
-    private static final java.util.regex.Pattern NOT_WORDS = java.util.regex.Pattern.compile("[\\s\\p{Punct}？؟。、！：]+");
+    private static final Pattern NUMBERING = Pattern.compile("^\\d{1,3}[.)]\\s*");
+    private static final Pattern NOT_WORDS = Pattern.compile("[\\s\\p{Punct}？؟。、！：]+");
 
     private Contents() {
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import io.herald.support.Masking;
 
 /**
  * How each upstream feed is doing: the last fetch's outcome, and after failures a backoff (the poll
@@ -48,8 +49,8 @@ public final class FeedHealth {
     /** One line per feed polled so far: {@code UP}, or {@code DOWN (reason; n failures in a row, next try at ...)}. */
     public Map<String, String> states() {
         Map<String, String> out = new LinkedHashMap<>();
-        states.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> out.put(io.herald.support.Masking.url(e.getKey()), e.getValue().failures() == 0
-                ? "UP" : "DOWN (" + io.herald.support.Masking.text(e.getValue().reason()) + "; " + e.getValue().failures() + " failure"
+        states.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> out.put(Masking.url(e.getKey()), e.getValue().failures() == 0
+                ? "UP" : "DOWN (" + Masking.text(e.getValue().reason()) + "; " + e.getValue().failures() + " failure"
                         + (e.getValue().failures() == 1 ? "" : "s") + " in a row, next try at " + e.getValue().nextAttempt() + ")"));
         return out;
     }

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.xml.sax.InputSource;
+import io.herald.support.Hashes;
 
 /**
  * Reads an upstream RSS or Atom feed (ROME) into posts, one per entry: the entry's link is its
@@ -66,7 +67,7 @@ public final class FeedReader {
         PostMeta meta = new PostMeta(link == null ? e.getUri() : null, e.getTitle(), author,
                 date == null ? null : date.toInstant(), link, tags, absolute(feedUrl, image));
         ParsedPost post = new HtmlPostParser().parse("<article>" + html + "</article>", link, meta);
-        String hash = io.herald.support.Hashes.sha256(String.join("\u0000", String.valueOf(meta.id()), String.valueOf(meta.title()),
+        String hash = Hashes.sha256(String.join("\u0000", String.valueOf(meta.id()), String.valueOf(meta.title()),
                 String.valueOf(author), String.valueOf(meta.published()), String.valueOf(link), String.join(",", tags),
                 String.valueOf(meta.image()), html));
         String guid = e.getUri() == null || e.getUri().isBlank() ? null : e.getUri().strip();

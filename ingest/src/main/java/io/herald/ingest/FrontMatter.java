@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import io.herald.events.Json;
+import java.io.IOException;
 
 /**
  * YAML front matter at the top of a Markdown post, read with a YAML library (jackson-dataformat-yaml,
@@ -54,13 +56,13 @@ final class FrontMatter {
         String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
         if (t.startsWith("{")) {
             // Hugo's JSON front matter: one JSON object, then the body. (YAML reads JSON, so the fields read alike.)
-            try (var parser = io.herald.events.Json.mapper().createParser(t)) {
-                JsonNode node = io.herald.events.Json.mapper().readTree(parser);
+            try (var parser = Json.mapper().createParser(t)) {
+                JsonNode node = Json.mapper().readTree(parser);
                 if (node != null && node.isObject()) {
                     int end = (int) parser.currentLocation().getCharOffset();
                     return new Split(fields(t.substring(0, end)), t.substring(end));
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // Not JSON: a body that starts with a brace.
             }
         }

@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import java.util.Locale;
 
 /**
  * Ghost's own webhook signature, for Ghost cannot send an {@code Authorization} header. A Ghost
@@ -48,7 +49,7 @@ public final class GhostSignature {
                     + " minutes from now: refused as a possible replay (check the clocks of Ghost and Herald).");
         }
         byte[] expected = HexFormat.of().formatHex(sign(secret, body, ts)).getBytes(StandardCharsets.US_ASCII);
-        if (!MessageDigest.isEqual(expected, hex.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII))) {
+        if (!MessageDigest.isEqual(expected, hex.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII))) {
             return Optional.of("The " + HEADER + " does not verify with ghost-webhook-secret: is it the secret of this webhook in Ghost?");
         }
         return Optional.empty();

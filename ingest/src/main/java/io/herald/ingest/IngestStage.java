@@ -24,6 +24,16 @@ import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.herald.events.RawPost;
+import io.herald.support.HttpGate;
+import io.herald.support.HttpRouter;
+import io.herald.support.KafkaEndpoints;
+import io.herald.support.OutboundPolicy;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import org.apache.camel.Exchange;
 
 /**
  * The ingest stage: every source's route, writing accepted posts to {@code herald.posts.raw} and
@@ -36,15 +46,15 @@ public final class IngestStage {
     private final PostLedger ledger = new PostLedger();
     private final Intake intake;
     private final Optional<String> apiToken;
-    private final java.nio.file.Path inbox;
+    private final Path inbox;
     private final FeedHealth feedHealth;
 
     private final Optional<String> ghostSecret;
     private final List<String> feeds;
     private final Duration feedPoll;
-    private final io.herald.support.OutboundPolicy outbound;
+    private final OutboundPolicy outbound;
 
-    private final java.util.Map<String, String> clientProperties;
+    private final Map<String, String> clientProperties;
 
     public IngestStage(Settings settings) {
         this.clientProperties = settings.kafkaProperties();
@@ -72,7 +82,7 @@ public final class IngestStage {
             ledger.forget(id);
             var by = r.headers().lastHeader(PostLedger.WITHDRAWN_BY_HEADER);
             if (by != null && by.value() != null) {
-                ledger.withdrawnBy(id, new String(by.value(), java.nio.charset.StandardCharsets.UTF_8));
+                ledger.withdrawnBy(id, new String(by.value(), StandardCharsets.UTF_8));
             }
         });
         LOG.info("Ingest knows {} posts ({} records replayed)", ledger.size(), n);
@@ -87,7 +97,7 @@ public final class IngestStage {
      */
     public void installHttpAnswers(CamelContext camel) {
         ProducerTemplate dlq = camel.createProducerTemplate();
-        VertxPlatformHttpRouter router = io.herald.support.HttpRouter.of(camel);
+        VertxPlatformHttpRouter router = HttpRouter.of(camel);
         router.errorHandler(413, ctx -> {
             String declared = ctx.request().getHeader("Content-Length");
             answer(ctx, dlq, declared != null && declared.matches("\\d{1,18}")
@@ -103,14 +113,14 @@ public final class IngestStage {
         });
     }
 
-    private static void answer(io.vertx.ext.web.RoutingContext ctx, ProducerTemplate dlq, RejectedPost rejected) {
+    private static void answer(RoutingContext ctx, ProducerTemplate dlq, RejectedPost rejected) {
         // A body refused unread is not waited for (HttpGate.endUnread).
-        io.herald.support.HttpGate.endUnread(ctx.request(),
+        HttpGate.endUnread(ctx.request(),
                 ctx.response().setStatusCode(rejected.status()).putHeader("Content-Type", Problems.CONTENT_TYPE),
                 Problems.json(rejected.status(), rejected.title(), rejected.detail()));
         Rejection r = Rejection.of("ingest", rejected.detail(), "http " + ctx.request().path(),
                 ctx.request().getHeader("Content-Type"), null, null, null, null);
-        dlq.asyncRequestBodyAndHeader(io.herald.support.KafkaEndpoints.to(Topics.DLQ), Json.write(r), KafkaConstants.KEY, "ingest");
+        dlq.asyncRequestBodyAndHeader(KafkaEndpoints.to(Topics.DLQ), Json.write(r), KafkaConstants.KEY, "ingest");
     }
 
     /**
@@ -123,16 +133,16 @@ public final class IngestStage {
      * {@code webhook...}: the CMS webhook; else the posts API), past the sender's check (the caller
      * has made its own). The exchange that comes back is ingest's own answer: status, type, body.
      */
-    public org.apache.camel.Exchange resend(org.apache.camel.ProducerTemplate template, String source, String contentType, byte[] body) {
+    public Exchange resend(ProducerTemplate template, String source, String contentType, byte[] body) {
         String door = source != null && source.startsWith("webhook") ? HttpIngestRoute.NOTIFICATION_IN : HttpIngestRoute.POST_IN;
         return template.request(door, e -> {
             e.getMessage().setBody(body);
-            e.getMessage().setHeader(org.apache.camel.Exchange.CONTENT_TYPE, contentType == null ? "text/plain" : contentType);
-            e.getMessage().setHeader(org.apache.camel.Exchange.CONTENT_LENGTH, (long) body.length);
+            e.getMessage().setHeader(Exchange.CONTENT_TYPE, contentType == null ? "text/plain" : contentType);
+            e.getMessage().setHeader(Exchange.CONTENT_LENGTH, (long) body.length);
         });
     }
 
-    public io.herald.events.RawPost preview(byte[] body, String contentType) {
+    public RawPost preview(byte[] body, String contentType) {
         return intake.accept(body, contentType, "preview").post();
     }
 
@@ -146,7 +156,7 @@ public final class IngestStage {
     }
 
     public List<RouteBuilder> routes() {
-        List<RouteBuilder> routes = new java.util.ArrayList<>(List.of(
+        List<RouteBuilder> routes = new ArrayList<>(List.of(
                 new HttpIngestRoute(intake, ledger, apiToken, ghostSecret), new DeleteRoute(ledger, apiToken), new InboxRoute(intake, ledger, inbox)));
         if (!feeds.isEmpty()) {
             routes.add(new FeedPollRoute(feeds, feedPoll, intake, ledger, new FeedFetcher(outbound), feedHealth));

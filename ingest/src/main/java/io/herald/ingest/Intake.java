@@ -15,6 +15,17 @@ import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import io.herald.events.Json;
+import io.herald.events.Topics;
+import io.herald.support.Masking;
+import io.herald.support.RecordBudget;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns the bytes of one submitted document into a {@link RawPost}, or refuses it with a
@@ -22,7 +33,7 @@ import java.util.Optional;
  */
 public final class Intake {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Intake.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Intake.class);
 
     /** 5 MiB: far above any real Q&amp;A post, far below what would strain a broker. */
     public static final long DEFAULT_MAX_BYTES = Settings.defaultOf(Settings.MAX_POST_BYTES);
@@ -43,12 +54,12 @@ public final class Intake {
     private final Clock clock;
     private final long maxBytes;
     private final PostLedger ledger;
-    private final io.herald.support.RecordBudget budget;
+    private final RecordBudget budget;
 
     public Intake(Clock clock, long maxBytes, PostLedger ledger) {
         this.clock = clock;
         this.maxBytes = maxBytes;
-        this.budget = io.herald.support.RecordBudget.forPosts(maxBytes);
+        this.budget = RecordBudget.forPosts(maxBytes);
         this.ledger = ledger;
     }
 
@@ -64,7 +75,7 @@ public final class Intake {
     }
 
     /** Media types Herald reads posts in. */
-    static final java.util.Set<String> READABLE = java.util.Set.of("text/plain", "text/markdown", "text/x-markdown", "text/html",
+    static final Set<String> READABLE = Set.of("text/plain", "text/markdown", "text/x-markdown", "text/html",
             "application/xhtml+xml", "application/json");
 
     public Outcome accept(byte[] body, String contentTypeHeader, String source) {
@@ -130,11 +141,11 @@ public final class Intake {
         String id = PostIdentity.idFor(parsed);
         RawPost raw = parsed.toRaw().id(id).source(source).contentType(mediaType).body(text)
                 .receivedAt(clock.instant().truncatedTo(ChronoUnit.MILLIS)).contentHash(hash).build();
-        int recordBytes = io.herald.events.Json.writeBytes(raw).length;
+        int recordBytes = Json.writeBytes(raw).length;
         if (recordBytes > budget.recordBytes() - 64 * 1024) {
             // Refused once, with the limit that applies, rather than answered 503 "retry" for ever.
             throw new RejectedPost(413, "Post too large", "The post would make a record of " + recordBytes + " bytes on "
-                    + io.herald.events.Topics.POSTS_RAW.name() + " (the post and what Herald read from it); Herald carries records of up to "
+                    + Topics.POSTS_RAW.name() + " (the post and what Herald read from it); Herald carries records of up to "
                     + (budget.recordBytes() - 64 * 1024) + " bytes, set by max-post-bytes (" + maxBytes + ").");
         }
         // A post its own CMS withdrew stays withdrawn until that CMS publishes it again: an RSS listing
@@ -143,7 +154,7 @@ public final class Intake {
         if (withdrawnBy.isPresent() && !source.equals("webhook:" + withdrawnBy.get())) {
             if (source.startsWith("feed:")) {
                 LOG.info("Left out {} from {}: withdrawn by its CMS ({}) until it publishes it again", id,
-                        io.herald.support.Masking.url(source.substring(5)), withdrawnBy.get());
+                        Masking.url(source.substring(5)), withdrawnBy.get());
                 return new Outcome(raw, true);
             }
             throw new RejectedPost(409, "Withdrawn by its CMS", "The post \"" + id + "\" was taken out of public view in "
@@ -161,7 +172,7 @@ public final class Intake {
      *
      * @param what the parser, for the reason ("text/html", "CMS webhook", "feed")
      */
-    public static <T> T readable(String what, java.util.function.Supplier<T> parse) {
+    public static <T> T readable(String what, Supplier<T> parse) {
         try {
             return parse.get();
         } catch (RejectedPost e) {
@@ -183,7 +194,7 @@ public final class Intake {
     }
 
     /** 120 characters: a title, not a paragraph. */
-    private static final java.util.regex.Pattern LINE_MARKS = java.util.regex.Pattern.compile("^[-*•#=>\\s]++");
+    private static final Pattern LINE_MARKS = Pattern.compile("^[-*•#=>\\s]++");
     static final int FALLBACK_TITLE_CHARS = 120;
 
     /**
@@ -192,7 +203,7 @@ public final class Intake {
      * extension); cut at a word near 120 characters.
      */
     static Optional<String> fallbackTitle(ParsedPost post, String source) {
-        java.util.List<String> candidates = new java.util.ArrayList<>();
+        List<String> candidates = new ArrayList<>();
         if (post.intro() != null) {
             candidates.add(post.intro());
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.herald.support.TextScan;
 
 /** Finds links in running text: full URLs and the bare {@code www.} kind people type. */
 final class Links {
@@ -20,7 +21,7 @@ final class Links {
         Set<String> found = new LinkedHashSet<>();
         Matcher m = URL.matcher(text);
         while (m.find()) {
-            String link = io.herald.support.TextScan.stripTrailing(m.group(), TRAILING);
+            String link = TextScan.stripTrailing(m.group(), TRAILING);
             if (link.regionMatches(true, 0, "www.", 0, 4)) {
                 link = "https://" + link;
             }

@@ -3,6 +3,7 @@ package io.herald.ingest;
 import java.util.List;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
+import java.util.ArrayList;
 
 /**
  * Reads a Markdown post, with or without YAML front matter ({@code title}, {@code date},
@@ -24,7 +25,7 @@ public final class MarkdownPostParser {
         String html = "<article>" + HTML.render(MARKDOWN.parse(DefinitionLists.asHtmlBlocks(split.body()))) + "</article>";
         ParsedPost post = new HtmlPostParser().parse(html, url, meta);
         // Bare www. links in the Markdown source are links too, though Markdown does not make them so.
-        List<String> links = new java.util.ArrayList<>(post.links());
+        List<String> links = new ArrayList<>(post.links());
         Links.find(split.body()).stream().filter(l -> !links.contains(l)).forEach(links::add);
         return post.toBuilder().links(links).build();
     }

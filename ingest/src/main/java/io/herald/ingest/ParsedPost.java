@@ -3,6 +3,7 @@ package io.herald.ingest;
 import io.herald.events.QaPair;
 import java.time.Instant;
 import java.util.List;
+import io.herald.events.RawPost;
 
 /** What a parser found in a document. Fields it could not find are {@code null} or empty. */
 public record ParsedPost(
@@ -26,8 +27,8 @@ public record ParsedPost(
     }
 
     /** A raw post holding what was found; the caller adds how and when it arrived (id, source, body, times, hash). */
-    public io.herald.events.RawPost.Builder toRaw() {
-        return io.herald.events.RawPost.builder().title(title).author(author).published(published).url(url).tags(tags)
+    public RawPost.Builder toRaw() {
+        return RawPost.builder().title(title).author(author).published(published).url(url).tags(tags)
                 .intro(intro).qa(qa).outro(outro).links(links).images(images);
     }
 

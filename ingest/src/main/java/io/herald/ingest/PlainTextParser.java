@@ -4,6 +4,7 @@ import io.herald.events.QaPair;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Reads a Q&amp;A post written as plain text: the first non-empty line is the title, text before
@@ -146,11 +147,11 @@ public final class PlainTextParser {
     }
 
     /** A line that may start a speaker's turn ("Maria Lopez: ..."): it starts a paragraph of its own. */
-    static final java.util.regex.Pattern SPEAKER_START = java.util.regex.Pattern.compile(
+    static final Pattern SPEAKER_START = Pattern.compile(
             "[\\p{Lu}][\\p{L}.'’-]{0,30}(?:\\s+[\\p{Lu}][\\p{L}.'’-]{0,30}){0,2}\\s*[:：]\\s*\\S");
 
     /** A line that starts a list item: "- ", "* ", "• " or "1. " / "1) ". */
-    static final java.util.regex.Pattern LIST_ITEM = java.util.regex.Pattern.compile("(?:[-*•]|\\d{1,3}[.)])\\s+\\S");
+    static final Pattern LIST_ITEM = Pattern.compile("(?:[-*•]|\\d{1,3}[.)])\\s+\\S");
 
     private static void flush(StringBuilder paragraph, List<String> into) {
         if (!paragraph.isEmpty()) {

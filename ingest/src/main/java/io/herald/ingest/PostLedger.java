@@ -2,6 +2,11 @@ package io.herald.ingest;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import io.herald.events.RawPost;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The content hash last accepted for each post id, so that sending the same post again answers
@@ -14,21 +19,21 @@ public final class PostLedger {
     public static final String WITHDRAWN_BY_HEADER = "herald-withdrawn-by";
 
     private final Map<String, String> hashes = new ConcurrentHashMap<>();
-    private final java.util.Set<String> sources = ConcurrentHashMap.newKeySet();
-    private final Map<String, java.time.Instant> sourceUpdated = new ConcurrentHashMap<>();
+    private final Set<String> sources = ConcurrentHashMap.newKeySet();
+    private final Map<String, Instant> sourceUpdated = new ConcurrentHashMap<>();
     private final Map<String, String> aliases = new ConcurrentHashMap<>();
     private final Map<String, String> withdrawnBy = new ConcurrentHashMap<>();
     private final Map<String, Held> held = new ConcurrentHashMap<>();
 
     /** What the version Herald holds says about a post, for a payload that does not carry it. */
-    public record Held(java.util.List<String> tags, String author, String image) {
+    public record Held(List<String> tags, String author, String image) {
     }
 
     /**
      * Learns a post Kafka has: its hash, source and CMS change time, the ids it has where it came from,
      * and its tags, author and image. A post written again is no longer withdrawn.
      */
-    public void record(io.herald.events.RawPost post) {
+    public void record(RawPost post) {
         record(post.id(), post.contentHash(), post.source(), post.sourceUpdatedAt());
         alias(post.id(), post.aliases());
         held.put(post.id(), new Held(post.tags(), post.author(), post.images().isEmpty() ? null : post.images().get(0)));
@@ -36,7 +41,7 @@ public final class PostLedger {
     }
 
     /** Notes the post's ids where it came from ({@link io.herald.events.RawPost#aliases}). */
-    public void alias(String id, java.util.List<String> ids) {
+    public void alias(String id, List<String> ids) {
         for (String a : ids) {
             if (a != null && !a.isBlank() && !a.equals(id)) {
                 aliases.put(a, id);
@@ -45,24 +50,24 @@ public final class PostLedger {
     }
 
     /** The post a notification names, by its id or one of its aliases, if Herald has it. */
-    public java.util.Optional<String> resolve(java.util.List<String> refs) {
+    public Optional<String> resolve(List<String> refs) {
         for (String r : refs) {
             if (knows(r)) {
-                return java.util.Optional.of(r);
+                return Optional.of(r);
             }
         }
         for (String r : refs) {
             String id = aliases.get(r);
             if (id != null && knows(id)) {
-                return java.util.Optional.of(id);
+                return Optional.of(id);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** What Herald holds of a post's tags, author and image. */
-    public java.util.Optional<Held> held(String id) {
-        return java.util.Optional.ofNullable(held.get(id));
+    public Optional<Held> held(String id) {
+        return Optional.ofNullable(held.get(id));
     }
 
     /** The post was withdrawn by its own CMS ({@code ghost}, {@code wordpress}): no other source brings it back. */
@@ -71,12 +76,12 @@ public final class PostLedger {
     }
 
     /** The CMS that withdrew this post, if one did and has not published it again. */
-    public java.util.Optional<String> withdrawnBy(String id) {
-        return java.util.Optional.ofNullable(withdrawnBy.get(id));
+    public Optional<String> withdrawnBy(String id) {
+        return Optional.ofNullable(withdrawnBy.get(id));
     }
 
     /** As {@link #record(String, String, String)}, with when the CMS says it last changed the post (may be null). */
-    public void record(String id, String contentHash, String source, java.time.Instant sourceUpdatedAt) {
+    public void record(String id, String contentHash, String source, Instant sourceUpdatedAt) {
         record(id, contentHash, source);
         if (sourceUpdatedAt != null) {
             sourceUpdated.merge(id, sourceUpdatedAt, (a, b) -> a.isAfter(b) ? a : b);
@@ -87,8 +92,8 @@ public final class PostLedger {
      * Whether a CMS notification saying the post changed at {@code updatedAt} is older than the version
      * Herald holds (a replayed or late webhook), so it must not replace it.
      */
-    public boolean olderThanHeld(String id, java.time.Instant updatedAt) {
-        java.time.Instant held = sourceUpdated.get(id);
+    public boolean olderThanHeld(String id, Instant updatedAt) {
+        Instant held = sourceUpdated.get(id);
         return updatedAt != null && held != null && updatedAt.isBefore(held);
     }
 

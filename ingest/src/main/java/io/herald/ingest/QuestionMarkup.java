@@ -2,6 +2,9 @@ package io.herald.ingest;
 
 import java.util.ArrayList;
 import org.jsoup.nodes.Element;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Questions given away by their markup's role rather than their words: the {@code <summary>} of a
@@ -29,9 +32,9 @@ final class QuestionMarkup {
     }
 
     /** A table's header cells that say which column holds the questions and which the answers. */
-    private static final java.util.regex.Pattern QUESTION_HEADER = java.util.regex.Pattern.compile(
+    private static final Pattern QUESTION_HEADER = Pattern.compile(
             "(?iu)^(q|questions?|vraag|vragen|frage|fragen|pregunta|preguntas|问题|問題|質問|질문)$");
-    private static final java.util.regex.Pattern ANSWER_HEADER = java.util.regex.Pattern.compile(
+    private static final Pattern ANSWER_HEADER = Pattern.compile(
             "(?iu)^(a|answers?|antwoord|antwoorden|antwort|antworten|réponse|réponses|respuesta|respuestas|答案|回答|답변)$");
 
     static void mark(Element root) {
@@ -85,7 +88,7 @@ final class QuestionMarkup {
      * following panel opens when it is checked. The label becomes the question; the panel stays as it is.
      */
     private static void checkboxToggles(Element root) {
-        java.util.Map<String, Element> toggles = new java.util.HashMap<>();
+        Map<String, Element> toggles = new HashMap<>();
         for (Element input : root.select("input[type~=(?i)^(checkbox|radio)$][id]")) {
             toggles.putIfAbsent(input.id(), input);
         }

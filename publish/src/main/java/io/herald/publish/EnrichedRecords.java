@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.component.kafka.KafkaConstants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The records of {@code herald.posts.enriched} as a publish process reads them: each parsed and made
@@ -19,7 +21,7 @@ import org.apache.camel.component.kafka.KafkaConstants;
  */
 public final class EnrichedRecords {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EnrichedRecords.class);
+    private static final Logger LOG = LoggerFactory.getLogger(EnrichedRecords.class);
 
     private record Safe(EnrichedPost post, long weight) {
     }

@@ -1,5 +1,13 @@
 package io.herald.publish;
 
+import java.util.ArrayList;
+import java.util.Locale;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
 /** Text made safe to put in HTML, element content or a quoted attribute, for every channel that writes HTML. */
 public final class Html {
 
@@ -32,7 +40,7 @@ public final class Html {
     public static final String SANDBOX_CSP = "sandbox allow-scripts allow-popups; default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'; "
             + "font-src https: data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 
-    private static final java.util.Set<String> ACTIVE = java.util.Set.of("script", "iframe", "frame", "frameset", "object", "embed",
+    private static final Set<String> ACTIVE = Set.of("script", "iframe", "frame", "frameset", "object", "embed",
             "applet", "form", "base", "link", "meta", "noscript", "template", "svg", "math", "portal");
 
     /**
@@ -41,15 +49,15 @@ public final class Html {
      * inline styles kept. Served with {@link #SANDBOX_CSP} as well, so what this misses still cannot run.
      */
     public static String sanitizeDocument(String html) {
-        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(html == null ? "" : html);
-        for (org.jsoup.nodes.Element e : doc.getAllElements()) {
+        Document doc = Jsoup.parse(html == null ? "" : html);
+        for (Element e : doc.getAllElements()) {
             if (ACTIVE.contains(e.normalName()) && !(e.normalName().equals("meta") && e.hasAttr("charset"))) {
                 e.remove();
                 continue;
             }
-            for (org.jsoup.nodes.Attribute a : new java.util.ArrayList<>(e.attributes().asList())) {
-                String name = a.getKey().toLowerCase(java.util.Locale.ROOT);
-                String value = a.getValue().replaceAll("[\\s\\x00-\\x1f]", "").toLowerCase(java.util.Locale.ROOT);
+            for (Attribute a : new ArrayList<>(e.attributes().asList())) {
+                String name = a.getKey().toLowerCase(Locale.ROOT);
+                String value = a.getValue().replaceAll("[\\s\\x00-\\x1f]", "").toLowerCase(Locale.ROOT);
                 if (name.startsWith("on") || name.equals("srcdoc") || name.equals("formaction")
                         || value.startsWith("javascript:") || value.startsWith("vbscript:")
                         || value.startsWith("data:") && !(name.equals("src") && value.startsWith("data:image/") && !value.startsWith("data:image/svg"))) {

@@ -10,12 +10,15 @@ import java.util.function.Function;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.model.ProcessorDefinition;
+import io.herald.support.Prop;
+import io.herald.support.RecordBudget;
+import org.apache.camel.builder.Builder;
 
 /** The steps every outbound channel shares: wait out the hold window, then send a payload and record it. */
 public final class Outbound {
 
     /** The payload being sent, kept for the outbox while the message becomes its record. */
-    private static final io.herald.support.Prop<Event> PAYLOAD = new io.herald.support.Prop<>("heraldPayload", Event.class);
+    private static final Prop<Event> PAYLOAD = new Prop<>("heraldPayload", Event.class);
 
     private static final String HOLD_LEFT = "herald.holdLeftMillis";
 
@@ -47,7 +50,7 @@ public final class Outbound {
                     Long written = e.getMessage().getHeader(KafkaConstants.TIMESTAMP, Long.class);
                     e.setProperty(HOLD_LEFT, window.remaining(written == null ? now : written, now));
                 })
-                .delay(org.apache.camel.builder.Builder.exchangeProperty(HOLD_LEFT)).end()
+                .delay(Builder.exchangeProperty(HOLD_LEFT)).end()
                 .filter(e -> !window.cancels(postIdOf.apply(e.getMessage().getBody())));
     }
 
@@ -65,7 +68,7 @@ public final class Outbound {
         PAYLOAD.set(exchange, payload);
         exchange.getMessage().setBody(Json.write(payload));
         // Checked while the consumed record's origin is still on the message, for the DLQ record.
-        io.herald.support.RecordBudget.check(exchange, topic);
+        RecordBudget.check(exchange, topic);
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(KafkaConstants.KEY, key.apply(payload));
     }

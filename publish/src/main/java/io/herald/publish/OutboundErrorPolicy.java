@@ -7,6 +7,7 @@ import io.herald.support.Tuning;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
+import io.herald.support.KafkaEndpoints;
 
 /**
  * What the publish stage's outbound consumers do with failures, written once. A record that cannot
@@ -29,7 +30,7 @@ public final class OutboundErrorPolicy extends RouteConfigurationBuilder {
                     .log(LoggingLevel.WARN, "Rejected a record in ${routeId}: ${exception.message}")
                     .process(e -> toRejection(e, "publish could not use a record of " + Topics.POSTS_ENRICHED.name() + ": "
                             + e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class).getMessage()))
-                    .to(io.herald.support.KafkaEndpoints.to(Topics.DLQ))
+                    .to(KafkaEndpoints.to(Topics.DLQ))
                 .end();
 
     }

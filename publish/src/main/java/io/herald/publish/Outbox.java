@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import io.herald.events.Event;
+import io.herald.support.Packed;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * What the publish stage has sent: every idempotency key (so nothing goes out twice, also after a
@@ -21,7 +24,7 @@ public final class Outbox {
     /** A newsletter as it went out, kept compressed: read for a preview or a resend, rarely. */
     private record Sent(String kind, byte[] packed) {
         NewsletterPayload payload() {
-            return io.herald.support.Packed.event(packed, NewsletterPayload.class);
+            return Packed.event(packed, NewsletterPayload.class);
         }
     }
 
@@ -36,10 +39,10 @@ public final class Outbox {
 
     public void record(NewsletterPayload p) {
         if (keys.add(p.idempotencyKey())) {
-            Sent sent = new Sent(p.kind(), io.herald.support.Packed.event(p));
+            Sent sent = new Sent(p.kind(), Packed.event(p));
             newslettersByKey.put(p.idempotencyKey(), sent);
             if (p.postId() != null) {
-                newsletters.computeIfAbsent(p.postId(), k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(sent);
+                newsletters.computeIfAbsent(p.postId(), k -> new CopyOnWriteArrayList<>()).add(sent);
             }
             if (p.kind().equals("digest")) {
                 Instant end = Instant.parse(p.idempotencyKey().substring("digest:".length()));
@@ -52,12 +55,12 @@ public final class Outbox {
 
     public void record(SocialSnippet s) {
         if (keys.add(s.idempotencyKey())) {
-            snippets.computeIfAbsent(s.postId(), k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(s);
+            snippets.computeIfAbsent(s.postId(), k -> new CopyOnWriteArrayList<>()).add(s);
         }
     }
 
     /** Records a payload sent on either channel. */
-    public void record(io.herald.events.Event payload) {
+    public void record(Event payload) {
         if (payload instanceof NewsletterPayload n) {
             record(n);
         } else if (payload instanceof SocialSnippet s) {

@@ -7,6 +7,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import io.herald.support.PostIds;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListSet;
 
 /**
  * The latest version of every post, as the compacted {@code herald.posts.enriched} topic says.
@@ -21,9 +27,9 @@ public final class PostStore {
 
     private final Map<String, EnrichedPost> posts = new ConcurrentHashMap<>();
     /** The same posts kept in {@link #NEWEST_FIRST} order, so a page of the newest costs its length, not a sort. */
-    private final java.util.concurrent.ConcurrentSkipListSet<EnrichedPost> order = new java.util.concurrent.ConcurrentSkipListSet<>(NEWEST_FIRST);
+    private final ConcurrentSkipListSet<EnrichedPost> order = new ConcurrentSkipListSet<>(NEWEST_FIRST);
     private final AtomicLong changes = new AtomicLong();
-    private final java.util.Set<String> deleted = ConcurrentHashMap.newKeySet();
+    private final Set<String> deleted = ConcurrentHashMap.newKeySet();
 
     /**
      * Applies a record; an older version than the one held is ignored. What is kept has passed
@@ -70,11 +76,11 @@ public final class PostStore {
     }
 
     public Optional<EnrichedPost> get(String id) {
-        return Optional.ofNullable(posts.get(io.herald.support.PostIds.normalize(id)));
+        return Optional.ofNullable(posts.get(PostIds.normalize(id)));
     }
 
     public List<EnrichedPost> newest(int offset, int limit) {
-        List<EnrichedPost> page = new java.util.ArrayList<>(Math.min(limit, 256));
+        List<EnrichedPost> page = new ArrayList<>(Math.min(limit, 256));
         int skipped = 0;
         for (EnrichedPost p : order) {
             if (page.size() >= limit) {
@@ -90,8 +96,8 @@ public final class PostStore {
     }
 
     /** Every post, in no particular order. */
-    public java.util.Collection<EnrichedPost> all() {
-        return java.util.Collections.unmodifiableCollection(posts.values());
+    public Collection<EnrichedPost> all() {
+        return Collections.unmodifiableCollection(posts.values());
     }
 
     public int size() {

@@ -35,6 +35,13 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.herald.publish.api.ContractsRoute;
+import io.herald.publish.pages.PostPage;
+import io.herald.publish.pages.PostPageRoute;
+import io.herald.support.HttpRouter;
+import java.time.Instant;
+import java.util.Map;
+import org.apache.camel.CamelContext;
 
 /**
  * The publish stage: keeps every post's latest version from {@code herald.posts.enriched} and
@@ -58,7 +65,7 @@ public final class PublishStage {
     private final EnrichedRecords records = new EnrichedRecords();
     private final Deliveries deliveries = new Deliveries();
 
-    private final java.util.Map<String, String> clientProperties;
+    private final Map<String, String> clientProperties;
 
     public PublishStage(Settings settings) {
         this.clientProperties = settings.kafkaProperties();
@@ -94,8 +101,8 @@ public final class PublishStage {
      * Serves the feeds from the HTTP server's router (once Camel, and with it the server, has started):
      * see {@link FeedServer} for why not through a route.
      */
-    public void installFeedServer(org.apache.camel.CamelContext camel) {
-        feedServer.install(io.herald.support.HttpRouter.of(camel));
+    public void installFeedServer(CamelContext camel) {
+        feedServer.install(HttpRouter.of(camel));
     }
 
     /** The enriched records this process has read, each parsed once. */
@@ -129,7 +136,7 @@ public final class PublishStage {
         });
         if (deliveries.size() > 0) {
             LOG.info("Publish knows the webhook delivery state of {} newsletters ({} waiting to be retried)", deliveries.size(),
-                    deliveries.due(java.time.Instant.MAX).size());
+                    deliveries.due(Instant.MAX).size());
         }
     }
 
@@ -146,10 +153,10 @@ public final class PublishStage {
         List<RouteBuilder> routes = new ArrayList<>(List.of(
                 new StoreRoute(store, records),
                 new ExportRoute(store, feeds, links, new StaticExport(out), websub,
-                        post -> io.herald.publish.pages.PostPage.render(post, site, settings.baseUrl())),
+                        post -> PostPage.render(post, site, settings.baseUrl())),
                 new PostRoute(store),
-                new io.herald.publish.api.ContractsRoute(settings.baseUrl(), settings.topicPartitions()),
-                new io.herald.publish.pages.PostPageRoute(store, site, settings.baseUrl()),
+                new ContractsRoute(settings.baseUrl(), settings.topicPartitions()),
+                new PostPageRoute(store, site, settings.baseUrl()),
                 new PostListRoute(store),
                 new NewsletterPreviewRoute(store, outbox, newsletter, deliveries, settings.newsletterWebhook().isPresent()),
                 new ResendRoute(store, outbox, deliveries, settings.newsletterWebhook(), settings.apiToken()),

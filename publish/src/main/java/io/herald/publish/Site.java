@@ -2,6 +2,8 @@ package io.herald.publish;
 
 import io.herald.support.Settings;
 import java.util.Optional;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * The site Herald publishes: its name, a line about it, its language, its icon, the image link previews
@@ -50,11 +52,11 @@ public record Site(String title, String description, String language, Optional<S
 
     /** The writing direction of a language for HTML's {@code dir}: {@code rtl} for Arabic, Hebrew, Persian, Urdu and the like. */
     public static String direction(String language) {
-        String primary = language == null ? "" : language.toLowerCase(java.util.Locale.ROOT).split("[-_]", 2)[0];
+        String primary = language == null ? "" : language.toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
         return RIGHT_TO_LEFT.contains(primary) ? "rtl" : "ltr";
     }
 
-    private static final java.util.Set<String> RIGHT_TO_LEFT = java.util.Set.of("ar", "he", "iw", "fa", "ur", "ps", "yi", "dv", "ckb", "sd", "ug");
+    private static final Set<String> RIGHT_TO_LEFT = Set.of("ar", "he", "iw", "fa", "ur", "ps", "yi", "dv", "ckb", "sd", "ug");
 
     /** A post's author, or the site's default one. */
     public String authorOf(String author) {

@@ -7,6 +7,7 @@ import io.herald.support.KafkaEndpoints;
 import java.util.UUID;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
+import io.herald.support.Props;
 
 /**
  * {@code publish-store}: every enriched post (and every tombstone) updates the in-memory store.
@@ -34,7 +35,7 @@ public final class StoreRoute extends RouteBuilder {
                             e.getMessage().getBody(EnrichedPost.class));
                     if (applied != null) {
                         // A new version now served: how long it took from ingest is measured from this.
-                        io.herald.support.Props.ENRICHED.set(e, applied);
+                        Props.ENRICHED.set(e, applied);
                     }
                 });
     }

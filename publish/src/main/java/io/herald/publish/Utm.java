@@ -1,5 +1,9 @@
 package io.herald.publish;
 
+import io.herald.events.EnrichedPost;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
 /**
  * Campaign parameters for links in outgoing payloads, so marketing can see what each channel
  * brought. Only on links people click; never in ids or keys.
@@ -21,11 +25,11 @@ public final class Utm {
     }
 
     private static String enc(String s) {
-        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     /** The campaign name of a post, the same on every channel: its id, as letters, digits and dashes. */
-    public static String campaign(io.herald.events.EnrichedPost post) {
+    public static String campaign(EnrichedPost post) {
         return post.id().replaceAll("(?i)^https?://", "").replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("^-|-$", "");
     }
 }

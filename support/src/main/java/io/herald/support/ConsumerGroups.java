@@ -1,5 +1,7 @@
 package io.herald.support;
 
+import java.util.List;
+
 /**
  * The consumer groups Herald's stages share work through. Instances of a stage in the same group
  * split the partitions; operators and tests watch their lag under these names.
@@ -18,7 +20,7 @@ public final class ConsumerGroups {
     public static final String STORE_PREFIX = "herald-publish-";
 
     /** The groups instances share work through (not the per-instance store groups): whose lag is watched. */
-    public static final java.util.List<String> SHARED = java.util.List.of(TRANSFORM, NEWSLETTER, SOCIAL, NEWSLETTER_DELIVERY);
+    public static final List<String> SHARED = List.of(TRANSFORM, NEWSLETTER, SOCIAL, NEWSLETTER_DELIVERY);
 
     private ConsumerGroups() {
     }

@@ -8,6 +8,8 @@ import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Locale;
 import java.util.Optional;
+import java.time.Period;
+import java.util.Arrays;
 
 /**
  * When digests go out: {@code daily@08:00} or {@code weekly@MON@08:00} (UTC), or {@code off}. A
@@ -39,7 +41,7 @@ public final class DigestSchedule {
                 return Optional.of(new DigestSchedule(false, null, LocalTime.parse(parts[1]), s));
             }
             if (parts[0].equals("weekly") && parts.length == 3) {
-                DayOfWeek d = java.util.Arrays.stream(DayOfWeek.values())
+                DayOfWeek d = Arrays.stream(DayOfWeek.values())
                         .filter(x -> x.name().toLowerCase(Locale.ROOT).startsWith(parts[1]))
                         .findFirst().orElseThrow();
                 return Optional.of(new DigestSchedule(true, d, LocalTime.parse(parts[2]), s));
@@ -67,7 +69,7 @@ public final class DigestSchedule {
 
     /** The send time before {@code send}. */
     public Instant previous(Instant send) {
-        return send.atZone(ZoneOffset.UTC).minus(weekly ? java.time.Period.ofWeeks(1) : java.time.Period.ofDays(1)).toInstant();
+        return send.atZone(ZoneOffset.UTC).minus(weekly ? Period.ofWeeks(1) : Period.ofDays(1)).toInstant();
     }
 
     /** The schedule as it is written in the setting. */

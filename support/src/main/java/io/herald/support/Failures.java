@@ -1,5 +1,7 @@
 package io.herald.support;
 
+import java.io.IOException;
+
 /** Failures said in words, for logs, health and delivery states. */
 public final class Failures {
 
@@ -17,6 +19,6 @@ public final class Failures {
         if (message == null || message.isBlank()) {
             return name;
         }
-        return e.getClass() == java.io.IOException.class ? message : name + ": " + message;
+        return e.getClass() == IOException.class ? message : name + ": " + message;
     }
 }

@@ -10,6 +10,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.net.HostAndPort;
+import java.time.Duration;
+import java.util.TreeSet;
 
 /**
  * The one door in front of every HTTP endpoint Herald has, ahead of the routes (so ahead of any body
@@ -42,12 +48,12 @@ public final class HttpGate {
      * @param allowedHosts more host names to answer for ({@code *}: any)
      */
     public HttpGate(Optional<String> token, boolean ghostSigned, String baseUrl, String bindHost, List<String> allowedHosts) {
-        this(token, ghostSigned, baseUrl, bindHost, allowedHosts, java.time.Duration.ofSeconds(60));
+        this(token, ghostSigned, baseUrl, bindHost, allowedHosts, Duration.ofSeconds(60));
     }
 
     /** @param requestTimeout how long a request may take to arrive whole: a slower one is answered 408 and its connection closed */
     public HttpGate(Optional<String> token, boolean ghostSigned, String baseUrl, String bindHost, List<String> allowedHosts,
-                    java.time.Duration requestTimeout) {
+                    Duration requestTimeout) {
         this.requestMillis = Math.max(1, requestTimeout.toMillis());
         this.token = token;
         this.ghostSigned = ghostSigned;
@@ -107,8 +113,8 @@ public final class HttpGate {
      * that never comes); over HTTP/2 only the request's own stream ends (closing the connection would
      * end every other request on it).
      */
-    public static void endUnread(io.vertx.core.http.HttpServerRequest request, io.vertx.core.http.HttpServerResponse response, String body) {
-        boolean close = !request.isEnded() && request.version() != io.vertx.core.http.HttpVersion.HTTP_2;
+    public static void endUnread(HttpServerRequest request, HttpServerResponse response, String body) {
+        boolean close = !request.isEnded() && request.version() != HttpVersion.HTTP_2;
         if (close) {
             response.putHeader("Connection", "close");
         }
@@ -120,8 +126,8 @@ public final class HttpGate {
     }
 
     /** The host the request names: its Host header, or HTTP/2's :authority (clients that upgrade to h2c send no Host). */
-    private static String authority(io.vertx.core.http.HttpServerRequest request) {
-        io.vertx.core.net.HostAndPort a = request.authority();
+    private static String authority(HttpServerRequest request) {
+        HostAndPort a = request.authority();
         if (a == null) {
             return request.getHeader("Host");
         }
@@ -142,7 +148,7 @@ public final class HttpGate {
         String name = hostName(host);
         if (name == null || !anyHost && !hosts.contains(name)) {
             return Optional.of(new Refusal(421, "Misdirected request", "Herald does not answer for the host \""
-                    + (host == null ? "" : Masking.shorten(host)) + "\": it answers for " + String.join(", ", new java.util.TreeSet<>(hosts))
+                    + (host == null ? "" : Masking.shorten(host)) + "\": it answers for " + String.join(", ", new TreeSet<>(hosts))
                     + ". Add the name to allowed-hosts if it is Herald's."));
         }
         boolean safe = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");

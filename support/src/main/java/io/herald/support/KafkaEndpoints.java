@@ -4,6 +4,8 @@ import io.herald.events.Json;
 import io.herald.events.Topic;
 import io.herald.events.UnusableRecord;
 import org.apache.camel.Processor;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /**
  * Every Camel endpoint of a Herald topic, built here and nowhere else, and the one place a consumed
@@ -29,7 +31,7 @@ public final class KafkaEndpoints {
 
     /** The JSON bytes of an event, as every topic carries them. */
     public static byte[] serialize(Object event) {
-        return Json.write(event).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return Json.write(event).getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -69,7 +71,7 @@ public final class KafkaEndpoints {
         }
 
         /** The longest a record may take before the next poll (the hold of a held channel). */
-        public Consumer maxPollInterval(java.time.Duration interval) {
+        public Consumer maxPollInterval(Duration interval) {
             return option("maxPollIntervalMs", String.valueOf(interval.toMillis()));
         }
 

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.net.http.HttpTimeoutException;
 
 /**
  * Every request Herald sends out (upstream feeds, newsletter webhooks, WebSub pings) goes through here,
@@ -77,7 +78,7 @@ public final class OutboundHttp {
                 response = sent.get(remaining(end, uri).toNanos(), TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
                 sent.cancel(true);
-                throw new java.net.http.HttpTimeoutException("no complete answer from " + Masking.url(uri.toString()) + " within "
+                throw new HttpTimeoutException("no complete answer from " + Masking.url(uri.toString()) + " within "
                         + deadline.toSeconds() + " s");
             } catch (InterruptedException e) {
                 sent.cancel(true);
@@ -107,10 +108,10 @@ public final class OutboundHttp {
         }
     }
 
-    private static Duration remaining(long end, URI uri) throws java.net.http.HttpTimeoutException {
+    private static Duration remaining(long end, URI uri) throws HttpTimeoutException {
         long left = end - System.nanoTime();
         if (left <= 0) {
-            throw new java.net.http.HttpTimeoutException("no complete answer from " + Masking.url(uri.toString()) + " in time");
+            throw new HttpTimeoutException("no complete answer from " + Masking.url(uri.toString()) + " in time");
         }
         return Duration.ofNanos(left);
     }

@@ -9,6 +9,7 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Arrays;
 
 /**
  * Where Herald's outbound requests may go: any public address, and of the loopback, private,
@@ -154,7 +155,7 @@ public final class OutboundPolicy {
             }
             if (mapped && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff) {
                 try {
-                    return internal(InetAddress.getByAddress(java.util.Arrays.copyOfRange(b, 12, 16)));
+                    return internal(InetAddress.getByAddress(Arrays.copyOfRange(b, 12, 16)));
                 } catch (UnknownHostException e) {
                     return true;
                 }

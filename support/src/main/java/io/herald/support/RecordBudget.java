@@ -1,5 +1,10 @@
 package io.herald.support;
 
+import io.herald.events.UnusableRecord;
+import java.nio.charset.StandardCharsets;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+
 /**
  * One size budget from intake to every topic, derived from {@code max-post-bytes}. What a post becomes on
  * its way (the raw record with its parsed structure, the enriched record with sanitized HTML, a
@@ -56,7 +61,7 @@ public record RecordBudget(long maxPostBytes) {
     public static final String BEAN = "heraldRecordBudget";
 
     /** The budget of the Camel context a route runs in; the default one where none is bound (tests of a route alone). */
-    public static RecordBudget of(org.apache.camel.CamelContext camel) {
+    public static RecordBudget of(CamelContext camel) {
         RecordBudget bound = camel.getRegistry().lookupByNameAndType(BEAN, RecordBudget.class);
         return bound != null ? bound : forPosts(5L * 1024 * 1024);
     }
@@ -68,14 +73,14 @@ public record RecordBudget(long maxPostBytes) {
      * stage's error policy puts it in the DLQ with this reason and moves on. (A refusal by the broker
      * of a record within the budget is not this: the topic was set below it, and the write is retried.)
      */
-    public static void check(org.apache.camel.Exchange exchange, String topic) {
+    public static void check(Exchange exchange, String topic) {
         RecordBudget budget = of(exchange.getContext());
         Object body = exchange.getMessage().getBody();
         long size = body instanceof byte[] b ? b.length
-                : body instanceof String s ? (s.length() > budget.valueBytes() / 3 ? s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length : s.length())
+                : body instanceof String s ? (s.length() > budget.valueBytes() / 3 ? s.getBytes(StandardCharsets.UTF_8).length : s.length())
                 : 0;
         if (size > budget.valueBytes()) {
-            throw new io.herald.events.UnusableRecord("what this record became for " + topic + " (" + size + " bytes) is larger than "
+            throw new UnusableRecord("what this record became for " + topic + " (" + size + " bytes) is larger than "
                     + "Herald's topics take (" + budget.valueBytes() + " bytes, set by max-post-bytes " + budget.maxPostBytes()
                     + "), so it can never be written; shorten the post or raise max-post-bytes", null);
         }

@@ -12,6 +12,8 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.net.URI;
+import java.net.URISyntaxException;
 
 /**
  * Every setting of Herald, typed, in one object that every stage reads. Each setting is one
@@ -373,10 +375,10 @@ public final class Settings {
     }
 
     private static String webhookUrl(String url) {
-        java.net.URI uri;
+        URI uri;
         try {
-            uri = new java.net.URI(url);
-        } catch (java.net.URISyntaxException e) {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
             uri = null;
         }
         if (uri == null || uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {

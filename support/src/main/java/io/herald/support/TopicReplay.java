@@ -13,6 +13,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads a topic from its beginning up to the end it had when the replay started, handing every
@@ -21,7 +25,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 public final class TopicReplay {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TopicReplay.class);
+    private static final Logger LOG = LoggerFactory.getLogger(TopicReplay.class);
 
     private TopicReplay() {
     }
@@ -50,12 +54,12 @@ public final class TopicReplay {
     }
 
     /** A record's value as the topic's event type, or empty (logged) when it cannot be read. */
-    public static <T> java.util.Optional<T> readable(Topic<T> topic, String key, byte[] value) {
+    public static <T> Optional<T> readable(Topic<T> topic, String key, byte[] value) {
         try {
-            return java.util.Optional.of(Json.read(value, topic.valueType()));
+            return Optional.of(Json.read(value, topic.valueType()));
         } catch (IllegalArgumentException e) {
             LOG.warn("Skipping an unreadable record for {} in {}: {}", key, topic.name(), e.getMessage());
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
@@ -78,7 +82,7 @@ public final class TopicReplay {
 
     /** As {@link #replay(String, Map, Topic, Duration, BiConsumer)}, each record whole (its headers too). */
     public static long replayRecords(String bootstrapServers, Map<String, String> clientProperties, Topic<?> topic, Duration timeout,
-                                     java.util.function.Consumer<ConsumerRecord<String, byte[]>> onRecord) {
+                                     Consumer<ConsumerRecord<String, byte[]>> onRecord) {
         Properties props = new Properties();
         props.putAll(clientProperties);
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);

@@ -2,6 +2,8 @@ package io.herald.testkit;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /** The repository a test runs in: Maven passes its root as {@code herald.repo.root}; else it is found upwards. */
 public final class Repo {
@@ -12,8 +14,8 @@ public final class Repo {
     static byte[] read(Path file) {
         try {
             return Files.readAllBytes(file);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.Arrays;
 
 /**
  * A peer too slow to wait for: writes bytes one at a time, one every interval, on a scheduler (no
@@ -63,7 +64,7 @@ public final class Trickle {
     /** The same byte, {@code count} times. */
     public static byte[] repeat(char c, int count) {
         byte[] b = new byte[count];
-        java.util.Arrays.fill(b, (byte) c);
+        Arrays.fill(b, (byte) c);
         return b;
     }
 

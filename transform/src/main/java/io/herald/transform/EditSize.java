@@ -2,6 +2,8 @@ package io.herald.transform;
 
 import io.herald.support.EditDistance;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /** How much of a text an edit changed, as the share of words inserted or deleted (0 to 1). */
 public final class EditSize {
@@ -44,7 +46,7 @@ public final class EditSize {
     }
 
     private static int sharedWords(String[] a, String[] b) {
-        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        Map<String, Integer> counts = new HashMap<>();
         for (String w : a) {
             counts.merge(w, 1, Integer::sum);
         }

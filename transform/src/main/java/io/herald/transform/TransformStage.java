@@ -11,6 +11,9 @@ import java.util.List;
 import org.apache.camel.builder.RouteBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.herald.events.QaPair;
+import java.time.Instant;
+import java.util.Map;
 
 /**
  * The transform stage: {@code herald.posts.raw} in, {@code herald.posts.enriched} out, rejects to
@@ -24,7 +27,7 @@ public final class TransformStage {
     private final VersionLedger ledger = new VersionLedger();
     private final Pipeline pipeline;
 
-    private final java.util.Map<String, String> clientProperties;
+    private final Map<String, String> clientProperties;
 
     /** The stage with the settings' minor-edit threshold: the largest share of words an edit may change and still be a typo fix. */
     public TransformStage(Settings settings) {
@@ -39,8 +42,8 @@ public final class TransformStage {
      */
     public static void warmUp() {
         RawPost sample = RawPost.builder().id("warm-up").source("warm-up").contentType("text/plain").body("")
-                .receivedAt(java.time.Instant.EPOCH).contentHash("warm-up").title("Warming up").intro("A short intro to warm up.")
-                .qa(List.of(new io.herald.events.QaPair("Is this a question?", "Yes, and this is its answer."))).build();
+                .receivedAt(Instant.EPOCH).contentHash("warm-up").title("Warming up").intro("A short intro to warm up.")
+                .qa(List.of(new QaPair("Is this a question?", "Yes, and this is its answer."))).build();
         new Pipeline(new VersionLedger(), Clock.systemUTC()).process(sample);
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import io.herald.support.Packed;
 
 /**
  * The latest version of every post: its number, content hash, times and text (to judge how big the
@@ -17,7 +18,7 @@ public final class VersionLedger {
                          byte[] packedText, int questions, String title, boolean backlog, Long rawOffset) {
 
         public String text() {
-            return io.herald.support.Packed.text(packedText);
+            return Packed.text(packedText);
         }
     }
 
@@ -30,7 +31,7 @@ public final class VersionLedger {
     /** Remembers a version, unless a newer one is already known (a stale event never wins). */
     public void record(EnrichedPost post) {
         Latest now = new Latest(post.version(), post.contentHash(), post.published(), post.updated(), post.receivedAt(),
-                io.herald.support.Packed.text(Draft.fullText(post.title(), post.intro(), post.qa(), post.outro())), post.qa().size(),
+                Packed.text(Draft.fullText(post.title(), post.intro(), post.qa(), post.outro())), post.qa().size(),
                 post.title(), post.backlog(), post.rawOffset());
         latest.merge(post.id(), now, (old, next) -> next.version() >= old.version() ? next : old);
     }

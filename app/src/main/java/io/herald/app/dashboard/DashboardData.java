@@ -24,6 +24,13 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import io.herald.app.KafkaAdmin;
+import io.herald.support.Hashes;
+import java.util.ArrayDeque;
+import java.util.Base64;
+import java.util.Iterator;
+import org.apache.kafka.common.errors.InterruptException;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the dashboard shows that is not already in the read API: records per topic and consumer lag,
@@ -53,7 +60,7 @@ public final class DashboardData implements AutoCloseable {
         this.bootstrap = bootstrap;
         this.clientProperties = clientProperties;
         this.store = store;
-        this.admin = io.herald.app.KafkaAdmin.create(bootstrap, clientProperties, Duration.ofSeconds(3));
+        this.admin = KafkaAdmin.create(bootstrap, clientProperties, Duration.ofSeconds(3));
         reader.setDaemon(true);
         reader.start();
     }
@@ -127,9 +134,9 @@ public final class DashboardData implements AutoCloseable {
      * original) are one row, with how often and since when.
      */
     public List<DeadLetter> deadLetters(int limit) {
-        java.util.Map<String, DeadLetter> rows = new LinkedHashMap<>();
+        Map<String, DeadLetter> rows = new LinkedHashMap<>();
         synchronized (tail) {
-            for (java.util.Iterator<Held> it = tail.descendingIterator(); it.hasNext(); ) {
+            for (Iterator<Held> it = tail.descendingIterator(); it.hasNext(); ) {
                 Held h = it.next();
                 DeadLetter known = rows.get(h.key());
                 if (known == null) {
@@ -152,7 +159,7 @@ public final class DashboardData implements AutoCloseable {
     /** How many DLQ records the tail reader keeps (their originals are not kept). */
     static final int HELD = 2_000;
 
-    private final java.util.ArrayDeque<Held> tail = new java.util.ArrayDeque<>();
+    private final ArrayDeque<Held> tail = new ArrayDeque<>();
     private volatile boolean running = true;
     private final Thread reader = new Thread(this::readTail, "herald-dlq-tail");
 
@@ -175,11 +182,11 @@ public final class DashboardData implements AutoCloseable {
                         }
                         try {
                             Rejection full = Json.read(r.value(), Rejection.class);
-                            byte[] original = full.originalBase64() == null ? null : java.util.Base64.getDecoder().decode(full.originalBase64());
+                            byte[] original = full.originalBase64() == null ? null : Base64.getDecoder().decode(full.originalBase64());
                             Rejection light = new Rejection(full.schema(), full.stage(), full.reason(), full.source(), full.contentType(),
                                     full.originTopic(), full.originPartition(), full.originOffset(), original == null ? null : "", full.rejectedAt());
                             String key = String.join("\u0000", String.valueOf(full.stage()), String.valueOf(full.source()),
-                                    String.valueOf(full.reason()), original == null ? "-" : io.herald.support.Hashes.sha256(original));
+                                    String.valueOf(full.reason()), original == null ? "-" : Hashes.sha256(original));
                             synchronized (tail) {
                                 tail.addLast(new Held(r.offset(), light, original == null ? 0 : original.length, key));
                                 while (tail.size() > HELD) {
@@ -191,13 +198,13 @@ public final class DashboardData implements AutoCloseable {
                         }
                     }
                 }
-            } catch (org.apache.kafka.common.errors.InterruptException e) {
+            } catch (InterruptException e) {
                 return;
             } catch (RuntimeException e) {
                 if (!running) {
                     return;
                 }
-                org.slf4j.LoggerFactory.getLogger(DashboardData.class).warn("Reading {} failed ({}); reading on in 1 s",
+                LoggerFactory.getLogger(DashboardData.class).warn("Reading {} failed ({}); reading on in 1 s",
                         Topics.DLQ.name(), e.toString());
                 try {
                     Thread.sleep(1000);
@@ -220,7 +227,7 @@ public final class DashboardData implements AutoCloseable {
                 for (var r : consumer.poll(Duration.ofMillis(250))) {
                     if (r.offset() == offset && r.value() != null) {
                         Rejection full = Json.read(r.value(), Rejection.class);
-                        int bytes = full.originalBase64() == null ? 0 : java.util.Base64.getDecoder().decode(full.originalBase64()).length;
+                        int bytes = full.originalBase64() == null ? 0 : Base64.getDecoder().decode(full.originalBase64()).length;
                         return Optional.of(new DeadLetter(offset, full, bytes, 1, full.rejectedAt()));
                     }
                 }

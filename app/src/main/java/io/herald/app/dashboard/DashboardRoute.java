@@ -24,6 +24,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import io.herald.support.HttpAnswers;
+import org.apache.camel.Message;
 
 /**
  * The dashboard for marketing: {@code GET /} (plain HTML, CSS and JavaScript from inside the jar, no
@@ -87,14 +89,14 @@ public final class DashboardRoute extends RouteBuilder {
         message.setBody(bytes);
     }
 
-    static void secure(org.apache.camel.Message message) {
+    static void secure(Message message) {
         message.setHeader("Content-Security-Policy", CSP);
         message.setHeader("X-Content-Type-Options", "nosniff");
         message.setHeader("Referrer-Policy", "no-referrer");
     }
 
     static void json(Exchange exchange, int status, Object body) {
-        io.herald.support.HttpAnswers.json(exchange, status, body);
+        HttpAnswers.json(exchange, status, body);
         secure(exchange.getMessage());
     }
 

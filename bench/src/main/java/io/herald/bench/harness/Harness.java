@@ -43,6 +43,12 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import io.herald.support.Hashes;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 
 /**
  * Herald's performance harness ({@code bench/run}): starts Herald from its jar on its embedded broker,
@@ -121,7 +127,7 @@ public final class Harness {
 
     private void run() throws Exception {
         String xmx = options.getOrDefault("xmx", "512m");
-        json.put("date", DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+        json.put("date", DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
         json.put("machine", machine());
         json.put("xmx", xmx);
         json.put("webinarRawEventBytes", webinarRawBytes);
@@ -224,7 +230,7 @@ public final class Harness {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException(id + " was not in the feed 30 s after its 202");
                 }
-                java.util.concurrent.locks.LockSupport.parkNanos(200_000);
+                LockSupport.parkNanos(200_000);
             }
             long visible = System.nanoTime() - acceptedNanos;
             if (i >= warm) {
@@ -263,10 +269,10 @@ public final class Harness {
         // The export folder holds the same bytes once the export caught up (twice a second).
         Path exported = herald.dataDir.resolve("out/feeds/all.atom");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!(Files.exists(exported) && java.util.Arrays.equals(Files.readAllBytes(exported), body)) && System.nanoTime() < deadline) {
+        while (!(Files.exists(exported) && Arrays.equals(Files.readAllBytes(exported), body)) && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        if (!java.util.Arrays.equals(Files.readAllBytes(exported), body)) {
+        if (!Arrays.equals(Files.readAllBytes(exported), body)) {
             throw new IllegalStateException("the --out export does not hold the bytes Herald serves");
         }
         System.out.printf("feeds: wrk against /feeds/all.atom (%d entries, %d KB) and nginx serving the exported copy%n", entries, body.length / 1024);
@@ -447,7 +453,7 @@ public final class Harness {
                     String id = "bench-large-" + i;
                     Instant at = t.plusSeconds(60L * i);
                     RawPost r = rawTemplate.toBuilder().id(id).title("Allotment Plots " + i).receivedAt(at)
-                            .contentHash(io.herald.support.Hashes.sha256(id)).build();
+                            .contentHash(Hashes.sha256(id)).build();
                     EnrichedPost e = template.toBuilder().id(id).title("Allotment Plots " + i).published(at).updated(at).build();
                     p.send(new ProducerRecord<>(Topics.POSTS_RAW.name(), id, Json.writeBytes(r)));
                     p.send(new ProducerRecord<>(Topics.POSTS_ENRICHED.name(), id, Json.writeBytes(e)));
@@ -487,7 +493,7 @@ public final class Harness {
         // the group is empty and its offsets can be set.
         var members = admin.describeConsumerGroups(List.of(group)).all().get().get(group).members();
         if (!members.isEmpty()) {
-            admin.removeMembersFromConsumerGroup(group, new org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions())
+            admin.removeMembersFromConsumerGroup(group, new RemoveMembersFromConsumerGroupOptions())
                     .all().get(30, TimeUnit.SECONDS);
         }
         var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
@@ -520,7 +526,7 @@ public final class Harness {
     }
 
     private static String fmt(double v, int decimals) {
-        return String.format(java.util.Locale.ROOT, "%,." + decimals + "f", v);
+        return String.format(Locale.ROOT, "%,." + decimals + "f", v);
     }
 
     private static String ms(double v) {

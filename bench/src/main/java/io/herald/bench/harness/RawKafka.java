@@ -21,6 +21,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import java.util.function.Consumer;
 
 /**
  * The baselines: what the same broker does with plain Kafka clients and records of Herald's sizes,
@@ -81,7 +82,7 @@ final class RawKafka {
     }
 
     /** A consumer of {@code topic} handing each record on, until stopped. */
-    private Thread sink(String group, String topic, java.util.function.Consumer<ConsumerRecord<String, byte[]>> each, AtomicBoolean stop) {
+    private Thread sink(String group, String topic, Consumer<ConsumerRecord<String, byte[]>> each, AtomicBoolean stop) {
         return new Thread(() -> {
             try (var c = consumer(group)) {
                 c.subscribe(List.of(topic));

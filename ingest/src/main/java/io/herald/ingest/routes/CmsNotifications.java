@@ -11,6 +11,10 @@ import io.herald.support.Props;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.apache.camel.Exchange;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.apache.camel.support.SynchronizationAdapter;
 
 /**
  * What {@code POST /api/webhooks/cms} does with a notification, for {@link HttpIngestRoute}: who may
@@ -54,7 +58,7 @@ final class CmsNotifications {
         }
         byte[] body = body(intake, exchange);
         exchange.getMessage().setBody(body);
-        java.time.Instant now = java.time.Instant.now();
+        Instant now = Instant.now();
         GhostSignature.refusal(ghostSecret.get(), signature, body == null ? new byte[0] : body, now)
                 .ifPresent(reason -> {
                     throw new RejectedPost(401, "Unauthorized", reason);
@@ -66,7 +70,7 @@ final class CmsNotifications {
             throw new RejectedPost(409, "Replayed webhook", "Herald already received this signed request (the same "
                     + GhostSignature.HEADER + "): a request is taken once.");
         }
-        exchange.getExchangeExtension().addOnCompletion(new org.apache.camel.support.SynchronizationAdapter() {
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange done) {
                 Integer status = done.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
@@ -97,7 +101,7 @@ final class CmsNotifications {
         Optional<CmsWebhookParser.Notification> notification = Intake.readable("CMS webhook", () -> webhooks.parse(json));
         IngestProps.IGNORED.set(exchange, notification.isEmpty());
         if (notification.isEmpty()) {
-            java.time.Instant changed = webhooks.updatedAt(json).orElse(null);
+            Instant changed = webhooks.updatedAt(json).orElse(null);
             // Found by its URL or by the CMS's own ids (Ghost's unpublish and delete name no public URL).
             webhooks.withdrawn(json).ifPresent(w -> ledger.resolve(w.refs()).ifPresent(id -> {
                 if (ledger.olderThanHeld(id, changed)) {
@@ -132,7 +136,7 @@ final class CmsNotifications {
      * A payload never erases what it does not carry: WordPress's REST JSON names tags, categories, the
      * author and the image by number only, so the version Herald holds keeps its names for them.
      */
-    private RawPost keepWhatItDoesNotCarry(RawPost post, java.util.Set<String> missing) {
+    private RawPost keepWhatItDoesNotCarry(RawPost post, Set<String> missing) {
         if (missing.isEmpty()) {
             return post;
         }
@@ -148,12 +152,12 @@ final class CmsNotifications {
             b.author(held.get().author());
         }
         if (missing.contains(CmsWebhookParser.IMAGE) && post.images().isEmpty() && held.get().image() != null) {
-            b.images(java.util.List.of(held.get().image()));
+            b.images(List.of(held.get().image()));
         }
         return b.build();
     }
 
-    private static String stale(java.time.Instant changed) {
+    private static String stale(Instant changed) {
         return "The notification says the post changed at " + changed + ", before the version Herald holds: a late or "
                 + "replayed notification never replaces a newer version.";
     }

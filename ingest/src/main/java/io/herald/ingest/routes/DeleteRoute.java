@@ -6,6 +6,7 @@ import io.herald.support.Props;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import io.herald.support.PostIds;
 
 /**
  * {@code ingest-delete}: {@code DELETE /api/posts/{id}} (the API token applies) writes the post's
@@ -35,7 +36,7 @@ public final class DeleteRoute extends RouteBuilder {
     }
 
     private void tombstone(Exchange exchange) {
-        String id = io.herald.support.PostIds.normalize(exchange.getMessage().getHeader("id", String.class));
+        String id = PostIds.normalize(exchange.getMessage().getHeader("id", String.class));
         if (id == null || !ledger.knows(id)) {
             throw new RejectedPost(404, "Not found", "There is no post with id \"" + id + "\" to delete.");
         }

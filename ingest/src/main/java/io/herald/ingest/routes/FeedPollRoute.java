@@ -14,6 +14,14 @@ import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
+import io.herald.ingest.FeedBacklog;
+import io.herald.ingest.RejectedPost;
+import io.herald.support.Failures;
+import io.herald.support.Hashes;
+import io.herald.support.Masking;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code ingest-feeds}: polls the configured upstream RSS/Atom feeds; every new or changed entry
@@ -34,8 +42,8 @@ public final class FeedPollRoute extends RouteBuilder {
 
     private final FeedHealth health;
     /** Per feed, the hash of the last document that could not be read. */
-    private final java.util.Map<String, String> brokenBodies = new java.util.concurrent.ConcurrentHashMap<>();
-    private final io.herald.ingest.FeedBacklog backlog;
+    private final Map<String, String> brokenBodies = new ConcurrentHashMap<>();
+    private final FeedBacklog backlog;
 
     public FeedPollRoute(List<String> feeds, Duration period, Intake intake, PostLedger ledger, FeedFetcher fetcher, FeedHealth health) {
         this.health = health;
@@ -43,7 +51,7 @@ public final class FeedPollRoute extends RouteBuilder {
         this.period = period;
         this.intake = intake;
         this.raw = new RawPosts(ledger);
-        this.backlog = new io.herald.ingest.FeedBacklog(ledger);
+        this.backlog = new FeedBacklog(ledger);
         this.fetcher = fetcher;
     }
 
@@ -67,7 +75,7 @@ public final class FeedPollRoute extends RouteBuilder {
                         .filter(Props.UNCHANGED.is(false));
             raw.write(fresh)
                     .log(LoggingLevel.INFO, "Ingested ${exchangeProperty." + IngestProps.POST_ID.name() + "} from "
-                            + io.herald.support.Masking.url(url))
+                            + Masking.url(url))
                     .end().end();
         }
     }
@@ -82,7 +90,7 @@ public final class FeedPollRoute extends RouteBuilder {
         try {
             xml = fetcher.fetch(url);
         } catch (IOException e) {
-            String reason = io.herald.support.Failures.describe(e);
+            String reason = Failures.describe(e);
             Duration wait = health.failed(url, reason, Instant.now());
             throw new IOException(reason + " (next try in " + wait.toSeconds() + " s)", e);
         }
@@ -93,12 +101,12 @@ public final class FeedPollRoute extends RouteBuilder {
         }
         Props.ORIGINAL.set(exchange, xml);
         List<FeedReader.Entry> entries;
-        String body = io.herald.support.Hashes.sha256(xml);
+        String body = Hashes.sha256(xml);
         try {
             entries = Intake.readable("feed", () -> reader.read(xml, url));
             brokenBodies.remove(url);
             health.ok(url);
-        } catch (io.herald.ingest.RejectedPost e) {
+        } catch (RejectedPost e) {
             health.failed(url, e.getMessage(), Instant.now());
             // The same broken document again is the same failure: it is in the DLQ once (with its body),
             // and counted in the feed's health, not written again at every poll.
@@ -117,10 +125,10 @@ public final class FeedPollRoute extends RouteBuilder {
         FeedReader.Entry entry = exchange.getMessage().getBody(FeedReader.Entry.class);
         Props.ORIGINAL.set(exchange, entry.html().getBytes(StandardCharsets.UTF_8));
         Intake.Outcome outcome = intake.acceptParsed(entry.post(), entry.html(), "text/html",
-                io.herald.ingest.FeedBacklog.source(IngestProps.FEED_URL.get(exchange)), entry.contentHash());
+                FeedBacklog.source(IngestProps.FEED_URL.get(exchange)), entry.contentHash());
         @SuppressWarnings("unchecked")
-        java.util.Optional<Instant> cutoff = exchange.getProperty(BACKLOG_CUTOFF, java.util.Optional.class);
-        if (cutoff != null && io.herald.ingest.FeedBacklog.isBacklog(cutoff, entry.post().published())) {
+        Optional<Instant> cutoff = exchange.getProperty(BACKLOG_CUTOFF, Optional.class);
+        if (cutoff != null && FeedBacklog.isBacklog(cutoff, entry.post().published())) {
             outcome = new Intake.Outcome(outcome.post().toBuilder().backlog(true).build(), outcome.unchanged());
         }
         if (!entry.aliases().isEmpty()) {

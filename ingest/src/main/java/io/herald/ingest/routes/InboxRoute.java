@@ -7,6 +7,11 @@ import io.herald.support.Props;
 import java.util.Locale;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * The watched folder: a file dropped into {@code --inbox} becomes a post, recognized by its
@@ -22,7 +27,7 @@ public final class InboxRoute extends RouteBuilder {
     private final RawPosts raw;
     private final String inbox;
 
-    public InboxRoute(Intake intake, PostLedger ledger, java.nio.file.Path inbox) {
+    public InboxRoute(Intake intake, PostLedger ledger, Path inbox) {
         this.intake = intake;
         this.raw = new RawPosts(ledger);
         this.inbox = inbox.toAbsolutePath().toString();
@@ -54,24 +59,24 @@ public final class InboxRoute extends RouteBuilder {
      * and so on, so both are kept.
      */
     String target(String folder, String name) {
-        java.nio.file.Path dir = java.nio.file.Path.of(inbox, folder);
+        Path dir = Path.of(inbox, folder);
         int dot = name.lastIndexOf('.');
         String stem = dot > 0 ? name.substring(0, dot) : name;
         String ext = dot > 0 ? name.substring(dot) : "";
         String candidate = name;
-        for (int n = 2; java.nio.file.Files.exists(dir.resolve(candidate)) || java.nio.file.Files.exists(dir.resolve(candidate + ".error.txt")); n++) {
+        for (int n = 2; Files.exists(dir.resolve(candidate)) || Files.exists(dir.resolve(candidate + ".error.txt")); n++) {
             candidate = stem + "-" + n + ext;
         }
         return folder + "/" + candidate;
     }
 
-    private void accept(Exchange exchange) throws java.io.IOException {
+    private void accept(Exchange exchange) throws IOException {
         String name = IngestProps.FILE_NAME.get(exchange);
         // Looked at before a byte is read: a link (to a file outside the inbox, say) is never followed,
         // and a file over the limit is refused by its size, not read whole first.
-        java.nio.file.Path path = java.nio.file.Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class));
-        java.nio.file.attribute.BasicFileAttributes attributes = java.nio.file.Files.readAttributes(path,
-                java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        Path path = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class));
+        BasicFileAttributes attributes = Files.readAttributes(path,
+                BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         if (!attributes.isRegularFile()) {
             throw RejectedPost.badRequest("\"" + name + "\" is " + (attributes.isSymbolicLink() ? "a symbolic link" : "not a regular file")
                     + ": the inbox takes only files copied into it, and never follows links.");

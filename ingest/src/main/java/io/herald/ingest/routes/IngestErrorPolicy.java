@@ -14,6 +14,8 @@ import java.util.Objects;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
+import java.io.IOException;
+import org.apache.camel.LoggingLevel;
 
 /**
  * What ingest does with input it refuses, written once. Every refusal goes to {@code herald.dlq}
@@ -40,7 +42,7 @@ public final class IngestErrorPolicy extends RouteConfigurationBuilder {
                     .process(IngestErrorPolicy::toProblemResponse)
                 .end()
                 .onException(Exception.class).handled(true)
-                    .log(org.apache.camel.LoggingLevel.ERROR, "Could not store a post: ${exception.message}")
+                    .log(LoggingLevel.ERROR, "Could not store a post: ${exception.message}")
                     .process(e -> Problems.respond(e, 503, "Service unavailable",
                             "Herald could not store the post right now, so it was not accepted. Please retry."))
                 .end();
@@ -49,17 +51,17 @@ public final class IngestErrorPolicy extends RouteConfigurationBuilder {
         // only logged (it is tried again at the next poll, and has sent nothing to keep).
         routeConfiguration(FEEDS)
                 .onException(RejectedPost.class).handled(true)
-                    .log(org.apache.camel.LoggingLevel.WARN, "Rejected from ${exchangeProperty." + Props.SOURCE.name() + "}: ${exception.message}")
+                    .log(LoggingLevel.WARN, "Rejected from ${exchangeProperty." + Props.SOURCE.name() + "}: ${exception.message}")
                     .process(IngestErrorPolicy::toRejection)
                     .to(DLQ)
                 .end()
-                .onException(java.io.IOException.class).handled(true)
-                    .log(org.apache.camel.LoggingLevel.WARN, "Could not fetch ${exchangeProperty." + Props.SOURCE.name() + "}: ${exception.message}")
+                .onException(IOException.class).handled(true)
+                    .log(LoggingLevel.WARN, "Could not fetch ${exchangeProperty." + Props.SOURCE.name() + "}: ${exception.message}")
                 .end();
 
         routeConfiguration(INBOX)
                 .onException(RejectedPost.class).handled(true)
-                    .log(org.apache.camel.LoggingLevel.WARN, "Refused inbox file ${exchangeProperty." + IngestProps.FILE_NAME.name()
+                    .log(LoggingLevel.WARN, "Refused inbox file ${exchangeProperty." + IngestProps.FILE_NAME.name()
                             + "}: ${exception.message}")
                     .process(IngestErrorPolicy::toRejection)
                     .to(DLQ)

@@ -9,6 +9,10 @@ import io.herald.support.Props;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.model.ProcessorDefinition;
+import io.herald.events.RawPost;
+import io.herald.support.HttpAnswers;
+import java.time.Instant;
+import java.util.Map;
 
 /**
  * The one way an accepted post reaches {@code herald.posts.raw}, for every source: its outcome is put
@@ -71,24 +75,24 @@ final class RawPosts {
                         ledger.withdrawnBy(Props.DELETED.get(e), cms);
                     }
                 })
-                .process(e -> accepted(e, java.util.Map.of("id", Props.DELETED.get(e), "status", "deleted")));
+                .process(e -> accepted(e, Map.of("id", Props.DELETED.get(e), "status", "deleted")));
     }
 
     /** The 202 every write endpoint answers once Kafka has what it sent. */
-    static void accepted(Exchange exchange, java.util.Map<String, String> body) {
-        io.herald.support.HttpAnswers.json(exchange, 202, body);
+    static void accepted(Exchange exchange, Map<String, String> body) {
+        HttpAnswers.json(exchange, 202, body);
     }
 
     /** Appends the write, then the ledger entry, to a route whose message is a remembered post. */
     ProcessorDefinition<?> write(ProcessorDefinition<?> route) {
         return route.to(KafkaEndpoints.to(Topics.POSTS_RAW))
                 .process(e -> {
-                    io.herald.events.RawPost post = e.getProperty(RECORD, io.herald.events.RawPost.class);
+                    RawPost post = e.getProperty(RECORD, RawPost.class);
                     if (post != null) {
                         ledger.record(post);
                     } else {
                         ledger.record(IngestProps.POST_ID.get(e), IngestProps.CONTENT_HASH.get(e), Props.SOURCE.get(e),
-                                e.getProperty(SOURCE_UPDATED, java.time.Instant.class));
+                                e.getProperty(SOURCE_UPDATED, Instant.class));
                     }
                 });
     }

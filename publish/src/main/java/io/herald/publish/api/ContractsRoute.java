@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import io.herald.events.Schema;
 
 /**
  * {@code publish-contracts}: what consumers build on, made from the code so it cannot drift:
@@ -74,7 +75,7 @@ public final class ContractsRoute extends RouteBuilder {
         doc.put("asyncapi", "3.0.0");
         ObjectNode info = doc.putObject("info");
         info.put("title", "Herald events");
-        info.put("version", String.valueOf(io.herald.events.Schema.VERSION));
+        info.put("version", String.valueOf(Schema.VERSION));
         info.put("description", "Every topic Herald reads or writes. Values are JSON with a schema version; keys are post ids "
                 + "(herald.deliveries: the payload's idempotency key; herald.dlq: the stage).");
         ObjectNode servers = doc.putObject("servers");

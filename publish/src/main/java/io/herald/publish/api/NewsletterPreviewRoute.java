@@ -9,6 +9,8 @@ import io.herald.publish.newsletter.NewsletterDecision;
 import io.herald.publish.newsletter.NewsletterState;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import io.herald.publish.Html;
+import io.herald.support.Masking;
 
 /**
  * {@code publish-preview-newsletter}: {@code GET /api/posts/{id}/newsletter}, the post's newsletter
@@ -61,13 +63,13 @@ public final class NewsletterPreviewRoute extends RouteBuilder {
         message.setHeader("X-Herald-Preview", state.state());
         if (state.reason() != null) {
             // A header value is one line of visible ASCII: a reason from a remote server is kept to that.
-            message.setHeader("X-Herald-Preview-Reason", io.herald.support.Masking.text(state.reason()).replaceAll("[^\\x20-\\x7e]", "?"));
+            message.setHeader("X-Herald-Preview-Reason", Masking.text(state.reason()).replaceAll("[^\\x20-\\x7e]", "?"));
         }
         // Shown on the dashboard's origin: sandboxed (no script, no same origin), never sniffed, and
         // sanitized again here, whatever the stored payload holds.
-        message.setHeader("Content-Security-Policy", io.herald.publish.Html.SANDBOX_CSP);
+        message.setHeader("Content-Security-Policy", Html.SANDBOX_CSP);
         message.setHeader("X-Content-Type-Options", "nosniff");
         message.setHeader("Referrer-Policy", "no-referrer");
-        message.setBody(io.herald.publish.Html.sanitizeDocument(state.payload().html()));
+        message.setBody(Html.sanitizeDocument(state.payload().html()));
     }
 }

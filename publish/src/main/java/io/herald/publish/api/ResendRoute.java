@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
+import io.herald.support.KafkaEndpoints;
 
 /**
  * {@code publish-newsletter-resend}: {@code POST /api/posts/{id}/newsletter/resend} hands the post's
@@ -53,7 +54,7 @@ public final class ResendRoute extends RouteBuilder {
                         e.getMessage().setHeader(KafkaConstants.KEY, d.idempotencyKey());
                         e.getMessage().setBody(Json.write(d));
                     })
-                    .to(io.herald.support.KafkaEndpoints.to(Topics.DELIVERIES))
+                    .to(KafkaEndpoints.to(Topics.DELIVERIES))
                     .process(e -> {
                         Delivery d = e.getProperty(RESENT, Delivery.class);
                         deliveries.record(d);

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import io.herald.publish.newsletter.NewsletterDecision;
 
 /**
  * {@code publish-preview-social}: {@code GET /api/posts/{id}/social}, the snippets as they went out,
@@ -79,7 +80,7 @@ public final class SocialPreviewRoute extends RouteBuilder {
         body.put("postId", id);
         body.put("sent", !byKey.isEmpty() && sentKeys.containsAll(byKey.keySet()));
         if (skipped) {
-            body.put("reason", io.herald.publish.newsletter.NewsletterDecision.BACKLOG_SKIPPED);
+            body.put("reason", NewsletterDecision.BACKLOG_SKIPPED);
         }
         body.put("platforms", platforms);
         body.put("snippets", snippets);

@@ -14,6 +14,7 @@ import java.util.Date;
 import java.util.List;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
+import com.rometools.rome.feed.atom.Generator;
 
 /** Renders a feed page as Atom 1.0 (RFC 4287) with ROME, with RFC 5005 archive links and WebSub. */
 public final class AtomRenderer {
@@ -82,7 +83,7 @@ public final class AtomRenderer {
         feed.setId(page.spec().id());
         feed.setTitle(XmlText.safe(page.spec().title()));
         if (!links.site().description().isBlank()) {
-            com.rometools.rome.feed.atom.Content subtitle = new com.rometools.rome.feed.atom.Content();
+            Content subtitle = new Content();
             subtitle.setType("text");
             subtitle.setValue(XmlText.safe(links.site().description()));
             feed.setSubtitle(subtitle);
@@ -91,7 +92,7 @@ public final class AtomRenderer {
             feed.setIcon(icon);
             feed.setLogo(icon);
         });
-        com.rometools.rome.feed.atom.Generator generator = new com.rometools.rome.feed.atom.Generator();
+        Generator generator = new Generator();
         generator.setValue("Herald");
         feed.setGenerator(generator);
         feed.setLanguage(links.site().language());

@@ -4,6 +4,8 @@ import io.herald.publish.PostStore;
 import java.util.List;
 import java.util.Optional;
 import org.apache.camel.builder.RouteBuilder;
+import io.herald.events.EnrichedPost;
+import java.util.function.Function;
 
 /**
  * {@code publish-export}: after the posts change, writes the changed feeds to {@code --out} and,
@@ -19,13 +21,13 @@ public final class ExportRoute extends RouteBuilder {
     private final FeedLinks links;
     private final StaticExport export;
     private final Optional<WebSubPublisher> websub;
-    private final java.util.function.Function<io.herald.events.EnrichedPost, String> pages;
+    private final Function<EnrichedPost, String> pages;
     private long exportedAt = -1;
     private long pausedUntil;
 
     /** @param pages a post's page, as it is served, for the export */
     public ExportRoute(PostStore store, RenderedFeeds feeds, FeedLinks links, StaticExport export,
-                       Optional<WebSubPublisher> websub, java.util.function.Function<io.herald.events.EnrichedPost, String> pages) {
+                       Optional<WebSubPublisher> websub, Function<EnrichedPost, String> pages) {
         this.pages = pages;
         this.store = store;
         this.feeds = feeds;

@@ -2,16 +2,17 @@ package io.herald.publish.feeds;
 
 import io.herald.publish.PostLinks;
 import java.util.Optional;
+import io.herald.publish.Site;
 
 /** Where the feeds live: the public base URL and the WebSub hub, if any; and the site they belong to. */
-public record FeedLinks(String baseUrl, Optional<String> hub, io.herald.publish.Site site) {
+public record FeedLinks(String baseUrl, Optional<String> hub, Site site) {
 
     public FeedLinks {
         baseUrl = baseUrl.replaceAll("/+$", "");
     }
 
     public FeedLinks(String baseUrl, Optional<String> hub) {
-        this(baseUrl, hub, io.herald.publish.Site.DEFAULT);
+        this(baseUrl, hub, Site.DEFAULT);
     }
 
     public String self(FeedPage page, String format) {

@@ -3,6 +3,7 @@ package io.herald.publish.feeds;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.net.URLEncoder;
 
 /**
  * A request for a feed document, read once from its path: which feed ({@code all}, {@code qa},
@@ -85,7 +86,7 @@ public record FeedRequest(String feed, int archive, String format) {
     /** The path it is served at, a tag's slug URL-encoded. */
     public String path() {
         String encoded = isTag()
-                ? "tags/" + java.net.URLEncoder.encode(feed.substring("tags/".length()), StandardCharsets.UTF_8).replace("+", "%20")
+                ? "tags/" + URLEncoder.encode(feed.substring("tags/".length()), StandardCharsets.UTF_8).replace("+", "%20")
                 : feed;
         return PREFIX + encoded + (archive > 0 ? "/archive/" + archive : "") + "." + format;
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herald.events.EnrichedPost;
 import io.herald.events.Json;
 import java.time.format.DateTimeFormatter;
+import com.fasterxml.jackson.core.JsonProcessingException;
 
 /**
  * Renders a feed page as JSON Feed 1.1 (jsonfeed.org) with Jackson. Older entries are reached
@@ -56,7 +57,7 @@ public final class JsonFeedRenderer {
         }
         try {
             return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(feed);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render the JSON feed " + page.spec().key(), e);
         }
     }

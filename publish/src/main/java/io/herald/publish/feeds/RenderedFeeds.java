@@ -14,6 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPOutputStream;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
+import io.herald.support.Hashes;
+import io.herald.support.HttpDates;
+import java.nio.ByteBuffer;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 
 /**
  * Every feed document, rendered once and kept as bytes (plain and gzipped) with its ETag and
@@ -49,7 +54,7 @@ public final class RenderedFeeds {
         Document(String path, String fingerprint, long atChange, Buffer bodyBuffer, Buffer gzipBuffer, String etag,
                  Instant lastModified, String contentType) {
             this(path, fingerprint, atChange, bodyBuffer, gzipBuffer, etag, lastModified,
-                    io.herald.support.HttpDates.format(lastModified), contentType);
+                    HttpDates.format(lastModified), contentType);
         }
 
         Document at(long change) {
@@ -72,7 +77,7 @@ public final class RenderedFeeds {
 
         /** JDK direct memory (freed by the collector once the document is dropped), read-only and never released by a response. */
         private static Buffer direct(byte[] bytes) {
-            java.nio.ByteBuffer direct = java.nio.ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
+            ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
             return Buffer.buffer(Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(direct.asReadOnlyBuffer())));
         }
     }
@@ -199,7 +204,7 @@ public final class RenderedFeeds {
 
     /** Every document there is now (subscription and archive pages of every feed, each format). */
     public List<FeedRequest> requests() {
-        List<FeedRequest> requests = new java.util.ArrayList<>();
+        List<FeedRequest> requests = new ArrayList<>();
         for (FeedSpec spec : feeds.specs()) {
             int archives = feeds.subscription(spec).prevArchive();
             for (String format : List.of("rss", "atom", "json")) {
@@ -225,8 +230,8 @@ public final class RenderedFeeds {
         };
         renders++;
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
-        String etag = "\"" + io.herald.support.Hashes.sha256(body).substring(0, 32) + "\"";
-        java.time.Instant lastModified = page.lastChanged().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String etag = "\"" + Hashes.sha256(body).substring(0, 32) + "\"";
+        Instant lastModified = page.lastChanged().truncatedTo(ChronoUnit.SECONDS);
         if (previous != null && !previous.etag().equals(etag) && !lastModified.isAfter(previous.lastModified())) {
             lastModified = previous.lastModified().plusSeconds(1);
         }

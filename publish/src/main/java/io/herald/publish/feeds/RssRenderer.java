@@ -19,6 +19,7 @@ import java.util.Date;
 import java.util.List;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
+import com.rometools.rome.feed.rss.Image;
 
 /**
  * Renders a feed page as RSS 2.0 with ROME: full content in {@code content:encoded}, the summary as
@@ -101,7 +102,7 @@ public final class RssRenderer {
         channel.setLanguage(links.site().language());
         channel.setGenerator("Herald");
         links.site().icon().ifPresent(icon -> {
-            com.rometools.rome.feed.rss.Image image = new com.rometools.rome.feed.rss.Image();
+            Image image = new Image();
             image.setUrl(icon);
             image.setTitle(XmlText.safe(page.spec().title()));
             image.setLink(links.index());

@@ -18,6 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import io.herald.events.Json;
+import io.herald.support.Hashes;
+import java.net.URLDecoder;
+import java.util.LinkedHashMap;
 
 /**
  * Writes every feed to {@code --out} under the same paths it is served at, each file replaced
@@ -105,7 +109,7 @@ public final class StaticExport {
             remove(path, changed);
             return;
         }
-        String hash = io.herald.support.Hashes.sha256(resolved.get().page().fingerprint()).substring(0, 24);
+        String hash = Hashes.sha256(resolved.get().page().fingerprint()).substring(0, 24);
         if (hash.equals(written.get(path))) {
             return;
         }
@@ -129,7 +133,7 @@ public final class StaticExport {
             return;
         }
         try {
-            Map<String, Object> m = io.herald.events.Json.read(Files.readAllBytes(file), Map.class);
+            Map<String, Object> m = Json.read(Files.readAllBytes(file), Map.class);
             Map<String, String> w = (Map<String, String>) m.getOrDefault("written", Map.of());
             // A file someone removed by hand is written again.
             w.forEach((path, hash) -> {
@@ -159,16 +163,16 @@ public final class StaticExport {
             return;
         }
         savedAt = now;
-        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        Map<String, Object> m = new LinkedHashMap<>();
         m.put("written", written);
         m.put("archives", archives);
         m.put("pages", pages);
         m.put("pagesSite", pagesSite);
-        write(out.resolve(MANIFEST), io.herald.events.Json.writeBytes(m));
+        write(out.resolve(MANIFEST), Json.writeBytes(m));
     }
 
     private Path file(String path) {
-        Path file = out.resolve(java.net.URLDecoder.decode(path.substring(1), StandardCharsets.UTF_8)).normalize();
+        Path file = out.resolve(URLDecoder.decode(path.substring(1), StandardCharsets.UTF_8)).normalize();
         if (!file.startsWith(out.normalize())) {
             throw new IllegalArgumentException("a feed path left the export folder: " + path);
         }
@@ -197,7 +201,7 @@ public final class StaticExport {
      * since they were written are rendered.
      */
     public void exportPages(PostStore store, Site site, String baseUrl, Function<EnrichedPost, String> page) throws IOException {
-        String siteStamp = io.herald.support.Hashes.sha256(site + "|" + baseUrl).substring(0, 24);
+        String siteStamp = Hashes.sha256(site + "|" + baseUrl).substring(0, 24);
         if (!siteStamp.equals(pagesSite)) {
             pages.clear();
             pagesSite = siteStamp;

@@ -1,6 +1,8 @@
 package io.herald.publish.feeds;
 
 import java.util.Locale;
+import io.herald.support.BoundedCache;
+import io.herald.support.PostIds;
 
 /**
  * A tag as it appears in a URL: lower case, words joined by hyphens, accents folded off Latin letters
@@ -17,8 +19,8 @@ public final class TagSlug {
      * distinct tags cannot grow it past 4 MB), and fed only with tags of posts: a name in a request is
      * folded with {@link #ofRequested}, never kept.
      */
-    private static final io.herald.support.BoundedCache<String, String> KNOWN =
-            new io.herald.support.BoundedCache<>(4L << 20, (tag, slug) -> 2L * (tag.length() + slug.length()) + 64);
+    private static final BoundedCache<String, String> KNOWN =
+            new BoundedCache<>(4L << 20, (tag, slug) -> 2L * (tag.length() + slug.length()) + 64);
 
     /** The bytes the slug cache holds (for tests and metrics). */
     static long heldBytes() {
@@ -37,7 +39,7 @@ public final class TagSlug {
     }
 
     private static String fold(String tag) {
-        String slug = io.herald.support.PostIds.foldLatinAccents(tag.toLowerCase(Locale.ROOT)).replaceAll("[^\\p{L}\\p{N}\\p{M}]+", "-").replaceAll("^-+|-+$", "");
+        String slug = PostIds.foldLatinAccents(tag.toLowerCase(Locale.ROOT)).replaceAll("[^\\p{L}\\p{N}\\p{M}]+", "-").replaceAll("^-+|-+$", "");
         return slug.isEmpty() ? "tag" : slug;
     }
 }

@@ -12,6 +12,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.herald.support.Masking;
+import io.herald.support.OutboundHttp;
+import io.herald.support.OutboundPolicy;
+import java.io.IOException;
+import java.util.Map;
 
 /**
  * Tells a WebSub hub that a feed changed ({@code hub.mode=publish}), so subscribers hear of a new
@@ -24,19 +29,19 @@ public final class WebSubPublisher {
     static final int ATTEMPTS = 4;
 
     private final String hub;
-    private final io.herald.support.OutboundHttp http;
+    private final OutboundHttp http;
     private final Duration firstBackoff;
     private final AtomicLong delivered = new AtomicLong();
 
     public WebSubPublisher(String hub, Duration firstBackoff) {
-        this(hub, firstBackoff, io.herald.support.OutboundPolicy.publicOnly());
+        this(hub, firstBackoff, OutboundPolicy.publicOnly());
     }
 
     /** @param policy where the hub (and any redirect it answers with) may be */
-    public WebSubPublisher(String hub, Duration firstBackoff, io.herald.support.OutboundPolicy policy) {
+    public WebSubPublisher(String hub, Duration firstBackoff, OutboundPolicy policy) {
         this.hub = hub;
         this.firstBackoff = firstBackoff;
-        this.http = new io.herald.support.OutboundHttp(policy);
+        this.http = new OutboundHttp(policy);
     }
 
     public long delivered() {
@@ -51,10 +56,10 @@ public final class WebSubPublisher {
         byte[] form = ("hub.mode=publish&hub.url=" + URLEncoder.encode(feedUrl, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
         return CompletableFuture.supplyAsync(() -> {
                     try {
-                        return http.send(URI.create(hub), "POST", java.util.Map.of("Content-Type", "application/x-www-form-urlencoded"),
+                        return http.send(URI.create(hub), "POST", Map.of("Content-Type", "application/x-www-form-urlencoded"),
                                 form, Duration.ofSeconds(10), 64 * 1024).status() / 100 == 2;
-                    } catch (java.io.IOException e) {
-                        LOG.debug("WebSub ping to {} failed: {}", io.herald.support.Masking.url(hub), e.getMessage());
+                    } catch (IOException e) {
+                        LOG.debug("WebSub ping to {} failed: {}", Masking.url(hub), e.getMessage());
                         return false;
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
@@ -67,7 +72,7 @@ public final class WebSubPublisher {
                         return CompletableFuture.completedFuture(true);
                     }
                     if (n >= ATTEMPTS) {
-                        LOG.warn("WebSub hub {} did not take the ping for {} after {} attempts", io.herald.support.Masking.url(hub), feedUrl, n);
+                        LOG.warn("WebSub hub {} did not take the ping for {} after {} attempts", Masking.url(hub), feedUrl, n);
                         return CompletableFuture.completedFuture(false);
                     }
                     long delay = firstBackoff.toMillis() * (1L << (2 * (n - 1)));

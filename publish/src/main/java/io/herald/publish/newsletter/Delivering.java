@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import io.herald.support.Masking;
 
 /**
  * One try at handing a payload to the newsletter system, and the state it leaves: delivered; or
@@ -31,7 +32,7 @@ public final class Delivering {
 
     /** Where payloads go, as recorded on herald.deliveries and in the DLQ: its credentials masked (they stay in the setting). */
     public String target() {
-        return io.herald.support.Masking.url(client.url().toString());
+        return Masking.url(client.url().toString());
     }
 
     /**

@@ -19,6 +19,7 @@ import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.model.ProcessorDefinition;
+import java.time.Instant;
 
 /**
  * With {@code newsletter-webhook} set, every payload on {@code herald.newsletter} is POSTed there.
@@ -60,7 +61,7 @@ public final class DeliveryRoute extends RouteBuilder {
 
         var retry = from("timer:publish-newsletter-retry?delay=" + RETRY_CHECK.toMillis() + "&period=" + RETRY_CHECK.toMillis())
                 .routeId("publish-newsletter-retry")
-                .process(e -> e.getMessage().setBody(deliveries.due(java.time.Instant.now())))
+                .process(e -> e.getMessage().setBody(deliveries.due(Instant.now())))
                 .split(body())
                     .process(this::retry)
                     .filter(body().isNotNull());
@@ -84,7 +85,7 @@ public final class DeliveryRoute extends RouteBuilder {
         if (payload.isEmpty()) {
             log.warn("No payload {} to retry: it is no longer on {}", waiting.idempotencyKey(), Topics.NEWSLETTER.name());
             exchange.getMessage().setBody(Delivery.of(waiting.idempotencyKey(), waiting.postId(), waiting.target(), Delivery.FAILED,
-                    waiting.attempts(), "the payload is no longer on " + Topics.NEWSLETTER.name(), java.time.Instant.now(), null));
+                    waiting.attempts(), "the payload is no longer on " + Topics.NEWSLETTER.name(), Instant.now(), null));
             return;
         }
         String json = Json.write(payload.get());

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import io.herald.events.EnrichedPost;
+import java.util.function.Predicate;
 
 /** {@code publish-digest}: on its schedule, a digest of the posts of each window that has any. */
 public final class DigestRoute extends RouteBuilder {
@@ -20,11 +22,11 @@ public final class DigestRoute extends RouteBuilder {
     private final Outbox outbox;
     private final Duration check;
 
-    private final java.util.function.Predicate<io.herald.events.EnrichedPost> skips;
+    private final Predicate<EnrichedPost> skips;
 
     /** @param skips posts that get no newsletter at all, digests included (a new feed's backlog, when skipped) */
     public DigestRoute(DigestSchedule schedule, NewsletterRenderer renderer, PostStore store, Outbox outbox, Duration check,
-            java.util.function.Predicate<io.herald.events.EnrichedPost> skips) {
+            Predicate<EnrichedPost> skips) {
         this.skips = skips;
         this.planner = new DigestPlanner(schedule);
         this.renderer = renderer;

@@ -10,6 +10,8 @@ import io.herald.publish.Utm;
 import io.herald.publish.Site;
 import io.herald.support.Excerpt;
 import java.util.List;
+import io.herald.support.HeaderSafe;
+import java.util.Optional;
 
 /**
  * Newsletter payloads that e-mail clients show as meant: a table layout with inline styles (many
@@ -31,7 +33,7 @@ public final class NewsletterRenderer {
 
     /** @param siteTitle the site's name, which every newsletter is signed with */
     public NewsletterRenderer(String baseUrl, String siteTitle) {
-        this(baseUrl, new Site(siteTitle, "", "en", java.util.Optional.empty(), siteTitle));
+        this(baseUrl, new Site(siteTitle, "", "en", Optional.empty(), siteTitle));
     }
 
     /** Newsletters signed with the site's name, in its language where a post's is unknown (digests: always). */
@@ -101,7 +103,7 @@ public final class NewsletterRenderer {
 
     /** The payload's idempotency key: ASCII, since it travels as a header ({@link io.herald.support.HeaderSafe}). */
     public static String key(EnrichedPost post, String kind) {
-        return io.herald.support.HeaderSafe.of(post.id()) + ":v" + post.version() + ":newsletter:" + kind;
+        return HeaderSafe.of(post.id()) + ":v" + post.version() + ":newsletter:" + kind;
     }
 
     static String preheader(EnrichedPost post) {

@@ -6,6 +6,9 @@ import io.herald.events.NewsletterPayload;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import io.herald.support.Masking;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
  * Where a post's newsletter is, as marketing sees it in the preview:
@@ -29,7 +32,7 @@ public record NewsletterState(String state, String reason, NewsletterPayload pay
     public static final String FAILED = "failed";
 
     /** Every state a preview can be in, as {@code X-Herald-Preview} says it. */
-    public static final java.util.List<String> STATES = java.util.List.of(NOT_SENT, SKIPPED, PENDING, SENT, FAILED);
+    public static final List<String> STATES = List.of(NOT_SENT, SKIPPED, PENDING, SENT, FAILED);
 
     /** @param post the post (absent once deleted: then only a payload that went out has a state) */
     public static NewsletterState of(Optional<EnrichedPost> post, Optional<NewsletterPayload> sent, NewsletterDecision decision,
@@ -53,7 +56,7 @@ public record NewsletterState(String state, String reason, NewsletterPayload pay
             case Delivery.DELIVERED -> new NewsletterState(SENT, null, payload, d);
             case Delivery.FAILED -> new NewsletterState(FAILED, d.get().reason(), payload, d);
             default -> new NewsletterState(PENDING, d.get().attempts() == 0 ? "re-sent, the next try comes shortly"
-                    : "try " + d.get().attempts() + " failed: " + d.get().reason() + "; next try at " + d.get().nextAttemptAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), payload, d);
+                    : "try " + d.get().attempts() + " failed: " + d.get().reason() + "; next try at " + d.get().nextAttemptAt().truncatedTo(ChronoUnit.SECONDS), payload, d);
         };
     }
 
@@ -63,7 +66,7 @@ public record NewsletterState(String state, String reason, NewsletterPayload pay
         out.put("postId", payload.postId());
         out.put("state", state);
         if (reason != null) {
-            out.put("reason", io.herald.support.Masking.text(reason));
+            out.put("reason", Masking.text(reason));
         }
         out.put("idempotencyKey", payload.idempotencyKey());
         out.put("kind", payload.kind());
@@ -74,7 +77,7 @@ public record NewsletterState(String state, String reason, NewsletterPayload pay
             if (d.nextAttemptAt() != null) {
                 out.put("nextAttemptAt", d.nextAttemptAt());
             }
-            out.put("target", io.herald.support.Masking.url(d.target()));
+            out.put("target", Masking.url(d.target()));
         });
         return out;
     }

@@ -5,6 +5,17 @@ import io.herald.events.NewsletterPayload;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import io.herald.support.HeaderSafe;
+import io.herald.support.OutboundHttp;
+import io.herald.support.OutboundPolicy;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /** POSTs newsletter payloads to a newsletter system's webhook, with the payload's idempotency key as a header. */
 public final class WebhookClient {
@@ -12,29 +23,29 @@ public final class WebhookClient {
     /** The header a receiver verifies: {@code sha256=} and the hex HMAC-SHA256 of the request body with the shared secret. */
     public static final String SIGNATURE = "X-Herald-Signature";
 
-    private final io.herald.support.OutboundHttp http;
+    private final OutboundHttp http;
     private final URI url;
-    private final java.util.Optional<String> secret;
+    private final Optional<String> secret;
 
     /** A client for a public webhook (no internal address allowed). */
-    public WebhookClient(String url, java.util.Optional<String> secret) {
-        this(url, secret, io.herald.support.OutboundPolicy.publicOnly());
+    public WebhookClient(String url, Optional<String> secret) {
+        this(url, secret, OutboundPolicy.publicOnly());
     }
 
     /** @param policy where the webhook (and any redirect it answers with) may be */
-    public WebhookClient(String url, java.util.Optional<String> secret, io.herald.support.OutboundPolicy policy) {
+    public WebhookClient(String url, Optional<String> secret, OutboundPolicy policy) {
         this.url = URI.create(url);
         this.secret = secret;
-        this.http = new io.herald.support.OutboundHttp(policy);
+        this.http = new OutboundHttp(policy);
     }
 
     /** The signature of a body with a secret, as {@link #SIGNATURE} carries it. */
     public static String sign(String body, String secret) {
         try {
-            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
-            return "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.GeneralSecurityException e) {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JVM", e);
         }
     }
@@ -46,12 +57,12 @@ public final class WebhookClient {
     /** Delivers one payload (its JSON as it is on the topic); anything but a 2xx answer is an IOException. */
     public void deliver(String json) throws IOException, InterruptedException {
         NewsletterPayload p = Json.read(json, NewsletterPayload.class);
-        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+        Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
-        headers.put("Idempotency-Key", io.herald.support.HeaderSafe.of(p.idempotencyKey()));
+        headers.put("Idempotency-Key", HeaderSafe.of(p.idempotencyKey()));
         secret.ifPresent(s -> headers.put(SIGNATURE, sign(json, s)));
         // The whole delivery within 15 s, its answer read up to 64 KiB: a slow or huge answer is a failed try.
-        var r = http.send(url, "POST", headers, json.getBytes(java.nio.charset.StandardCharsets.UTF_8), Duration.ofSeconds(15), 64 * 1024);
+        var r = http.send(url, "POST", headers, json.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(15), 64 * 1024);
         if (r.status() / 100 != 2) {
             throw new IOException("the webhook answered HTTP " + r.status());
         }

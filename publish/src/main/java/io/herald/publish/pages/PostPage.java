@@ -14,6 +14,7 @@ import io.herald.support.Excerpt;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The page a reader lands on: {@code /posts/{id}}. The post with every question as a heading with its
@@ -162,13 +163,13 @@ public final class PostPage {
         return lang + "_" + region;
     }
 
-    private static final java.util.Map<String, String> USUAL_REGION = java.util.Map.ofEntries(
-            java.util.Map.entry("en", "US"), java.util.Map.entry("zh", "CN"), java.util.Map.entry("ja", "JP"),
-            java.util.Map.entry("ko", "KR"), java.util.Map.entry("ar", "AR"), java.util.Map.entry("he", "IL"),
-            java.util.Map.entry("el", "GR"), java.util.Map.entry("da", "DK"), java.util.Map.entry("sv", "SE"),
-            java.util.Map.entry("nb", "NO"), java.util.Map.entry("cs", "CZ"), java.util.Map.entry("uk", "UA"),
-            java.util.Map.entry("hi", "IN"), java.util.Map.entry("vi", "VN"), java.util.Map.entry("pt", "BR"),
-            java.util.Map.entry("fa", "IR"), java.util.Map.entry("sl", "SI"), java.util.Map.entry("et", "EE"));
+    private static final Map<String, String> USUAL_REGION = Map.ofEntries(
+            Map.entry("en", "US"), Map.entry("zh", "CN"), Map.entry("ja", "JP"),
+            Map.entry("ko", "KR"), Map.entry("ar", "AR"), Map.entry("he", "IL"),
+            Map.entry("el", "GR"), Map.entry("da", "DK"), Map.entry("sv", "SE"),
+            Map.entry("nb", "NO"), Map.entry("cs", "CZ"), Map.entry("uk", "UA"),
+            Map.entry("hi", "IN"), Map.entry("vi", "VN"), Map.entry("pt", "BR"),
+            Map.entry("fa", "IR"), Map.entry("sl", "SI"), Map.entry("et", "EE"));
 
     /** The pairs as schema.org FAQPage, its text made safe to sit inside a script element. */
     static String faqPage(EnrichedPost post, String url) {

@@ -6,6 +6,10 @@ import io.herald.publish.Site;
 import io.herald.support.Problems;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import io.herald.publish.feeds.CacheFriendlyHeaders;
+import io.herald.support.Hashes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /** {@code publish-page}: {@code GET /posts/{id}}, the post's page ({@link PostPage}), or 404. */
 public final class PostPageRoute extends RouteBuilder {
@@ -22,7 +26,7 @@ public final class PostPageRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        getContext().getRegistry().bind(io.herald.publish.feeds.CacheFriendlyHeaders.NAME, new io.herald.publish.feeds.CacheFriendlyHeaders());
+        getContext().getRegistry().bind(CacheFriendlyHeaders.NAME, new CacheFriendlyHeaders());
         from(PublishHttp.PAGE.uri())
                 .routeId(PublishHttp.PAGE.routeId())
                 .process(this::page);
@@ -45,7 +49,7 @@ public final class PostPageRoute extends RouteBuilder {
     }
 
     private static final byte[] SITE_IMAGE = readSiteImage();
-    private static final String SITE_IMAGE_ETAG = "\"" + io.herald.support.Hashes.sha256(SITE_IMAGE).substring(0, 16) + "\"";
+    private static final String SITE_IMAGE_ETAG = "\"" + Hashes.sha256(SITE_IMAGE).substring(0, 16) + "\"";
 
     private static byte[] readSiteImage() {
         try (var in = Site.class.getResourceAsStream("site-image.png")) {
@@ -53,8 +57,8 @@ public final class PostPageRoute extends RouteBuilder {
                 throw new IllegalStateException("site-image.png is missing from the publish jar");
             }
             return in.readAllBytes();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -4,6 +4,8 @@ import com.ibm.icu.text.BreakIterator;
 import com.twitter.twittertext.Extractor;
 import com.twitter.twittertext.TwitterTextParser;
 import java.util.Locale;
+import io.herald.support.Settings;
+import java.util.List;
 
 /**
  * A social network, with its limit and its own way of counting a post's length:
@@ -64,7 +66,7 @@ public enum Platform {
         }
     };
 
-    private static java.util.List<Extractor.Entity> urls(String text) {
+    private static List<Extractor.Entity> urls(String text) {
         Extractor extractor = new Extractor();
         extractor.setExtractURLWithoutProtocol(false);
         return extractor.extractURLsWithIndices(text);
@@ -121,7 +123,7 @@ public enum Platform {
     }
 
     /** The platform of a network named in the settings. */
-    public static Platform of(io.herald.support.Settings.Network network) {
+    public static Platform of(Settings.Network network) {
         return valueOf(network.name());
     }
 

@@ -9,6 +9,14 @@ import io.herald.events.SocialSnippet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import io.herald.publish.PostLinks;
+import io.herald.support.HeaderSafe;
+import io.herald.support.TextScan;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.function.UnaryOperator;
 
 /**
  * Writes a post's social snippet for a platform: title, then the summary (or the strongest Q&amp;A
@@ -33,7 +41,7 @@ public final class SnippetComposer {
      * the snippet with the shortest, longer than the limit, which {@link SocialPlan} holds with its reason.
      */
     private static SocialSnippet fitted(EnrichedPost post, Platform platform, int part, String link,
-                                        java.util.function.UnaryOperator<String> fit) {
+                                        UnaryOperator<String> fit) {
         SocialSnippet last = null;
         for (String form : linkForms(link)) {
             last = snippet(post, platform, part, fit.apply(form), form, platform.shown(form));
@@ -71,7 +79,7 @@ public final class SnippetComposer {
      */
     static String iri(String url) {
         StringBuilder out = new StringBuilder(url.length());
-        java.io.ByteArrayOutputStream run = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream run = new ByteArrayOutputStream();
         int i = 0;
         while (i < url.length()) {
             char c = url.charAt(i);
@@ -92,21 +100,21 @@ public final class SnippetComposer {
     }
 
     /** Bytes of one or more encoded characters: as characters where they are valid UTF-8 letters, else as they were. */
-    private static void flush(java.io.ByteArrayOutputStream run, StringBuilder out) {
+    private static void flush(ByteArrayOutputStream run, StringBuilder out) {
         if (run.size() == 0) {
             return;
         }
         byte[] bytes = run.toByteArray();
         run.reset();
-        var decoder = java.nio.charset.StandardCharsets.UTF_8.newDecoder();
+        var decoder = StandardCharsets.UTF_8.newDecoder();
         try {
-            String text = decoder.decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            String text = decoder.decode(ByteBuffer.wrap(bytes)).toString();
             if (text.codePoints().allMatch(cp -> Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.NON_SPACING_MARK
                     || Character.getType(cp) == Character.COMBINING_SPACING_MARK)) {
                 out.append(text);
                 return;
             }
-        } catch (java.nio.charset.CharacterCodingException e) {
+        } catch (CharacterCodingException e) {
             // not UTF-8: left encoded
         }
         for (byte b : bytes) {
@@ -132,7 +140,7 @@ public final class SnippetComposer {
     }
 
     private static int utf8(String s) {
-        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        return s.getBytes(StandardCharsets.UTF_8).length;
     }
 
     /** One snippet per pair, numbered "1/n", for a thread; none on a network without threads (LinkedIn). */
@@ -145,7 +153,7 @@ public final class SnippetComposer {
         for (int i = 0; i < n; i++) {
             EnrichedQa pair = post.qa().get(i);
             String head = (i + 1) + "/" + n + " " + pair.question();
-            String anchor = io.herald.publish.PostLinks.anchor(link, pair.id());
+            String anchor = PostLinks.anchor(link, pair.id());
             out.add(fitted(post, platform, i + 1, anchor, l -> fit(platform, head, pair.answer(), "", platform.shown(l))));
         }
         return out;
@@ -153,7 +161,7 @@ public final class SnippetComposer {
 
     /** Deterministic: post id, version, channel, platform (and the pair's number in a thread). */
     public static String key(EnrichedPost post, Platform platform, int threadPart) {
-        return io.herald.support.HeaderSafe.of(post.id()) + ":v" + post.version() + ":social:" + platform.id() + (threadPart > 0 ? ":" + threadPart : "");
+        return HeaderSafe.of(post.id()) + ":v" + post.version() + ":social:" + platform.id() + (threadPart > 0 ? ":" + threadPart : "");
     }
 
     static String strongestPair(EnrichedPost post) {
@@ -228,12 +236,12 @@ public final class SnippetComposer {
      * The longest word-boundary prefix of {@code text} (plus ellipsis) whose assembled post fits, or null
      * when none fits or the longest that does has fewer than {@code minWords} words.
      */
-    private static String longestFitting(Platform platform, String text, int minWords, java.util.function.UnaryOperator<String> assemble) {
+    private static String longestFitting(Platform platform, String text, int minWords, UnaryOperator<String> assemble) {
         return longestFitting(platform, text, minWords, assemble, true);
     }
 
     /** @param bounded whether to search only as far as can fit ({@code false}: the whole text, what the bound must agree with) */
-    static String longestFitting(Platform platform, String text, int minWords, java.util.function.UnaryOperator<String> assemble,
+    static String longestFitting(Platform platform, String text, int minWords, UnaryOperator<String> assemble,
                                  boolean bounded) {
         if (text == null || text.isBlank()) {
             return null;
@@ -268,10 +276,10 @@ public final class SnippetComposer {
     private static final String TRAILING_PUNCTUATION = " \t\n\u000B\f\r,;:.!?(-–—";
 
     private static String prefix(String text, int end) {
-        return io.herald.support.TextScan.stripTrailing(text.substring(0, end).stripTrailing(), TRAILING_PUNCTUATION);
+        return TextScan.stripTrailing(text.substring(0, end).stripTrailing(), TRAILING_PUNCTUATION);
     }
 
-    private static boolean fits(Platform platform, java.util.function.UnaryOperator<String> assemble, String prefix) {
+    private static boolean fits(Platform platform, UnaryOperator<String> assemble, String prefix) {
         return platform.length(assemble.apply(prefix + ELLIPSIS)) <= platform.limit();
     }
 

@@ -8,6 +8,8 @@ import io.herald.publish.Utm;
 import io.herald.support.Settings.FeedBacklog;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The snippets a post gets: one per platform (and a numbered thread per platform when threads are on),
@@ -78,5 +80,5 @@ public final class SocialPlan {
                 + s.limit() + ", so it is held rather than sent over the limit.";
     }
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SocialPlan.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SocialPlan.class);
 }

@@ -15,6 +15,8 @@ import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
+import io.herald.support.RecordBudget;
+import org.apache.camel.LoggingLevel;
 
 /**
  * {@code transform-enrich}: every raw post becomes its next enriched version. A record that cannot
@@ -37,9 +39,9 @@ public final class EnrichRoute extends RouteBuilder {
         // (breakOnFirstError) and tries again, so a record is never committed past.
         errorHandler(defaultErrorHandler().maximumRedeliveries(Tuning.OUTPUT_RETRIES)
                 .redeliveryDelay(Tuning.OUTPUT_RETRY_DELAY.toMillis()).backOffMultiplier(2)
-                .retryAttemptedLogLevel(org.apache.camel.LoggingLevel.WARN).allowRedeliveryWhileStopping(false));
+                .retryAttemptedLogLevel(LoggingLevel.WARN).allowRedeliveryWhileStopping(false));
         onException(UnusableRecord.class).handled(true).maximumRedeliveries(0)
-                .log(org.apache.camel.LoggingLevel.WARN, "Rejected a record from ${header.kafka.TOPIC}: ${exception.message}")
+                .log(LoggingLevel.WARN, "Rejected a record from ${header.kafka.TOPIC}: ${exception.message}")
                 .process(e -> DeadLetters.forConsumedRecord(e, "transform",
                         String.valueOf(e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class).getMessage())))
                 .to(KafkaEndpoints.to(Topics.DLQ));
@@ -84,7 +86,7 @@ public final class EnrichRoute extends RouteBuilder {
         message.setBody(Json.write(enriched.get()));
         // A version larger than the topics take could never be written, and retrying it would stall
         // its partition: it is unusable (to the DLQ with the reason) and the records behind it go on.
-        io.herald.support.RecordBudget.check(exchange, Topics.POSTS_ENRICHED.name());
+        RecordBudget.check(exchange, Topics.POSTS_ENRICHED.name());
     }
 
     private void remember(Exchange exchange) {

@@ -5,6 +5,7 @@ import io.herald.transform.Step;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.ArrayList;
 
 /** The post's URL, links and images: absolute, without tracking parameters, each once. */
 public final class CleanLinks implements Step {
@@ -30,6 +31,6 @@ public final class CleanLinks implements Step {
         LinkedHashSet<String> out = new LinkedHashSet<>();
         urls.stream().map(u -> Urls.clean(Urls.absolute(base, u))).filter(Objects::nonNull)
                 .filter(u -> u.matches("(?i)https?://.+")).forEach(out::add);
-        return new java.util.ArrayList<>(out);
+        return new ArrayList<>(out);
     }
 }

@@ -11,6 +11,10 @@ import io.herald.transform.Draft;
 import io.herald.transform.Step;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import com.google.common.base.Optional;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The post's language as an ISO 639-1 code; {@code und} when the text is too short or too mixed to tell.
@@ -110,7 +114,7 @@ public final class DetectLanguage implements Step {
         }
         String sample = sample(text);
         var textObject = (sample.length() < 500 ? Holder.SHORT : Holder.LARGE).forText(sample);
-        com.google.common.base.Optional<LdLocale> locale = Holder.DETECTOR.detect(textObject);
+        Optional<LdLocale> locale = Holder.DETECTOR.detect(textObject);
         if (locale.isPresent()) {
             return locale.get().getLanguage();
         }
@@ -119,11 +123,11 @@ public final class DetectLanguage implements Step {
         return !best.isEmpty() && best.get(0).getProbability() >= 0.6 ? best.get(0).getLocale().getLanguage() : "und";
     }
 
-    private static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile(
+    private static final Pattern URL = Pattern.compile(
             "(?i)\\b(?:https?://|www\\.)\\S{0,2000}+|[^\\s@]{1,64}+@[\\w-]{1,63}+(?:\\.[\\w-]{1,63}+){1,8}+");
-    private static final java.util.regex.Pattern CODE_SPAN = java.util.regex.Pattern.compile("`[^`\\n]{0,500}`");
+    private static final Pattern CODE_SPAN = Pattern.compile("`[^`\\n]{0,500}`");
     /** An identifier or path: letters joined by dots, slashes, underscores, colons, or written in camelCase. */
-    private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile(
+    private static final Pattern IDENTIFIER = Pattern.compile(
             "[\\p{L}\\p{N}]{0,100}+(?:[._/\\\\:#@$<>=]{1,3}+[\\p{L}\\p{N}]{1,100}+){1,50}+[()]{0,2}+|\\b\\p{Ll}{1,50}+\\p{Lu}[\\p{L}\\p{N}]{0,100}+");
 
     /** The text without what is not prose: code lines, code spans, identifiers and paths, URLs, addresses. */
@@ -141,11 +145,11 @@ public final class DetectLanguage implements Step {
         return out.toString();
     }
 
-    private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("</?[a-zA-Z][^<>\\n]{0,300}>");
+    private static final Pattern TAG = Pattern.compile("</?[a-zA-Z][^<>\\n]{0,300}>");
     /** Two sentences in a line: prose, even with a flag or a brace in it. */
-    private static final java.util.regex.Pattern SENTENCES = java.util.regex.Pattern.compile(
+    private static final Pattern SENTENCES = Pattern.compile(
             "[\\p{L}][.!?。！？]\\s*[^.!?。！？]{2,500}[\\p{L}][.!?。！？]");
-    private static final java.util.regex.Pattern CODE_MARKER = java.util.regex.Pattern.compile(
+    private static final Pattern CODE_MARKER = Pattern.compile(
             "(?:^|\\s)--?[a-z][\\w-]*|[{};]|\\w=|\\$\\w|\\./|\\w\\(|&&|\\|\\||::|=>|</?[a-z][\\w-]*|^\\s*(?:\\$|>|#!)\\s");
 
     /** How many marks of code a line carries (flags, braces, assignments, calls, paths, tags): two make it code. */
@@ -159,10 +163,10 @@ public final class DetectLanguage implements Step {
     }
 
     /** Letters of the prose by script. */
-    record Scripts(java.util.Map<Character.UnicodeScript, Integer> letters, int latinWords) {
+    record Scripts(Map<Character.UnicodeScript, Integer> letters, int latinWords) {
 
         static Scripts count(String prose) {
-            java.util.Map<Character.UnicodeScript, Integer> letters = new java.util.EnumMap<>(Character.UnicodeScript.class);
+            Map<Character.UnicodeScript, Integer> letters = new EnumMap<>(Character.UnicodeScript.class);
             int words = 0;
             boolean inLatin = false;
             for (int i = 0; i < prose.length(); ) {

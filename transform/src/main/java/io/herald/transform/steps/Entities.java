@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.Comparator;
+import java.util.TreeMap;
 
 /**
  * Organizations, people, places and programs a post mentions. Two sources, the first winning:
@@ -129,7 +131,7 @@ public final class Entities implements Step {
             }
         }
         List<Entity> out = new ArrayList<>(found.values());
-        out.sort(java.util.Comparator.comparingInt(e -> first.get(e.name())));
+        out.sort(Comparator.comparingInt(e -> first.get(e.name())));
         return out;
     }
 
@@ -184,7 +186,7 @@ public final class Entities implements Step {
     }
 
     private static Map<String, Known> load() {
-        Map<String, Known> byAlias = new java.util.TreeMap<>((a, b) -> b.length() != a.length()
+        Map<String, Known> byAlias = new TreeMap<>((a, b) -> b.length() != a.length()
                 ? Integer.compare(b.length(), a.length()) : a.compareTo(b));
         try (InputStream in = Entities.class.getResourceAsStream("/entities.tsv")) {
             if (in == null) {

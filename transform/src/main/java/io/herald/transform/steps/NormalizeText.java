@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.parser.Parser;
 import org.jsoup.safety.Safelist;
+import org.jsoup.nodes.Document;
 
 /**
  * Plain-text fields become clean plain text: no markup at all (a tag typed into a JSON title is
@@ -50,7 +51,7 @@ public final class NormalizeText implements Step {
             StringBuilder out = new StringBuilder();
             for (String paragraph : s.split("\n\n")) {
                 String cleaned = Jsoup.clean(paragraph.replace("\n", "\u2028"), "", Safelist.none(),
-                        new org.jsoup.nodes.Document.OutputSettings().prettyPrint(false));
+                        new Document.OutputSettings().prettyPrint(false));
                 if (!out.isEmpty()) {
                     out.append("\n\n");
                 }

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.Arrays;
 
 /**
  * Gives every Q&amp;A pair a stable id that doubles as a URL anchor: a short slug of its question,
@@ -53,6 +54,6 @@ public final class QaAnchors implements Step {
             return "";
         }
         String[] words = plain.split(" ");
-        return String.join("-", java.util.Arrays.copyOf(words, Math.min(words.length, MAX_WORDS)));
+        return String.join("-", Arrays.copyOf(words, Math.min(words.length, MAX_WORDS)));
     }
 }

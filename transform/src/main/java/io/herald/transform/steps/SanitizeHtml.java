@@ -13,6 +13,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
 import org.jsoup.safety.Safelist;
+import java.util.Objects;
 
 /**
  * Every answer gets {@code answerHtml} that is safe anywhere it is shown (feeds, e-mail, previews):
@@ -73,7 +74,7 @@ public final class SanitizeHtml implements Step {
         safe.body().select("*").textNodes().forEach(t -> {
             String text = t.getWholeText();
             if (text.indexOf('<') >= 0) {
-                t.text(java.util.Objects.requireNonNullElse(NormalizeText.plain(text), ""));
+                t.text(Objects.requireNonNullElse(NormalizeText.plain(text), ""));
             }
         });
         safe.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.xhtml);

@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.IdentityHashMap;
+import java.util.regex.Pattern;
 
 /**
  * A two-to-three-sentence extractive summary: the intro sentence and the answer sentences most
@@ -24,10 +26,10 @@ public final class Summary implements Step {
     private static final int MIN_WORDS = 8;
     private static final int MAX_WORDS = 45;
 
-    private static final java.util.regex.Pattern WHITE_SPACE = java.util.regex.Pattern.compile("\\s+");
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
     /** A sentence that starts like this leans on the one before it. */
-    private static final java.util.regex.Pattern LEANS_ON_BEFORE =
-            java.util.regex.Pattern.compile("(?i)(so|here|see|and|but|also|this|that|these|they|it)\\b");
+    private static final Pattern LEANS_ON_BEFORE =
+            Pattern.compile("(?i)(so|here|see|and|but|also|this|that|these|they|it)\\b");
 
     private record Sentence(String text, int order, boolean intro, Map<String, Double> vector) {
     }
@@ -81,7 +83,7 @@ public final class Summary implements Step {
         }
         // Each sentence's closeness to the centroid, computed once (not once per comparison of a sort).
         double centroidNorm = norm(centroid);
-        Map<Sentence, Double> closeness = new java.util.IdentityHashMap<>();
+        Map<Sentence, Double> closeness = new IdentityHashMap<>();
         candidates.forEach(s -> closeness.put(s, cosine(s.vector(), centroid, centroidNorm)));
         Comparator<Sentence> central = Comparator.comparingDouble(s -> -closeness.get(s));
         List<Sentence> chosen = new ArrayList<>();
