@@ -1,5 +1,6 @@
 package io.herald.app;
 
+import io.herald.support.KafkaEndpoints;
 import io.herald.events.EnrichedPost;
 import io.herald.events.Topics;
 import io.herald.ingest.RejectedPost;
@@ -139,7 +140,7 @@ final class HeraldMetrics extends EventNotifierSupport implements AutoCloseable 
         Timer.builder("herald.route.exchanges").description("Exchanges (records, requests, polls) each route handled")
                 .tags("route", route, "stage", stage(route), "outcome", outcome)
                 .register(registry).record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - exchange.getClock().getCreated())));
-        if (exchange.getFromEndpoint() != null && exchange.getFromEndpoint().getEndpointUri().startsWith("kafka:")) {
+        if (exchange.getFromEndpoint() != null && KafkaEndpoints.isKafka(exchange.getFromEndpoint().getEndpointUri())) {
             Counter.builder("herald.records").description("Kafka records consumed, by stage").tag("stage", stage(route))
                     .register(registry).increment();
         }

@@ -1,5 +1,6 @@
 package io.herald.app;
 
+import io.herald.support.HttpAnswers;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 
@@ -18,10 +19,7 @@ final class MetricsRoute extends RouteBuilder {
                 .routeId(AppHttp.METRICS.routeId())
                 .process(e -> {
                     String text = metrics.scrape();
-                    e.getMessage().removeHeaders("*");
-                    e.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-                    e.getMessage().setHeader(Exchange.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
-                    e.getMessage().setBody(text);
+                    HttpAnswers.answer(e, 200, "text/plain; version=0.0.4; charset=utf-8", text);
                 });
     }
 }

@@ -2,6 +2,7 @@ package io.herald.support;
 
 import io.herald.events.Json;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 
 /**
  * How an HTTP route answers, written once: the message becomes the answer (status, content type,
@@ -14,11 +15,16 @@ public final class HttpAnswers {
 
     /** The answer: status, content type and body, no other header. */
     public static void answer(Exchange exchange, int status, String contentType, Object body) {
-        var message = exchange.getMessage();
+        start(exchange, status, contentType).setBody(body);
+    }
+
+    /** Begins an answer (no header that came in, this status and content type); the caller adds its own headers and the body. */
+    public static Message start(Exchange exchange, int status, String contentType) {
+        Message message = exchange.getMessage();
         message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         message.setHeader(Exchange.CONTENT_TYPE, contentType);
-        message.setBody(body);
+        return message;
     }
 
     /** A JSON answer: a string is sent as it is, anything else written as JSON. */

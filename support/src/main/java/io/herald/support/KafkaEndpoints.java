@@ -19,6 +19,11 @@ public final class KafkaEndpoints {
     private KafkaEndpoints() {
     }
 
+    /** Whether an endpoint URI is one of Kafka's. */
+    public static boolean isKafka(String uri) {
+        return uri.startsWith("kafka:");
+    }
+
     /** The endpoint that writes to a topic (its records' key is the {@code kafka.KEY} header). */
     public static String to(Topic<?> topic) {
         return "kafka:" + topic.name();

@@ -82,10 +82,7 @@ public final class DashboardRoute extends RouteBuilder {
         try (InputStream in = DashboardRoute.class.getResourceAsStream("/dashboard/" + name)) {
             bytes = in.readAllBytes();
         }
-        message.removeHeaders("*");
-        message.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-        message.setHeader(Exchange.CONTENT_TYPE, type);
-        secure(message);
+        secure(HttpAnswers.start(exchange, 200, type));
         message.setBody(bytes);
     }
 

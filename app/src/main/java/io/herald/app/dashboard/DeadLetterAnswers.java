@@ -1,5 +1,6 @@
 package io.herald.app.dashboard;
 
+import io.herald.support.HttpAnswers;
 import io.herald.ingest.IngestStage;
 import io.herald.support.ApiTokens;
 import io.herald.support.Masking;
@@ -69,11 +70,7 @@ final class DeadLetterAnswers {
             Problems.respond(exchange, 404, "Not found", "There is no DLQ record with its original at that offset.");
             return;
         }
-        var message = exchange.getMessage();
-        message.removeHeaders("*");
-        message.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-        // Downloaded, never shown: it may be hostile HTML.
-        message.setHeader(Exchange.CONTENT_TYPE, "application/octet-stream");
+        var message = HttpAnswers.start(exchange, 200, "application/octet-stream");
         message.setHeader("Content-Disposition", "attachment; filename=\"herald-dlq-" + d.get().offset() + ".bin\"");
         DashboardRoute.secure(message);
         message.setBody(Base64.getDecoder().decode(d.get().rejection().originalBase64()));
@@ -98,10 +95,7 @@ final class DeadLetterAnswers {
         // Sent again exactly as it came, through the same door, in this process: the answer is ingest's own.
         Exchange answer = ingest.orElseThrow().resend(template, d.get().rejection().source(), d.get().rejection().contentType(),
                 Base64.getDecoder().decode(d.get().rejection().originalBase64()));
-        var message = exchange.getMessage();
-        message.removeHeaders("*");
-        message.setHeader(Exchange.HTTP_RESPONSE_CODE, answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 200, Integer.class));
-        message.setHeader(Exchange.CONTENT_TYPE, answer.getMessage().getHeader(Exchange.CONTENT_TYPE, "application/json", String.class));
+        var message = HttpAnswers.start(exchange, answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 200, Integer.class), answer.getMessage().getHeader(Exchange.CONTENT_TYPE, "application/json", String.class));
         DashboardRoute.secure(message);
         message.setBody(answer.getMessage().getBody(String.class));
     }

@@ -1,5 +1,6 @@
 package io.herald.publish.api;
 
+import io.herald.support.HttpAnswers;
 import io.herald.publish.PublishHttp;
 import io.herald.events.Json;
 import io.herald.publish.Outbox;
@@ -56,10 +57,7 @@ public final class NewsletterPreviewRoute extends RouteBuilder {
             Responses.json(exchange, 200, Json.write(state.fields()));
             return;
         }
-        var message = exchange.getMessage();
-        message.removeHeaders("*");
-        message.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-        message.setHeader(Exchange.CONTENT_TYPE, "text/html; charset=utf-8");
+        var message = HttpAnswers.start(exchange, 200, "text/html; charset=utf-8");
         message.setHeader("X-Herald-Preview", state.state());
         if (state.reason() != null) {
             // A header value is one line of visible ASCII: a reason from a remote server is kept to that.

@@ -1,5 +1,6 @@
 package io.herald.publish.pages;
 
+import io.herald.support.HttpAnswers;
 import io.herald.publish.PublishHttp;
 import io.herald.publish.PostStore;
 import io.herald.publish.Site;
@@ -38,10 +39,7 @@ public final class PostPageRoute extends RouteBuilder {
     /** Herald's own site image, for link previews of posts without an image when no site-image is set. */
     private void siteImage(Exchange exchange) {
         boolean head = "HEAD".equals(exchange.getMessage().getHeader(Exchange.HTTP_METHOD, String.class));
-        var message = exchange.getMessage();
-        message.removeHeaders("*");
-        message.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-        message.setHeader(Exchange.CONTENT_TYPE, "image/png");
+        var message = HttpAnswers.start(exchange, 200, "image/png");
         message.setHeader("X-Content-Type-Options", "nosniff");
         message.setHeader("Cache-Control", "public, max-age=86400");
         message.setHeader("ETag", SITE_IMAGE_ETAG);
@@ -70,10 +68,7 @@ public final class PostPageRoute extends RouteBuilder {
             Problems.respond(exchange, 404, "Not found", "There is no post with id \"" + id + "\".");
             return;
         }
-        var message = exchange.getMessage();
-        message.removeHeaders("*");
-        message.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-        message.setHeader(Exchange.CONTENT_TYPE, "text/html; charset=utf-8");
+        var message = HttpAnswers.start(exchange, 200, "text/html; charset=utf-8");
         message.setHeader("Content-Security-Policy", PostPage.CONTENT_SECURITY_POLICY);
         message.setHeader("X-Content-Type-Options", "nosniff");
         message.setHeader("Cache-Control", "public, max-age=60");
