@@ -21,4 +21,21 @@ class BoundedCacheTest {
         assertNull(cache.get("tag-0-" + "x".repeat(2_000)), "the oldest went first");
         assertEquals("v", cache.computeIfAbsent("k", k -> "v"));
     }
+
+    @Test
+    void a_cache_keeping_the_newest_holds_the_value_just_put_even_over_the_budget_and_drops_the_eldest() {
+        BoundedCache<String, String> plain = new BoundedCache<>(100, (k, v) -> v.length());
+        plain.put("big", "x".repeat(150));
+        assertNull(plain.get("big"), "a plain cache refuses a value heavier than its budget");
+        BoundedCache<String, String> newest = BoundedCache.keepingNewest(100, (k, v) -> v.length());
+        newest.put("a", "x".repeat(60));
+        newest.put("b", "x".repeat(150));
+        assertEquals(150, newest.get("b").length(), "the document just made stays, to be answered");
+        assertNull(newest.get("a"), "the eldest went");
+        newest.put("c", "x".repeat(10));
+        assertNull(newest.get("b"), "and the heavy one goes once a newer one comes");
+        assertEquals(10, newest.heldBytes());
+        newest.remove("c");
+        assertEquals(0, newest.heldBytes());
+    }
 }
