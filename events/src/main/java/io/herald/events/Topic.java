@@ -12,6 +12,20 @@ import java.util.Map;
  */
 public record Topic<V>(String name, Class<V> valueType, boolean compacted) {
 
+    /**
+     * A value of this topic as its event type: how every consumer reads one (the JSON on the wire).
+     *
+     * @throws IllegalArgumentException when the bytes are not a readable {@code V}
+     */
+    public V read(byte[] value) {
+        return Json.read(value, valueType);
+    }
+
+    /** An event as this topic's value (JSON text, as the producers send it). */
+    public String write(V event) {
+        return Json.write(event);
+    }
+
     /** Topic-level configuration to create the topic with. */
     public Map<String, String> config() {
         return compacted

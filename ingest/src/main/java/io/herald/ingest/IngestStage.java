@@ -1,6 +1,5 @@
 package io.herald.ingest;
 
-import io.herald.events.Json;
 import io.herald.events.Rejection;
 import io.herald.events.Topics;
 import io.herald.ingest.routes.DeleteRoute;
@@ -120,7 +119,7 @@ public final class IngestStage {
                 Problems.json(rejected.status(), rejected.title(), rejected.detail()));
         Rejection r = Rejection.of("ingest", rejected.detail(), "http " + ctx.request().path(),
                 ctx.request().getHeader("Content-Type"), null, null, null, null);
-        dlq.asyncRequestBodyAndHeader(KafkaEndpoints.to(Topics.DLQ), Json.write(r), KafkaConstants.KEY, "ingest");
+        dlq.asyncRequestBodyAndHeader(KafkaEndpoints.to(Topics.DLQ), Topics.DLQ.write(r), KafkaConstants.KEY, "ingest");
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.herald.support;
 
-import io.herald.events.Json;
+import io.herald.events.Topics;
 import io.herald.events.Rejection;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.kafka.KafkaConstants;
@@ -24,6 +24,6 @@ public final class DeadLetters {
                 Props.ORIGINAL.get(exchange));
         message.removeHeaders("*");
         message.setHeader(KafkaConstants.KEY, stage);
-        message.setBody(Json.write(r));
+        message.setBody(Topics.DLQ.write(r));
     }
 }

@@ -1,6 +1,5 @@
 package io.herald.support;
 
-import io.herald.events.Json;
 import io.herald.events.Topic;
 import io.herald.events.UnusableRecord;
 import org.apache.camel.Processor;
@@ -8,9 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * Every Camel endpoint of a Herald topic, built here and nowhere else, and the one place a consumed
- * value becomes its event type. Values are JSON bytes on the wire ({@link #serialize}); a consumer
- * route's first step, {@link #typed}, turns the body into the topic's type.
+ * Every Camel endpoint of a Herald topic, built here and nowhere else. A topic reads and writes its
+ * own values ({@link Topic#read}, {@link Topic#write}); a consumer route's first step, {@link #typed},
+ * turns the body into the topic's type.
  */
 public final class KafkaEndpoints {
 
@@ -34,11 +33,6 @@ public final class KafkaEndpoints {
         return new Consumer(topic, groupId);
     }
 
-    /** The JSON bytes of an event, as every topic carries them. */
-    public static byte[] serialize(Object event) {
-        return Json.write(event).getBytes(StandardCharsets.UTF_8);
-    }
-
     /**
      * The value of a consumed record as the topic's type: {@code null} for a tombstone. Unreadable
      * bytes make the record unusable (to the DLQ, with the reason).
@@ -47,7 +41,7 @@ public final class KafkaEndpoints {
         if (value == null) {
             return null;
         }
-        return UnusableRecord.whileProcessing(() -> Json.read(value, topic.valueType()));
+        return UnusableRecord.whileProcessing(() -> topic.read(value));
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.herald.support;
 
-import io.herald.events.Json;
 import io.herald.events.Topic;
 import java.time.Duration;
 import java.util.List;
@@ -56,7 +55,7 @@ public final class TopicReplay {
     /** A record's value as the topic's event type, or empty (logged) when it cannot be read. */
     public static <T> Optional<T> readable(Topic<T> topic, String key, byte[] value) {
         try {
-            return Optional.of(Json.read(value, topic.valueType()));
+            return Optional.of(topic.read(value));
         } catch (IllegalArgumentException e) {
             LOG.warn("Skipping an unreadable record for {} in {}: {}", key, topic.name(), e.getMessage());
             return Optional.empty();

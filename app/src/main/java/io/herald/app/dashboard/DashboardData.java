@@ -1,7 +1,6 @@
 package io.herald.app.dashboard;
 
 import io.herald.events.EnrichedPost;
-import io.herald.events.Json;
 import io.herald.events.Rejection;
 import io.herald.events.Topic;
 import io.herald.events.Topics;
@@ -181,7 +180,7 @@ public final class DashboardData implements AutoCloseable {
                             continue;
                         }
                         try {
-                            Rejection full = Json.read(r.value(), Rejection.class);
+                            Rejection full = Topics.DLQ.read(r.value());
                             byte[] original = full.originalBase64() == null ? null : Base64.getDecoder().decode(full.originalBase64());
                             Rejection light = new Rejection(full.schema(), full.stage(), full.reason(), full.source(), full.contentType(),
                                     full.originTopic(), full.originPartition(), full.originOffset(), original == null ? null : "", full.rejectedAt());
@@ -226,7 +225,7 @@ public final class DashboardData implements AutoCloseable {
             for (int i = 0; i < 20; i++) {
                 for (var r : consumer.poll(Duration.ofMillis(250))) {
                     if (r.offset() == offset && r.value() != null) {
-                        Rejection full = Json.read(r.value(), Rejection.class);
+                        Rejection full = Topics.DLQ.read(r.value());
                         int bytes = full.originalBase64() == null ? 0 : Base64.getDecoder().decode(full.originalBase64()).length;
                         return Optional.of(new DeadLetter(offset, full, bytes, 1, full.rejectedAt()));
                     }

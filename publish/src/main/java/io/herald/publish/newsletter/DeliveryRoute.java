@@ -1,7 +1,6 @@
 package io.herald.publish.newsletter;
 
 import io.herald.events.Delivery;
-import io.herald.events.Json;
 import io.herald.events.NewsletterPayload;
 import io.herald.events.Rejection;
 import io.herald.events.Topics;
@@ -88,7 +87,7 @@ public final class DeliveryRoute extends RouteBuilder {
                     waiting.attempts(), "the payload is no longer on " + Topics.NEWSLETTER.name(), Instant.now(), null));
             return;
         }
-        String json = Json.write(payload.get());
+        String json = Topics.NEWSLETTER.write(payload.get());
         Props.ORIGINAL.set(exchange, json.getBytes(StandardCharsets.UTF_8));
         exchange.getMessage().setBody(delivering.attempt(payload.get(), json, waiting.attempts()));
     }
@@ -100,7 +99,7 @@ public final class DeliveryRoute extends RouteBuilder {
                     e.setProperty(STATE, d);
                     e.getMessage().removeHeaders("*");
                     e.getMessage().setHeader(KafkaConstants.KEY, d.idempotencyKey());
-                    e.getMessage().setBody(Json.write(d));
+                    e.getMessage().setBody(Topics.DELIVERIES.write(d));
                 })
                 .to(KafkaEndpoints.to(Topics.DELIVERIES))
                 .process(e -> deliveries.record(e.getProperty(STATE, Delivery.class)))
@@ -123,7 +122,7 @@ public final class DeliveryRoute extends RouteBuilder {
                 + d.reason(), "kafka", "application/json", Topics.NEWSLETTER.name(), null, null, Props.ORIGINAL.get(e));
         e.getMessage().removeHeaders("*");
         e.getMessage().setHeader(KafkaConstants.KEY, "publish");
-        e.getMessage().setBody(Json.write(r));
+        e.getMessage().setBody(Topics.DLQ.write(r));
     }
 
     private static final String STATE = "heraldDelivery";

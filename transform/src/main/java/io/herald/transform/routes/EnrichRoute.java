@@ -1,7 +1,6 @@
 package io.herald.transform.routes;
 
 import io.herald.events.EnrichedPost;
-import io.herald.events.Json;
 import io.herald.events.RawPost;
 import io.herald.events.Topics;
 import io.herald.events.UnusableRecord;
@@ -83,7 +82,7 @@ public final class EnrichRoute extends RouteBuilder {
         }
         Props.ENRICHED.set(exchange, enriched.get());
         message.setHeader(KafkaConstants.KEY, raw.id());
-        message.setBody(Json.write(enriched.get()));
+        message.setBody(Topics.POSTS_ENRICHED.write(enriched.get()));
         // A version larger than the topics take could never be written, and retrying it would stall
         // its partition: it is unusable (to the DLQ with the reason) and the records behind it go on.
         RecordBudget.check(exchange, Topics.POSTS_ENRICHED.name());
