@@ -84,10 +84,5 @@ public final class KafkaEndpoints {
         public String uri() {
             return uri + "&valueDeserializer=" + BYTES;
         }
-
-        /** The endpoint URI, values arriving as text (Camel's default deserializer). */
-        public String textUri() {
-            return uri.toString();
-        }
     }
 }
