@@ -80,7 +80,11 @@ class EveryPatternIsLinearTest {
                             continue;
                         }
                         // Confirmed at four times the size: linear work takes about four times as long, quadratic sixteen.
-                        double large = time(p, prefix, unit, 16_000, suffix);
+                        // The best of three tries, so a pause of a busy machine is not taken for the pattern's cost.
+                        double large = Double.MAX_VALUE;
+                        for (int i = 0; i < 3 && large > 8 * small; i++) {
+                            large = Math.min(large, time(p, prefix, unit, 16_000, suffix));
+                        }
                         if (large > 8 * small) {
                             return String.format("%.0f ms on 4,000 characters, %.0f ms on 16,000, of \"%s\" + \"%s\"… + \"%s\"", small, large,
                                     prefix, unit.replace("\n", "\\n").replace("\t", "\\t"), suffix);

@@ -32,7 +32,7 @@ final class TextBlocks {
     private static final Pattern NUMBERED_LINE = Pattern.compile("^(\\d{1,3})[.)]\\s+(\\S.*)$");
     private static final Pattern BULLET = Pattern.compile("^\\s*[-*•+]\\s+(\\S.*)$");
     private static final Pattern ORG_HEADLINE = Pattern.compile("^(\\*+)\\s+(\\S.*)$");
-    private static final Pattern ORG_LINK = Pattern.compile("\\[\\[([^\\]]{0,2000})\\](?:\\[([^\\]]{0,2000})\\])?\\]");
+    private static final Pattern ORG_LINK = Pattern.compile("\\[\\[([^\\[\\]]{0,2000})\\](?:\\[([^\\[\\]]{0,2000})\\])?\\]");
 
     private TextBlocks() {
     }

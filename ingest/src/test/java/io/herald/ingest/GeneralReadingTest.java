@@ -162,6 +162,16 @@ class GeneralReadingTest {
     }
 
     @Test
+    void an_org_link_reads_as_its_description_and_stray_brackets_before_it_stay_as_written() {
+        String org = "#+TITLE: Garden FAQ\n* Where is the map?\n** Notes [[[[ then [[https://example.org/map][the site map]].\n"
+                + "* Who waters the beds?\n** The [[https://example.org/rota]] decides.\n";
+        RawPost post = intake.accept(org.getBytes(StandardCharsets.UTF_8), "text/plain", "inbox:garden.org").post();
+        assertEquals(List.of("Where is the map?", "Who waters the beds?"), questions(post));
+        assertEquals("Notes [[[[ then the site map.", post.qa().get(0).answer());
+        assertEquals("The https://example.org/rota decides.", post.qa().get(1).answer());
+    }
+
+    @Test
     void schema_org_microdata_gives_its_pairs() {
         RawPost post = read("51-microdata.html");
         assertEquals(List.of("Can I take photos?", "Is there a cloakroom?"), questions(post));
