@@ -27,6 +27,26 @@ async function getJson(url) {
   return r.json();
 }
 
+// A write or check: its answer as JSON whatever came back (a problem, an empty body, a page from a
+// proxy, no answer at all), so the page always says what happened.
+async function send(url, options) {
+  let r;
+  try {
+    r = await fetch(url, Object.assign({ method: 'POST' }, options));
+  } catch (e) {
+    return { ok: false, status: 0, j: { detail: 'Herald could not be reached (' + e.message + ').' } };
+  }
+  const text = await r.text();
+  let j = null;
+  try {
+    j = text ? JSON.parse(text) : null;
+  } catch (e) {
+    j = null;
+  }
+  if (!j || typeof j !== 'object') j = { detail: 'HTTP ' + r.status + (text ? ': ' + text.slice(0, 200) : ' with no answer') };
+  return { ok: r.ok, status: r.status, j: j };
+}
+
 function when(iso) {
   if (!iso) return '';
   const d = new Date(iso);
@@ -157,10 +177,9 @@ function draft() {
 async function check() {
   const d = draft();
   const out = document.getElementById('parse');
-  const r = await fetch('/api/posts/preview', { method: 'POST', headers: headers({ 'Content-Type': d.type }), body: d.body });
-  const j = await r.json();
-  if (!r.ok) {
-    out.replaceChildren(el('p', 'Would be refused: ' + (j.detail || r.status), 'refused'));
+  const { ok, status, j } = await send('/api/posts/preview', { headers: headers({ 'Content-Type': d.type }), body: d.body });
+  if (!ok) {
+    out.replaceChildren(el('p', (status >= 500 || status === 0 ? 'Could not check: ' : 'Would be refused: ') + j.detail, 'refused'));
     return;
   }
   const list = el('ol');
@@ -172,13 +191,12 @@ async function check() {
 async function publish(event) {
   event.preventDefault();
   const d = draft();
-  const r = await fetch('/api/posts', { method: 'POST', headers: headers({ 'Content-Type': d.type }), body: d.body });
-  const j = await r.json();
-  if (r.ok) {
+  const { ok, status, j } = await send('/api/posts', { headers: headers({ 'Content-Type': d.type }), body: d.body });
+  if (ok) {
     say('Published: ' + j.id + ' (' + j.status + ')');
     await loadPosts();
   } else {
-    say('Refused: ' + (j.detail || r.status));
+    say((status >= 500 || status === 0 ? 'Not published: ' : 'Refused: ') + j.detail);
   }
 }
 
@@ -218,7 +236,12 @@ async function loadStatus() {
   const s = await getJson('/api/status');
   state.needsToken = s.writesNeedToken;
   document.getElementById('token-form').hidden = !s.writesNeedToken;
-  document.getElementById('check').disabled = !s.canPreview;
+  // Publishing and checking are ingest's: where it cannot be reached, say so rather than fail on a click.
+  document.getElementById('check').disabled = !s.ingest.reachable;
+  document.getElementById('publish').disabled = !s.ingest.reachable;
+  const note = document.getElementById('ingest-note');
+  note.hidden = s.ingest.reachable;
+  note.textContent = s.ingest.reachable ? '' : 'Publishing and checking are unavailable: ' + s.ingest.detail;
   const checks = Object.entries(s.checks).filter(([k]) => k === 'kafka' || k.startsWith('stage '));
   document.getElementById('checks').replaceChildren(...checks.map(([k, v]) => el('li', k + ': ' + v, v.startsWith('UP') ? 'up' : 'down')));
   chart(s.postsPerMinute);
@@ -267,9 +290,8 @@ async function loadDlq() {
       const b = el('button', 'Retry', 'secondary');
       b.type = 'button';
       b.addEventListener('click', async () => {
-        const r = await fetch('/api/dlq/' + d.offset + '/retry', { method: 'POST', headers: headers() });
-        const j = await r.json();
-        say(r.ok ? 'Sent again: ' + (j.id || '') + ' ' + (j.status || '') : 'Still refused: ' + (j.detail || r.status));
+        const { ok, j } = await send('/api/dlq/' + d.offset + '/retry', { headers: headers() });
+        say(ok ? 'Sent again: ' + (j.id || '') + ' ' + (j.status || '') : 'Not sent again: ' + j.detail);
         refresh();
       });
       retry.appendChild(b);

@@ -43,9 +43,21 @@ public final class AppHttp {
             .json("202", "What ingest answers", "#/components/schemas/Accepted").problems("400", "401", "404", "409", "415").build();
 
     public static final HttpEndpoint PREVIEW = HttpEndpoint.post("/api/posts/preview").route("dashboard-preview").tag("Posts").token()
-            .summary("Check a post without publishing it", "What Herald would read from it; nothing is written.")
+            .owner(Owner.INGEST)
+            .summary("Check a post without publishing it", "What Herald would read from it; nothing is written. Served by ingest, "
+                    + "and by publish, which without ingest forwards it to ingest-url.")
             .body(IngestHttp.postTypes().toArray(String[]::new))
-            .json("200", "What Herald read", "#/components/schemas/Object").problems("400", "401", "413", "415").build();
+            .json("200", "What Herald read", "#/components/schemas/Object")
+            .problems("400", "401", "413", "415", "502", "503", "504").build();
+
+    /** Where publish runs without ingest, the dashboard's posts are forwarded to ingest (ingest-url). */
+    public static final HttpEndpoint FORWARD_PUBLISH = HttpEndpoint.post("/api/posts").route("dashboard-publish").tag("Posts").token()
+            .summary("Publish a post, through ingest", "Served by a publish process without ingest: forwarded to ingest-url with "
+                    + "the caller's token; the answer is ingest's. 503 when no ingest-url is set, 502 when ingest cannot be reached.")
+            .query("id", "Keep this id whatever the title")
+            .body(IngestHttp.postTypes().toArray(String[]::new))
+            .json("202", "Accepted (as ingest answers)", "#/components/schemas/Accepted")
+            .problems("400", "401", "413", "415", "502", "503", "504").build();
 
     public static final HttpEndpoint ASSETS = HttpEndpoint.get("/dashboard/{file}").route("dashboard-assets").tag("Dashboard")
             .summary("Dashboard script and style", "The dashboard's own files.")
@@ -64,7 +76,7 @@ public final class AppHttp {
 
     /** The dashboard's endpoints: served where publish runs (it shows the posts as served). */
     public static List<HttpEndpoint> dashboard() {
-        return List.of(DASHBOARD, ASSETS, STATUS, DLQ, DLQ_ORIGINAL, DLQ_RETRY, PREVIEW);
+        return List.of(DASHBOARD, ASSETS, STATUS, DLQ, DLQ_ORIGINAL, DLQ_RETRY);
     }
 
     /** Every endpoint a process running these stages answers, in the order the API document lists them. */
@@ -76,6 +88,12 @@ public final class AppHttp {
         if (stages.contains(Stage.PUBLISH)) {
             all.addAll(PublishHttp.all());
             all.addAll(dashboard());
+            if (!stages.contains(Stage.INGEST)) {
+                all.add(FORWARD_PUBLISH);
+            }
+        }
+        if (stages.contains(Stage.INGEST) || stages.contains(Stage.PUBLISH)) {
+            all.add(PREVIEW);
         }
         all.addAll(List.of(HEALTH, METRICS, OPENAPI));
         return List.copyOf(all);

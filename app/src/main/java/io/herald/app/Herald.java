@@ -4,6 +4,8 @@ import io.herald.broker.EmbeddedKafka;
 import io.herald.ingest.IngestStage;
 import io.herald.publish.PublishStage;
 import io.herald.support.HttpGate;
+import io.herald.support.GroupOwnership;
+import java.time.Duration;
 import io.herald.support.Settings;
 import io.herald.transform.TransformStage;
 import java.io.IOException;
@@ -27,6 +29,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.herald.app.dashboard.DashboardData;
 import io.herald.app.dashboard.DashboardRoute;
+import io.herald.app.dashboard.IngestDoor;
+import io.herald.app.dashboard.PreviewRoute;
 import io.herald.support.CloudEventHeaders;
 import io.herald.support.HttpRouter;
 import io.herald.support.RecordBudget;
@@ -53,9 +57,12 @@ public final class Herald implements AutoCloseable {
 
     private final HeraldMetrics metrics;
 
+    private final GroupOwnership ownership;
+
     private Herald(Settings config, EmbeddedKafka embedded, String bootstrap, CamelContext camel, HealthCheck health,
-                   HeraldMetrics metrics) {
+                   HeraldMetrics metrics, GroupOwnership ownership) {
         this.metrics = metrics;
+        this.ownership = ownership;
         this.config = config;
         this.embedded = embedded;
         this.bootstrap = bootstrap;
@@ -84,6 +91,7 @@ public final class Herald implements AutoCloseable {
         CamelContext camel = null;
         HealthCheck health = null;
         HeraldMetrics metrics = null;
+        GroupOwnership ownership = null;
         long t0 = System.nanoTime();
         // What needs no broker is done while the broker starts: the enrichment's dictionaries and
         // language profiles load, its code is run once (a first post is then as quick as the next).
@@ -159,12 +167,20 @@ public final class Herald implements AutoCloseable {
             if (transform != null) {
                 routes.addAll(transform.routes());
             }
+            // Who holds which partition of the shared groups: retries, digests and lag are each this instance's or another's.
+            ownership = GroupOwnership.of(InstanceId.of(config.dataDir()), KafkaAdmin.create(bootstrap, config.kafkaProperties(),
+                    Duration.ofSeconds(2)));
             if (publish != null) {
+                publish.ownership(ownership);
                 routeConfigurations.addAll(publish.routeConfigurations());
                 routes.addAll(publish.routes());
             }
             health = new HealthCheck(bootstrap, config.kafkaProperties(), camel, stages, ingest == null ? Map::of : ingest::feedStates);
             routes.add(new HealthRoute(health));
+            // Publishing, checking and retries are ingest's: here, or at ingest-url where publish runs without it.
+            IngestDoor door = IngestDoor.of(Optional.ofNullable(ingest), config.ingestUrl(),
+                    // a second inside this process's own limit, so the caller gets ingest's silence as a problem of ours
+                    config.requestTimeout().compareTo(Duration.ofSeconds(2)) > 0 ? config.requestTimeout().minusSeconds(1) : config.requestTimeout());
             if (publish != null) {
                 // The dashboard lives with publish (it shows the posts as served); it checks drafts when ingest runs here too.
                 var data = new DashboardData(bootstrap, config.kafkaProperties(), publish.store());
@@ -175,10 +191,12 @@ public final class Herald implements AutoCloseable {
                     }
                 });
                 HealthCheck checks = health;
-                routes.add(new DashboardRoute(data, () -> checks.check().checks(), Optional.ofNullable(ingest),
-                        config.apiToken()));
+                routes.add(new DashboardRoute(data, () -> checks.check().checks(), door, config.apiToken()));
             }
-            metrics = new HeraldMetrics(bootstrap, config.kafkaProperties());
+            if (ingest != null || publish != null) {
+                routes.add(new PreviewRoute(door));
+            }
+            metrics = new HeraldMetrics(bootstrap, config.kafkaProperties(), ownership, stages, publish);
             camel.getManagementStrategy().addEventNotifier(metrics);
             routes.add(new MetricsRoute(metrics));
             routes.add(new OpenApiRoute(config.baseUrl(), AppHttp.surface(stages)));
@@ -189,6 +207,7 @@ public final class Herald implements AutoCloseable {
                 camel.addRoutes(r);
             }
             camel.start();
+            metrics.countRoutes(camel);
             if (publish != null) {
                 publish.installFeedServer(camel);
                 metrics.countFeedRequests(publish.feedServer().requestsByStatus());
@@ -199,12 +218,12 @@ public final class Herald implements AutoCloseable {
             LOG.info("Herald is up on http://localhost:{} running {} (Kafka: {}) in {} ms (broker {} ms, topics and state {} ms, routes {} ms)",
                     config.port(), stages, embedded == null ? bootstrap : "embedded at " + bootstrap + ", log in " + embedded.logDir(),
                     millis(t0), millis(t0) - millis(brokerAt), millis(brokerAt) - millis(statesAt), millis(statesAt));
-            return new Herald(config, embedded, bootstrap, camel, health, metrics);
+            return new Herald(config, embedded, bootstrap, camel, health, metrics, ownership);
         } catch (RuntimeException | Error e) {
-            closeQuietly(camel, health, metrics, embedded);
+            closeQuietly(camel, health, metrics, ownership, embedded);
             throw e;
         } catch (Exception e) {
-            closeQuietly(camel, health, metrics, embedded);
+            closeQuietly(camel, health, metrics, ownership, embedded);
             throw new StartupException("Herald could not start: " + e.getMessage(), e);
         }
     }
@@ -292,10 +311,11 @@ public final class Herald implements AutoCloseable {
 
     @Override
     public void close() {
-        closeQuietly(camel, health, metrics, embedded);
+        closeQuietly(camel, health, metrics, ownership, embedded);
     }
 
-    private static void closeQuietly(CamelContext camel, HealthCheck health, HeraldMetrics metrics, EmbeddedKafka embedded) {
+    private static void closeQuietly(CamelContext camel, HealthCheck health, HeraldMetrics metrics, GroupOwnership ownership,
+                                     EmbeddedKafka embedded) {
         if (camel != null) {
             try {
                 camel.close();
@@ -308,6 +328,9 @@ public final class Herald implements AutoCloseable {
         }
         if (metrics != null) {
             metrics.close();
+        }
+        if (ownership != null) {
+            ownership.close();
         }
         if (embedded != null) {
             embedded.close();

@@ -4,9 +4,17 @@ import io.herald.support.KafkaEndpoints;
 import io.herald.events.EnrichedPost;
 import io.herald.events.Topics;
 import io.herald.ingest.RejectedPost;
-import io.herald.support.ConsumerGroups;
+import io.herald.support.GroupOwnership;
+import io.herald.events.Delivery;
+import io.herald.events.NewsletterPayload;
+import io.herald.events.SocialSnippet;
+import io.herald.publish.Outbound;
+import java.nio.charset.StandardCharsets;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import io.herald.publish.PublishStage;
+import java.util.Set;
 import io.herald.support.Props;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -51,7 +59,17 @@ final class HeraldMetrics extends EventNotifierSupport implements AutoCloseable 
     private final Timer endToEnd;
     private final JvmGcMetrics gc = new JvmGcMetrics();
 
-    HeraldMetrics(String bootstrap, Map<String, String> clientProperties) {
+    private final GroupOwnership ownership;
+    private final Set<Stage> stages;
+
+    /**
+     * @param ownership who holds which partition: lag is reported by the instance holding the partition, so once
+     * @param publish   the publish stage when this process runs it (its delivery states), else null
+     */
+    HeraldMetrics(String bootstrap, Map<String, String> clientProperties, GroupOwnership ownership, Set<Stage> stages,
+                  PublishStage publish) {
+        this.ownership = ownership;
+        this.stages = Set.copyOf(stages);
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -63,9 +81,10 @@ final class HeraldMetrics extends EventNotifierSupport implements AutoCloseable 
                 .serviceLevelObjectives(Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
                         Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(1))
                 .register(registry);
-        lag = MultiGauge.builder("herald.consumer.lag").description("Records not yet consumed, per consumer group and partition")
-                .baseUnit("records").register(registry);
+        lag = MultiGauge.builder("herald.consumer.lag").description("Records not yet consumed, per consumer group and partition, "
+                        + "reported by the instance holding the partition").baseUnit("records").register(registry);
         admin = KafkaAdmin.create(bootstrap, clientProperties, Duration.ofSeconds(2));
+        MetricNames.startAtZero(registry, stages, publish);
     }
 
     /** The text a Prometheus server scrapes, with the consumer lag read from the cluster now. */
@@ -74,25 +93,38 @@ final class HeraldMetrics extends EventNotifierSupport implements AutoCloseable 
         return registry.scrape();
     }
 
+    /**
+     * The lag of each partition of the groups this process's stages share work through, as long as this
+     * instance holds the partition: every partition is reported by one instance, so summing the series
+     * of all instances counts each record once. A partition no instance holds has no consumer to lag.
+     */
     private void refreshLag() {
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
         try {
-            for (String group : ConsumerGroups.SHARED) {
+            for (String group : MetricNames.groupsOf(stages)) {
                 Map<TopicPartition, OffsetAndMetadata> committed =
                         admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(2, TimeUnit.SECONDS);
-                if (committed.isEmpty()) {
+                List<TopicPartition> held = ownership.snapshot().owners().getOrDefault(group, Map.of()).keySet().stream()
+                        .filter(tp -> ownership.owns(group, tp)).toList();
+                if (held.isEmpty()) {
                     continue;
                 }
                 Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-                committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-                var ends = admin.listOffsets(latest).all().get(2, TimeUnit.SECONDS);
-                committed.forEach((tp, offset) -> {
-                    if (offset != null && ends.containsKey(tp)) {
-                        long behind = Math.max(0, ends.get(tp).offset() - offset.offset());
-                        rows.add(MultiGauge.Row.of(Tags.of("group", group, "topic", tp.topic(), "partition", String.valueOf(tp.partition())),
-                                behind));
-                    }
+                Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+                held.forEach(tp -> {
+                    latest.put(tp, OffsetSpec.latest());
+                    earliest.put(tp, OffsetSpec.earliest());
                 });
+                var ends = admin.listOffsets(latest).all().get(2, TimeUnit.SECONDS);
+                var starts = admin.listOffsets(earliest).all().get(2, TimeUnit.SECONDS);
+                for (TopicPartition tp : held) {
+                    // Nothing committed yet: the consumer starts at the earliest record.
+                    OffsetAndMetadata at = committed.get(tp);
+                    long from = at != null ? at.offset() : starts.get(tp).offset();
+                    long behind = Math.max(0, ends.get(tp).offset() - from);
+                    rows.add(MultiGauge.Row.of(Tags.of("group", group, "topic", tp.topic(), "partition", String.valueOf(tp.partition())),
+                            behind));
+                }
             }
             lag.register(rows, true);
         } catch (Exception e) {
@@ -115,20 +147,41 @@ final class HeraldMetrics extends EventNotifierSupport implements AutoCloseable 
         String stage = stage(exchange.getFromRouteId());
         if (uri.contains(Topics.POSTS_RAW.name())) {
             if (Props.DELETED.get(exchange) != null) {
-                Counter.builder("herald.posts.deleted").description("Posts deleted (DELETE, a CMS unpublishing)").register(registry).increment();
+                MetricNames.deleted(registry).increment();
             } else if (!Boolean.TRUE.equals(Props.UNCHANGED.get(exchange))) {
-                Counter.builder("herald.posts.accepted").description("Posts accepted, by source").tag("source", sourceKind(exchange))
-                        .register(registry).increment();
+                MetricNames.accepted(registry, sourceKind(exchange)).increment();
             }
         } else if (uri.contains(Topics.DLQ.name())) {
-            Counter.builder("herald.dlq.records").description("Records written to herald.dlq, by stage").tag("stage", stage)
-                    .register(registry).increment();
+            MetricNames.dlq(registry, stage).increment();
             if (stage.equals("ingest")) {
                 Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
                 String reason = cause instanceof RejectedPost r ? r.status() + " " + r.title() : "unreadable";
-                Counter.builder("herald.posts.refused").description("Posts refused, by source and reason")
-                        .tags("source", sourceKind(exchange), "reason", reason).register(registry).increment();
+                MetricNames.refused(registry, sourceKind(exchange), reason).increment();
             }
+        } else if (uri.contains(Topics.NEWSLETTER.name()) && Outbound.PAYLOAD.get(exchange) instanceof NewsletterPayload n) {
+            MetricNames.newsletters(registry, n.kind()).increment();
+        } else if (uri.contains(Topics.SOCIAL.name()) && Outbound.PAYLOAD.get(exchange) instanceof SocialSnippet snippet) {
+            MetricNames.snippets(registry, snippet.platform()).increment();
+        } else if (uri.contains(Topics.DELIVERIES.name())) {
+            countDelivery(exchange.getMessage().getBody(String.class));
+        }
+    }
+
+    /** A delivery state written: the try it records (a re-send is none), and the state. */
+    private void countDelivery(String json) {
+        if (json == null) {
+            return;
+        }
+        try {
+            Delivery d = Topics.DELIVERIES.read(json.getBytes(StandardCharsets.UTF_8));
+            if (d.attempts() == 0) {
+                MetricNames.deliveryStates(registry, "resent").increment();
+                return;
+            }
+            MetricNames.deliveryTries(registry, Delivery.DELIVERED.equals(d.state()) ? "delivered" : "failed").increment();
+            MetricNames.deliveryStates(registry, d.state()).increment();
+        } catch (RuntimeException e) {
+            // not a state this version writes: not counted
         }
     }
 
@@ -137,18 +190,28 @@ final class HeraldMetrics extends EventNotifierSupport implements AutoCloseable 
         if (route == null) {
             return;
         }
-        Timer.builder("herald.route.exchanges").description("Exchanges (records, requests, polls) each route handled")
-                .tags("route", route, "stage", stage(route), "outcome", outcome)
-                .register(registry).record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - exchange.getClock().getCreated())));
+        routeTimer(route, outcome).record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - exchange.getClock().getCreated())));
         if (exchange.getFromEndpoint() != null && KafkaEndpoints.isKafka(exchange.getFromEndpoint().getEndpointUri())) {
-            Counter.builder("herald.records").description("Kafka records consumed, by stage").tag("stage", stage(route))
-                    .register(registry).increment();
+            MetricNames.records(registry, stage(route)).increment();
         }
         if (route.equals("publish-store")) {
             EnrichedPost post = Props.ENRICHED.get(exchange);
             if (post != null && post.receivedAt() != null) {
                 endToEnd.record(Duration.between(post.receivedAt(), Instant.now()));
             }
+        }
+    }
+
+    private Timer routeTimer(String route, String outcome) {
+        return Timer.builder("herald.route.exchanges").description("Exchanges (records, requests, polls) each route handled")
+                .tags("route", route, "stage", stage(route), "outcome", outcome).register(registry);
+    }
+
+    /** Every route's exchanges, completed and failed, at zero from the start. */
+    void countRoutes(CamelContext camel) {
+        for (Route route : camel.getRoutes()) {
+            routeTimer(route.getRouteId(), "completed");
+            routeTimer(route.getRouteId(), "failed");
         }
     }
 

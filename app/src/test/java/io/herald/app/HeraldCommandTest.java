@@ -120,4 +120,16 @@ class HeraldCommandTest {
             assertTrue(result.getValue().contains(bad[1]), bad[0] + ": " + result.getValue());
         }
     }
+
+    @Test
+    void a_base_url_that_is_not_a_site_address_stops_herald_before_it_starts() {
+        for (String bad : new String[] {"not-a-url", "ftp://example.org", "https://", "https://user:pw@example.org",
+                "https://example.org/?utm=x", "https://example.org/#top", "https://exa mple.org"}) {
+            var result = run("run", "--base-url=" + bad);
+            assertEquals(2, result.getKey(), bad);
+            assertEquals(1, result.getValue().strip().lines().count(), result.getValue());
+            assertTrue(result.getValue().contains("base-url"), bad + ": " + result.getValue());
+        }
+        assertEquals("https://example.org/news", parse("run", "--base-url", "https://example.org/news/").baseUrl());
+    }
 }

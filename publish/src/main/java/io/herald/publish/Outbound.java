@@ -18,7 +18,7 @@ import org.apache.camel.builder.Builder;
 public final class Outbound {
 
     /** The payload being sent, kept for the outbox while the message becomes its record. */
-    private static final Prop<Event> PAYLOAD = new Prop<>("heraldPayload", Event.class);
+    public static final Prop<Event> PAYLOAD = new Prop<>("heraldPayload", Event.class);
 
     private static final String HOLD_LEFT = "herald.holdLeftMillis";
 

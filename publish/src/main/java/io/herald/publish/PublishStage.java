@@ -39,6 +39,7 @@ import io.herald.publish.api.ContractsRoute;
 import io.herald.publish.pages.PostPage;
 import io.herald.publish.pages.PostPageRoute;
 import io.herald.support.HttpRouter;
+import io.herald.support.GroupOwnership;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.camel.CamelContext;
@@ -64,6 +65,7 @@ public final class PublishStage {
     private final Outbox outbox = new Outbox();
     private final EnrichedRecords records = new EnrichedRecords();
     private final Deliveries deliveries = new Deliveries();
+    private GroupOwnership ownership = GroupOwnership.alone();
 
     private final Map<String, String> clientProperties;
 
@@ -84,8 +86,22 @@ public final class PublishStage {
         return settings.socialPlatforms().stream().map(Platform::of).toList();
     }
 
+    /** The networks snippets are written for. */
+    public List<Platform> platforms() {
+        return platforms;
+    }
+
     public Outbox outbox() {
         return outbox;
+    }
+
+    /** Who holds which partition of the shared groups: set before {@link #routes()} when other instances may run. */
+    public void ownership(GroupOwnership ownership) {
+        this.ownership = ownership;
+    }
+
+    public Deliveries deliveries() {
+        return deliveries;
     }
 
     public PostStore store() {
@@ -152,6 +168,7 @@ public final class PublishStage {
         HoldWindow window = new HoldWindow(settings.hold(), store);
         List<RouteBuilder> routes = new ArrayList<>(List.of(
                 new StoreRoute(store, records),
+                new SentRoute(outbox, deliveries),
                 new ExportRoute(store, feeds, links, new StaticExport(out), websub,
                         post -> PostPage.render(post, site, settings.baseUrl())),
                 new PostRoute(store),
@@ -164,9 +181,9 @@ public final class PublishStage {
                 new NewsletterRoute(newsletter, outbox, window, records),
                 new SocialRoute(social, outbox, window, records)));
         settings.newsletterDigest()
-                .ifPresent(schedule -> routes.add(new DigestRoute(schedule, renderer, store, outbox, Tuning.DIGEST_CHECK, newsletter::skips)));
+                .ifPresent(schedule -> routes.add(new DigestRoute(schedule, renderer, store, outbox, Tuning.DIGEST_CHECK, newsletter::skips, ownership)));
         settings.newsletterWebhook().ifPresent(url -> routes.add(DeliveryRoute.of(new WebhookClient(url, settings.newsletterWebhookSecret(), settings.outboundAllow()),
-                settings.newsletterWebhookRetries(), settings.newsletterWebhookBackoff(), deliveries, outbox)));
+                settings.newsletterWebhookRetries(), settings.newsletterWebhookBackoff(), deliveries, outbox, ownership)));
         return routes;
     }
 }

@@ -252,6 +252,24 @@ public final class Setting<T> {
         return url;
     }
 
+    /** An absolute http(s) URL with a host, no credentials, query or fragment: what every link Herald writes starts with. */
+    static String checkedBaseUrl(String name, String url) {
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(checkedUrl(name, url));
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException(name + " must be an http or https URL, not \"" + url + "\" (" + e.getReason() + ")");
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException(name + " must not hold credentials: it is written into every feed and page");
+        }
+        if (uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException(name + " must be the site's address, such as https://example.org or "
+                    + "https://example.org/news, with a host and no query or fragment; not \"" + url + "\"");
+        }
+        return url;
+    }
+
     private static long whole(String name, Optional<String> text, long min, long max) {
         String v = required(name, text);
         long n;

@@ -94,8 +94,12 @@ public final class Settings {
     public static final Setting<Path> OUT = Setting.path("out", "DIR", "./out",
             "static feed export: every feed under the path it is served at");
     public static final Setting<String> BASE_URL = Setting.<String>of("base-url", "URL", "", "public URL used in feed links",
-            (name, text, earlier) -> text.map(u -> u.replaceAll("/+$", "")).orElse("http://localhost:" + earlier.get(PORT)))
+            (name, text, earlier) -> text.map(u -> Setting.checkedBaseUrl(name, u).replaceAll("/+$", ""))
+                    .orElse("http://localhost:" + earlier.get(PORT)))
             .shownDefault("`http://localhost:<port>`");
+    public static final Setting<Optional<String>> INGEST_URL = Setting.httpUrl("ingest-url",
+            "where a publish process without ingest sends the dashboard's posts, checks and retries (the ingest stage's "
+            + "address, such as http://ingest:8080; an address you set is reached even when private)");
     public static final Setting<String> SITE_TITLE = Setting.text("site-title", "TEXT", "Herald",
             "the site's name: every feed's title, the pages, the feed index");
     public static final Setting<String> SITE_DESCRIPTION = Setting.<String>of("site-description", "TEXT", "",
@@ -174,7 +178,7 @@ public final class Settings {
 
     /** Every setting, in the order {@code --help}, the start-up log and the README list them. */
     public static final List<Setting<?>> ALL = List.of(KAFKA_BOOTSTRAP, EMBEDDED_KAFKA_PORT, TOPIC_PARTITIONS, TOPIC_REPLICATION,
-            HOST, ALLOWED_HOSTS, REQUEST_TIMEOUT, PORT, DATA_DIR, INBOX, OUT, BASE_URL, SITE_TITLE, SITE_DESCRIPTION,
+            HOST, ALLOWED_HOSTS, REQUEST_TIMEOUT, PORT, DATA_DIR, INBOX, OUT, BASE_URL, INGEST_URL, SITE_TITLE, SITE_DESCRIPTION,
             SITE_LANGUAGE, SITE_ICON, SITE_IMAGE, SITE_IMAGE_ALT, DEFAULT_AUTHOR, API_TOKEN, GHOST_WEBHOOK_SECRET, MAX_POST_BYTES,
             OUTBOUND_ALLOW, FEEDS, FEED_POLL, FEED_BACKLOG, MINOR_EDIT_THRESHOLD, FEED_SIZE, WEBSUB_HUB, NEWSLETTER_ON_EDIT,
             NEWSLETTER_WEBHOOK, NEWSLETTER_WEBHOOK_SECRET, NEWSLETTER_WEBHOOK_RETRIES, NEWSLETTER_WEBHOOK_BACKOFF,
@@ -213,6 +217,7 @@ public final class Settings {
     public Path inbox() { return get(INBOX); }
     public Path out() { return get(OUT); }
     public String baseUrl() { return get(BASE_URL); }
+    public Optional<String> ingestUrl() { return get(INGEST_URL); }
     public Optional<String> apiToken() { return get(API_TOKEN); }
     public long maxPostBytes() { return get(MAX_POST_BYTES); }
     public List<String> feeds() { return get(FEEDS); }

@@ -1,24 +1,11 @@
 package io.herald.app.dashboard;
 
 import io.herald.app.AppHttp;
-import io.herald.events.Json;
-import io.herald.events.RawPost;
-import io.herald.ingest.IngestStage;
-import io.herald.ingest.RejectedPost;
-import io.herald.support.ApiTokens;
 import io.herald.support.Problems;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -30,8 +17,9 @@ import org.apache.camel.Message;
 /**
  * The dashboard for marketing: {@code GET /} (plain HTML, CSS and JavaScript from inside the jar, no
  * CDN) and the few read and write calls it makes besides the read API: {@code GET /api/status},
- * {@code GET /api/dlq}, {@code GET /api/dlq/{offset}/original}, {@code POST /api/dlq/{offset}/retry},
- * {@code POST /api/posts/preview}. Writes need the API token when one is set. Every answer carries a
+ * {@code GET /api/dlq}, {@code GET /api/dlq/{offset}/original}, {@code POST /api/dlq/{offset}/retry}, and,
+ * where publish runs without ingest, {@code POST /api/posts} forwarded to ingest ({@link IngestDoor}).
+ * Writes need the API token when one is set. Every answer carries a
  * Content-Security-Policy under which only the dashboard's own script runs.
  */
 public final class DashboardRoute extends RouteBuilder {
@@ -47,11 +35,10 @@ public final class DashboardRoute extends RouteBuilder {
 
     private final DashboardData data;
     private final Supplier<Map<String, String>> health;
-    private final Optional<IngestStage> ingest;
+    private final IngestDoor ingest;
     private final Optional<String> apiToken;
 
-    public DashboardRoute(DashboardData data, Supplier<Map<String, String>> health, Optional<IngestStage> ingest,
-                          Optional<String> apiToken) {
+    public DashboardRoute(DashboardData data, Supplier<Map<String, String>> health, IngestDoor ingest, Optional<String> apiToken) {
         this.data = data;
         this.health = health;
         this.ingest = ingest;
@@ -68,7 +55,9 @@ public final class DashboardRoute extends RouteBuilder {
         from(AppHttp.DLQ.uri()).routeId(AppHttp.DLQ.routeId()).process(deadLetters::list);
         from(AppHttp.DLQ_ORIGINAL.uri()).routeId(AppHttp.DLQ_ORIGINAL.routeId()).process(deadLetters::original);
         from(AppHttp.DLQ_RETRY.uri()).routeId(AppHttp.DLQ_RETRY.routeId()).process(deadLetters::retry);
-        from(AppHttp.PREVIEW.uri()).routeId(AppHttp.PREVIEW.routeId()).process(this::preview);
+        if (ingest.forwards()) {
+            from(AppHttp.FORWARD_PUBLISH.uri()).routeId(AppHttp.FORWARD_PUBLISH.routeId()).process(ingest::forwardPublish);
+        }
     }
 
     private void asset(Exchange exchange, String name) throws IOException {
@@ -103,30 +92,8 @@ public final class DashboardRoute extends RouteBuilder {
         body.put("topics", data.topics());
         body.put("postsPerMinute", data.postsPerMinute(Instant.now()));
         body.put("writesNeedToken", apiToken.isPresent());
-        body.put("canPreview", ingest.isPresent());
+        IngestDoor.Reach reach = ingest.reach();
+        body.put("ingest", Map.of("reachable", reach.reachable(), "detail", reach.detail()));
         json(exchange, 200, body);
-    }
-
-    private void preview(Exchange exchange) {
-        if (ingest.isEmpty()) {
-            Problems.respond(exchange, 503, "Preview unavailable", "Checking a post needs the ingest stage in this process.");
-            return;
-        }
-        byte[] body = exchange.getMessage().getBody(byte[].class);
-        String type = exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class);
-        try {
-            RawPost post = ingest.get().preview(body == null ? new byte[0] : body, type);
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("id", post.id());
-            out.put("title", post.title());
-            out.put("intro", post.intro());
-            List<Map<String, String>> pairs = new ArrayList<>();
-            post.qa().forEach(p -> pairs.add(Map.of("question", p.question(), "answer", p.answer() == null ? "" : p.answer())));
-            out.put("qa", pairs);
-            out.put("tags", post.tags());
-            json(exchange, 200, out);
-        } catch (RejectedPost e) {
-            Problems.respond(exchange, e.status(), e.title(), e.detail());
-        }
     }
 }

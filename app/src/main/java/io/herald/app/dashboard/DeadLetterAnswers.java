@@ -1,7 +1,7 @@
 package io.herald.app.dashboard;
 
 import io.herald.support.HttpAnswers;
-import io.herald.ingest.IngestStage;
+import io.herald.ingest.routes.IngestHttp;
 import io.herald.support.ApiTokens;
 import io.herald.support.Masking;
 import io.herald.support.Problems;
@@ -17,16 +17,16 @@ import org.apache.camel.ProducerTemplate;
 /**
  * The dashboard's answers about refused inputs, for {@link DashboardRoute}: the newest records of
  * {@code herald.dlq}, one record's original bytes (a download, never shown), and sending one again
- * through ingest in this process.
+ * through ingest, in this process or at {@code ingest-url}.
  */
 final class DeadLetterAnswers {
 
     private final DashboardData data;
-    private final Optional<IngestStage> ingest;
+    private final IngestDoor ingest;
     private final Optional<String> apiToken;
     private final ProducerTemplate template;
 
-    DeadLetterAnswers(DashboardData data, Optional<IngestStage> ingest, Optional<String> apiToken, ProducerTemplate template) {
+    DeadLetterAnswers(DashboardData data, IngestDoor ingest, Optional<String> apiToken, ProducerTemplate template) {
         this.data = data;
         this.ingest = ingest;
         this.apiToken = apiToken;
@@ -53,7 +53,7 @@ final class DeadLetterAnswers {
     }
 
     private boolean retryable(DashboardData.DeadLetter d) {
-        return ingest.isPresent() && "ingest".equals(d.rejection().stage()) && d.hasOriginal();
+        return "ingest".equals(d.rejection().stage()) && d.hasOriginal();
     }
 
     private Optional<DashboardData.DeadLetter> find(Exchange exchange) {
@@ -88,14 +88,22 @@ final class DeadLetterAnswers {
             return;
         }
         if (!retryable(d.get())) {
-            Problems.respond(exchange, 409, "Not retryable here", "Only inputs refused by ingest can be sent again, from a "
-                    + "process that runs ingest; this record is from " + d.get().rejection().stage() + ".");
+            Problems.respond(exchange, 409, "Not retryable", "Only inputs refused by ingest, with their bytes, can be sent again; "
+                    + "this record is from " + d.get().rejection().stage() + ".");
+            return;
+        }
+        var rejection = d.get().rejection();
+        byte[] original = Base64.getDecoder().decode(rejection.originalBase64());
+        if (ingest.local().isEmpty()) {
+            // Ingest is another process: sent again through its door for the kind of input it was.
+            ingest.forward(exchange, rejection.source() != null && rejection.source().startsWith("webhook")
+                    ? IngestHttp.CMS.path() : IngestHttp.PUBLISH.path(), original, rejection.contentType());
             return;
         }
         // Sent again exactly as it came, through the same door, in this process: the answer is ingest's own.
-        Exchange answer = ingest.orElseThrow().resend(template, d.get().rejection().source(), d.get().rejection().contentType(),
-                Base64.getDecoder().decode(d.get().rejection().originalBase64()));
-        var message = HttpAnswers.start(exchange, answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 200, Integer.class), answer.getMessage().getHeader(Exchange.CONTENT_TYPE, "application/json", String.class));
+        Exchange answer = ingest.local().get().resend(template, rejection.source(), rejection.contentType(), original);
+        var message = HttpAnswers.start(exchange, answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 200, Integer.class),
+                answer.getMessage().getHeader(Exchange.CONTENT_TYPE, "application/json", String.class));
         DashboardRoute.secure(message);
         message.setBody(answer.getMessage().getBody(String.class));
     }

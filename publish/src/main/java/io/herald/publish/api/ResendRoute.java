@@ -17,6 +17,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
 import io.herald.support.KafkaEndpoints;
+import io.herald.support.Masking;
 
 /**
  * {@code publish-newsletter-resend}: {@code POST /api/posts/{id}/newsletter/resend} hands the post's
@@ -97,7 +98,7 @@ public final class ResendRoute extends RouteBuilder {
             return;
         }
         Instant now = Instant.now();
-        exchange.setProperty(RESENT, Delivery.of(key, sent.get().postId(), webhook.get(), Delivery.RETRYING, 0,
+        exchange.setProperty(RESENT, Delivery.of(key, sent.get().postId(), Masking.url(webhook.get()), Delivery.RETRYING, 0,
                 state.map(Delivery::reason).orElse(null), now, now));
     }
 }

@@ -8,6 +8,7 @@ import io.herald.events.UnusableRecord;
 import io.herald.publish.OutboundErrorPolicy;
 import io.herald.publish.Outbox;
 import io.herald.support.ConsumerGroups;
+import io.herald.support.GroupOwnership;
 import io.herald.support.KafkaEndpoints;
 import io.herald.support.Props;
 import java.nio.charset.StandardCharsets;
@@ -32,20 +33,34 @@ public final class DeliveryRoute extends RouteBuilder {
 
     /** How often waiting retries are looked at. */
     static final Duration RETRY_CHECK = Duration.ofSeconds(1);
+    /** How long a due retry waits for its payload to be read from the topic before it counts as gone. */
+    static final Duration PAYLOAD_GRACE = Duration.ofMinutes(1);
 
     private final Delivering delivering;
     private final Deliveries deliveries;
     private final Outbox outbox;
+    private final GroupOwnership ownership;
 
-    public DeliveryRoute(Delivering delivering, Deliveries deliveries, Outbox outbox) {
+    public DeliveryRoute(Delivering delivering, Deliveries deliveries, Outbox outbox, GroupOwnership ownership) {
         this.delivering = delivering;
         this.deliveries = deliveries;
         this.outbox = outbox;
+        this.ownership = ownership;
     }
 
     /** The one route that owns the webhook, for the stage's wiring: a webhook client with the settings' retries. */
-    public static DeliveryRoute of(WebhookClient client, int retries, Duration backoff, Deliveries deliveries, Outbox outbox) {
-        return new DeliveryRoute(new Delivering(client, retries, backoff, Clock.systemUTC()), deliveries, outbox);
+    public static DeliveryRoute of(WebhookClient client, int retries, Duration backoff, Deliveries deliveries, Outbox outbox,
+                                   GroupOwnership ownership) {
+        return new DeliveryRoute(new Delivering(client, retries, backoff, Clock.systemUTC()), deliveries, outbox, ownership);
+    }
+
+    /**
+     * Whether this instance makes a payload's retries: the one whose delivery consumer holds the
+     * payload's partition of {@code herald.newsletter} (its key is the post's id, or "digest"), so a
+     * retry is made once however many instances run, and by another instance when that one stops.
+     */
+    boolean retriesHere(Delivery d) {
+        return ownership.ownsKey(ConsumerGroups.NEWSLETTER_DELIVERY, Topics.NEWSLETTER.name(), d.postId() == null ? "digest" : d.postId());
     }
 
     @Override
@@ -60,7 +75,7 @@ public final class DeliveryRoute extends RouteBuilder {
 
         var retry = from("timer:publish-newsletter-retry?delay=" + RETRY_CHECK.toMillis() + "&period=" + RETRY_CHECK.toMillis())
                 .routeId("publish-newsletter-retry")
-                .process(e -> e.getMessage().setBody(deliveries.due(Instant.now())))
+                .process(e -> e.getMessage().setBody(deliveries.due(Instant.now()).stream().filter(this::retriesHere).toList()))
                 .split(body())
                     .process(this::retry)
                     .filter(body().isNotNull());
@@ -82,6 +97,12 @@ public final class DeliveryRoute extends RouteBuilder {
         Delivery waiting = exchange.getMessage().getBody(Delivery.class);
         var payload = outbox.newsletter(waiting.idempotencyKey());
         if (payload.isEmpty()) {
+            // Read from the topic by this instance's reading of it: a payload sent a moment ago by
+            // another instance may not be here yet. Given a minute and still missing, it is gone.
+            if (Instant.now().isBefore(waiting.nextAttemptAt().plus(PAYLOAD_GRACE))) {
+                exchange.getMessage().setBody(null);
+                return;
+            }
             log.warn("No payload {} to retry: it is no longer on {}", waiting.idempotencyKey(), Topics.NEWSLETTER.name());
             exchange.getMessage().setBody(Delivery.of(waiting.idempotencyKey(), waiting.postId(), waiting.target(), Delivery.FAILED,
                     waiting.attempts(), "the payload is no longer on " + Topics.NEWSLETTER.name(), Instant.now(), null));

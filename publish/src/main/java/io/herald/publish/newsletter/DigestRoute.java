@@ -3,6 +3,8 @@ package io.herald.publish.newsletter;
 import io.herald.support.DigestSchedule;
 import io.herald.events.NewsletterPayload;
 import io.herald.events.Topics;
+import io.herald.support.ConsumerGroups;
+import io.herald.support.GroupOwnership;
 import io.herald.publish.Outbound;
 import io.herald.publish.Outbox;
 import io.herald.publish.PostStore;
@@ -23,11 +25,13 @@ public final class DigestRoute extends RouteBuilder {
     private final Duration check;
 
     private final Predicate<EnrichedPost> skips;
+    private final GroupOwnership ownership;
 
     /** @param skips posts that get no newsletter at all, digests included (a new feed's backlog, when skipped) */
     public DigestRoute(DigestSchedule schedule, NewsletterRenderer renderer, PostStore store, Outbox outbox, Duration check,
-            Predicate<EnrichedPost> skips) {
+            Predicate<EnrichedPost> skips, GroupOwnership ownership) {
         this.skips = skips;
+        this.ownership = ownership;
         this.planner = new DigestPlanner(schedule);
         this.renderer = renderer;
         this.store = store;
@@ -45,6 +49,11 @@ public final class DigestRoute extends RouteBuilder {
     }
 
     private void digest(Exchange exchange) {
+        // One instance sends the digest: the one whose newsletter consumer holds the partition the key "digest" is on.
+        if (!ownership.ownsKey(ConsumerGroups.NEWSLETTER, Topics.POSTS_ENRICHED.name(), "digest")) {
+            exchange.getMessage().setBody(null);
+            return;
+        }
         var due = planner.due(Instant.now(), outbox.digestWatermark(), store.newest(0, Integer.MAX_VALUE).stream()
                 .filter(skips.negate()).toList());
         NewsletterPayload payload = due.map(d -> renderer.digest(d.posts(), d.windowEnd().toString(),
