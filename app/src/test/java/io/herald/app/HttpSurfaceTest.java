@@ -72,6 +72,17 @@ class HttpSurfaceTest {
     }
 
     @Test
+    void the_dashboard_served_by_publish_alone_has_every_call_it_makes_answered_there() {
+        Set<String> publishOnly = new TreeSet<>();
+        AppHttp.surface(EnumSet.of(Stage.PUBLISH)).forEach(e -> publishOnly.add(e.key()));
+        List<String> missing = AppHttp.DASHBOARD.calls().stream().filter(c -> !publishOnly.contains(c)).toList();
+        assertEquals(List.of(), missing, "a publish process without ingest forwards ingest's calls, it does not answer 405");
+        Set<String> ingestOnly = new TreeSet<>();
+        AppHttp.surface(EnumSet.of(Stage.INGEST)).forEach(e -> ingestOnly.add(e.key()));
+        assertTrue(ingestOnly.contains(AppHttp.PREVIEW.key()), "ingest checks drafts for a dashboard in another process");
+    }
+
+    @Test
     void a_route_consumes_the_uri_its_declaration_makes() {
         assertEquals("platform-http:/api/posts?httpMethodRestrict=POST", io.herald.ingest.routes.IngestHttp.PUBLISH.uri());
         assertEquals("platform-http:/metrics?httpMethodRestrict=GET", AppHttp.METRICS.uri());

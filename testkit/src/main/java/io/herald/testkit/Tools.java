@@ -38,6 +38,11 @@ public final class Tools {
         require(Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER)), "chromium chromium-driver");
     }
 
+    /** Prometheus' own checker of rule files, from Debian's prometheus. */
+    public static void requirePromtool() {
+        require(succeeds("promtool", "--version"), "prometheus (promtool)");
+    }
+
     public static void requireXmllint() {
         require(succeeds("xmllint", "--version"), "libxml2-utils (xmllint)");
     }
