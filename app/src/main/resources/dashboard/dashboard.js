@@ -290,8 +290,9 @@ async function loadDlq() {
       const b = el('button', 'Retry', 'secondary');
       b.type = 'button';
       b.addEventListener('click', async () => {
-        const { ok, j } = await send('/api/dlq/' + d.offset + '/retry', { headers: headers() });
-        say(ok ? 'Sent again: ' + (j.id || '') + ' ' + (j.status || '') : 'Not sent again: ' + j.detail);
+        const { ok, status, j } = await send('/api/dlq/' + d.offset + '/retry', { headers: headers() });
+        say(ok ? 'Sent again: ' + (j.id || '') + ' ' + (j.status || '')
+          : (status >= 500 || status === 0 ? 'Not sent again: ' : 'Still refused: ') + j.detail);
         refresh();
       });
       retry.appendChild(b);

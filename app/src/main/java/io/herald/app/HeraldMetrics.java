@@ -100,6 +100,7 @@ final class HeraldMetrics extends EventNotifierSupport implements AutoCloseable 
      */
     private void refreshLag() {
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
+        ownership.refresh();
         try {
             for (String group : MetricNames.groupsOf(stages)) {
                 Map<TopicPartition, OffsetAndMetadata> committed =

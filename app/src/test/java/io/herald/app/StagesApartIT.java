@@ -177,6 +177,8 @@ class StagesApartIT {
         publisher(1);
         for (int port : new int[] {ingestPort, transformPort, publishPorts[0], publishPorts[1]}) {
             awaitHealthy(port);
+            // The image's health check, as Docker runs it, finds each stage healthy.
+            assertEquals(0, ContainerFilesTest.run(ContainerFilesTest.healthCommand(), port), "the health check on port " + port);
         }
 
         // 1. Before any post: every family is there at 0, and each lag series is reported by one instance.

@@ -1,7 +1,6 @@
 package io.herald.support;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,9 +65,21 @@ public final class GroupOwnership implements AutoCloseable {
         return instanceId;
     }
 
-    private void refresh() {
+    /** Asks the cluster now (a scrape of the metrics does, so the lag it reports is by the holders of this moment). */
+    public void refresh() {
+        if (admin == null) {
+            return;
+        }
         try {
-            Map<String, ConsumerGroupDescription> groups = admin.describeConsumerGroups(ConsumerGroups.SHARED).all().get(2, TimeUnit.SECONDS);
+            // Each group on its own: one that does not exist yet (no newsletter webhook, say) is none of the others' business.
+            Map<String, ConsumerGroupDescription> groups = new HashMap<>();
+            for (var f : admin.describeConsumerGroups(ConsumerGroups.SHARED).describedGroups().entrySet()) {
+                try {
+                    groups.put(f.getKey(), f.getValue().get(2, TimeUnit.SECONDS));
+                } catch (java.util.concurrent.ExecutionException noSuchGroup) {
+                    // not there (yet): nobody holds its partitions
+                }
+            }
             Map<String, Map<TopicPartition, String>> owners = new HashMap<>();
             Map<String, Integer> partitions = new HashMap<>(snapshot.partitions());
             for (var g : groups.entrySet()) {
@@ -116,15 +127,6 @@ public final class GroupOwnership implements AutoCloseable {
         }
         int partition = Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % n;
         return owns(group, new TopicPartition(topic, partition));
-    }
-
-    /** Waits (at most that long) until the cluster has been asked once; for start-up and tests. */
-    public boolean awaitFirstAnswer(Duration atMost) throws InterruptedException {
-        long end = System.nanoTime() + atMost.toNanos();
-        while (!alone && snapshot == NOTHING && System.nanoTime() < end) {
-            Thread.sleep(50);
-        }
-        return alone || snapshot != NOTHING;
     }
 
     @Override
