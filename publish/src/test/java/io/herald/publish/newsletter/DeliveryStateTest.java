@@ -122,4 +122,29 @@ class DeliveryStateTest {
         deliveries.record(Delivery.of(payload.idempotencyKey(), "p", "u", Delivery.DELIVERED, 10, null, T, null));
         assertEquals("sent", NewsletterState.of(Optional.empty(), sent, decision, deliveries, true).state(), "also once the post is deleted");
     }
+
+    @Test
+    void every_instance_ends_with_the_state_last_on_the_topic_and_a_stale_read_never_undoes_its_own_write() {
+        Delivery first = Delivery.of("k", "p", "https://hooks.example/x", Delivery.RETRYING, 1, "503", T, T.plusSeconds(5));
+        Delivery second = Delivery.of("k", "p", "https://hooks.example/x", Delivery.DELIVERED, 2, null, T.plusSeconds(6), null);
+        Deliveries writer = new Deliveries();
+        writer.record(first);
+        writer.record(second);
+        // Its own reading of the topic catches up: the first state must not undo the second, which follows it.
+        writer.follow(Json.read(Json.write(first), Delivery.class));
+        assertEquals(Delivery.DELIVERED, writer.of("k").orElseThrow().state(), "a stale read passed over");
+        writer.follow(Json.read(Json.write(second), Delivery.class));
+        assertEquals(Delivery.DELIVERED, writer.of("k").orElseThrow().state());
+        // Another instance only reads: it ends the same, and a resend written elsewhere after is taken in order.
+        Deliveries reader = new Deliveries();
+        reader.follow(first);
+        assertEquals(1, reader.due(T.plusSeconds(5)).size(), "a waiting retry is known to every instance");
+        reader.follow(second);
+        assertEquals(writer.of("k"), reader.of("k"));
+        Delivery resent = Delivery.of("k", "p", "https://hooks.example/x", Delivery.RETRYING, 0, null, T.plusSeconds(1), T.plusSeconds(1));
+        writer.follow(resent);
+        reader.follow(resent);
+        assertEquals(Delivery.RETRYING, writer.of("k").orElseThrow().state(), "the topic's order, not the clocks, decides");
+        assertEquals(writer.of("k"), reader.of("k"));
+    }
 }
