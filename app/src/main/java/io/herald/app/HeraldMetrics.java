@@ -46,8 +46,10 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * What {@code GET /metrics} shows, in Prometheus' text format: posts accepted and refused by source
  * (and reason), records handled per stage and route, DLQ records by stage, the delay from a post's
- * acceptance to its new version being served, feed requests by status (304s among them), consumer
- * lag per group and partition, and the JVM. Camel's routes are measured through its event notifier,
+ * acceptance to its new version being served, feed requests by status (304s among them), newsletters,
+ * webhook tries and delivery states and social snippets written, consumer lag per group and partition
+ * (by the instance holding the partition), and the JVM. Every series a process can have is there at 0
+ * from its start ({@link MetricNames}). Camel's routes are measured through its event notifier,
  * so no route carries metrics code of its own.
  */
 final class HeraldMetrics extends EventNotifierSupport implements AutoCloseable {
