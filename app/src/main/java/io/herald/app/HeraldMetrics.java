@@ -29,7 +29,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +36,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -112,19 +110,12 @@ final class HeraldMetrics extends EventNotifierSupport implements AutoCloseable 
                 if (held.isEmpty()) {
                     continue;
                 }
-                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-                Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
-                held.forEach(tp -> {
-                    latest.put(tp, OffsetSpec.latest());
-                    earliest.put(tp, OffsetSpec.earliest());
-                });
-                var ends = admin.listOffsets(latest).all().get(2, TimeUnit.SECONDS);
-                var starts = admin.listOffsets(earliest).all().get(2, TimeUnit.SECONDS);
+                var ranges = KafkaAdmin.ranges(admin, held, Duration.ofSeconds(2));
                 for (TopicPartition tp : held) {
                     // Nothing committed yet: the consumer starts at the earliest record.
                     OffsetAndMetadata at = committed.get(tp);
-                    long from = at != null ? at.offset() : starts.get(tp).offset();
-                    long behind = Math.max(0, ends.get(tp).offset() - from);
+                    long from = at != null ? at.offset() : ranges.get(tp).start();
+                    long behind = Math.max(0, ranges.get(tp).end() - from);
                     rows.add(MultiGauge.Row.of(Tags.of("group", group, "topic", tp.topic(), "partition", String.valueOf(tp.partition())),
                             behind));
                 }

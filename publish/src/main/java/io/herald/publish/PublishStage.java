@@ -100,10 +100,6 @@ public final class PublishStage {
         this.ownership = ownership;
     }
 
-    public Deliveries deliveries() {
-        return deliveries;
-    }
-
     public PostStore store() {
         return store;
     }

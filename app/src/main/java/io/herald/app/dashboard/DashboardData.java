@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -82,20 +81,13 @@ public final class DashboardData implements AutoCloseable {
             for (Topic<?> topic : Topics.all()) {
                 var partitions = admin.describeTopics(List.of(topic.name())).allTopicNames().get(3, TimeUnit.SECONDS).get(topic.name())
                         .partitions().stream().map(p -> new TopicPartition(topic.name(), p.partition())).toList();
-                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-                Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
-                partitions.forEach(tp -> {
-                    latest.put(tp, OffsetSpec.latest());
-                    earliest.put(tp, OffsetSpec.earliest());
-                });
-                var ends = admin.listOffsets(latest).all().get(3, TimeUnit.SECONDS);
-                var starts = admin.listOffsets(earliest).all().get(3, TimeUnit.SECONDS);
-                long records = partitions.stream().mapToLong(tp -> ends.get(tp).offset() - starts.get(tp).offset()).sum();
+                var ranges = KafkaAdmin.ranges(admin, partitions, Duration.ofSeconds(3));
+                long records = partitions.stream().mapToLong(tp -> ranges.get(tp).records()).sum();
                 Map<String, Long> lag = new LinkedHashMap<>();
                 lagByGroup.forEach((group, committed) -> {
                     if (partitions.stream().anyMatch(committed::containsKey)) {
-                        lag.put(group, partitions.stream().mapToLong(tp -> Math.max(0, ends.get(tp).offset()
-                                - committed.getOrDefault(tp, starts.get(tp).offset()))).sum());
+                        lag.put(group, partitions.stream().mapToLong(tp -> Math.max(0, ranges.get(tp).end()
+                                - committed.getOrDefault(tp, ranges.get(tp).start()))).sum());
                     }
                 });
                 Map<String, Object> row = new LinkedHashMap<>();
