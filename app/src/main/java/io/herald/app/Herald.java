@@ -103,7 +103,8 @@ public final class Herald implements AutoCloseable {
             if (config.kafkaBootstrap().isPresent()) {
                 bootstrap = config.kafkaBootstrap().get();
             } else {
-                embedded = EmbeddedKafka.start(config.dataDir().resolve("kafka"), config.embeddedKafkaPort());
+                // The HTTP port is checked free but not bound until Camel starts: the broker must not take it.
+                embedded = EmbeddedKafka.start(config.dataDir().resolve("kafka"), config.embeddedKafkaPort(), Set.of(config.port()));
                 bootstrap = embedded.bootstrapServers();
             }
             long brokerAt = System.nanoTime();
@@ -120,7 +121,8 @@ public final class Herald implements AutoCloseable {
             http.setBindPort(config.port());
             // Bodies over the limit are refused before they are read (ingest answers them with problem+json).
             http.setMaxBodySize(config.maxPostBytes());
-            camel.addService(new VertxPlatformHttpServer(http));
+            VertxPlatformHttpServer httpServer = new VertxPlatformHttpServer(http);
+            camel.addService(httpServer);
             // The gate (Host, Origin, token) is on the router before any route is: no request reaches a
             // route, and no body is read, without passing it.
             HttpGate gate = new HttpGate(config.apiToken(), config.ghostWebhookSecret().isPresent(), config.baseUrl(), config.host(),
@@ -207,6 +209,7 @@ public final class Herald implements AutoCloseable {
                 camel.addRoutes(r);
             }
             camel.start();
+            requireListening(httpServer, config.port());
             metrics.countRoutes(camel);
             if (publish != null) {
                 publish.installFeedServer(camel);
@@ -285,11 +288,28 @@ public final class Herald implements AutoCloseable {
         }
     }
 
+    /**
+     * Vert.x logs a failed bind and goes on, so Camel starts without its HTTP server: whatever holds
+     * the port (taken between the check and the bind) would answer Herald's callers. Start-up stops.
+     */
+    static void requireListening(VertxPlatformHttpServer server, int port) {
+        // HttpServer's public API has no "is listening" (actualPort() is the asked-for port either way);
+        // its implementation, Vert.x's TCPServerBase, says so. HeraldJarIT holds this to what a user sees.
+        if (server.getServer() == null
+                || server.getServer() instanceof io.vertx.core.net.impl.TCPServerBase tcp && !tcp.isListening()) {
+            throw portInUse(port, null);
+        }
+    }
+
+    private static StartupException portInUse(int port, Exception cause) {
+        return new StartupException("Port " + port + " is already in use: stop what uses it, or choose another with --port.", cause);
+    }
+
     private static void ensurePortFree(int port) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.bind(new InetSocketAddress(port));
         } catch (IOException e) {
-            throw new StartupException("Port " + port + " is already in use: stop what uses it, or choose another with --port.", e);
+            throw portInUse(port, e);
         }
     }
 

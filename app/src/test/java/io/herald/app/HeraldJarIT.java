@@ -2,6 +2,7 @@ package io.herald.app;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -110,6 +111,20 @@ class HeraldJarIT {
             assertEquals("herald: Port " + port + " is already in use: stop what uses it, or choose another with --port.",
                     stderr(0).strip());
         }
+    }
+
+    @Test
+    void a_port_taken_after_the_check_stops_start_up_instead_of_saying_herald_is_up() throws Exception {
+        // The port is free when Herald checks it; the embedded broker, told to use it, binds it first.
+        // Vert.x then fails to listen: before the fix, Herald logged "Herald is up" and the broker answered its callers.
+        int port = ItSupport.freePort();
+        Process p = herald("run", "--port", String.valueOf(port), "--embedded-kafka-port", String.valueOf(port));
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(2, p.exitValue());
+        String err = stderr(0).strip();
+        assertEquals("herald: Port " + port + " is already in use: stop what uses it, or choose another with --port.",
+                err.lines().reduce((a, b) -> b).orElse(""), err);
+        assertFalse((Files.readString(dir.resolve("out-0.log")) + err).contains("Herald is up"), "start-up stopped before saying it was up");
     }
 
     @Test

@@ -9,12 +9,14 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
@@ -69,13 +71,24 @@ public final class EmbeddedKafka implements AutoCloseable {
      * @param port the client port on 127.0.0.1, or 0 for any free port
      */
     public static EmbeddedKafka start(Path logDir, int port) {
+        return start(logDir, port, Set.of());
+    }
+
+    /**
+     * As {@link #start(Path, int)}, where a port chosen for the broker (its client port when
+     * {@code port} is 0, and its controller port) is never one of {@code reserved}: the ports the
+     * rest of the process is about to listen on, free now but not yet taken.
+     */
+    public static EmbeddedKafka start(Path logDir, int port, Set<Integer> reserved) {
         try {
             Files.createDirectories(logDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the Kafka log directory " + logDir, e);
         }
-        int clientPort = port == 0 ? freePort() : port;
-        int controllerPort = freePort();
+        int clientPort = port == 0 ? freePortOtherThan(reserved, EmbeddedKafka::freePort) : port;
+        Set<Integer> taken = new HashSet<>(reserved);
+        taken.add(clientPort);
+        int controllerPort = freePortOtherThan(taken, EmbeddedKafka::freePort);
         EmbeddedKafka kafka = new EmbeddedKafka(logDir.toAbsolutePath(), clientPort, controllerPort, NODE_ID,
                 NODE_ID + "@127.0.0.1:" + controllerPort, null, 1);
         kafka.startServer();
@@ -293,6 +306,20 @@ public final class EmbeddedKafka implements AutoCloseable {
         System.out.println("READY " + kafka.bootstrapServers());
         System.out.flush();
         stopped.await();
+    }
+
+    /**
+     * The first port from {@code source} that is not in {@code reserved}. The system hands out any
+     * free port, and one a process has checked but not bound yet is free: it must be passed over.
+     */
+    static int freePortOtherThan(Set<Integer> reserved, IntSupplier source) {
+        for (int tries = 0; tries < 100; tries++) {
+            int port = source.getAsInt();
+            if (!reserved.contains(port)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free local port other than " + reserved);
     }
 
     private static int freePort() {

@@ -1,0 +1,26 @@
+package io.herald.broker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.PrimitiveIterator;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** A broker left to choose its port never takes the one Herald has checked for HTTP and not yet bound. */
+class BrokerPortTest {
+
+    @Test
+    void a_port_the_system_offers_that_http_is_about_to_take_is_passed_over() {
+        PrimitiveIterator.OfInt offered = IntStream.of(33553, 33553, 41000).iterator();
+        assertEquals(41000, EmbeddedKafka.freePortOtherThan(Set.of(33553), offered::nextInt));
+    }
+
+    @Test
+    void a_system_that_offers_only_reserved_ports_is_an_error_not_a_hang() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> EmbeddedKafka.freePortOtherThan(Set.of(8080), () -> 8080));
+        assertEquals("no free local port other than [8080]", e.getMessage());
+    }
+}
