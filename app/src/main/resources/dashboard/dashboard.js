@@ -2,7 +2,11 @@
 // (textContent, attribute values set through the DOM), never as markup.
 'use strict';
 
-const state = { token: sessionStorage.getItem('herald-token') || '', selected: null, needsToken: false };
+const state = {
+  token: sessionStorage.getItem('herald-token') || '', selected: null, needsToken: false,
+  // The list's search, filters and page; the post being edited (its id and version), if any.
+  list: { q: '', language: '', source: '', offset: 0, limit: 20 }, total: 0, editing: null, open: null,
+};
 
 function el(tag, text, cls) {
   const e = document.createElement(tag);
@@ -11,8 +15,15 @@ function el(tag, text, cls) {
   return e;
 }
 
+// The message is fixed at the bottom of the window: seen wherever the page is scrolled to.
+let sayTimer = null;
+
 function say(text) {
-  document.getElementById('message').textContent = text;
+  const m = document.getElementById('message');
+  m.textContent = text;
+  m.hidden = !text;
+  clearTimeout(sayTimer);
+  if (text) sayTimer = setTimeout(() => { m.hidden = true; }, 8000);
 }
 
 function headers(extra) {
@@ -69,8 +80,51 @@ function postPath(id) {
 
 let postsShown = null;
 
+function listUrl() {
+  const p = new URLSearchParams({ limit: String(state.list.limit), offset: String(state.list.offset) });
+  for (const k of ['q', 'language', 'source']) if (state.list[k]) p.set(k, state.list[k]);
+  return '/api/posts?' + p.toString();
+}
+
+function fillFacet(id, counts, names) {
+  const select = document.getElementById(id);
+  const chosen = select.value;
+  const wanted = JSON.stringify(counts);
+  if (select.dataset.shown === wanted) return;
+  select.dataset.shown = wanted;
+  const options = [el('option', 'Any')];
+  options[0].value = '';
+  for (const [k, n] of Object.entries(counts || {})) {
+    const o = el('option', (names[k] || k) + ' (' + n + ')');
+    o.value = k;
+    options.push(o);
+  }
+  select.replaceChildren(...options);
+  select.value = chosen;
+}
+
+const SOURCES = { http: 'API or dashboard', inbox: 'Inbox folder', feed: 'Upstream feed', webhook: 'CMS webhook' };
+
 async function loadPosts() {
-  const list = await getJson('/api/posts?limit=50');
+  const list = await getJson(listUrl());
+  state.total = list.total;
+  fillFacet('filter-language', list.facets && list.facets.language, {});
+  fillFacet('filter-source', list.facets && list.facets.source, SOURCES);
+  const first = list.total === 0 ? 0 : list.offset + 1;
+  document.getElementById('page-info').textContent = first + '–' + (list.offset + list.posts.length) + ' of ' + list.total;
+  document.getElementById('prev').disabled = list.offset === 0;
+  document.getElementById('next').disabled = list.offset + list.posts.length >= list.total;
+  const filtered = Boolean(state.list.q || state.list.language || state.list.source);
+  document.getElementById('no-posts').hidden = list.posts.length > 0 || filtered;
+  document.getElementById('no-match').hidden = list.posts.length > 0 || !filtered;
+  if (state.open) {
+    // A post just published or edited opens once its new version is served.
+    const p = list.posts.find((x) => x.id === state.open.id && x.version >= state.open.version);
+    if (p) {
+      state.open = null;
+      showPost(p.id);
+    }
+  }
   const body = document.querySelector('#post-table tbody');
   // Rows are made again only when the list changed: a refresh every few seconds must not take the
   // keyboard focus away or pull a row from under a click.
@@ -102,7 +156,20 @@ async function loadPosts() {
     const again = rows.find((r) => r.dataset.id === focusedId);
     if (again) again.querySelector('button').focus();
   }
-  document.getElementById('no-posts').hidden = rows.length > 0;
+}
+
+function search(event) {
+  event.preventDefault();
+  state.list.q = document.getElementById('search').value.trim();
+  state.list.language = document.getElementById('filter-language').value;
+  state.list.source = document.getElementById('filter-source').value;
+  state.list.offset = 0;
+  loadPosts();
+}
+
+function page(step) {
+  state.list.offset = Math.max(0, state.list.offset + step * state.list.limit);
+  loadPosts();
 }
 
 async function showPost(id) {
@@ -111,6 +178,8 @@ async function showPost(id) {
   const section = document.getElementById('detail');
   section.hidden = false;
   document.getElementById('detail-title').textContent = post.title;
+  document.getElementById('detail-version').textContent = 'Version ' + post.version + ', updated ' + when(post.updated);
+  state.selectedVersion = post.version;
   const page = '/posts/' + encodeURIComponent(id);
   document.getElementById('detail-page').href = page;
   document.getElementById('detail-json').href = postPath(id);
@@ -188,15 +257,88 @@ async function check() {
       el('p', j.qa.length + (j.qa.length === 1 ? ' pair found' : ' pairs found'), 'parsed-count'), list);
 }
 
+function result(text, bad) {
+  const r = document.getElementById('publish-result');
+  r.textContent = text;
+  r.className = 'result' + (bad ? ' bad' : '');
+  r.hidden = !text;
+}
+
 async function publish(event) {
   event.preventDefault();
   const d = draft();
-  const { ok, status, j } = await send('/api/posts', { headers: headers({ 'Content-Type': d.type }), body: d.body });
+  // An edit keeps the post's id whatever its title now says: it is the post's next version.
+  const url = state.editing ? '/api/posts?id=' + encodeURIComponent(state.editing.id) : '/api/posts';
+  const { ok, status, j } = await send(url, { headers: headers({ 'Content-Type': d.type }), body: d.body });
+  if (!ok) {
+    const text = (status >= 500 || status === 0 ? 'Not published: ' : 'Refused: ') + j.detail;
+    result(text, true);
+    say(text);
+    return;
+  }
+  let text;
+  if (j.status === 'unchanged') {
+    text = 'Unchanged: ' + j.id + ' already has exactly this content, so nothing was published again.';
+  } else if (state.editing) {
+    text = 'Updated: ' + j.id + ' is published as version ' + (state.editing.version + 1) + '.';
+    state.open = { id: j.id, version: state.editing.version + 1 };
+  } else {
+    text = 'Published: ' + j.id + '. It opens below as soon as it is in the feeds.';
+    state.open = { id: j.id, version: 1 };
+  }
+  result(text, false);
+  say(text);
+  leaveEdit();
+  document.getElementById('new-form').reset();
+  document.getElementById('parse').replaceChildren();
+  await loadPosts();
+}
+
+async function edit() {
+  const id = state.selected;
+  const r = await fetch(postPath(id) + '/source', { headers: headers({ 'Accept': 'application/json' }) });
+  if (!r.ok) {
+    say(r.status === 401 ? 'Enter the API token to edit posts.' : 'This post\'s source is not available to edit (' + r.status + ').');
+    return;
+  }
+  const src = await r.json();
+  state.editing = { id: src.id, version: src.version };
+  document.getElementById('new-type').value = src.contentType in { 'text/plain': 1, 'text/markdown': 1, 'text/html': 1, 'application/json': 1 }
+    ? src.contentType : 'text/plain';
+  document.getElementById('new-body').value = src.body;
+  document.getElementById('new-title').textContent = 'Edit post';
+  const note = document.getElementById('edit-note');
+  note.textContent = 'Editing "' + src.title + '" (version ' + src.version + '). Publishing keeps its id, ' + src.id
+    + ', so readers get version ' + (src.version + 1) + ' of the same post, not a second one.';
+  note.hidden = false;
+  document.getElementById('publish').textContent = 'Publish version ' + (src.version + 1);
+  document.getElementById('cancel-edit').hidden = false;
+  result('', false);
+  document.getElementById('new').scrollIntoView();
+  document.getElementById('new-body').focus();
+}
+
+function leaveEdit() {
+  state.editing = null;
+  document.getElementById('new-title').textContent = 'New post';
+  document.getElementById('edit-note').hidden = true;
+  document.getElementById('publish').textContent = 'Publish';
+  document.getElementById('cancel-edit').hidden = true;
+}
+
+async function remove() {
+  const id = state.selected;
+  const title = document.getElementById('detail-title').textContent;
+  if (!window.confirm('Delete "' + title + '"? It leaves every feed and page; newsletters and snippets not yet sent are cancelled.')) return;
+  const { ok, status, j } = await send(postPath(id), { method: 'DELETE', headers: headers() });
   if (ok) {
-    say('Published: ' + j.id + ' (' + j.status + ')');
+    say('Deleted: ' + id + '. It leaves the list once every feed has dropped it.');
+    document.getElementById('detail').hidden = true;
+    state.selected = null;
+    postsShown = null;
     await loadPosts();
   } else {
-    say((status >= 500 || status === 0 ? 'Not published: ' : 'Refused: ') + j.detail);
+    say((status >= 500 || status === 0 ? 'Not deleted: ' : 'Refused: ') + j.detail);
   }
 }
 
@@ -239,6 +381,8 @@ async function loadStatus() {
   // Publishing and checking are ingest's: where it cannot be reached, say so rather than fail on a click.
   document.getElementById('check').disabled = !s.ingest.reachable;
   document.getElementById('publish').disabled = !s.ingest.reachable;
+  document.getElementById('edit').disabled = !s.ingest.reachable;
+  document.getElementById('delete').disabled = !s.ingest.reachable;
   const note = document.getElementById('ingest-note');
   note.hidden = s.ingest.reachable;
   note.textContent = s.ingest.reachable ? '' : 'Publishing and checking are unavailable: ' + s.ingest.detail;
@@ -267,6 +411,7 @@ async function loadDlq() {
     tr.appendChild(el('td', when(d.rejectedAt)));
     tr.appendChild(el('td', d.stage));
     tr.appendChild(el('td', d.reason));
+    tr.appendChild(el('td', d.count > 1 ? d.count + ' times since ' + when(d.firstRejectedAt) : 'once'));
     tr.appendChild(el('td', d.source));
     const original = el('td');
     if (d.bytes > 0) {
@@ -323,6 +468,15 @@ document.addEventListener('DOMContentLoaded', () => {
   document.getElementById('check').addEventListener('click', check);
   document.getElementById('new-form').addEventListener('submit', publish);
   document.getElementById('new-file').addEventListener('change', readFile);
+  document.getElementById('search-form').addEventListener('submit', search);
+  document.getElementById('prev').addEventListener('click', () => page(-1));
+  document.getElementById('next').addEventListener('click', () => page(1));
+  document.getElementById('edit').addEventListener('click', edit);
+  document.getElementById('delete').addEventListener('click', remove);
+  document.getElementById('cancel-edit').addEventListener('click', () => {
+    leaveEdit();
+    document.getElementById('new-form').reset();
+  });
   refresh();
   setInterval(refresh, 4000);
 });

@@ -59,6 +59,19 @@ public final class AppHttp {
             .json("202", "Accepted (as ingest answers)", "#/components/schemas/Accepted")
             .problems("400", "401", "413", "415", "502", "503", "504").build();
 
+    /** Where publish runs without ingest, the dashboard's deletions are forwarded to ingest (ingest-url). */
+    public static final HttpEndpoint FORWARD_DELETE = HttpEndpoint.delete("/api/posts/{id}").route("dashboard-delete").tag("Posts").token()
+            .summary("Delete a post, through ingest", "Served by a publish process without ingest: forwarded to ingest-url with "
+                    + "the caller's token; the answer is ingest's.")
+            .json("202", "Deleted (as ingest answers)", "#/components/schemas/Accepted").problems("401", "404", "502", "503", "504").build();
+
+    /** What a post was made from, to edit it: private (it may hold what the public page leaves out). */
+    public static final HttpEndpoint SOURCE = HttpEndpoint.getOnly("/api/posts/{id}/source").route("dashboard-source").tag("Posts")
+            .token()
+            .summary("A post's source", "The body its latest version was made from, verbatim, with its media type: what the "
+                    + "dashboard's editor opens. Publishing an edit with ?id= keeps the post's id, so it is the next version.")
+            .json("200", "The source", "#/components/schemas/Object").problems("401", "404").build();
+
     public static final HttpEndpoint ASSETS = HttpEndpoint.get("/dashboard/{file}").route("dashboard-assets").tag("Dashboard")
             .summary("Dashboard script and style", "The dashboard's own files.")
             .answers("200", "The file", "text/css", "text/javascript").problems("404").build();
@@ -66,7 +79,7 @@ public final class AppHttp {
     /** The dashboard's page; its script calls these endpoints, the first of them ingest's. */
     public static final HttpEndpoint DASHBOARD = HttpEndpoint.get("/").route("dashboard").tag("Dashboard")
             .summary("Dashboard", "The dashboard page.").answers("200", "HTML", "text/html")
-            .calls(IngestHttp.PUBLISH.key(), PREVIEW.key(), PublishHttp.LIST.key(), PublishHttp.POST.key(),
+            .calls(IngestHttp.PUBLISH.key(), IngestHttp.DELETE.key(), PREVIEW.key(), SOURCE.key(), PublishHttp.LIST.key(), PublishHttp.POST.key(),
                     PublishHttp.NEWSLETTER.key(), PublishHttp.SOCIAL.key(), STATUS.key(), DLQ.key(), DLQ_ORIGINAL.key(),
                     DLQ_RETRY.key())
             .build();
@@ -76,7 +89,7 @@ public final class AppHttp {
 
     /** The dashboard's endpoints: served where publish runs (it shows the posts as served). */
     public static List<HttpEndpoint> dashboard() {
-        return List.of(DASHBOARD, ASSETS, STATUS, DLQ, DLQ_ORIGINAL, DLQ_RETRY);
+        return List.of(DASHBOARD, ASSETS, STATUS, SOURCE, DLQ, DLQ_ORIGINAL, DLQ_RETRY);
     }
 
     /** Every endpoint a process running these stages answers, in the order the API document lists them. */
@@ -90,6 +103,7 @@ public final class AppHttp {
             all.addAll(dashboard());
             if (!stages.contains(Stage.INGEST)) {
                 all.add(FORWARD_PUBLISH);
+                all.add(FORWARD_DELETE);
             }
         }
         if (stages.contains(Stage.INGEST) || stages.contains(Stage.PUBLISH)) {

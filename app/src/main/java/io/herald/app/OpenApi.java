@@ -102,6 +102,9 @@ public final class OpenApi {
         lp.putObject("offset").put("type", "integer");
         lp.putObject("limit").put("type", "integer");
         lp.putObject("posts").put("type", "array").putObject("items").put("type", "object");
+        ObjectNode facets = lp.putObject("facets").put("type", "object")
+                .put("description", "Each language and kind of source among all posts, with how many posts");
+        facets.putObject("additionalProperties").put("type", "object").putObject("additionalProperties").put("type", "integer");
         ObjectNode health = schemas.putObject("Health");
         health.put("type", "object");
         ObjectNode hp = health.putObject("properties");

@@ -20,6 +20,9 @@ import java.util.List;
  *                    version of a post is on one partition there (the key is the post id), so offsets order
  *                    them: a raw post at a lower offset arriving later (a redelivery) never replaces this
  *                    version, whatever the clocks of the ingest instances say. Absent on versions made before it existed
+ * @param sourceKind  the kind of door the raw post came in by: {@code http} (the API and the dashboard), {@code inbox},
+ *                    {@code feed} or {@code webhook} (a CMS); only the kind, never the file name or address.
+ *                    Absent on versions made before it existed
  * @param backlog     the post came with the backlog of a newly added upstream feed (see {@link RawPost}); kept
  *                    by every later version
  */
@@ -48,7 +51,8 @@ public record EnrichedPost(
         boolean minorEdit,
         Instant receivedAt,
         boolean backlog,
-        Long rawOffset) implements Event {
+        Long rawOffset,
+        String sourceKind) implements Event {
 
     public EnrichedPost {
         qa = qa == null ? List.of() : List.copyOf(qa);
@@ -92,6 +96,7 @@ public record EnrichedPost(
         b.receivedAt = receivedAt;
         b.backlog = backlog;
         b.rawOffset = rawOffset;
+        b.sourceKind = sourceKind;
         return b;
     }
 
@@ -122,6 +127,7 @@ public record EnrichedPost(
         private Instant receivedAt;
         private boolean backlog;
         private Long rawOffset;
+        private String sourceKind;
 
         private Builder() {
         }
@@ -246,13 +252,18 @@ public record EnrichedPost(
             return this;
         }
 
+        public Builder sourceKind(String sourceKind) {
+            this.sourceKind = sourceKind;
+            return this;
+        }
+
         public Builder backlog(boolean backlog) {
             this.backlog = backlog;
             return this;
         }
 
         public EnrichedPost build() {
-            return new EnrichedPost(schema, id, version, title, author, published, updated, url, language, intro, qa, outro, links, images, tags, summary, readingTimeMinutes, wordCount, provenance, contentHash, entities, minorEdit, receivedAt, backlog, rawOffset);
+            return new EnrichedPost(schema, id, version, title, author, published, updated, url, language, intro, qa, outro, links, images, tags, summary, readingTimeMinutes, wordCount, provenance, contentHash, entities, minorEdit, receivedAt, backlog, rawOffset, sourceKind);
         }
     }
 }

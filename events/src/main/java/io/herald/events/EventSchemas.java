@@ -70,6 +70,8 @@ public final class EventSchemas {
             Map.entry("EnrichedPost.entities", "Organizations, people, places and programs mentioned, in order of first mention."),
             Map.entry("EnrichedPost.minorEdit", "This version only fixed typos: readers and newsletters see nothing new."),
             Map.entry("EnrichedPost.receivedAt", "When the raw post of this version was accepted (by ingest's clock: shown, never used to order versions)."),
+            Map.entry("EnrichedPost.sourceKind", "The kind of door the post came in by: http (the API and the dashboard), inbox, feed or "
+                    + "webhook (a CMS); only the kind, never a file name or an address. Absent on versions made before it existed."),
             Map.entry("EnrichedPost.rawOffset", "The offset in herald.posts.raw of the raw post this version was made from: versions of a post are "
                     + "ordered by it (all are on one partition), never by clocks. Absent on versions made before it existed."),
             Map.entry("RawPost.sourceUpdatedAt", "When the CMS that sent it last changed the post, as its notification says; an older "

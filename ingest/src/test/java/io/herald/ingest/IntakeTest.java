@@ -90,6 +90,19 @@ class IntakeTest {
         assertTrue(e.detail().contains("no title"), e.detail());
     }
 
+    /** Issue 27, item 6: the dashboard showed "[Source: REDACTED (`StreamReadFeature…` disabled); line: 1…]". */
+    @Test
+    void a_broken_json_post_is_refused_in_jacksons_words_with_line_and_column_and_no_parser_internals() {
+        RejectedPost open = assertThrows(RejectedPost.class,
+                () -> intake.accept(utf8("{\"title\": \"Q&A\",\n \"qa\": ["), "application/json", "http"));
+        assertEquals("The body is not valid JSON: Unexpected end-of-input: expected close marker for Array (start marker at "
+                + "line 2, column 8), at line 2, column 9", open.detail());
+        RejectedPost stray = assertThrows(RejectedPost.class,
+                () -> intake.accept(utf8("{title: 1}"), "application/json", "http"));
+        assertTrue(stray.detail().startsWith("The body is not valid JSON: Unexpected character ('t' (code 116))")
+                && stray.detail().endsWith(", at line 1, column 2") && !stray.detail().contains("Source"), stray.detail());
+    }
+
     @Test
     void rejects_broken_json_saying_where() {
         RejectedPost e = assertThrows(RejectedPost.class,

@@ -95,6 +95,26 @@ public final class PostStore {
         return List.copyOf(page);
     }
 
+    /** A page of the posts that pass {@code filter}, newest first, and how many pass in all. */
+    public record Page(int total, List<EnrichedPost> posts) {
+    }
+
+    /** One pass over the posts, newest first: the page between {@code offset} and {@code offset + limit}, and the count. */
+    public Page newest(java.util.function.Predicate<EnrichedPost> filter, int offset, int limit) {
+        List<EnrichedPost> page = new ArrayList<>(Math.min(limit, 256));
+        int matched = 0;
+        for (EnrichedPost p : order) {
+            if (!filter.test(p)) {
+                continue;
+            }
+            if (matched >= offset && page.size() < limit) {
+                page.add(p);
+            }
+            matched++;
+        }
+        return new Page(matched, List.copyOf(page));
+    }
+
     /** Every post, in no particular order. */
     public Collection<EnrichedPost> all() {
         return Collections.unmodifiableCollection(posts.values());

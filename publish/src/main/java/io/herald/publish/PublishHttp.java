@@ -17,8 +17,12 @@ public final class PublishHttp {
             + "when accepted, Cache-Control: public, max-age=60.";
 
     public static final HttpEndpoint LIST = HttpEndpoint.get("/api/posts").route("publish-api-list").tag("Posts")
-            .summary("List posts", "Newest first.")
+            .summary("List posts", "Newest first; those that match every filter given, how many match, and the languages and "
+                    + "sources there are to filter by.")
             .integerQuery("limit", "How many (default 20)").integerQuery("offset", "How many to skip")
+            .query("q", "Text in the title, summary, questions, answers or tags (any case)")
+            .query("tag", "A tag, or its slug").query("language", "A language code, as the post's language")
+            .query("source", "http, inbox, feed or webhook")
             .json("200", "A page of posts", "#/components/schemas/PostList").build();
 
     public static final HttpEndpoint POST = HttpEndpoint.get("/api/posts/{id}").route("publish-api-post").tag("Posts")

@@ -117,6 +117,19 @@ public final class Draft {
                 .updated(updated).url(url).language(language).intro(intro).qa(qa).outro(outro).links(links).images(images)
                 .tags(tags).summary(summary).readingTimeMinutes(readingTimeMinutes).wordCount(wordCount)
                 .provenance(provenance).contentHash(raw.contentHash()).entities(entities).minorEdit(minorEdit)
-                .receivedAt(raw.receivedAt()).backlog(backlog).rawOffset(rawOffset).build();
+                .receivedAt(raw.receivedAt()).backlog(backlog).rawOffset(rawOffset).sourceKind(sourceKind(raw.source())).build();
+    }
+
+    /** {@code inbox:name.md} is {@code inbox}, {@code feed:https://…} is {@code feed}: the kind only, never the detail. */
+    static String sourceKind(String source) {
+        if (source == null || source.isBlank()) {
+            return null;
+        }
+        int colon = source.indexOf(':');
+        String kind = (colon < 0 ? source : source.substring(0, colon)).strip();
+        return switch (kind) {
+            case "http", "inbox", "feed", "webhook" -> kind;
+            default -> kind.startsWith("http") ? "http" : kind.startsWith("webhook") ? "webhook" : "other";
+        };
     }
 }

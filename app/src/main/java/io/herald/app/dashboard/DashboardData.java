@@ -41,7 +41,7 @@ public final class DashboardData implements AutoCloseable {
      * A DLQ row: its newest record's offset and rejection (its original not included: {@link #deadLetter}
      * reads it), the original's size, how many records said the same, and when the first of them came.
      */
-    public record DeadLetter(long offset, Rejection rejection, int bytes, int count, Instant firstRejectedAt) {
+    public record DeadLetter(long offset, Rejection rejection, int bytes, int count, Instant firstRejectedAt, boolean blank) {
 
         public boolean hasOriginal() {
             return rejection.originalBase64() != null;
@@ -125,26 +125,40 @@ public final class DashboardData implements AutoCloseable {
      * original) are one row, with how often and since when.
      */
     public List<DeadLetter> deadLetters(int limit) {
+        // An input that was refused and is in now (sent again once its cause was fixed: a setting, a
+        // parser) is no longer a dead letter: its bytes are those of a post's latest version.
+        java.util.Set<String> accepted = new java.util.HashSet<>();
+        for (EnrichedPost p : store.all()) {
+            if (p.contentHash() != null) {
+                accepted.add(p.contentHash());
+            }
+        }
         Map<String, DeadLetter> rows = new LinkedHashMap<>();
         synchronized (tail) {
             for (Iterator<Held> it = tail.descendingIterator(); it.hasNext(); ) {
                 Held h = it.next();
+                if (h.sha256() != null && accepted.contains(h.sha256())) {
+                    continue;
+                }
                 DeadLetter known = rows.get(h.key());
                 if (known == null) {
                     if (rows.size() < limit) {
-                        rows.put(h.key(), new DeadLetter(h.offset(), h.rejection(), h.bytes(), 1, h.rejection().rejectedAt()));
+                        rows.put(h.key(), new DeadLetter(h.offset(), h.rejection(), h.bytes(), 1, h.rejection().rejectedAt(), h.blank()));
                     }
                 } else {
                     rows.put(h.key(), new DeadLetter(known.offset(), known.rejection(), known.bytes(), known.count() + 1,
-                            h.rejection().rejectedAt()));
+                            h.rejection().rejectedAt(), known.blank()));
                 }
             }
         }
         return new ArrayList<>(rows.values());
     }
 
-    /** What the tail reader keeps of a DLQ record: everything but the original's bytes (read on request). */
-    private record Held(long offset, Rejection rejection, int bytes, String key) {
+    /**
+     * What the tail reader keeps of a DLQ record: everything but the original's bytes (read on request),
+     * their SHA-256 and whether they are only white space (nothing to send again).
+     */
+    private record Held(long offset, Rejection rejection, int bytes, String key, String sha256, boolean blank) {
     }
 
     /** How many DLQ records the tail reader keeps (their originals are not kept). */
@@ -176,10 +190,11 @@ public final class DashboardData implements AutoCloseable {
                             byte[] original = full.originalBase64() == null ? null : Base64.getDecoder().decode(full.originalBase64());
                             Rejection light = new Rejection(full.schema(), full.stage(), full.reason(), full.source(), full.contentType(),
                                     full.originTopic(), full.originPartition(), full.originOffset(), original == null ? null : "", full.rejectedAt());
+                            String sha = original == null ? null : Hashes.sha256(original);
                             String key = String.join("\u0000", String.valueOf(full.stage()), String.valueOf(full.source()),
-                                    String.valueOf(full.reason()), original == null ? "-" : Hashes.sha256(original));
+                                    String.valueOf(full.reason()), sha == null ? "-" : sha);
                             synchronized (tail) {
-                                tail.addLast(new Held(r.offset(), light, original == null ? 0 : original.length, key));
+                                tail.addLast(new Held(r.offset(), light, original == null ? 0 : original.length, key, sha, blank(original)));
                                 while (tail.size() > HELD) {
                                     tail.removeFirst();
                                 }
@@ -206,6 +221,86 @@ public final class DashboardData implements AutoCloseable {
         }
     }
 
+    /**
+     * What the post's latest version was made from ({@code herald.posts.raw} keeps the latest raw post of
+     * every id): its body verbatim and media type, for the editor. Empty when there is no such post, or
+     * its version predates {@code rawOffset}.
+     */
+    public Optional<Map<String, Object>> source(String id) {
+        Optional<EnrichedPost> post = id == null ? Optional.empty() : store.get(id);
+        if (post.isEmpty() || post.get().rawOffset() == null) {
+            return Optional.empty();
+        }
+        long offset = post.get().rawOffset();
+        try (var consumer = consumer()) {
+            int partitions = consumer.partitionsFor(Topics.POSTS_RAW.name()).size();
+            TopicPartition tp = new TopicPartition(Topics.POSTS_RAW.name(),
+                    org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(
+                            post.get().id().getBytes(java.nio.charset.StandardCharsets.UTF_8))) % partitions);
+            consumer.assign(List.of(tp));
+            consumer.seek(tp, offset);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (System.nanoTime() < deadline) {
+                for (var r : consumer.poll(Duration.ofMillis(250))) {
+                    if (r.offset() < offset) {
+                        continue;
+                    }
+                    if (r.offset() > offset || r.value() == null) {
+                        // compacted away (a later version replaced it) or deleted since
+                        return Optional.empty();
+                    }
+                    var raw = Topics.POSTS_RAW.read(r.value());
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    out.put("id", post.get().id());
+                    out.put("version", post.get().version());
+                    out.put("title", post.get().title());
+                    out.put("sourceKind", post.get().sourceKind());
+                    if ("webhook".equals(post.get().sourceKind()) || "feed".equals(post.get().sourceKind())) {
+                        // A CMS notification or a feed entry is not a post Herald's door reads as it is: the
+                        // editor gets what Herald read from it, as a JSON post (its format is the README's).
+                        out.put("contentType", "application/json");
+                        out.put("body", asJsonPost(raw));
+                    } else {
+                        out.put("contentType", raw.contentType());
+                        out.put("body", raw.body());
+                    }
+                    return Optional.of(out);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    private static String asJsonPost(io.herald.events.RawPost raw) {
+        Map<String, Object> post = new LinkedHashMap<>();
+        post.put("id", raw.id());
+        post.put("title", raw.title());
+        if (raw.author() != null) {
+            post.put("author", raw.author());
+        }
+        if (raw.published() != null) {
+            post.put("published", raw.published().toString());
+        }
+        if (raw.url() != null) {
+            post.put("url", raw.url());
+        }
+        post.put("tags", raw.tags());
+        if (raw.intro() != null) {
+            post.put("intro", raw.intro());
+        }
+        post.put("qa", raw.qa().stream().map(q -> Map.of("question", q.question(), "answer", q.answer())).toList());
+        if (raw.outro() != null) {
+            post.put("outro", raw.outro());
+        }
+        try {
+            return io.herald.events.Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(post);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Optional<DeadLetter> deadLetter(long offset) {
         try (var consumer = consumer()) {
             TopicPartition tp = new TopicPartition(Topics.DLQ.name(), 0);
@@ -219,7 +314,8 @@ public final class DashboardData implements AutoCloseable {
                     if (r.offset() == offset && r.value() != null) {
                         Rejection full = Topics.DLQ.read(r.value());
                         int bytes = full.originalBase64() == null ? 0 : Base64.getDecoder().decode(full.originalBase64()).length;
-                        return Optional.of(new DeadLetter(offset, full, bytes, 1, full.rejectedAt()));
+                        byte[] original = full.originalBase64() == null ? null : Base64.getDecoder().decode(full.originalBase64());
+                        return Optional.of(new DeadLetter(offset, full, bytes, 1, full.rejectedAt(), blank(original)));
                     }
                 }
             }
@@ -227,6 +323,11 @@ public final class DashboardData implements AutoCloseable {
             return Optional.empty();
         }
         return Optional.empty();
+    }
+
+    /** No bytes, or only white space: what a refusal of it says ("The post is empty") no retry can change. */
+    static boolean blank(byte[] original) {
+        return original == null || new String(original, java.nio.charset.StandardCharsets.UTF_8).isBlank();
     }
 
     private KafkaConsumer<String, byte[]> consumer() {

@@ -1,6 +1,7 @@
 package io.herald.app.dashboard;
 
 import io.herald.app.AppHttp;
+import io.herald.support.ApiTokens;
 import io.herald.support.Problems;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,12 +52,14 @@ public final class DashboardRoute extends RouteBuilder {
         from(AppHttp.ASSETS.uri()).routeId(AppHttp.ASSETS.routeId())
                 .process(e -> asset(e, e.getMessage().getHeader("file", String.class)));
         from(AppHttp.STATUS.uri()).routeId(AppHttp.STATUS.routeId()).process(this::status);
+        from(AppHttp.SOURCE.uri()).routeId(AppHttp.SOURCE.routeId()).process(this::source);
         DeadLetterAnswers deadLetters = new DeadLetterAnswers(data, ingest, apiToken, getContext().createProducerTemplate());
         from(AppHttp.DLQ.uri()).routeId(AppHttp.DLQ.routeId()).process(deadLetters::list);
         from(AppHttp.DLQ_ORIGINAL.uri()).routeId(AppHttp.DLQ_ORIGINAL.routeId()).process(deadLetters::original);
         from(AppHttp.DLQ_RETRY.uri()).routeId(AppHttp.DLQ_RETRY.routeId()).process(deadLetters::retry);
         if (ingest.forwards()) {
             from(AppHttp.FORWARD_PUBLISH.uri()).routeId(AppHttp.FORWARD_PUBLISH.routeId()).process(ingest::forwardPublish);
+            from(AppHttp.FORWARD_DELETE.uri()).routeId(AppHttp.FORWARD_DELETE.routeId()).process(ingest::forwardDelete);
         }
     }
 
@@ -84,6 +87,21 @@ public final class DashboardRoute extends RouteBuilder {
     static void json(Exchange exchange, int status, Object body) {
         HttpAnswers.json(exchange, status, body);
         secure(exchange.getMessage());
+    }
+
+    private void source(Exchange exchange) {
+        var refusal = ApiTokens.refusal(apiToken, exchange.getMessage().getHeader("Authorization", String.class));
+        if (refusal.isPresent()) {
+            Problems.respond(exchange, 401, "Unauthorized", refusal.get());
+            return;
+        }
+        String id = exchange.getMessage().getHeader("id", String.class);
+        var source = data.source(id);
+        if (source.isEmpty()) {
+            Problems.respond(exchange, 404, "Not found", "There is no post with id \"" + id + "\" whose source Herald still holds.");
+            return;
+        }
+        json(exchange, 200, source.get());
     }
 
     private void status(Exchange exchange) {

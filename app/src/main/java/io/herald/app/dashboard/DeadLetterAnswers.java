@@ -52,8 +52,9 @@ final class DeadLetterAnswers {
         DashboardRoute.json(exchange, 200, rows);
     }
 
+    /** Ingest's refusals with something to send: an empty post would only be refused again. */
     private boolean retryable(DashboardData.DeadLetter d) {
-        return "ingest".equals(d.rejection().stage()) && d.hasOriginal();
+        return "ingest".equals(d.rejection().stage()) && d.hasOriginal() && !d.blank();
     }
 
     private Optional<DashboardData.DeadLetter> find(Exchange exchange) {
@@ -88,8 +89,10 @@ final class DeadLetterAnswers {
             return;
         }
         if (!retryable(d.get())) {
-            Problems.respond(exchange, 409, "Not retryable", "Only inputs refused by ingest, with their bytes, can be sent again; "
-                    + "this record is from " + d.get().rejection().stage() + ".");
+            Problems.respond(exchange, 409, "Not retryable", d.get().blank() && "ingest".equals(d.get().rejection().stage())
+                    ? "This input was empty: sending it again would be refused again. Publish the post with its content instead."
+                    : "Only inputs refused by ingest, with their bytes, can be sent again; this record is from "
+                    + d.get().rejection().stage() + ".");
             return;
         }
         var rejection = d.get().rejection();

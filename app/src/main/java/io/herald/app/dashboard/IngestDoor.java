@@ -103,11 +103,22 @@ public final class IngestDoor {
                 exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class));
     }
 
+    /** Deleting, forwarded: ingest's {@code DELETE /api/posts/{id}} with the caller's token. */
+    void forwardDelete(Exchange exchange) {
+        String id = exchange.getMessage().getHeader("id", String.class);
+        forward(exchange, "DELETE", "/api/posts/" + java.net.URLEncoder.encode(id == null ? "" : id, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20"), null, null);
+    }
+
     /**
      * Sends a body to one of ingest's paths as this request's caller (their token) and answers with
      * what ingest answered: its status, type and body.
      */
     void forward(Exchange exchange, String path, byte[] body, String contentType) {
+        forward(exchange, "POST", path, body, contentType);
+    }
+
+    private void forward(Exchange exchange, String method, String path, byte[] body, String contentType) {
         if (remote == null) {
             Problems.respond(exchange, 503, "Ingest not configured", reach().detail());
             return;
@@ -115,9 +126,11 @@ public final class IngestDoor {
         String query = exchange.getMessage().getHeader(Exchange.HTTP_QUERY, String.class);
         URI target = remote.resolve(path + (query == null || query.isEmpty() ? "" : "?" + query));
         HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(timeout)
-                .header("Content-Type", contentType == null ? "text/plain" : contentType)
                 .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body == null ? new byte[0] : body));
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (body != null) {
+            request.header("Content-Type", contentType == null ? "text/plain" : contentType);
+        }
         String authorization = exchange.getMessage().getHeader("Authorization", String.class);
         if (authorization != null) {
             request.header("Authorization", authorization);

@@ -4,11 +4,18 @@ import io.herald.publish.PublishHttp;
 import io.herald.events.Json;
 import io.herald.publish.PostStore;
 import io.herald.support.Problems;
+import io.herald.events.EnrichedPost;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 
-/** {@code publish-api-list}: {@code GET /api/posts?limit=&offset=}, newest first. */
+/**
+ * {@code publish-api-list}: {@code GET /api/posts?limit=&offset=&q=&tag=&language=&source=}, newest first:
+ * a page of the posts that match ({@link PostQuery}), how many match in all, and the languages and
+ * sources there are to filter by.
+ */
 public final class PostListRoute extends RouteBuilder {
 
     static final int MAX_LIMIT = 200;
@@ -40,8 +47,37 @@ public final class PostListRoute extends RouteBuilder {
             Problems.respond(exchange, 400, "Bad request", "limit must be 1 to " + MAX_LIMIT + " and offset 0 or more.");
             return;
         }
-        Responses.json(exchange, 200, Json.write(Map.of("total", store.size(), "offset", offset, "limit", limit,
-                "posts", store.newest(offset, limit))));
+        var m = exchange.getMessage();
+        String q = m.getHeader("q", String.class);
+        if (q != null && q.length() > PostQuery.MAX_TEXT) {
+            Problems.respond(exchange, 400, "Bad request", "q (the text searched for) may be up to " + PostQuery.MAX_TEXT + " characters.");
+            return;
+        }
+        PostQuery query = PostQuery.of(q, m.getHeader("tag", String.class), m.getHeader("language", String.class),
+                m.getHeader("source", String.class));
+        PostStore.Page page = store.newest(query, offset, limit);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("total", page.total());
+        body.put("offset", offset);
+        body.put("limit", limit);
+        body.put("posts", page.posts());
+        body.put("facets", facets());
+        Responses.json(exchange, 200, Json.write(body));
+    }
+
+    /** What there is to filter by: each language and kind of source among all posts, with how many posts. */
+    private Map<String, Map<String, Integer>> facets() {
+        Map<String, Integer> languages = new TreeMap<>();
+        Map<String, Integer> sources = new TreeMap<>();
+        for (EnrichedPost p : store.all()) {
+            if (p.language() != null) {
+                languages.merge(p.language(), 1, Integer::sum);
+            }
+            if (p.sourceKind() != null) {
+                sources.merge(p.sourceKind(), 1, Integer::sum);
+            }
+        }
+        return Map.of("language", languages, "source", sources);
     }
 
     private static int intParam(Exchange exchange, String name, int fallback) {
