@@ -371,4 +371,46 @@ class DashboardIT {
         browser.findElement(By.cssSelector("#search-form button")).click();
         wait.until(ExpectedConditions.textToBe(By.id("page-info"), "1–20 of 25"));
     }
+
+    /**
+     * Issue 27, item 7: the feed index was unstyled, not made for phones and listed every tag; a post's
+     * tag chips opened raw Atom XML. On a phone, a reader goes from a post to its topic's page, follows
+     * it, and finds the feed index a page like the others, with the feeds to subscribe to.
+     */
+    @Test
+    void on_a_phone_a_reader_goes_from_a_post_to_its_topics_page_and_the_feed_index_is_a_page_to_subscribe_from() throws Exception {
+        assertEquals(202, post("text/markdown", "---\ntitle: Printing spare parts\ndate: 2026-11-20T10:00:00Z\ntags: [3D Printing]\n---\n"
+                + "Q: Can you print a hinge?\nA: Yes, in PETG.\n").statusCode());
+        assertEquals(202, post("text/markdown", "---\ntitle: Filament care\ndate: 2026-11-25T10:00:00Z\ntags: [3D Printing, Storage]\n---\n"
+                + "Q: Does filament go bad?\nA: Keep it dry.\n").statusCode());
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        wait.until(d -> ItSupport.get(port, "/posts/filament-care").statusCode() == 200
+                && ItSupport.get(port, "/posts/printing-spare-parts").statusCode() == 200);
+        browser.get("http://localhost:" + port + "/posts/filament-care");
+        browser.findElement(By.linkText("3D Printing")).click();
+        wait.until(ExpectedConditions.urlToBe("http://localhost:" + port + "/tags/3d-printing"));
+        assertEquals("3D Printing", browser.findElement(By.tagName("h1")).getText(), "the author's spelling");
+        assertEquals(List.of("Filament care", "Printing spare parts"), browser.findElements(By.cssSelector(".list h2 a")).stream()
+                .map(WebElement::getText).toList(), "the topic's posts, newest first");
+        assertEquals("/feeds/tags/3d-printing.atom", js("return new URL(document.querySelector('link[rel=alternate]').href).pathname;"));
+        assertEquals(true, js("return document.documentElement.scrollWidth <= window.innerWidth;"), "nothing wider than the phone");
+        screenshot("tag-page");
+        String follow = browser.findElement(By.linkText("Follow this topic")).getAttribute("href");
+        assertEquals(200, ItSupport.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(follow)).GET().build()).statusCode());
+
+        browser.findElement(By.cssSelector("header a")).click();
+        wait.until(ExpectedConditions.urlToBe("http://localhost:" + port + "/feeds/"));
+        assertEquals("Follow Brightwater Energy Co-op", browser.findElement(By.tagName("h1")).getText());
+        assertEquals("width=device-width, initial-scale=1", browser.findElement(By.cssSelector("meta[name=viewport]")).getAttribute("content"));
+        assertEquals(true, js("return document.documentElement.scrollWidth <= window.innerWidth;"), "nothing wider than the phone");
+        assertEquals(List.of("3D Printing"), browser.findElements(By.cssSelector(".list h3 a")).stream().map(WebElement::getText).toList(),
+                "topics on two posts; a tag on one post is counted, not listed");
+        assertTrue(browser.findElement(By.tagName("main")).getText().contains("1 more topic has fewer posts"));
+        assertTrue(browser.findElement(By.cssSelector(".address input")).getAttribute("value").endsWith("/feeds/all.atom"));
+        assertTrue(!((String) js("return getComputedStyle(document.body).fontFamily;")).startsWith("\"Times"), "styled as the post pages");
+        screenshot("feed-index");
+        browser.findElement(By.linkText("3D Printing")).click();
+        wait.until(ExpectedConditions.urlToBe("http://localhost:" + port + "/tags/3d-printing"));
+        assertEquals(404, ItSupport.get(port, "/tags/no-such-topic").statusCode());
+    }
 }

@@ -19,7 +19,7 @@ public final class JsonPostParser {
         try {
             root = Json.mapper().readTree(json);
         } catch (IOException e) {
-            throw RejectedPost.badRequest("The body is not valid JSON: " + reason(e));
+            throw RejectedPost.badRequest("The body is not valid JSON: " + Json.reason(e));
         }
         if (root == null || !root.isObject()) {
             throw RejectedPost.badRequest("The JSON body must be an object with at least a \"title\".");
@@ -64,23 +64,4 @@ public final class JsonPostParser {
         return s.isBlank() ? null : s.strip();
     }
 
-    /** Where a location's text would name the source ({@code [Source: REDACTED …; line: 1, column: 9]}), only line and column. */
-    private static final java.util.regex.Pattern SOURCE_LOCATION =
-            java.util.regex.Pattern.compile("\\[Source: [^\\];]*; line: (\\d+), column: (\\d+)\\]");
-
-    /**
-     * Jackson's own words for what is wrong, and where, as a person reads them: "Unexpected end-of-input:
-     * expected close marker for Object (start marker at line 1, column 1), at line 1, column 12". Its
-     * messages otherwise carry parser internals ({@code [Source: REDACTED (`StreamReadFeature…` disabled)…]}).
-     */
-    static String reason(IOException e) {
-        String message = e instanceof com.fasterxml.jackson.core.JacksonException j ? j.getOriginalMessage() : e.getMessage();
-        message = message == null ? e.getClass().getSimpleName() : message;
-        int nl = message.indexOf('\n');
-        message = SOURCE_LOCATION.matcher(nl < 0 ? message : message.substring(0, nl)).replaceAll("line $1, column $2").strip();
-        if (e instanceof com.fasterxml.jackson.core.JacksonException j && j.getLocation() != null && j.getLocation().getLineNr() > 0) {
-            message += ", at line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr();
-        }
-        return message;
-    }
 }

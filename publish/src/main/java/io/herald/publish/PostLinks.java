@@ -46,4 +46,10 @@ public final class PostLinks {
         }
         return link + "#" + URLEncoder.encode(pairId, StandardCharsets.UTF_8).replace("+", "%20");
     }
+
+    /** The page of one tag, at its slug ({@code /tags/city-planning}), as the post pages' tag links point. */
+    public static String tagPage(String baseUrl, String tag) {
+        return baseUrl + "/tags/" + java.net.URLEncoder.encode(io.herald.publish.feeds.TagSlug.of(tag),
+                java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
 }

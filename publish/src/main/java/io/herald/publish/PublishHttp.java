@@ -69,6 +69,11 @@ public final class PublishHttp {
             .summary("AsyncAPI 3.0 document of Herald's topics", "Channels, messages, Kafka bindings.")
             .json("200", "The document", "#/components/schemas/Object").build();
 
+    public static final HttpEndpoint TAG_PAGE = HttpEndpoint.get("/tags/{slug}").route("publish-tag-page").tag("Pages")
+            .uriOption("headerFilterStrategy=#" + CacheFriendlyHeaders.NAME)
+            .summary("A topic's page", "HTML for readers: the posts with the tag, newest first, and its feed to follow.")
+            .answers("200", "HTML", "text/html").problems("404").build();
+
     public static final HttpEndpoint FEED_INDEX = HttpEndpoint.get("/feeds").onRouter().tag("Feeds")
             .summary("Feed index", "Every feed, with autodiscovery links (also at /feeds/, where the pages link to it).")
             .answers("200", "HTML", "text/html").build();
@@ -89,7 +94,7 @@ public final class PublishHttp {
     public static List<HttpEndpoint> all() {
         List<HttpEndpoint> all = new ArrayList<>(List.of(LIST, POST, NEWSLETTER, RESEND, SOCIAL));
         all.addAll(FEEDS);
-        all.addAll(List.of(FEED_INDEX, PAGE, SITE_IMAGE, SCHEMAS, ASYNCAPI));
+        all.addAll(List.of(FEED_INDEX, PAGE, TAG_PAGE, SITE_IMAGE, SCHEMAS, ASYNCAPI));
         return List.copyOf(all);
     }
 

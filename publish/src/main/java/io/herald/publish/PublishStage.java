@@ -37,6 +37,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.herald.publish.api.ContractsRoute;
 import io.herald.publish.pages.PostPage;
+import io.herald.publish.pages.TagPage;
 import io.herald.publish.pages.PostPageRoute;
 import io.herald.support.HttpRouter;
 import io.herald.support.GroupOwnership;
@@ -166,7 +167,7 @@ public final class PublishStage {
                 new StoreRoute(store, records),
                 new SentRoute(outbox, deliveries),
                 new ExportRoute(store, feeds, links, new StaticExport(out), websub,
-                        post -> PostPage.render(post, site, settings.baseUrl())),
+                        post -> PostPage.render(post, site, settings.baseUrl()), () -> TagPage.renderAll(store, site, settings.baseUrl())),
                 new PostRoute(store),
                 new ContractsRoute(settings.baseUrl(), settings.topicPartitions()),
                 new PostPageRoute(store, site, settings.baseUrl()),

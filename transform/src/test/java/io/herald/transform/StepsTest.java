@@ -141,14 +141,20 @@ class StepsTest {
     }
 
     @Test
-    void tags_are_the_post_s_own_lower_cased_de_duplicated_and_mapped_through_synonyms_then_key_phrases() {
-        List<String> tags = Tags.tags(List.of("AI", "Artificial Intelligence", " #Events "),
+    void tags_are_the_post_s_own_as_written_de_duplicated_in_any_case_and_mapped_through_synonyms_then_key_phrases() {
+        List<String> tags = Tags.tags(List.of("AI", "Artificial Intelligence", " #Events ", "events"),
                 List.of("Solar panels on the roof", "How do solar panels handle snow? Solar panels shed snow quickly.",
                         "Do solar panels need cleaning? Rain cleans solar panels well enough."));
-        assertEquals("artificial intelligence", tags.get(0));
-        assertEquals("events", tags.get(1));
+        assertEquals("artificial intelligence", tags.get(0), "a variant becomes the tag the synonyms name");
+        assertEquals("Events", tags.get(1), "the author's spelling, once");
         assertTrue(tags.contains("solar panels"), tags.toString());
         assertEquals(tags.size(), tags.stream().distinct().count());
+    }
+
+    /** Issue 27, item 4: the author's "3D printing" was lower-cased on every feed, page and hashtag. */
+    @Test
+    void an_authors_tag_keeps_its_spelling() {
+        assertEquals(List.of("3D printing", "NASA"), Tags.tags(List.of("3D printing", "NASA"), List.of()).subList(0, 2));
     }
 
     @Test

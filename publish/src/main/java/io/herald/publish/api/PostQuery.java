@@ -21,7 +21,7 @@ public record PostQuery(Optional<String> text, Optional<String> tagSlug, Optiona
     public static final int MAX_TEXT = 200;
 
     public static PostQuery of(String q, String tag, String language, String source) {
-        return new PostQuery(given(q).map(PostQuery::fold), given(tag).map(TagSlug::of),
+        return new PostQuery(given(q).map(PostQuery::fold), given(tag).map(TagSlug::ofRequested),
                 given(language).map(l -> l.toLowerCase(Locale.ROOT)), given(source).map(s -> s.toLowerCase(Locale.ROOT)));
     }
 

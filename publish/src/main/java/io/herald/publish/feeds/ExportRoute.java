@@ -22,13 +22,19 @@ public final class ExportRoute extends RouteBuilder {
     private final StaticExport export;
     private final Optional<WebSubPublisher> websub;
     private final Function<EnrichedPost, String> pages;
+    private final java.util.function.Supplier<java.util.Map<String, String>> tagPages;
     private long exportedAt = -1;
     private long pausedUntil;
 
-    /** @param pages a post's page, as it is served, for the export */
+    /**
+     * @param pages    a post's page, as it is served, for the export
+     * @param tagPages every topic's page as it is served, by slug
+     */
     public ExportRoute(PostStore store, RenderedFeeds feeds, FeedLinks links, StaticExport export,
-                       Optional<WebSubPublisher> websub, Function<EnrichedPost, String> pages) {
+                       Optional<WebSubPublisher> websub, Function<EnrichedPost, String> pages,
+                       java.util.function.Supplier<java.util.Map<String, String>> tagPages) {
         this.pages = pages;
+        this.tagPages = tagPages;
         this.store = store;
         this.feeds = feeds;
         this.links = links;
@@ -51,6 +57,7 @@ public final class ExportRoute extends RouteBuilder {
         long started = System.nanoTime();
         List<String> changed = export.export(feeds, links);
         export.exportPages(store, links.site(), links.baseUrl(), pages);
+        export.exportTagPages(tagPages.get());
         boolean first = exportedAt < 0;
         exportedAt = change;
         long took = System.nanoTime() - started;

@@ -23,11 +23,13 @@ public record FeedSpec(String key, String title, Predicate<EnrichedPost> include
         return new FeedSpec("qa", siteTitle + ": every question", p -> !p.qa().isEmpty(), true);
     }
 
-    /** The feed of one tag, at its slug ({@link TagSlug}): every post with a tag of that slug. */
+    /**
+     * The feed of one tag, at its slug ({@link TagSlug}): every post with a tag of that slug. Its title
+     * has the tag as written ("3D printing"): the slug alone is in lower case.
+     */
     public static FeedSpec tag(String siteTitle, String tag) {
-        String t = tag.toLowerCase(Locale.ROOT);
-        String slug = TagSlug.of(t);
-        return new FeedSpec("tags/" + slug, siteTitle + ": " + t, p -> p.tags().stream().anyMatch(x -> TagSlug.of(x).equals(slug)), false);
+        String slug = TagSlug.of(tag);
+        return new FeedSpec("tags/" + slug, siteTitle + ": " + tag, p -> p.tags().stream().anyMatch(x -> TagSlug.of(x).equals(slug)), false);
     }
 
     /** The feed's path for a format ({@code rss}, {@code atom}, {@code json}), URL-encoded. */

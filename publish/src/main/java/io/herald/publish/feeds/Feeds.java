@@ -53,6 +53,37 @@ public final class Feeds {
         return specs;
     }
 
+    /** A tag as the index and its page show it: the spelling most posts use, its slug, and how many posts have it. */
+    public record Topic(String tag, String slug, int posts) {
+    }
+
+    /** Every tag in use, one per slug, the most used first (then by name): the topics readers may follow. */
+    public List<Topic> topics() {
+        Map<String, Map<String, Integer>> spellings = new java.util.HashMap<>();
+        Map<String, Integer> posts = new java.util.HashMap<>();
+        for (EnrichedPost p : store.all()) {
+            java.util.Set<String> slugs = new java.util.HashSet<>();
+            for (String tag : p.tags()) {
+                String slug = TagSlug.of(tag);
+                spellings.computeIfAbsent(slug, k -> new java.util.HashMap<>()).merge(tag, 1, Integer::sum);
+                if (slugs.add(slug)) {
+                    posts.merge(slug, 1, Integer::sum);
+                }
+            }
+        }
+        List<Topic> topics = new ArrayList<>();
+        posts.forEach((slug, n) -> topics.add(new Topic(spellings.get(slug).entrySet().stream()
+                .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())))
+                .orElseThrow().getKey(), slug, n)));
+        topics.sort(java.util.Comparator.comparingInt(Topic::posts).reversed().thenComparing(Topic::tag));
+        return topics;
+    }
+
+    /** The posts with a tag of this slug, newest first. */
+    public List<EnrichedPost> tagged(String slug, int limit) {
+        return store.newest(p -> p.tags().stream().anyMatch(t -> TagSlug.of(t).equals(slug)), 0, limit).posts();
+    }
+
     /** Every tag in use, sorted. */
     private List<String> tags() {
         long change = store.changeCount();

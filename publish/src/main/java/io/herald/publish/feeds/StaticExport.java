@@ -244,6 +244,46 @@ public final class StaticExport {
         }
     }
 
+    private final Map<String, String> tagPages = new HashMap<>();
+    private boolean tagPagesSwept;
+
+    /**
+     * Writes each topic's page ({@code tags/<slug>/index.html}, as {@code /tags/<slug>} is served: the post
+     * pages' tag links lead there) and removes those of topics no post has any more. {@code pages} maps
+     * each slug to its page's HTML; only pages whose HTML changed are written.
+     */
+    public void exportTagPages(Map<String, String> pages) throws IOException {
+        Path root = out.resolve("tags").normalize();
+        if (!tagPagesSwept && Files.isDirectory(root)) {
+            // Pages of a run before this one whose topic is gone.
+            try (Stream<Path> dirs = Files.list(root)) {
+                for (Path dir : dirs.toList()) {
+                    if (!pages.containsKey(dir.getFileName().toString())) {
+                        Files.deleteIfExists(dir.resolve("index.html"));
+                    }
+                }
+            }
+        }
+        tagPagesSwept = true;
+        for (var e : pages.entrySet()) {
+            Path file = root.resolve(e.getKey()).resolve("index.html").normalize();
+            if (!file.startsWith(root) || e.getKey().contains("/")) {
+                continue;
+            }
+            String hash = Hashes.sha256(e.getValue()).substring(0, 24);
+            if (!hash.equals(tagPages.get(e.getKey()))) {
+                write(file, e.getValue().getBytes(StandardCharsets.UTF_8));
+                tagPages.put(e.getKey(), hash);
+            }
+        }
+        for (String gone : new ArrayList<>(tagPages.keySet())) {
+            if (!pages.containsKey(gone)) {
+                Files.deleteIfExists(root.resolve(gone).resolve("index.html"));
+                tagPages.remove(gone);
+            }
+        }
+    }
+
     /** A post's version and times: a new version (a typo fix too) has a new receipt time. */
     private static String pageStamp(EnrichedPost post) {
         return post.version() + "|" + post.updated() + "|" + post.receivedAt();

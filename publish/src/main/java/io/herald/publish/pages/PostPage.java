@@ -6,6 +6,7 @@ import io.herald.events.EnrichedPost;
 import io.herald.events.EnrichedQa;
 import io.herald.events.Json;
 import io.herald.publish.Html;
+import io.herald.publish.PageStyle;
 import io.herald.publish.PostLinks;
 import io.herald.publish.Site;
 import io.herald.publish.feeds.FeedSpec;
@@ -87,7 +88,7 @@ public final class PostPage {
         if (!post.qa().isEmpty()) {
             h.append("<script type=\"application/ld+json\">").append(faqPage(post, canonical)).append("</script>\n");
         }
-        h                .append("<style>").append(STYLE).append("</style>\n</head>\n<body>\n")
+        h                .append("<style>").append(PageStyle.CSS).append("</style>\n</head>\n<body>\n")
                 .append("<header><a href=\"").append(Html.escape(baseUrl + "/feeds/")).append("\">").append(Html.escape(site.title()))
                 .append("</a></header>\n<main>\n<article>\n<h1>").append(Html.escape(post.title())).append("</h1>\n<p class=\"meta\">");
         h.append("By ").append(Html.escape(site.authorOf(post.author())));
@@ -102,7 +103,7 @@ public final class PostPage {
         if (!post.tags().isEmpty()) {
             h.append("<ul class=\"tags\" aria-label=\"Tags\">\n");
             for (String tag : post.tags()) {
-                h.append("<li><a href=\"").append(Html.escape(baseUrl + FeedSpec.tag(site.title(), tag).path("atom"))).append("\">")
+                h.append("<li><a href=\"").append(Html.escape(PostLinks.tagPage(baseUrl, tag))).append("\">")
                         .append(Html.escape(tag)).append("</a></li>\n");
             }
             h.append("</ul>\n");
@@ -203,14 +204,4 @@ public final class PostPage {
         h.append("<meta ").append(attribute).append("=\"").append(name).append("\" content=\"").append(Html.escape(content == null ? "" : content))
                 .append("\">\n");
     }
-
-    private static final String STYLE = "body{margin:0;font:1.0625rem/1.6 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;"
-            + "color:#1b1b1b;background:#fff}header,main,footer{max-width:42rem;margin:0 auto;padding:1rem}"
-            + "header a{font-weight:600;color:#1b1b1b;text-decoration:none}h1{font-size:1.9rem;line-height:1.25;margin:.5rem 0}"
-            + "h2{font-size:1.25rem;line-height:1.35;margin:2rem 0 .5rem;scroll-margin-top:1rem}.meta{color:#505050;font-size:.95rem}"
-            + "a{color:#0645ad}img,iframe,video{max-width:100%;height:auto}pre{overflow-x:auto}"
-            + ".tags{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem}.tags a{display:inline-block;padding:.15rem .6rem;"
-            + "border:1px solid #767676;border-radius:1rem;text-decoration:none}footer{color:#505050;border-top:1px solid #ddd}"
-            + "@media (prefers-color-scheme:dark){body{background:#121212;color:#e8e8e8}header a{color:#e8e8e8}a{color:#8ab4f8}"
-            + ".meta,footer{color:#b0b0b0}}";
 }

@@ -31,6 +31,9 @@ public final class PostPageRoute extends RouteBuilder {
         from(PublishHttp.PAGE.uri())
                 .routeId(PublishHttp.PAGE.routeId())
                 .process(this::page);
+        from(PublishHttp.TAG_PAGE.uri())
+                .routeId(PublishHttp.TAG_PAGE.routeId())
+                .process(this::tagPage);
         from(PublishHttp.SITE_IMAGE.uri())
                 .routeId(PublishHttp.SITE_IMAGE.routeId())
                 .process(this::siteImage);
@@ -58,6 +61,24 @@ public final class PostPageRoute extends RouteBuilder {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private void tagPage(Exchange exchange) {
+        String slug = io.herald.publish.feeds.TagSlug.ofRequested(exchange.getMessage().getHeader("slug", String.class));
+        boolean head = "HEAD".equals(exchange.getMessage().getHeader(Exchange.HTTP_METHOD, String.class));
+        var page = store.newest(p -> p.tags().stream().anyMatch(t -> io.herald.publish.feeds.TagSlug.of(t).equals(slug)), 0, TagPage.LISTED);
+        if (page.total() == 0) {
+            Problems.respond(exchange, 404, "Not found", "No post has the tag \"" + slug + "\"; " + baseUrl + "/feeds/ lists every topic.");
+            return;
+        }
+        // The tag as the newest post with it writes it.
+        String tag = page.posts().get(0).tags().stream().filter(t -> io.herald.publish.feeds.TagSlug.of(t).equals(slug)).findFirst()
+                .orElse(slug);
+        var message = HttpAnswers.start(exchange, 200, "text/html; charset=utf-8");
+        message.setHeader("Content-Security-Policy", PostPage.CONTENT_SECURITY_POLICY);
+        message.setHeader("X-Content-Type-Options", "nosniff");
+        message.setHeader("Cache-Control", "public, max-age=60");
+        message.setBody(head ? "" : TagPage.render(tag, page.posts(), page.total(), site, baseUrl));
     }
 
     private void page(Exchange exchange) {

@@ -44,7 +44,8 @@ class PostPageTest {
         assertEquals("When do I sow beans?", page.selectFirst("h2#when-do-i-sow-beans").text());
         assertEquals("Do I water daily?", page.selectFirst("h2#water").text());
         assertEquals("By The Committee · 1 March 2026 · 1 min read", page.selectFirst(".meta").text());
-        assertEquals("https://herald.example/feeds/tags/city-planning.atom", page.select(".tags a").get(1).attr("href"));
+        // Issue 27, item 7: a tag leads to the topic's page, not to raw Atom XML.
+        assertEquals("https://herald.example/tags/city-planning", page.select(".tags a").get(1).attr("href"));
         JsonNode faq = Json.mapper().readTree(page.select("script[type=application/ld+json]").last().data());
         assertEquals("FAQPage", faq.get("@type").asText());
         assertEquals("In May.", faq.get("mainEntity").get(0).get("acceptedAnswer").get("text").asText());

@@ -50,21 +50,31 @@ public final class Tags implements Step {
         d.tags = tags(d.tags, texts);
     }
 
+    /**
+     * The author's tags as they wrote them ("3D printing" stays so; only a leading {@code #} and extra
+     * spaces go, and a synonym becomes its tag), one per spelling in any case; then key phrases.
+     */
     public static List<String> tags(List<String> own, List<String> texts) {
-        LinkedHashSet<String> out = new LinkedHashSet<>();
+        Map<String, String> out = new LinkedHashMap<>();
         for (String t : own) {
-            String tag = canonical(t);
-            if (!tag.isEmpty()) {
-                out.add(tag);
+            String key = canonical(t);
+            if (!key.isEmpty()) {
+                out.putIfAbsent(key, asWritten(t, key));
             }
         }
         for (String phrase : keyPhrases(texts)) {
             if (out.size() >= Math.max(MAX_TAGS, own.size())) {
                 break;
             }
-            out.add(phrase);
+            out.putIfAbsent(phrase, phrase);
         }
-        return new ArrayList<>(out);
+        return new ArrayList<>(out.values());
+    }
+
+    /** The author's spelling, tidied; a variant the synonyms file maps becomes the tag it names. */
+    static String asWritten(String tag, String key) {
+        String t = tag.strip().replaceAll("^#", "").replaceAll("\\s+", " ");
+        return t.toLowerCase(Locale.ROOT).equals(key) ? t : key;
     }
 
     static String canonical(String tag) {
