@@ -157,17 +157,48 @@ class StepsTest {
         assertEquals(List.of("3D printing", "NASA"), Tags.tags(List.of("3D printing", "NASA"), List.of()).subList(0, 2));
     }
 
+    /**
+     * Issue 27, item 9: the summary stitched sentences from unrelated answers ("…land in spam. Start with
+     * your most engaged readers…") and repeated one. It is what the post is, then the questions it answers.
+     */
     @Test
-    void the_summary_takes_central_sentences_in_post_order_and_skips_questions() {
-        String intro = "Our bakery answered questions about sourdough bread last week. Here we go!";
+    void a_q_and_a_posts_summary_is_what_it_is_then_the_questions_it_answers_whole_within_160_characters() {
+        String intro = "Our newsletter team answered questions from small shops about email marketing. Here we go!";
+        List<String> questions = List.of("Why do my emails land in spam?", "Who should get the first campaign?",
+                "How often should we send?", "Can we buy a mailing list?");
         List<String> answers = List.of(
-                "Feed the sourdough starter daily with flour and water at room temperature. That is it.",
-                "A dense sourdough bread usually means the dough was under-proofed; give the dough more time to rise.",
-                "Yes.");
-        String summary = Summary.summarize(intro, answers, "en");
-        assertTrue(summary.startsWith("Our bakery answered questions about sourdough bread last week."), summary);
-        assertTrue(summary.contains("under-proofed"), summary);
+                "Without SPF and DKIM records, many messages land in spam. Set both up before the first send.",
+                "Start with your most engaged readers, the ones who opened something in the last three months.",
+                "Once a week is plenty for most shops; more often and unsubscribes climb.",
+                "No. Bought lists are full of traps that land your emails in spam.");
+        String summary = Summary.summarize("Email marketing Q&A", intro, questions, answers, "en");
+        assertTrue(summary.startsWith("Our newsletter team answered questions from small shops about email marketing. "), summary);
+        assertTrue(summary.codePointCount(0, summary.length()) <= 160, summary.length() + ": " + summary);
+        assertFalse(summary.contains("land in spam. Start with"), "no answers stitched together: " + summary);
         assertFalse(summary.contains("Here we go"), summary);
-        assertFalse(summary.contains("?"), summary);
+        String rest = summary.substring(summary.indexOf("marketing. ") + "marketing. ".length());
+        for (String part : rest.split("(?<=\\?) ")) {
+            assertTrue(questions.contains(part), "only whole questions after the lead: " + part);
+        }
+        List<String> order = questions.stream().filter(summary::contains).toList();
+        assertTrue(order.size() >= 1, summary);
+        assertEquals(order, questions.stream().filter(order::contains).toList(), "in the post's order");
+    }
+
+    @Test
+    void the_summary_never_says_a_sentence_twice_and_never_repeats_the_title() {
+        String summary = Summary.summarize("Opening hours", "Opening hours. Opening hours. We are open on weekdays from nine to five and on Saturdays.",
+                List.of("Are you open on Sundays?", "Are you open on Sundays?"), List.of("No.", "No."), "en");
+        assertEquals("We are open on weekdays from nine to five and on Saturdays. Are you open on Sundays?", summary);
+    }
+
+    @Test
+    void without_an_intro_the_summary_is_the_questions_and_without_questions_one_sentence_that_fits() {
+        assertEquals("토마토는 언제 심나요? 물은 얼마나 자주 주나요?", Summary.summarize("텃밭 질문", null,
+                List.of("토마토는 언제 심나요?", "물은 얼마나 자주 주나요?"), List.of("오월 초가 좋습니다.", "일주일에 두 번이면 충분합니다."), "ko"));
+        String summary = Summary.summarize("Notes", null, List.of("Parking", "Deliveries"),
+                List.of("Visitors park in bays ten to fourteen behind the main building, next to the bike shed.",
+                        "Deliveries come to the loading door on the north side before ten in the morning."), "en");
+        assertTrue(summary.endsWith(".") && summary.length() <= 160 && !summary.contains(". "), "one whole sentence: " + summary);
     }
 }
