@@ -9,6 +9,7 @@ import io.herald.transform.VersionLedger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * Issue 27's measure: the tags and the summary Herald gives each development-set document, one block
@@ -41,17 +42,22 @@ public final class DevSetEnrichment {
                         .accept(Files.readAllBytes(file), type, "devset");
                 EnrichedPost post = new Pipeline(new VersionLedger(), Clock.systemUTC()).process(outcome.post()).orElseThrow();
                 docs++;
-                tags += post.tags().size();
+                // The author's own tags (their front matter, their JSON) apart from the ones Herald found.
+                java.util.Set<String> own = new java.util.HashSet<>();
+                outcome.post().tags().forEach(t -> own.add(t.strip().replaceAll("^#", "").toLowerCase(java.util.Locale.ROOT)));
+                List<String> auto = post.tags().stream().filter(t -> !own.contains(t.toLowerCase(java.util.Locale.ROOT))).toList();
+                tags += auto.size();
                 String summary = post.summary() == null ? "" : post.summary();
                 if (summary.codePointCount(0, summary.length()) > 160) {
                     over++;
                 }
-                System.out.printf("== %s/%s [%s, %d pairs]%n   tags: %s%n   summary (%d): %s%n", d.repository(), d.path(), post.language(),
-                        post.qa().size(), String.join(" | ", post.tags()), summary.codePointCount(0, summary.length()), summary);
+                System.out.printf("== %s/%s [%s, %d pairs]%n   own tags: %s%n   auto tags: %s%n   summary (%d): %s%n", d.repository(),
+                        d.path(), post.language(), post.qa().size(), String.join(" | ", outcome.post().tags()), String.join(" | ", auto),
+                        summary.codePointCount(0, summary.length()), summary);
             } catch (RejectedPost e) {
                 System.out.printf("== %s/%s refused: %s%n", d.repository(), d.path(), e.getMessage());
             }
         }
-        System.out.printf("%ndocuments: %d; auto and own tags: %d; summaries over 160 characters: %d%n", docs, tags, over);
+        System.out.printf("%ndocuments: %d; tags Herald found: %d; summaries over 160 characters: %d%n", docs, tags, over);
     }
 }

@@ -47,7 +47,7 @@ public final class Tags implements Step {
         texts.add(d.title);
         texts.add(d.intro);
         d.qa.forEach(p -> texts.add(p.question() + "\n" + p.answer()));
-        d.tags = tags(d.tags, texts);
+        d.tags = tags(d.tags, texts, d.language);
     }
 
     /**
@@ -55,18 +55,31 @@ public final class Tags implements Step {
      * spaces go, and a synonym becomes its tag), one per spelling in any case; then key phrases.
      */
     public static List<String> tags(List<String> own, List<String> texts) {
+        return tags(own, texts, "en");
+    }
+
+    /** At most this many tags Herald finds itself: a handful of topics, beside every tag the author gave. */
+    static final int MAX_AUTO = 5;
+
+    public static List<String> tags(List<String> own, List<String> texts, String language) {
         Map<String, String> out = new LinkedHashMap<>();
+        TagLanguage lang = TagLanguage.of(language);
+        Set<String> ownKeys = new HashSet<>();
         for (String t : own) {
             String key = canonical(t);
             if (!key.isEmpty()) {
                 out.putIfAbsent(key, asWritten(t, key));
+                ownKeys.add(Topics.stemKey(key, lang));
             }
         }
-        for (String phrase : keyPhrases(texts)) {
-            if (out.size() >= Math.max(MAX_TAGS, own.size())) {
+        int auto = 0;
+        for (String topic : Topics.find(texts, lang, ownKeys)) {
+            if (auto >= MAX_AUTO || out.size() >= Math.max(MAX_TAGS, own.size())) {
                 break;
             }
-            out.putIfAbsent(phrase, phrase);
+            if (out.putIfAbsent(topic.toLowerCase(Locale.ROOT), topic) == null) {
+                auto++;
+            }
         }
         return new ArrayList<>(out.values());
     }
