@@ -206,6 +206,10 @@ async function showPost(id) {
   section.scrollIntoView();
 }
 
+const NEWSLETTER_STATES = {
+  'not-sent': 'not sent', skipped: 'skipped', pending: 'waiting for the webhook', sent: 'delivered', failed: 'failed',
+};
+
 async function showNewsletter(id) {
   // Fetched with the token (the preview is private), shown in the sandboxed frame (no scripts, no same origin).
   const frame = document.getElementById('newsletter-frame');
@@ -215,23 +219,49 @@ async function showNewsletter(id) {
   } catch (e) {
     frame.srcdoc = '';
   }
+  await newsletterState(id);
+}
+
+// The newsletter's state, as JSON: also refreshed with the page, so a delivery or a failure shows as it happens.
+async function newsletterState(id) {
+  const resend = document.getElementById('resend');
   try {
     const s = await getJson(postPath(id) + '/newsletter');
-    document.getElementById('newsletter-state').textContent = s.state;
-    document.getElementById('newsletter-reason').textContent = s.reason || '';
+    document.getElementById('newsletter-state').textContent = NEWSLETTER_STATES[s.state] || s.state;
+    // Where it went and how: delivered to the webhook (when), failed (after how many tries, why), or the next try.
+    const parts = [];
+    if (s.state === 'sent' && s.target) parts.push('Delivered to ' + s.target + (s.lastAttemptAt ? ' at ' + when(s.lastAttemptAt) : '') + '.');
+    if (s.state === 'sent' && !s.target) parts.push('Written to herald.newsletter (no webhook is set).');
+    if (s.state === 'failed') parts.push('Failed after ' + (s.attempts || 0) + (s.attempts === 1 ? ' try' : ' tries') + (s.reason ? ': ' + s.reason : '.'));
+    if (s.state === 'pending' && s.attempts) parts.push('Tried ' + s.attempts + (s.attempts === 1 ? ' time' : ' times')
+      + (s.reason ? ' (' + s.reason + ')' : '') + (s.nextAttemptAt ? '; next try at ' + when(s.nextAttemptAt) : '') + '.');
+    if (!parts.length && s.reason) parts.push(s.reason);
+    document.getElementById('newsletter-reason').textContent = parts.join(' ');
+    // A newsletter that failed, or waits for a retry, can be handed to the webhook again at once.
+    resend.hidden = !(s.target && (s.state === 'failed' || s.state === 'pending' && s.attempts));
+    resend.dataset.id = id;
   } catch (e) {
+    resend.hidden = true;
     document.getElementById('newsletter-state').textContent = 'unknown';
   }
 }
 
+async function resendNewsletter() {
+  const id = document.getElementById('resend').dataset.id;
+  const { ok, status, j } = await send(postPath(id) + '/newsletter/resend', { headers: headers() });
+  say(ok ? 'Newsletter handed to the webhook again: ' + id + '.'
+    : (status >= 500 || status === 0 ? 'Not resent: ' : 'Refused: ') + j.detail);
+  await showNewsletter(id);
+}
+
 async function showSocial(id) {
   const s = await getJson(postPath(id) + '/social');
-  document.getElementById('social-state').textContent = s.sent ? 'sent' : (s.reason ? 'skipped' : 'pending');
+  document.getElementById('social-state').textContent = s.sent ? 'written' : (s.reason ? 'skipped' : 'pending');
   document.getElementById('snippets').replaceChildren(...s.snippets.map(n => {
     const li = el('li', null, 'snippet');
     li.appendChild(el('strong', n.platform + ' '));
     li.appendChild(el('span', n.length + ' / ' + n.limit, 'count' + (n.length > n.limit ? ' over' : '')));
-    li.appendChild(el('span', ' · ' + n.state));
+    li.appendChild(el('span', ' · ' + (n.state === 'sent' ? 'written' : n.state)));
     li.appendChild(el('p', n.text, 'snippet-text'));
     return li;
   }));
@@ -450,7 +480,8 @@ async function loadDlq() {
 
 async function refresh() {
   try {
-    await Promise.all([loadPosts(), loadStatus(), loadDlq()]);
+    const open = state.selected && !document.getElementById('detail').hidden ? newsletterState(state.selected) : null;
+    await Promise.all([loadPosts(), loadStatus(), loadDlq(), open]);
     document.getElementById('live').textContent = 'live';
   } catch (e) {
     document.getElementById('live').textContent = 'offline';
@@ -473,6 +504,7 @@ document.addEventListener('DOMContentLoaded', () => {
   document.getElementById('next').addEventListener('click', () => page(1));
   document.getElementById('edit').addEventListener('click', edit);
   document.getElementById('delete').addEventListener('click', remove);
+  document.getElementById('resend').addEventListener('click', resendNewsletter);
   document.getElementById('cancel-edit').addEventListener('click', () => {
     leaveEdit();
     document.getElementById('new-form').reset();

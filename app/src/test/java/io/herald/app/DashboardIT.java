@@ -413,4 +413,48 @@ class DashboardIT {
         wait.until(ExpectedConditions.urlToBe("http://localhost:" + port + "/tags/3d-printing"));
         assertEquals(404, ItSupport.get(port, "/tags/no-such-topic").statusCode());
     }
+
+    /**
+     * Issue 27, item 5 (the newsletter): "sent" meant written to Kafka and a failed newsletter could not be
+     * sent again from the dashboard. The post shows where its newsletter went: failed after its tries with
+     * why, then, resent once the webhook works, delivered there; its snippets say "written", not "sent".
+     */
+    @Test
+    void a_newsletter_the_webhook_refused_shows_failed_with_why_and_resent_from_the_dashboard_shows_delivered() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean fails = new java.util.concurrent.atomic.AtomicBoolean(true);
+        com.sun.net.httpserver.HttpServer hook = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        hook.createContext("/hook", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            int status = fails.get() ? 503 : 200;
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        hook.start();
+        try {
+            herald.close();
+            herald = Herald.start(ItSupport.settings(dir.resolve("hooked"), port, "api-token", TOKEN,
+                    "newsletter-webhook", "http://127.0.0.1:" + hook.getAddress().getPort() + "/hook",
+                    "outbound-allow", "127.0.0.1:" + hook.getAddress().getPort(),
+                    "newsletter-webhook-retries", 1, "newsletter-webhook-backoff-seconds", 1), Stage.all());
+            assertEquals(202, post("text/plain", "Bike repair evening\n\nQ: Do I need to book?\nA: No, just come by after six.\n").statusCode());
+            browser.get("http://localhost:" + port + "/");
+            signIn();
+            wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//tbody/tr[@data-id='bike-repair-evening']//button"))).click();
+            WebDriverWait slow = new WebDriverWait(browser, Duration.ofSeconds(60));
+            // The open post's state follows the deliveries as the page refreshes: no click needed.
+            slow.until(ExpectedConditions.textToBe(By.id("newsletter-state"), "failed"));
+            String why = browser.findElement(By.id("newsletter-reason")).getText();
+            assertTrue(why.startsWith("Failed after 2 tries") && why.contains("503"), why);
+            assertEquals("written", browser.findElement(By.id("social-state")).getText(), "snippets are written to Kafka, not posted");
+            fails.set(false);
+            browser.findElement(By.id("resend")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Newsletter handed to the webhook again"));
+            slow.until(ExpectedConditions.textToBe(By.id("newsletter-state"), "delivered"));
+            assertTrue(browser.findElement(By.id("newsletter-reason")).getText().startsWith("Delivered to http://127.0.0.1:"),
+                    browser.findElement(By.id("newsletter-reason")).getText());
+            assertTrue(!browser.findElement(By.id("resend")).isDisplayed(), "nothing to resend once delivered");
+        } finally {
+            hook.stop(0);
+        }
+    }
 }
