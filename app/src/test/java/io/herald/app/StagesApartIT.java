@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -264,5 +265,33 @@ class StagesApartIT {
         awaitHealthy(publishPorts[tried]);
         awaitBothPreviews(id, "sent");
         assertEquals(1, delivered.size(), "the restart sends nothing again");
+
+        // 6. Issue 27: in a publish process without ingest, a post opens in the editor (its source read from
+        // herald.posts.raw), is published again as version 2 of itself and deleted, both through ingest.
+        int restarted = tried;
+        browser.get("http://localhost:" + publishPorts[other] + "/");
+        // Another origin (another port): the token is typed again (the tab keeps it per origin).
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token"))).sendKeys(TOKEN);
+        browser.findElement(By.cssSelector("#token-form button")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//tbody/tr[@data-id='" + id + "']//button"))).click();
+        wait.until(ExpectedConditions.textToBe(By.id("pair-count"), "12"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("edit"))).click();
+        WebElement body = browser.findElement(By.id("new-body"));
+        wait.until(d -> body.getAttribute("value").startsWith(Samples.WEBINAR_TITLE));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[0].value.replace(arguments[1], arguments[2]);", body,
+                Samples.WEBINAR_TITLE, "Q&A: Heat Pumps for Older Houses Webinar");
+        browser.findElement(By.id("publish")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Updated: " + id + " is published as version 2"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> ItSupport.read(ItSupport.get(publishPorts[restarted], "/api/posts/" + id).body())
+                .path("version").asInt() == 2);
+        assertEquals("Q&A: Heat Pumps for Older Houses Webinar", ItSupport.read(ItSupport.get(publishPorts[restarted], "/api/posts/" + id).body())
+                .path("title").asText(), "the same post, its title corrected");
+        wait.until(ExpectedConditions.textToBe(By.id("detail-title"), "Q&A: Heat Pumps for Older Houses Webinar"));
+        browser.findElement(By.id("delete")).click();
+        browser.switchTo().alert().accept();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Deleted: " + id));
+        for (int port : publishPorts) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> ItSupport.get(port, "/api/posts/" + id).statusCode() == 404);
+        }
     }
 }
