@@ -227,7 +227,9 @@ async function newsletterState(id) {
   const resend = document.getElementById('resend');
   try {
     const s = await getJson(postPath(id) + '/newsletter');
-    document.getElementById('newsletter-state').textContent = NEWSLETTER_STATES[s.state] || s.state;
+    // "sent" is delivered where a webhook took it, and only written to herald.newsletter where none is set.
+    document.getElementById('newsletter-state').textContent = s.state === 'sent' && !s.target ? 'written'
+      : NEWSLETTER_STATES[s.state] || s.state;
     // Where it went and how: delivered to the webhook (when), failed (after how many tries, why), or the next try.
     const parts = [];
     if (s.state === 'sent' && s.target) parts.push('Delivered to ' + s.target + (s.lastAttemptAt ? ' at ' + when(s.lastAttemptAt) : '') + '.');

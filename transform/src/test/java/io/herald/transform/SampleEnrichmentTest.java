@@ -67,6 +67,7 @@ class SampleEnrichmentTest {
         assertTrue(post.summary().startsWith("Last Thursday, Brightwater Energy Co-op hosted the Heat Pumps for Older Homes webinar.")
                 && post.summary().endsWith("?") && post.summary().length() <= 160, post.summary());
         assertTrue(post.tags().contains("heat pump"), post.tags().toString());
+        assertFalse(post.tags().contains("older"), "an adjective of the title is no topic: " + post.tags());
         assertTrue(post.tags().size() <= 8, post.tags().toString());
         assertEquals(List.of("versioning", "normalize-text", "clean-links", "sanitize-html", "qa-anchors", "language",
                 "reading-time", "entities", "tags", "summary"), post.provenance().stream().map(p -> p.step()).toList());

@@ -118,7 +118,8 @@ final class TagLanguage {
     static final Set<String> ADJECTIVES = Set.of("free", "possible", "available", "different", "new", "old", "good", "best",
             "better", "easy", "hard", "fast", "slow", "large", "small", "big", "full", "official", "current", "latest", "local",
             "able", "unable", "ready", "sure", "safe", "wrong", "right", "true", "false", "important", "necessary", "similar",
-            "useful", "open", "supported", "required", "needed", "enough", "whole", "main", "same", "real", "actual");
+            "useful", "open", "supported", "required", "needed", "enough", "whole", "main", "same", "real", "actual",
+            "older", "newer", "bigger", "smaller", "larger", "cheaper", "faster", "slower", "easier", "harder", "higher", "lower");
 
     private static final Map<String, Set<String>> EXTRA = extra();
 

@@ -181,7 +181,8 @@ final class Topics {
         if (f.lowercase > 0) {
             // A common noun on its own is a topic only where the title names it and the post keeps coming back
             // to it ("compost" in "Questions sur le compost"); "start", "list", "order" are not.
-            return f.inTitle && f.count >= 3 && f.texts.size() >= 3 && surface.codePointCount(0, surface.length()) >= 4;
+            return f.inTitle && f.count >= 3 && f.texts.size() >= 3 && surface.codePointCount(0, surface.length()) >= 4
+                    && !TagLanguage.ADJECTIVES.contains(f.key) && !TagLanguage.ADJECTIVES.contains(surface.toLowerCase(Locale.ROOT));
         }
         if (f.partOfName * 2 >= f.count) {
             // "Encrypt" of "Let's Encrypt": a piece of a longer name
