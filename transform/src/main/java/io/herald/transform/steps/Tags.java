@@ -77,6 +77,11 @@ public final class Tags implements Step {
             if (auto >= MAX_AUTO || out.size() >= Math.max(MAX_TAGS, own.size())) {
                 break;
             }
+            String t = topic.toLowerCase(Locale.ROOT);
+            if (out.keySet().stream().anyMatch(k -> k.contains(t) || t.contains(k))) {
+                // the author said it already ("屋顶" beside their "屋顶菜园")
+                continue;
+            }
             if (out.putIfAbsent(topic.toLowerCase(Locale.ROOT), topic) == null) {
                 auto++;
             }
