@@ -143,6 +143,16 @@ class SecurityIT {
         assertEquals(400, broken.statusCode());
         assertFalse(broken.body().contains("Exception") || broken.body().contains("\tat ") || broken.body().contains("s3cr3t"),
                 broken.body());
+        // Issue 27: a post's source (what the editor opens: it may hold what the page leaves out) is private.
+        assertEquals(202, send("POST", "/api/posts", "text/plain", "Private notes\n\nQ: Is this public?\nA: Only what is published.\n",
+                "s3cr3t-token").statusCode());
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> get(port, "/api/posts/private-notes").statusCode() == 200);
+        assertEquals(401, send("GET", "/api/posts/private-notes/source", null, null, null).statusCode());
+        assertEquals(401, send("GET", "/api/posts/private-notes/source", null, null, "s3cr3t-tokeX").statusCode());
+        HttpResponse<String> source = send("GET", "/api/posts/private-notes/source", null, null, "s3cr3t-token");
+        assertEquals(200, source.statusCode(), source.body());
+        assertTrue(ItSupport.read(source.body()).get("body").asText().startsWith("Private notes"), source.body());
         // reads stay open
         assertEquals(200, get(port, "/feeds/all.atom").statusCode());
         assertTrue(ItSupport.read(get(port, "/health").body()).get("status").asText().equals("UP"));

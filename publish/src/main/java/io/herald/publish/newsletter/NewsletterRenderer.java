@@ -106,9 +106,12 @@ public final class NewsletterRenderer {
         return HeaderSafe.of(post.id()) + ":v" + post.version() + ":newsletter:" + kind;
     }
 
+    /** The preview line: the summary whole (it is made to fit 160 characters), else the intro or the title cut to that. */
+    static final int PREHEADER = 160;
+
     static String preheader(EnrichedPost post) {
         String s = post.summary() != null ? post.summary() : post.intro() != null ? post.intro() : post.title();
-        return Excerpt.of(s, 140);
+        return Excerpt.of(s, PREHEADER);
     }
 
     /**

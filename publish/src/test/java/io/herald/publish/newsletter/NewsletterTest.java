@@ -25,6 +25,17 @@ class NewsletterTest {
                 .readingTimeMinutes(1).wordCount(10).contentHash("h").receivedAt(Instant.parse(published)).build();
     }
 
+    /** Issue 27, item 9: the preheader cut a 160-character summary at 140, mid-question ("What…"). */
+    @Test
+    void the_preheader_is_the_whole_summary_a_summary_of_160_characters_is_not_cut() {
+        String summary = "Last Thursday, our co-op hosted the heat pump webinar for members. What does it cost to run? "
+                + "Do radiators need replacing? How loud is the outdoor unit?";
+        assertTrue(summary.length() > 140 && summary.length() <= 160, String.valueOf(summary.length()));
+        NewsletterPayload p = new NewsletterRenderer("https://herald.example").announce(post("a", "2026-01-05T10:00:00Z").toBuilder()
+                .summary(summary).build(), "announcement");
+        assertEquals(summary, p.preheader());
+    }
+
     @Test
     void an_announcement_is_email_safe_html_with_a_text_twin_and_utm_only_on_links() {
         NewsletterPayload p = new NewsletterRenderer("https://herald.example").announce(post("a", "2026-01-05T10:00:00Z"), "announcement");
