@@ -149,7 +149,7 @@ final class Topics {
     }
 
     /** Acronyms every software FAQ has: on their own they say nothing of what a post is about. */
-    private static final Set<String> GENERIC = Set.of("api", "apis", "ide", "faq", "ui", "os", "id", "url", "urls");
+    private static final Set<String> GENERIC = Set.of("api", "apis", "ide", "faq", "ui", "os", "id", "url", "urls", "plan", "plans", "web");
 
     /** Languages whose own script has no capitals: a Latin word in them is capitalized because it is a name. */
     private static final Set<String> CASELESS = Set.of("ja", "zh", "ko", "th", "ar", "he", "fa", "hi", "bn", "ta", "te", "ne", "ur", "am");
@@ -314,7 +314,8 @@ final class Topics {
 
     private static void flush(List<Token> phrase, List<List<Token>> out, TagLanguage lang) {
         if (!phrase.isEmpty() && phrase.size() <= 3 && !(lang.language.equals("en") && (hasVerb(phrase) || notANounPhrase(phrase)))
-                && oneScript(phrase)) {
+                && oneScript(phrase) && !(phrase.size() > 1 && lang.never(display(phrase).toLowerCase(Locale.ROOT)))) {
+            // (a word ICU cuts in two, "ファースト" "クラス", is still the word the list has: "ファーストクラス")
             out.add(List.copyOf(phrase));
         }
         phrase.clear();
@@ -327,6 +328,11 @@ final class Topics {
             w = w.substring(0, w.length() - 2);
         }
         if (w.isEmpty() || w.codePoints().noneMatch(Character::isLetter)) {
+            return null;
+        }
+        if (w.length() >= 8 && Character.isLowerCase(w.charAt(0)) && w.chars().skip(1).anyMatch(Character::isUpperCase)
+                || w.indexOf('_') >= 0 && !w.startsWith("node_")) {
+            // getPopupContainer, max_retries: an identifier from code, not a word
             return null;
         }
         String lower = w.toLowerCase(locale);
@@ -374,11 +380,20 @@ final class Topics {
         return false;
     }
 
-    /** "running brew info" (a gerund and its object), "Logseq free" (an adjective last): not a noun phrase. */
+    /**
+     * "running brew info" (a gerund and its object), "Logseq free" (an adjective last), "curl project" (a
+     * word that says nothing of its own last): not a topic.
+     */
     private static boolean notANounPhrase(List<Token> phrase) {
         String last = phrase.get(phrase.size() - 1).lower();
-        return TagLanguage.ADJECTIVES.contains(last) || phrase.size() > 1 && phrase.get(0).lower().endsWith("ing");
+        return TagLanguage.ADJECTIVES.contains(last) || phrase.size() > 1 && (phrase.get(0).lower().endsWith("ing")
+                || EMPTY_HEADS.contains(last));
     }
+
+    /** Nouns that, last in a phrase, leave it about nothing: "curl project", "world code", "strict discussion". */
+    private static final Set<String> EMPTY_HEADS = Set.of("project", "projects", "work", "world", "code",
+            "discussion", "discussions", "plan", "plans", "thing", "things", "stuff", "issue", "issues", "way", "ways", "side", "case",
+            "cases", "option", "options", "question", "questions", "answer", "answers", "problem", "problems", "information");
 
     /** Latin words with Arabic or Hebrew ones ("تدعم Aspose.PDF") are two things run together, not one topic. */
     private static boolean oneScript(List<Token> phrase) {
