@@ -65,4 +65,14 @@ class TopicTagsTest {
         assertFalse(fr.stream().anyMatch(t -> Set.of("oui", "est-ce", "savoir plus", "non").contains(t.toLowerCase())), fr.toString());
         assertTrue(fr.stream().anyMatch(t -> t.contains("compost")), fr.toString());
     }
+
+    @Test
+    void a_phrase_ending_in_a_noun_that_says_nothing_and_an_identifier_from_code_are_no_topics() {
+        List<String> tags = Tags.tags(List.of(), List.of("Widget library questions",
+                "Who maintains it?\nThe Zephyr project has a core team. The Zephyr project takes pull requests.",
+                "Where do popups render?\nUse the getPopupContainer prop. The getPopupContainer prop takes a function.",
+                "Is it free?\nThe Zephyr project is free. Read about the getPopupContainer prop in the docs."), "en");
+        assertFalse(tags.stream().anyMatch(t -> t.toLowerCase().contains("getpopupcontainer") || t.toLowerCase().endsWith(" project")),
+                tags.toString());
+    }
 }
