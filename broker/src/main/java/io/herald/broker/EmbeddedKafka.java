@@ -85,10 +85,13 @@ public final class EmbeddedKafka implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the Kafka log directory " + logDir, e);
         }
-        int clientPort = port == 0 ? freePortOtherThan(reserved, EmbeddedKafka::freePort) : port;
         Set<Integer> taken = new HashSet<>(reserved);
-        taken.add(clientPort);
-        int controllerPort = freePortOtherThan(taken, EmbeddedKafka::freePort);
+        if (port != 0) {
+            taken.add(port);
+        }
+        int[] chosen = distinctFreePorts(port == 0 ? 2 : 1, taken, EmbeddedKafka::freePort);
+        int clientPort = port == 0 ? chosen[0] : port;
+        int controllerPort = chosen[chosen.length - 1];
         EmbeddedKafka kafka = new EmbeddedKafka(logDir.toAbsolutePath(), clientPort, controllerPort, NODE_ID,
                 NODE_ID + "@127.0.0.1:" + controllerPort, null, 1);
         kafka.startServer();
@@ -125,10 +128,13 @@ public final class EmbeddedKafka implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the Kafka log directory " + logDir, e);
         }
-        int controllerPort = freePort();
-        EmbeddedKafka kafka = new EmbeddedKafka(logDir.toAbsolutePath(), freePort(), controllerPort, NODE_ID,
+        // Three ports, each free when asked and none the same: the system may hand a port it just gave out
+        // (its probe socket closed) out again, and two listeners on one port stop the broker.
+        int[] ports = distinctFreePorts(3, Set.of(), EmbeddedKafka::freePort);
+        int controllerPort = ports[1];
+        EmbeddedKafka kafka = new EmbeddedKafka(logDir.toAbsolutePath(), ports[0], controllerPort, NODE_ID,
                 NODE_ID + "@127.0.0.1:" + controllerPort, null, 1);
-        kafka.saslPort = freePort();
+        kafka.saslPort = ports[2];
         kafka.saslUsers = Map.copyOf(users);
         kafka.startServer();
         return kafka;
@@ -320,6 +326,17 @@ public final class EmbeddedKafka implements AutoCloseable {
             }
         }
         throw new IllegalStateException("no free local port other than " + reserved);
+    }
+
+    /** {@code n} ports from {@code source}, none in {@code reserved} and no two the same. */
+    static int[] distinctFreePorts(int n, Set<Integer> reserved, IntSupplier source) {
+        Set<Integer> taken = new HashSet<>(reserved);
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = freePortOtherThan(taken, source);
+            taken.add(out[i]);
+        }
+        return out;
     }
 
     private static int freePort() {

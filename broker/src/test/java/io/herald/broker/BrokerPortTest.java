@@ -23,4 +23,15 @@ class BrokerPortTest {
                 () -> EmbeddedKafka.freePortOtherThan(Set.of(8080), () -> 8080));
         assertEquals("no free local port other than [8080]", e.getMessage());
     }
+
+    /**
+     * SecuredClusterIT failed once in a clean build: the SASL listener's port and the controller's were the
+     * same (the system handed the port out again once its probe closed), and the broker refused to start.
+     */
+    @Test
+    void the_ports_of_one_broker_are_never_the_same_even_when_the_system_offers_one_twice() {
+        PrimitiveIterator.OfInt offered = IntStream.of(36879, 44125, 44125, 45001).iterator();
+        int[] ports = EmbeddedKafka.distinctFreePorts(3, Set.of(), offered::nextInt);
+        assertEquals(java.util.List.of(36879, 44125, 45001), java.util.Arrays.stream(ports).boxed().toList());
+    }
 }
