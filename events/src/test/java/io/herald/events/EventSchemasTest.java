@@ -46,6 +46,18 @@ class EventSchemasTest {
     }
 
     @Test
+    void the_delivery_schema_names_the_states_a_delivery_record_takes() {
+        var properties = EventSchemas.schema("Delivery").get("properties");
+        String state = properties.get("state").get("description").asText();
+        for (String s : List.of(Delivery.DELIVERED, Delivery.RETRYING, Delivery.FAILED)) {
+            assertTrue(state.startsWith(s + " ") || state.contains(", " + s + " ") || state.contains(" or " + s + " "),
+                    "the schema names the state " + s + ": " + state);
+        }
+        assertTrue(!state.contains("pending") && !state.contains("sent"), "no state a record never takes: " + state);
+        assertTrue(properties.get("nextAttemptAt").get("description").asText().contains(Delivery.RETRYING));
+    }
+
+    @Test
     void the_published_schemas_are_what_the_event_records_make_today() throws Exception {
         boolean write = Boolean.getBoolean("herald.schemas.write");
         for (String name : EventSchemas.EVENTS.keySet()) {
