@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.herald.events.Json;
+import io.herald.support.ConsumerGroups;
 import io.herald.testkit.Samples;
 import io.herald.testkit.Tools;
 import java.net.URI;
@@ -105,7 +106,7 @@ class MetricsIT {
         assertEquals(1, value(m, "herald_end_to_end_seconds_count", Map.of()), "one new version served");
         assertTrue(value(m, "herald_end_to_end_seconds_bucket", Map.of("le", "+Inf")) == 1, "a histogram with buckets");
         assertTrue(m.stream().anyMatch(s -> s.name().equals("herald_consumer_lag_records")
-                && "herald-transform".equals(s.labels().get("group")) && s.labels().containsKey("partition") && s.value() == 0),
+                && ConsumerGroups.TRANSFORM.equals(s.labels().get("group")) && s.labels().containsKey("partition") && s.value() == 0),
                 "lag per group and partition, none once caught up");
         assertTrue(value(m, "jvm_memory_used_bytes", Map.of("area", "heap")) > 0);
         assertTrue(value(m, "herald_route_exchanges_seconds_count", Map.of("route", "publish-store", "outcome", "completed")) >= 1);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.herald.events.Json;
 import io.herald.events.SocialSnippet;
 import io.herald.events.Topics;
+import io.herald.support.ConsumerGroups;
 import io.herald.support.TopicReplay;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -92,7 +93,7 @@ class OutputFailureIT {
 
         refuseWrites(Topics.POSTS_ENRICHED.name(), false);
         await().atMost(Duration.ofSeconds(60)).until(() -> recordsPerKey(Topics.POSTS_ENRICHED).keySet().containsAll(ids));
-        ItSupport.awaitCaughtUp(herald.bootstrapServers(), Topics.POSTS_RAW.name(), "herald-transform");
+        ItSupport.awaitCaughtUp(herald.bootstrapServers(), Topics.POSTS_RAW.name(), ConsumerGroups.TRANSFORM);
         Map<String, Integer> enriched = recordsPerKey(Topics.POSTS_ENRICHED);
         for (String id : ids) {
             assertEquals(1, enriched.get(id), id + " came out once");

@@ -11,6 +11,7 @@ import io.herald.events.QaPair;
 import io.herald.events.RawPost;
 import io.herald.events.SocialSnippet;
 import io.herald.events.Topics;
+import io.herald.support.ConsumerGroups;
 import io.herald.support.TopicReplay;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -84,11 +85,7 @@ class RebalanceIT {
                     // was given any (the test then failed with nothing lost or repeated, only nothing for "b").
                     producer.flush();
                     try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-                        await().atMost(Duration.ofSeconds(60)).until(() -> {
-                            var group = admin.describeConsumerGroups(List.of("herald-transform")).all().get().get("herald-transform");
-                            return group.members().size() == 2
-                                    && group.members().stream().allMatch(m -> !m.assignment().topicPartitions().isEmpty());
-                        });
+                        await().atMost(Duration.ofSeconds(60)).until(() -> bothOwnPartitions(admin));
                     }
                 }
                 RawPost raw = RawPost.builder().id("r" + i).source("test").contentType("text/plain").body("b" + i)
@@ -99,30 +96,26 @@ class RebalanceIT {
         }
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
             // The second instance was given partitions of its own and processed records from them.
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                var group = admin.describeConsumerGroups(List.of("herald-transform")).all().get().get("herald-transform");
-                return group.members().size() == 2
-                        && group.members().stream().allMatch(m -> !m.assignment().topicPartitions().isEmpty());
-            });
+            await().atMost(Duration.ofSeconds(60)).until(() -> bothOwnPartitions(admin));
             assertTrue(bProcessed.matches(60, TimeUnit.SECONDS), "the second instance enriched records");
             Map<String, List<EnrichedPost>> first = awaitEnriched(1000);
-            ItSupport.awaitCaughtUp(kafka.bootstrapServers(), Topics.POSTS_RAW.name(), "herald-transform");
+            ItSupport.awaitCaughtUp(kafka.bootstrapServers(), Topics.POSTS_RAW.name(), ConsumerGroups.TRANSFORM);
 
             // Force repeats: both instances stop consuming, the group is rewound to the start, and the
             // second instance, whose memory of versions dates from when it joined, takes over alone.
             a.camel().getRouteController().stopRoute("transform-enrich");
             b.camel().getRouteController().stopRoute("transform-enrich");
-            await().atMost(Duration.ofSeconds(60)).until(() -> admin.describeConsumerGroups(List.of("herald-transform")).all().get()
-                    .get("herald-transform").members().isEmpty());
+            await().atMost(Duration.ofSeconds(60)).until(() -> admin.describeConsumerGroups(List.of(ConsumerGroups.TRANSFORM)).all().get()
+                    .get(ConsumerGroups.TRANSFORM).members().isEmpty());
             Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();
             for (int p = 0; p < 3; p++) {
                 start.put(new TopicPartition(Topics.POSTS_RAW.name(), p), new OffsetAndMetadata(0));
             }
-            admin.alterConsumerGroupOffsets("herald-transform", start).all().get(30, TimeUnit.SECONDS);
+            admin.alterConsumerGroupOffsets(ConsumerGroups.TRANSFORM, start).all().get(30, TimeUnit.SECONDS);
             NotifyBuilder replayed = new NotifyBuilder(b.camel()).fromRoute("transform-enrich").whenCompleted(1000).create();
             b.camel().getRouteController().startRoute("transform-enrich");
             assertTrue(replayed.matches(120, TimeUnit.SECONDS), "all 1,000 raw records were consumed again");
-            ItSupport.awaitCaughtUp(kafka.bootstrapServers(), Topics.POSTS_RAW.name(), "herald-transform");
+            ItSupport.awaitCaughtUp(kafka.bootstrapServers(), Topics.POSTS_RAW.name(), ConsumerGroups.TRANSFORM);
         }
 
         Map<String, List<EnrichedPost>> enriched = awaitEnriched(1000);
@@ -155,5 +148,12 @@ class RebalanceIT {
             return enriched.size() == posts;
         });
         return enriched;
+    }
+
+    /** Both transform instances are members of the group and each owns at least one partition. */
+    private static boolean bothOwnPartitions(Admin admin) throws Exception {
+        var group = admin.describeConsumerGroups(List.of(ConsumerGroups.TRANSFORM)).all().get().get(ConsumerGroups.TRANSFORM);
+        return group.members().size() == 2
+                && group.members().stream().allMatch(m -> !m.assignment().topicPartitions().isEmpty());
     }
 }

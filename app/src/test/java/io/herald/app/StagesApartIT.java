@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import io.herald.events.Json;
+import io.herald.support.ConsumerGroups;
 import io.herald.testkit.Samples;
 import io.herald.testkit.Tools;
 import java.io.BufferedReader;
@@ -205,7 +206,7 @@ class StagesApartIT {
             }
             assertEquals(series.size(), new HashSet<>(series).size(), "a lag series reported twice: " + series);
             // transform, newsletter and social: four partitions each, every one reported (the delivery group too)
-            for (String group : List.of("herald-transform", "herald-newsletter", "herald-social", "herald-newsletter-delivery")) {
+            for (String group : ConsumerGroups.SHARED) {
                 assertEquals(4, series.stream().filter(s -> s.startsWith(group + " ")).count(), group + ": " + series);
             }
         });
