@@ -16,6 +16,8 @@ import java.util.List;
  *                    announce it again, and {@code updated} keeps the previous significant edit's time
  * @param receivedAt  when ingest received the raw post this version was made from (by ingest's clock: shown, never
  *                    used to order versions)
+ * @param autoTags    the tags among {@code tags} that Herald found in the text (the rest are the author's): suggestions
+ *                    a marketer accepts or removes ({@link PostControls}); absent on versions made before it existed
  * @param rawOffset   the offset in {@code herald.posts.raw} of the raw post this version was made from. Every
  *                    version of a post is on one partition there (the key is the post id), so offsets order
  *                    them: a raw post at a lower offset arriving later (a redelivery) never replaces this
@@ -52,13 +54,15 @@ public record EnrichedPost(
         Instant receivedAt,
         boolean backlog,
         Long rawOffset,
-        String sourceKind) implements Event {
+        String sourceKind,
+        List<String> autoTags) implements Event {
 
     public EnrichedPost {
         qa = qa == null ? List.of() : List.copyOf(qa);
         links = links == null ? List.of() : List.copyOf(links);
         images = images == null ? List.of() : List.copyOf(images);
         tags = tags == null ? List.of() : List.copyOf(tags);
+        autoTags = autoTags == null ? List.of() : List.copyOf(autoTags);
         provenance = provenance == null ? List.of() : List.copyOf(provenance);
         entities = entities == null ? List.of() : List.copyOf(entities);
     }
@@ -97,6 +101,7 @@ public record EnrichedPost(
         b.backlog = backlog;
         b.rawOffset = rawOffset;
         b.sourceKind = sourceKind;
+        b.autoTags = autoTags;
         return b;
     }
 
@@ -128,6 +133,7 @@ public record EnrichedPost(
         private boolean backlog;
         private Long rawOffset;
         private String sourceKind;
+        private List<String> autoTags;
 
         private Builder() {
         }
@@ -252,6 +258,11 @@ public record EnrichedPost(
             return this;
         }
 
+        public Builder autoTags(List<String> autoTags) {
+            this.autoTags = autoTags;
+            return this;
+        }
+
         public Builder sourceKind(String sourceKind) {
             this.sourceKind = sourceKind;
             return this;
@@ -263,7 +274,7 @@ public record EnrichedPost(
         }
 
         public EnrichedPost build() {
-            return new EnrichedPost(schema, id, version, title, author, published, updated, url, language, intro, qa, outro, links, images, tags, summary, readingTimeMinutes, wordCount, provenance, contentHash, entities, minorEdit, receivedAt, backlog, rawOffset, sourceKind);
+            return new EnrichedPost(schema, id, version, title, author, published, updated, url, language, intro, qa, outro, links, images, tags, summary, readingTimeMinutes, wordCount, provenance, contentHash, entities, minorEdit, receivedAt, backlog, rawOffset, sourceKind, autoTags);
         }
     }
 }

@@ -25,21 +25,23 @@ public final class EventSchemas {
             "NewsletterPayload", NewsletterPayload.class,
             "SocialSnippet", SocialSnippet.class,
             "Delivery", Delivery.class,
+            "PostControls", PostControls.class,
             "Rejection", Rejection.class);
 
     /** Fields present in every value of an event (beyond primitives, which are always written). */
-    private static final Map<Class<?>, Set<String>> REQUIRED = Map.of(
-            RawPost.class, Set.of("id", "source", "contentType", "body", "receivedAt", "contentHash", "title", "tags", "qa", "links", "images"),
-            EnrichedPost.class, Set.of("id", "title", "published", "updated", "language", "qa", "links", "images", "tags", "provenance",
-                    "contentHash", "entities"),
-            NewsletterPayload.class, Set.of("idempotencyKey", "kind", "subject", "html", "text", "tags"),
-            SocialSnippet.class, Set.of("idempotencyKey", "postId", "platform", "text"),
-            Delivery.class, Set.of("idempotencyKey", "target", "state", "at"),
-            Rejection.class, Set.of("stage", "reason", "source", "rejectedAt"),
-            QaPair.class, Set.of("question"),
-            EnrichedQa.class, Set.of("id", "question"),
-            Entity.class, Set.of("name", "type"),
-            Provenance.class, Set.of("step", "version"));
+    private static final Map<Class<?>, Set<String>> REQUIRED = Map.ofEntries(
+            Map.entry(RawPost.class, Set.of("id", "source", "contentType", "body", "receivedAt", "contentHash", "title", "tags", "qa", "links", "images")),
+            Map.entry(EnrichedPost.class, Set.of("id", "title", "published", "updated", "language", "qa", "links", "images", "tags", "provenance",
+                    "contentHash", "entities")),
+            Map.entry(NewsletterPayload.class, Set.of("idempotencyKey", "kind", "subject", "html", "text", "tags")),
+            Map.entry(SocialSnippet.class, Set.of("idempotencyKey", "postId", "platform", "text")),
+            Map.entry(Delivery.class, Set.of("idempotencyKey", "target", "state", "at")),
+            Map.entry(PostControls.class, Set.of("postId", "acceptedTags", "removedTags", "updated")),
+            Map.entry(Rejection.class, Set.of("stage", "reason", "source", "rejectedAt")),
+            Map.entry(QaPair.class, Set.of("question")),
+            Map.entry(EnrichedQa.class, Set.of("id", "question")),
+            Map.entry(Entity.class, Set.of("name", "type")),
+            Map.entry(Provenance.class, Set.of("step", "version")));
 
     /** What each field means, by {@code Record.field}: the schema's descriptions. */
     static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
@@ -63,6 +65,12 @@ public final class EventSchemas {
             Map.entry("EnrichedPost.version", "1 for a new post; each changed content of the same id is the next version."),
             Map.entry("EnrichedPost.updated", "When this version's change reached Herald (a typo fix keeps the previous time)."),
             Map.entry("EnrichedPost.language", "ISO 639-1 code, or und when the text does not tell."),
+            Map.entry("EnrichedPost.autoTags", "The tags among tags that Herald found in the text, not the author's: suggestions a "
+                    + "marketer accepts or removes (herald.posts.controls). Absent on versions made before it existed."),
+            Map.entry("PostControls.postId", "The post the decision is about. Also the record key."),
+            Map.entry("PostControls.acceptedTags", "Auto-tags a marketer accepted: with auto-tags=approved, only these of the auto-tags are published."),
+            Map.entry("PostControls.removedTags", "Auto-tags a marketer removed: never published."),
+            Map.entry("PostControls.updated", "When the decision was made."),
             Map.entry("EnrichedPost.summary", "Two or three central sentences of the answers."),
             Map.entry("EnrichedPost.readingTimeMinutes", "Minutes to read, at least 1."),
             Map.entry("EnrichedPost.wordCount", "Words (CJK characters counted one each)."),

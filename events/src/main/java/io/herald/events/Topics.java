@@ -16,6 +16,10 @@ public final class Topics {
     public static final Topic<EnrichedPost> POSTS_ENRICHED =
             new Topic<>("herald.posts.enriched", EnrichedPost.class, true);
 
+    /** What a marketer decided about each post (which auto-tags are published): the latest per post. Key: post id. */
+    public static final Topic<PostControls> POSTS_CONTROLS =
+            new Topic<>("herald.posts.controls", PostControls.class, true);
+
     /** Outgoing newsletter payloads. Key: post id. */
     public static final Topic<NewsletterPayload> NEWSLETTER =
             new Topic<>("herald.newsletter", NewsletterPayload.class, false);
@@ -34,6 +38,6 @@ public final class Topics {
 
     /** All topics, in flow order. */
     public static List<Topic<?>> all() {
-        return List.of(POSTS_RAW, POSTS_ENRICHED, NEWSLETTER, SOCIAL, DELIVERIES, DLQ);
+        return List.of(POSTS_RAW, POSTS_ENRICHED, POSTS_CONTROLS, NEWSLETTER, SOCIAL, DELIVERIES, DLQ);
     }
 }

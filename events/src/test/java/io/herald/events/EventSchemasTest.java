@@ -36,7 +36,8 @@ class EventSchemasTest {
                 "Delivery", Delivery.of("k", "p", "https://lists.example/hook", Delivery.FAILED, 9, "HTTP 503", EventsRoundTripTest.T, null),
                 "SocialSnippet", new SocialSnippet(1, "p:v1:social:x", "p", 1, "x", "Text", 4, 280),
                 "NewsletterPayload", new NewsletterPayload(1, "p:v1:newsletter:announcement", "p", 1, "announcement", "Subject", "Pre",
-                        "<table></table>", "Text", "https://e.org/p", List.of("t")));
+                        "<table></table>", "Text", "https://e.org/p", List.of("t")),
+                "PostControls", PostControls.of("p", List.of("webinars"), List.of("start"), EventsRoundTripTest.T));
         assertEquals(EventSchemas.EVENTS.keySet(), events.keySet(), "every event has an example here");
         events.forEach((name, event) -> assertEquals(List.of(), errors(name, Json.write(event)), name));
         assertTrue(!errors("RawPost", Json.write(EventsRoundTripTest.raw()).replace("\"id\":\"ask-the-editor\",", "")).isEmpty(),

@@ -87,9 +87,9 @@ class EventsRoundTripTest {
         for (Topic<?> t : Topics.all()) {
             assertTrue(t.name().startsWith("herald."), t.name());
             assertTrue(names.add(t.name()), "duplicate " + t.name());
-            assertEquals(t == Topics.POSTS_RAW || t == Topics.POSTS_ENRICHED || t == Topics.DELIVERIES, t.compacted(), t.name());
+            assertEquals(t == Topics.POSTS_RAW || t == Topics.POSTS_ENRICHED || t == Topics.POSTS_CONTROLS || t == Topics.DELIVERIES, t.compacted(), t.name());
         }
-        assertEquals(6, names.size());
+        assertEquals(7, names.size());
         assertEquals("compact", Topics.POSTS_ENRICHED.config().get("cleanup.policy"));
     }
 }

@@ -28,18 +28,20 @@ public final class EnrichedRecords {
 
     private final BoundedCache<String, Safe> recent;
     private final AtomicLong parsed = new AtomicLong();
+    private final TagControls tags;
 
-    public EnrichedRecords() {
-        this(32L << 20);
+    public EnrichedRecords(TagControls tags) {
+        this(32L << 20, tags);
     }
 
-    EnrichedRecords(long budgetBytes) {
+    EnrichedRecords(long budgetBytes, TagControls tags) {
         this.recent = new BoundedCache<>(budgetBytes, (key, safe) -> safe.weight());
+        this.tags = tags;
     }
 
     /**
-     * A consumer's first step: the body becomes the record's post, made safe, or {@code null} for a
-     * tombstone; its bytes stay as {@link Props#ORIGINAL}. An unreadable record is refused (to the DLQ,
+     * A consumer's first step: the body becomes the record's post, made safe and with the tags
+     * marketers decided on ({@link TagControls}), or {@code null} for a tombstone; its bytes stay as {@link Props#ORIGINAL}. An unreadable record is refused (to the DLQ,
      * by the consumer that owns that) or, for the others, logged and passed over.
      */
     public Processor typed(boolean refuseUnreadable) {
@@ -47,7 +49,7 @@ public final class EnrichedRecords {
             byte[] value = exchange.getMessage().getBody(byte[].class);
             Props.ORIGINAL.set(exchange, value);
             try {
-                exchange.getMessage().setBody(value == null ? null : safe(exchange, value));
+                exchange.getMessage().setBody(value == null ? null : tags.served(safe(exchange, value)));
             } catch (UnusableRecord e) {
                 if (refuseUnreadable) {
                     throw e;
@@ -57,6 +59,14 @@ public final class EnrichedRecords {
                 exchange.setRouteStop(true);
             }
         };
+    }
+
+    /**
+     * A later step: the post in the message gets the tags as marketers decided them now (a decision may
+     * have come while it waited out the hold).
+     */
+    public Processor asDecidedNow() {
+        return exchange -> exchange.getMessage().setBody(tags.served(exchange.getMessage().getBody(EnrichedPost.class)));
     }
 
     private EnrichedPost safe(Exchange exchange, byte[] value) {

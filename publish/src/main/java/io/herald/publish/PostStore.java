@@ -59,6 +59,28 @@ public final class PostStore {
         return true;
     }
 
+    /**
+     * Replaces the held version of a post with what {@code change} makes of it (the same version, its
+     * published tags changed by a decision, say).
+     *
+     * @return whether anything changed
+     */
+    public synchronized boolean replace(String id, java.util.function.UnaryOperator<EnrichedPost> change) {
+        EnrichedPost old = posts.get(id);
+        if (old == null) {
+            return false;
+        }
+        EnrichedPost next = change.apply(old);
+        if (next == null || next.equals(old) || !next.id().equals(old.id()) || next.version() != old.version()) {
+            return false;
+        }
+        order.remove(old);
+        order.add(next);
+        posts.put(id, next);
+        changes.incrementAndGet();
+        return true;
+    }
+
     /** A tombstone: the post leaves every feed. */
     public synchronized boolean delete(String id) {
         deleted.add(id);

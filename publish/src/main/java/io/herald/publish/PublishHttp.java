@@ -44,6 +44,19 @@ public final class PublishHttp {
             .summary("Send the newsletter again", "Hands the post's latest newsletter to the webhook again with fresh retries.")
             .json("202", "Handed to the webhook again", "#/components/schemas/Accepted").problems("401", "404", "409").build();
 
+    public static final HttpEndpoint TAGS = HttpEndpoint.get("/api/posts/{id}/tags").route("publish-api-tags").tag("Posts")
+            .summary("The post's suggested tags", "Each tag Herald found (not the author's) with its state (suggested, accepted "
+                    + "or removed) and whether it is published under the auto-tags setting; and the tags published now.")
+            .json("200", "The tags", "#/components/schemas/Object").problems("404").build();
+
+    public static final HttpEndpoint TAG_DECISION = HttpEndpoint.post("/api/posts/{id}/tags").route("publish-api-tags-decide")
+            .tag("Posts").token()
+            .summary("Accept or remove suggested tags", "{\"accepted\":[…],\"removed\":[…]}: replaces the last decision about "
+                    + "the post's suggested tags, for this and every later version; the feeds, pages, newsletters and snippets "
+                    + "follow it. Only suggested tags can be named.")
+            .body("application/json")
+            .json("200", "The tags as published now", "#/components/schemas/Object").problems("400", "401", "404", "413", "422").build();
+
     public static final HttpEndpoint SOCIAL = HttpEndpoint.get("/api/posts/{id}/social").route("publish-preview-social").tag("Posts")
             .summary("The post's social snippets",
                     "Each snippet as it went out, or as it would go out now, with its length as the network counts it.")
@@ -62,7 +75,7 @@ public final class PublishHttp {
 
     public static final HttpEndpoint SCHEMAS = HttpEndpoint.get("/schemas/{file}").route("publish-schemas").tag("Contracts")
             .summary("An event's JSON Schema", "RawPost.json, EnrichedPost.json, NewsletterPayload.json, SocialSnippet.json, "
-                    + "Delivery.json or Rejection.json (JSON Schema 2020-12).")
+                    + "Delivery.json, PostControls.json or Rejection.json (JSON Schema 2020-12).")
             .answers("200", "The schema", "application/schema+json").problems("404").build();
 
     public static final HttpEndpoint ASYNCAPI = HttpEndpoint.get("/asyncapi.json").route("publish-asyncapi").tag("Contracts")
@@ -92,7 +105,7 @@ public final class PublishHttp {
 
     /** Every endpoint publish serves, in the order the API document lists them. */
     public static List<HttpEndpoint> all() {
-        List<HttpEndpoint> all = new ArrayList<>(List.of(LIST, POST, NEWSLETTER, RESEND, SOCIAL));
+        List<HttpEndpoint> all = new ArrayList<>(List.of(LIST, POST, TAGS, TAG_DECISION, NEWSLETTER, RESEND, SOCIAL));
         all.addAll(FEEDS);
         all.addAll(List.of(FEED_INDEX, PAGE, TAG_PAGE, SITE_IMAGE, SCHEMAS, ASYNCAPI));
         return List.copyOf(all);

@@ -5,6 +5,7 @@ import io.herald.publish.api.NewsletterPreviewRoute;
 import io.herald.publish.api.PostListRoute;
 import io.herald.publish.api.PostRoute;
 import io.herald.publish.api.SocialPreviewRoute;
+import io.herald.publish.api.TagsRoute;
 import io.herald.publish.feeds.ExportRoute;
 import io.herald.publish.feeds.FeedLinks;
 import io.herald.publish.feeds.FeedServer;
@@ -64,7 +65,8 @@ public final class PublishStage {
     private final Settings settings;
     private final List<Platform> platforms;
     private final Outbox outbox = new Outbox();
-    private final EnrichedRecords records = new EnrichedRecords();
+    private final TagControls tagControls;
+    private final EnrichedRecords records;
     private final Deliveries deliveries = new Deliveries();
     private GroupOwnership ownership = GroupOwnership.alone();
 
@@ -73,6 +75,8 @@ public final class PublishStage {
     public PublishStage(Settings settings) {
         this.clientProperties = settings.kafkaProperties();
         this.settings = settings;
+        this.tagControls = new TagControls(settings.autoTags());
+        this.records = new EnrichedRecords(tagControls);
         this.platforms = platforms(settings);
         this.site = Site.of(settings);
         this.links = new FeedLinks(settings.baseUrl(), settings.websubHub(), site);
@@ -127,9 +131,20 @@ public final class PublishStage {
         return feeds;
     }
 
+    /** What marketers decided about each post's tags. */
+    public TagControls tagControls() {
+        return tagControls;
+    }
+
     public void rebuild(String bootstrapServers) {
+        // Decisions first, so every post is held as decided from the start.
+        long decisions = TopicReplay.replayEvents(bootstrapServers, clientProperties, Topics.POSTS_CONTROLS, Duration.ofMinutes(5),
+                tagControls::record);
         long n = TopicReplay.replayEvents(bootstrapServers, clientProperties, Topics.POSTS_ENRICHED, Duration.ofMinutes(5),
-                (id, post) -> StoreRoute.apply(store, id, post));
+                (id, post) -> StoreRoute.apply(store, id, tagControls.served(post)));
+        if (decisions > 0) {
+            LOG.info("Publish applies {} decisions about posts' tags", decisions);
+        }
         LOG.info("Publish holds {} posts ({} records replayed)", store.size(), n);
         long sent = TopicReplay.replayEvents(bootstrapServers, clientProperties, Topics.NEWSLETTER, Duration.ofMinutes(5), (id, payload) -> {
             if (payload != null) {
@@ -169,6 +184,8 @@ public final class PublishStage {
                 new ExportRoute(store, feeds, links, new StaticExport(out), websub,
                         post -> PostPage.render(post, site, settings.baseUrl()), () -> TagPage.renderAll(store, site, settings.baseUrl())),
                 new PostRoute(store),
+                new ControlsRoute(tagControls, store),
+                new TagsRoute(store, tagControls, settings.apiToken()),
                 new ContractsRoute(settings.baseUrl(), settings.topicPartitions()),
                 new PostPageRoute(store, site, settings.baseUrl()),
                 new PostListRoute(store),

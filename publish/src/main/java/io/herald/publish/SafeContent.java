@@ -34,7 +34,7 @@ public final class SafeContent {
                 .toList();
         EnrichedPost safe = p.toBuilder().title(text(p.title())).author(text(p.author())).url(url(p.url()))
                 .intro(text(p.intro())).qa(qa).outro(text(p.outro())).links(urls(p.links())).images(urls(p.images()))
-                .tags(p.tags().stream().map(SafeContent::text).toList()).summary(text(p.summary())).build();
+                .tags(p.tags().stream().map(SafeContent::text).toList()).autoTags(p.autoTags().stream().map(SafeContent::text).toList()).summary(text(p.summary())).build();
         return safe.equals(p) ? p : safe;
     }
 

@@ -39,7 +39,7 @@ class EnrichedConsumersRouteTest extends CamelTestSupport {
 
     private final PostStore store = new PostStore();
     private final Outbox outbox = new Outbox();
-    private final EnrichedRecords records = new EnrichedRecords();
+    private final EnrichedRecords records = new EnrichedRecords(new TagControls(io.herald.support.Settings.AutoTags.PUBLIC));
     private final HoldWindow window = new HoldWindow(Duration.ZERO, store);
 
     static final EnrichedPost POST = EnrichedPost.builder().id("p").title("Opening hours").published(Instant.EPOCH)

@@ -88,6 +88,12 @@ public final class CloudEventHeaders implements ProducerInterceptor<Object, Obje
             type = "io.herald.post.enriched";
             source = "/herald/transform";
             schema = "EnrichedPost";
+        } else if (topic.equals(Topics.POSTS_CONTROLS.name())) {
+            // Each decision is its own occurrence: the post and when it was made.
+            id = event.path("postId").asText() + ":" + event.path("updated").asText();
+            type = "io.herald.post.controls";
+            source = "/herald/dashboard";
+            schema = "PostControls";
         } else if (topic.equals(Topics.NEWSLETTER.name())) {
             id = event.path("idempotencyKey").asText();
             type = "io.herald.newsletter." + event.path("kind").asText("announcement");

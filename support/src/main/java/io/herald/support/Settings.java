@@ -49,6 +49,16 @@ public final class Settings {
         }
     }
 
+    /** Which auto-tags (tags Herald found, not the author's) are published. */
+    public enum AutoTags {
+        PUBLIC, APPROVED;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
     /** How log lines are written. */
     public enum LogFormat {
         TEXT, JSON;
@@ -170,6 +180,9 @@ public final class Settings {
             "x,mastodon,bluesky,linkedin", "networks to write snippets for");
     public static final Setting<Boolean> SOCIAL_THREADS = Setting.bool("social-threads", false,
             "also one numbered snippet per Q&A pair");
+    public static final Setting<AutoTags> AUTO_TAGS = Setting.choice("auto-tags", AutoTags.class, AutoTags.PUBLIC,
+            "which tags Herald found itself are published (in feeds, tag feeds and pages, newsletters and hashtags): `public`, "
+            + "each one a marketer did not remove; `approved`, only those a marketer accepted (see [Tags](#tags))");
     public static final Setting<LogFormat> LOG_FORMAT = Setting.choice("log-format", LogFormat.class, LogFormat.TEXT,
             "`text`: one line per event; `json`: one JSON object per line, for log shippers");
     public static final Setting<Duration> HOLD = Setting.seconds("hold-seconds", 0, 0, Long.MAX_VALUE,
@@ -182,7 +195,7 @@ public final class Settings {
             SITE_LANGUAGE, SITE_ICON, SITE_IMAGE, SITE_IMAGE_ALT, DEFAULT_AUTHOR, API_TOKEN, GHOST_WEBHOOK_SECRET, MAX_POST_BYTES,
             OUTBOUND_ALLOW, FEEDS, FEED_POLL, FEED_BACKLOG, MINOR_EDIT_THRESHOLD, FEED_SIZE, WEBSUB_HUB, NEWSLETTER_ON_EDIT,
             NEWSLETTER_WEBHOOK, NEWSLETTER_WEBHOOK_SECRET, NEWSLETTER_WEBHOOK_RETRIES, NEWSLETTER_WEBHOOK_BACKOFF,
-            NEWSLETTER_DIGEST, SOCIAL_PLATFORMS, SOCIAL_THREADS, LOG_FORMAT, HOLD);
+            NEWSLETTER_DIGEST, SOCIAL_PLATFORMS, SOCIAL_THREADS, AUTO_TAGS, LOG_FORMAT, HOLD);
 
     /** The settings read before the one being read: a default may depend on them ({@code base-url} on {@code port}). */
     public interface Earlier {
@@ -232,6 +245,8 @@ public final class Settings {
     public List<Network> socialPlatforms() { return get(SOCIAL_PLATFORMS); }
     public boolean socialThreads() { return get(SOCIAL_THREADS); }
     public Duration hold() { return get(HOLD); }
+
+    public AutoTags autoTags() { return get(AUTO_TAGS); }
     public FeedBacklog feedBacklog() { return get(FEED_BACKLOG); }
     public int newsletterWebhookRetries() { return get(NEWSLETTER_WEBHOOK_RETRIES); }
     public Duration newsletterWebhookBackoff() { return get(NEWSLETTER_WEBHOOK_BACKOFF); }

@@ -31,6 +31,8 @@ public final class Draft {
     public List<String> links = new ArrayList<>();
     public List<String> images = new ArrayList<>();
     public List<String> tags = new ArrayList<>();
+    /** The tags among {@link #tags} that Herald found, not the author's (set by the tags step). */
+    public List<String> autoTags = new ArrayList<>();
     public String summary;
     public int readingTimeMinutes;
     public int wordCount;
@@ -115,7 +117,7 @@ public final class Draft {
     public EnrichedPost freeze() {
         return EnrichedPost.builder().id(id).version(version).title(title).author(author).published(published)
                 .updated(updated).url(url).language(language).intro(intro).qa(qa).outro(outro).links(links).images(images)
-                .tags(tags).summary(summary).readingTimeMinutes(readingTimeMinutes).wordCount(wordCount)
+                .tags(tags).autoTags(autoTags).summary(summary).readingTimeMinutes(readingTimeMinutes).wordCount(wordCount)
                 .provenance(provenance).contentHash(raw.contentHash()).entities(entities).minorEdit(minorEdit)
                 .receivedAt(raw.receivedAt()).backlog(backlog).rawOffset(rawOffset).sourceKind(sourceKind(raw.source())).build();
     }

@@ -151,6 +151,19 @@ class StepsTest {
         assertEquals(tags.size(), tags.stream().distinct().count());
     }
 
+    /** Issue 27, item 4: auto-tags are suggestions a marketer decides on, so the enriched post says which they are. */
+    @Test
+    void the_tags_herald_found_are_marked_as_suggestions_and_the_authors_never_are() {
+        List<String> own = List.of("AI", "3D printing");
+        List<String> tags = Tags.tags(own, List.of("Solar panels on the roof", "How do solar panels handle snow? Solar panels shed snow quickly.",
+                "Do solar panels need cleaning? Rain cleans solar panels well enough."));
+        List<String> auto = Tags.autoTags(own, tags);
+        assertTrue(auto.contains("solar panels"), auto.toString());
+        assertFalse(auto.contains("artificial intelligence"), "the author's AI, mapped by the synonyms, is still the author's: " + auto);
+        assertFalse(auto.contains("3D printing"), auto.toString());
+        assertEquals(tags.subList(tags.size() - auto.size(), tags.size()), auto, "suggestions follow the author's tags, in order");
+    }
+
     /** Issue 27, item 4: the author's "3D printing" was lower-cased on every feed, page and hashtag. */
     @Test
     void an_authors_tag_keeps_its_spelling() {

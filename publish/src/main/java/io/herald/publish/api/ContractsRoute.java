@@ -28,6 +28,7 @@ public final class ContractsRoute extends RouteBuilder {
             Topics.POSTS_RAW.name(), new String[] {"ingest", ConsumerGroups.TRANSFORM},
             Topics.POSTS_ENRICHED.name(), new String[] {"transform", ConsumerGroups.NEWSLETTER + "," + ConsumerGroups.SOCIAL + ","
                     + ConsumerGroups.STORE_PREFIX + "<instance>"},
+            Topics.POSTS_CONTROLS.name(), new String[] {"publish", ConsumerGroups.STORE_PREFIX + "controls-<instance>"},
             Topics.NEWSLETTER.name(), new String[] {"publish", ConsumerGroups.NEWSLETTER_DELIVERY},
             Topics.SOCIAL.name(), new String[] {"publish", ""},
             Topics.DELIVERIES.name(), new String[] {"publish", ""},
@@ -64,6 +65,7 @@ public final class ContractsRoute extends RouteBuilder {
     private static final Map<String, String> KEYS = Map.of(
             Topics.POSTS_RAW.name(), "The post id",
             Topics.POSTS_ENRICHED.name(), "The post id (compaction keeps its latest version; a tombstone deletes it)",
+            Topics.POSTS_CONTROLS.name(), "The post id (compaction keeps the latest decision about it)",
             Topics.NEWSLETTER.name(), "The post id (the digest's: digest)",
             Topics.SOCIAL.name(), "The post id",
             Topics.DELIVERIES.name(), "The newsletter payload's idempotency key (compaction keeps its latest state)",

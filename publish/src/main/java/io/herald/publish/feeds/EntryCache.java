@@ -31,7 +31,7 @@ final class EntryCache {
     }
 
     static String key(FeedPage.Item item) {
-        return item.id() + '|' + item.post().version() + '|' + item.post().contentHash();
+        return item.id() + '|' + io.herald.publish.TagControls.stamp(item.post()) + '|' + item.post().contentHash();
     }
 
     Chunk get(String key, Supplier<Chunk> render) {

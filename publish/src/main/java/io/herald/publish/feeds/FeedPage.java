@@ -67,7 +67,7 @@ public record FeedPage(FeedSpec spec, List<Item> items, int archivePage, int pre
     public String fingerprint() {
         StringBuilder f = new StringBuilder().append(archivePage).append('/').append(prevArchive).append('/').append(nextArchive);
         for (Item i : items) {
-            f.append('|').append(i.post().id()).append('@').append(i.post().version());
+            f.append('|').append(i.post().id()).append('@').append(io.herald.publish.TagControls.stamp(i.post()));
         }
         return f.toString();
     }

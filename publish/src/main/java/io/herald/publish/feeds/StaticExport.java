@@ -284,9 +284,9 @@ public final class StaticExport {
         }
     }
 
-    /** A post's version and times: a new version (a typo fix too) has a new receipt time. */
+    /** A post's version, published tags and times: a new version (a typo fix too) has a new receipt time. */
     private static String pageStamp(EnrichedPost post) {
-        return post.version() + "|" + post.updated() + "|" + post.receivedAt();
+        return io.herald.publish.TagControls.stamp(post) + "|" + post.updated() + "|" + post.receivedAt();
     }
 
     private Path pageFile(String id) {

@@ -32,19 +32,23 @@ public final class NewsletterRoute extends RouteBuilder {
     @Override
     public void configure() {
         // This consumer owns the enriched records' unreadable ones: it sends them to the DLQ, once.
-        var decided = from(Outbound.consumer(Topics.POSTS_ENRICHED, ConsumerGroups.NEWSLETTER, window))
+        var posts = from(Outbound.consumer(Topics.POSTS_ENRICHED, ConsumerGroups.NEWSLETTER, window))
                 .routeId("publish-newsletter")
                 .routeConfigurationId(OutboundErrorPolicy.ID)
                 .process(records.typed(true))
+                .process(e -> window.observe(e.getMessage().getHeader(KafkaConstants.KEY, String.class),
+                        e.getMessage().getBody(EnrichedPost.class)))
+                .filter(body().isNotNull());
+        // Decided once the hold is over, so a marketer's decision about tags made meanwhile is in it.
+        var decided = Outbound.hold(posts, window, b -> ((EnrichedPost) b).id())
+                .process(records.asDecidedNow())
                 .process(e -> UnusableRecord.whileProcessing(() -> decide(e)))
                 .filter(body().isNotNull());
-        Outbound.send(Outbound.hold(decided, window, b -> ((NewsletterPayload) b).postId()),
-                Topics.NEWSLETTER, p -> ((NewsletterPayload) p).postId(), outbox);
+        Outbound.send(decided, Topics.NEWSLETTER, p -> ((NewsletterPayload) p).postId(), outbox);
     }
 
     private void decide(Exchange exchange) {
         EnrichedPost post = exchange.getMessage().getBody(EnrichedPost.class);
-        window.observe(exchange.getMessage().getHeader(KafkaConstants.KEY, String.class), post);
-        exchange.getMessage().setBody(post == null ? null : decision.decide(post, outbox).orElse(null));
+        exchange.getMessage().setBody(decision.decide(post, outbox).orElse(null));
     }
 }

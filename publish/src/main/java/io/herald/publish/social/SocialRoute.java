@@ -32,21 +32,25 @@ public final class SocialRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        var planned = from(Outbound.consumer(Topics.POSTS_ENRICHED, ConsumerGroups.SOCIAL, window))
+        var posts = from(Outbound.consumer(Topics.POSTS_ENRICHED, ConsumerGroups.SOCIAL, window))
                 .routeId("publish-social")
                 .routeConfigurationId(OutboundErrorPolicy.ID)
                 .process(records.typed(false))
-                .process(e -> UnusableRecord.whileProcessing(() -> plan(e)))
+                .process(e -> window.observe(e.getMessage().getHeader(KafkaConstants.KEY, String.class),
+                        e.getMessage().getBody(EnrichedPost.class)))
                 .filter(body().isNotNull());
-        var split = Outbound.hold(planned, window, b -> ((List<?>) b).isEmpty() ? null : ((SocialSnippet) ((List<?>) b).get(0)).postId())
+        // Planned once the hold is over, so a marketer's decision about tags made meanwhile is in the hashtags.
+        var split = Outbound.hold(posts, window, b -> ((EnrichedPost) b).id())
+                .process(records.asDecidedNow())
+                .process(e -> UnusableRecord.whileProcessing(() -> plan(e)))
+                .filter(body().isNotNull())
                 .split(body());
         Outbound.send(split, Topics.SOCIAL, p -> ((SocialSnippet) p).postId(), outbox).end();
     }
 
     private void plan(Exchange exchange) {
         EnrichedPost post = exchange.getMessage().getBody(EnrichedPost.class);
-        window.observe(exchange.getMessage().getHeader(KafkaConstants.KEY, String.class), post);
-        List<SocialSnippet> snippets = post == null ? List.of() : plan.toSend(post, outbox);
+        List<SocialSnippet> snippets = plan.toSend(post, outbox);
         exchange.getMessage().setBody(snippets.isEmpty() ? null : snippets);
     }
 }

@@ -38,7 +38,7 @@ public final class Tags implements Step {
 
     @Override
     public String version() {
-        return "1";
+        return "2";
     }
 
     @Override
@@ -47,7 +47,16 @@ public final class Tags implements Step {
         texts.add(d.title);
         texts.add(d.intro);
         d.qa.forEach(p -> texts.add(p.question() + "\n" + p.answer()));
-        d.tags = tags(d.tags, texts, d.language);
+        List<String> own = List.copyOf(d.tags);
+        d.tags = tags(own, texts, d.language);
+        d.autoTags = autoTags(own, d.tags);
+    }
+
+    /** The tags among {@code tags} that are not the author's ({@code own}), in order: Herald's suggestions. */
+    public static List<String> autoTags(List<String> own, List<String> tags) {
+        Set<String> ownKeys = new HashSet<>();
+        own.forEach(t -> ownKeys.add(canonical(t)));
+        return tags.stream().filter(t -> !ownKeys.contains(canonical(t))).toList();
     }
 
     /**
