@@ -184,16 +184,8 @@ async function showPost(id) {
   document.getElementById('detail-page').href = page;
   document.getElementById('detail-json').href = postPath(id);
   document.getElementById('detail-frame').src = page;
-  const feeds = [['All posts', '/feeds/all.atom']];
-  if ((post.qa || []).length) feeds.push(['Every question', '/feeds/qa.atom']);
-  for (const t of post.tags || []) feeds.push(['Tag: ' + t, '/feeds/tags/' + encodeURIComponent(slug(t)) + '.atom']);
-  document.getElementById('detail-feeds').replaceChildren(...feeds.map(([name, href]) => {
-    const li = el('li');
-    const a = el('a', name);
-    a.href = href;
-    li.appendChild(a);
-    return li;
-  }));
+  state.selectedPairs = (post.qa || []).length;
+  showFeeds(post.tags || []);
   const pairs = (post.qa || []).map(q => {
     const li = el('li');
     li.appendChild(el('p', q.question, 'q'));
@@ -202,8 +194,82 @@ async function showPost(id) {
   });
   document.getElementById('pairs').replaceChildren(...pairs);
   document.getElementById('pair-count').textContent = pairs.length;
-  await Promise.all([showNewsletter(id), showSocial(id)]);
+  await Promise.all([showNewsletter(id), showSocial(id), showTags(id)]);
   section.scrollIntoView();
+}
+
+// The feeds the open post is in: everything, the questions, and one per tag it is published with.
+function showFeeds(tags) {
+  const feeds = [['All posts', '/feeds/all.atom']];
+  if (state.selectedPairs) feeds.push(['Every question', '/feeds/qa.atom']);
+  for (const t of tags) feeds.push(['Tag: ' + t, '/feeds/tags/' + encodeURIComponent(slug(t)) + '.atom']);
+  document.getElementById('detail-feeds').replaceChildren(...feeds.map(([name, href]) => {
+    const li = el('li');
+    const a = el('a', name);
+    a.href = href;
+    li.appendChild(a);
+    return li;
+  }));
+}
+
+// --- suggested tags: the topics Herald found, which a marketer accepts or removes -----------------
+
+const TAG_STATES = { suggested: 'suggested', accepted: 'accepted', removed: 'removed' };
+
+async function showTags(id) {
+  let t;
+  try {
+    t = await getJson(postPath(id) + '/tags');
+  } catch (e) {
+    document.getElementById('suggestions').replaceChildren();
+    return;
+  }
+  renderTags(id, t);
+}
+
+function renderTags(id, t) {
+  state.tags = t;
+  document.getElementById('tags-policy').textContent = t.policy === 'approved' ? 'approval needed' : 'published unless removed';
+  document.getElementById('tags-note').textContent = !t.suggestions.length ? 'Herald found no topics of its own in this post.'
+    : t.policy === 'approved' ? 'Topics Herald found. Only those you accept are published (auto-tags=approved).'
+    : 'Topics Herald found. Each is published, in feeds, pages, the newsletter and hashtags, unless you remove it.';
+  document.getElementById('suggestions').replaceChildren(...t.suggestions.map(s => {
+    const li = el('li', null, 'suggestion ' + s.state);
+    li.dataset.tag = s.tag;
+    li.appendChild(el('span', s.tag, 'tag'));
+    li.appendChild(el('span', TAG_STATES[s.state] + (s.published ? ', published' : ', not published'), 'state'));
+    for (const [to, label] of [['accepted', 'Accept'], ['removed', 'Remove']]) {
+      if (s.state === to) continue;
+      const b = el('button', label, 'secondary ' + (to === 'accepted' ? 'accept' : 'remove'));
+      b.type = 'button';
+      b.setAttribute('aria-label', label + ' the tag ' + s.tag);
+      b.addEventListener('click', () => decideTag(id, s.tag, to));
+      li.appendChild(b);
+    }
+    return li;
+  }));
+  showFeeds(t.published);
+}
+
+async function decideTag(id, tag, to) {
+  const accepted = [];
+  const removed = [];
+  for (const s of state.tags.suggestions) {
+    const now = s.tag === tag ? to : s.state;
+    if (now === 'accepted') accepted.push(s.tag);
+    if (now === 'removed') removed.push(s.tag);
+  }
+  const { ok, status, j } = await send(postPath(id) + '/tags', {
+    headers: headers({ 'Content-Type': 'application/json' }), body: JSON.stringify({ accepted, removed }),
+  });
+  if (!ok) {
+    say((status === 401 ? 'Set the API token first: ' : 'Not changed: ') + j.detail);
+    return;
+  }
+  renderTags(id, j);
+  say((to === 'accepted' ? 'Accepted' : 'Removed') + ' the tag "' + tag + '"' + (to === 'accepted' && j.published.includes(tag)
+    ? ': it is published.' : to === 'removed' ? ': it is no longer published.' : '.'));
+  document.getElementById('detail-frame').src = '/posts/' + encodeURIComponent(id);
 }
 
 const NEWSLETTER_STATES = {

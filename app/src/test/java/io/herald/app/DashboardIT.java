@@ -457,4 +457,43 @@ class DashboardIT {
             hook.stop(0);
         }
     }
+
+    /**
+     * Issue 27, item 4: the topics Herald found are suggestions. The marketer opens the post, accepts one
+     * and removes another; the removed one leaves the post's feeds list, its public tag feed and its
+     * page at once, the accepted one stays, and the list says which is which after a reload.
+     */
+    @Test
+    void marketing_accepts_one_suggested_tag_and_removes_another_and_the_removed_one_leaves_the_public_feeds() throws Exception {
+        assertEquals(202, post("text/plain", Samples.bytes(Samples.WEBINAR)).statusCode());
+        browser.get("http://localhost:" + port + "/");
+        signIn();
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//tbody/tr[@data-id='" + Samples.WEBINAR_ID + "']//button"))).click();
+        wait.until(d -> d.findElements(By.cssSelector("#suggestions li")).size() >= 2);
+        assertEquals("published unless removed", browser.findElement(By.id("tags-policy")).getText());
+        List<WebElement> items = browser.findElements(By.cssSelector("#suggestions li"));
+        String kept = items.get(0).getAttribute("data-tag");
+        String dropped = items.get(1).getAttribute("data-tag");
+        String droppedFeed = "/feeds/tags/" + io.herald.publish.feeds.TagSlug.of(dropped) + ".atom";
+        assertEquals(200, ItSupport.get(port, droppedFeed).statusCode(), "before: every suggestion has its public feed");
+        assertTrue(browser.findElement(By.id("detail-feeds")).getText().contains("Tag: " + dropped));
+
+        items.get(0).findElement(By.cssSelector("button.accept")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Accepted the tag \"" + kept + "\""));
+        browser.findElement(By.cssSelector("#suggestions li[data-tag='" + dropped + "'] button.remove")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Removed the tag \"" + dropped + "\""));
+        wait.until(d -> !d.findElement(By.id("detail-feeds")).getText().contains("Tag: " + dropped));
+        assertTrue(browser.findElement(By.id("detail-feeds")).getText().contains("Tag: " + kept));
+        assertEquals(404, ItSupport.get(port, droppedFeed).statusCode(), "the removed tag's public feed is gone");
+        assertTrue(!ItSupport.get(port, "/posts/" + Samples.WEBINAR_ID).body().contains(">" + dropped + "<"), "and its chip on the page");
+        js("document.getElementById('tags-policy').parentElement.scrollIntoView();");
+        screenshot("dashboard-tags");
+
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//tbody/tr[@data-id='" + Samples.WEBINAR_ID + "']//button"))).click();
+        wait.until(d -> d.findElements(By.cssSelector("#suggestions li.removed")).size() == 1);
+        assertEquals(dropped, browser.findElement(By.cssSelector("#suggestions li.removed")).getAttribute("data-tag"));
+        assertEquals(kept, browser.findElement(By.cssSelector("#suggestions li.accepted")).getAttribute("data-tag"));
+        assertEquals("accepted, published", browser.findElement(By.cssSelector("#suggestions li.accepted .state")).getText());
+    }
 }
