@@ -55,6 +55,7 @@ public final class AppHttp {
             .summary("Publish a post, through ingest", "Served by a publish process without ingest: forwarded to ingest-url with "
                     + "the caller's token; the answer is ingest's. 503 when no ingest-url is set, 502 when ingest cannot be reached.")
             .query("id", "Keep this id whatever the title")
+            .query("publishAt", "Publish at this time (ISO 8601 with an offset)")
             .body(IngestHttp.postTypes().toArray(String[]::new))
             .json("202", "Accepted (as ingest answers)", "#/components/schemas/Accepted")
             .problems("400", "401", "413", "415", "502", "503", "504").build();

@@ -18,6 +18,8 @@ import java.util.List;
  *                    used to order versions)
  * @param autoTags    the tags among {@code tags} that Herald found in the text (the rest are the author's): suggestions
  *                    a marketer accepts or removes ({@link PostControls}); absent on versions made before it existed
+ * @param publishAt   as the raw post's: when it is to be published, if it was sent scheduled
+ * @param needsApproval as the raw post's: it waits for a marketer's approval ({@link PostControls#approved()})
  * @param rawOffset   the offset in {@code herald.posts.raw} of the raw post this version was made from. Every
  *                    version of a post is on one partition there (the key is the post id), so offsets order
  *                    them: a raw post at a lower offset arriving later (a redelivery) never replaces this
@@ -55,7 +57,9 @@ public record EnrichedPost(
         boolean backlog,
         Long rawOffset,
         String sourceKind,
-        List<String> autoTags) implements Event {
+        List<String> autoTags,
+        Instant publishAt,
+        boolean needsApproval) implements Event {
 
     public EnrichedPost {
         qa = qa == null ? List.of() : List.copyOf(qa);
@@ -102,6 +106,8 @@ public record EnrichedPost(
         b.rawOffset = rawOffset;
         b.sourceKind = sourceKind;
         b.autoTags = autoTags;
+        b.publishAt = publishAt;
+        b.needsApproval = needsApproval;
         return b;
     }
 
@@ -134,6 +140,8 @@ public record EnrichedPost(
         private Long rawOffset;
         private String sourceKind;
         private List<String> autoTags;
+        private Instant publishAt;
+        private boolean needsApproval;
 
         private Builder() {
         }
@@ -273,8 +281,18 @@ public record EnrichedPost(
             return this;
         }
 
+
+        public Builder publishAt(Instant publishAt) {
+            this.publishAt = publishAt;
+            return this;
+        }
+
+        public Builder needsApproval(boolean needsApproval) {
+            this.needsApproval = needsApproval;
+            return this;
+        }
         public EnrichedPost build() {
-            return new EnrichedPost(schema, id, version, title, author, published, updated, url, language, intro, qa, outro, links, images, tags, summary, readingTimeMinutes, wordCount, provenance, contentHash, entities, minorEdit, receivedAt, backlog, rawOffset, sourceKind, autoTags);
+            return new EnrichedPost(schema, id, version, title, author, published, updated, url, language, intro, qa, outro, links, images, tags, summary, readingTimeMinutes, wordCount, provenance, contentHash, entities, minorEdit, receivedAt, backlog, rawOffset, sourceKind, autoTags, publishAt, needsApproval);
         }
     }
 }

@@ -71,6 +71,16 @@ public final class EventSchemas {
             Map.entry("PostControls.acceptedTags", "Auto-tags a marketer accepted: with auto-tags=approved, only these of the auto-tags are published."),
             Map.entry("PostControls.removedTags", "Auto-tags a marketer removed: never published."),
             Map.entry("PostControls.updated", "When the decision was made."),
+            Map.entry("PostControls.approved", "A marketer approved the post: one that needs approval is published (at its time, if it has one)."),
+            Map.entry("PostControls.publishAt", "When the post is to be published, replacing the time it was sent with; absent: as sent."),
+            Map.entry("PostControls.newsletter", "When the newsletter of a post published later goes out: with-post (the default), held "
+                    + "(until another decision) or at (newsletterAt)."),
+            Map.entry("PostControls.newsletterAt", "The time for newsletter=at."),
+            Map.entry("PostControls.snippets", "When the social snippets of a post published later go out: with-post, held or at (snippetsAt)."),
+            Map.entry("PostControls.snippetsAt", "The time for snippets=at."),
+            Map.entry("publishAt", "When the post is to be published, if it was sent scheduled (?publishAt=); until then only the dashboard shows it."),
+            Map.entry("needsApproval", "The post waits for a marketer's approval before it is published (approval=required when its "
+                    + "first version arrived); once approved, every later version is published too."),
             Map.entry("EnrichedPost.summary", "Two or three central sentences of the answers."),
             Map.entry("EnrichedPost.readingTimeMinutes", "Minutes to read, at least 1."),
             Map.entry("EnrichedPost.wordCount", "Words (CJK characters counted one each)."),

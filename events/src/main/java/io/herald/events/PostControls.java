@@ -13,21 +13,55 @@ import java.util.List;
  *                     {@code auto-tags=approved}, only these of the auto-tags are published
  * @param removedTags  auto-tags a marketer removed: never published, whatever the setting
  * @param updated      when this decision was made
+ * @param approved     a marketer approved the post: one that needs approval is published (at its time, if it has one)
+ * @param publishAt    when the post is to be published, replacing the time it was sent with; {@code null}: as sent
+ * @param newsletter   when the newsletter of a post published later (scheduled or approved) goes out: {@code with-post}
+ *                     (the default), {@code held} (until another decision) or {@code at} ({@code newsletterAt})
+ * @param newsletterAt the time for {@code newsletter=at}
+ * @param snippets     the same for the social snippets
+ * @param snippetsAt   the time for {@code snippets=at}
  */
 public record PostControls(
         int schema,
         String postId,
         List<String> acceptedTags,
         List<String> removedTags,
-        Instant updated) implements Event {
+        Instant updated,
+        boolean approved,
+        Instant publishAt,
+        String newsletter,
+        Instant newsletterAt,
+        String snippets,
+        Instant snippetsAt) implements Event {
+
+    public static final String WITH_POST = "with-post";
+    public static final String HELD = "held";
+    public static final String AT = "at";
 
     public PostControls {
         acceptedTags = acceptedTags == null ? List.of() : List.copyOf(acceptedTags);
         removedTags = removedTags == null ? List.of() : List.copyOf(removedTags);
     }
 
-    /** A decision made now, in this schema. */
+    /** A decision about tags only, in this schema. */
     public static PostControls of(String postId, List<String> acceptedTags, List<String> removedTags, Instant updated) {
-        return new PostControls(Schema.VERSION, postId, acceptedTags, removedTags, updated);
+        return new PostControls(Schema.VERSION, postId, acceptedTags, removedTags, updated, false, null, null, null, null, null);
+    }
+
+    /** No decision yet about a post. */
+    public static PostControls none(String postId) {
+        return of(postId, List.of(), List.of(), null);
+    }
+
+    /** This decision with its tags replaced, made at {@code at}. */
+    public PostControls withTags(List<String> accepted, List<String> removed, Instant at) {
+        return new PostControls(Schema.VERSION, postId, accepted, removed, at, approved, publishAt, newsletter, newsletterAt, snippets, snippetsAt);
+    }
+
+    /** This decision with its schedule replaced, made at {@code at}. */
+    public PostControls withSchedule(boolean approved, Instant publishAt, String newsletter, Instant newsletterAt, String snippets,
+                                     Instant snippetsAt, Instant at) {
+        return new PostControls(Schema.VERSION, postId, acceptedTags, removedTags, at, approved, publishAt, newsletter, newsletterAt,
+                snippets, snippetsAt);
     }
 }

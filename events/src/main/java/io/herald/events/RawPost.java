@@ -19,6 +19,10 @@ import java.util.List;
  * @param sourceUpdatedAt when the CMS that sent it last changed the post, as its notification says (Ghost's
  *                    {@code updated_at}, WordPress's {@code modified_gmt}); a notification older than this is never
  *                    let replace the post (a replayed or late webhook). Absent for other sources
+ * @param publishAt   when the post is to be published, if it was sent scheduled ({@code ?publishAt=}); until then
+ *                    only the dashboard shows it
+ * @param needsApproval the post waits for a marketer's approval before it is published (the setting
+ *                    {@code approval=required} when its first version arrived); once approved, every version is
  * @param aliases     the post's ids where it came from, besides its URL: Ghost's id and uuid, WordPress's
  *                    {@code ?p=<id>} link and guid, a feed entry's guid. A CMS notification that names the post
  *                    only by those (Ghost's unpublish and delete, WordPress's trash) still finds it
@@ -43,7 +47,9 @@ public record RawPost(
         List<String> images,
         boolean backlog,
         Instant sourceUpdatedAt,
-        List<String> aliases) implements Event {
+        List<String> aliases,
+        Instant publishAt,
+        boolean needsApproval) implements Event {
 
     public RawPost {
         tags = tags == null ? List.of() : List.copyOf(tags);
@@ -81,6 +87,8 @@ public record RawPost(
         b.backlog = backlog;
         b.sourceUpdatedAt = sourceUpdatedAt;
         b.aliases = aliases;
+        b.publishAt = publishAt;
+        b.needsApproval = needsApproval;
         return b;
     }
 
@@ -106,6 +114,8 @@ public record RawPost(
         private boolean backlog;
         private Instant sourceUpdatedAt;
         private List<String> aliases;
+        private Instant publishAt;
+        private boolean needsApproval;
 
         private Builder() {
         }
@@ -210,8 +220,18 @@ public record RawPost(
             return this;
         }
 
+
+        public Builder publishAt(Instant publishAt) {
+            this.publishAt = publishAt;
+            return this;
+        }
+
+        public Builder needsApproval(boolean needsApproval) {
+            this.needsApproval = needsApproval;
+            return this;
+        }
         public RawPost build() {
-            return new RawPost(schema, id, source, contentType, body, receivedAt, contentHash, title, author, published, url, tags, intro, qa, outro, links, images, backlog, sourceUpdatedAt, aliases);
+            return new RawPost(schema, id, source, contentType, body, receivedAt, contentHash, title, author, published, url, tags, intro, qa, outro, links, images, backlog, sourceUpdatedAt, aliases, publishAt, needsApproval);
         }
     }
 }

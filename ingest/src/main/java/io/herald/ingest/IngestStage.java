@@ -57,7 +57,8 @@ public final class IngestStage {
 
     public IngestStage(Settings settings) {
         this.clientProperties = settings.kafkaProperties();
-        this.intake = new Intake(Clock.systemUTC(), settings.maxPostBytes(), ledger);
+        this.intake = new Intake(Clock.systemUTC(), settings.maxPostBytes(), ledger)
+                .approvalRequired(settings.approval() == io.herald.support.Settings.Approval.REQUIRED);
         this.apiToken = settings.apiToken();
         this.ghostSecret = settings.ghostWebhookSecret();
         this.inbox = settings.inbox();

@@ -54,6 +54,7 @@ public final class Intake {
     private final Clock clock;
     private final long maxBytes;
     private final PostLedger ledger;
+    private volatile boolean approvalRequired;
     private final RecordBudget budget;
 
     public Intake(Clock clock, long maxBytes, PostLedger ledger) {
@@ -68,6 +69,12 @@ public final class Intake {
         public String status() {
             return unchanged ? "unchanged" : "accepted";
         }
+    }
+
+    /** With {@code approval=required}: each new post, and every later version of one, waits for a marketer's approval. */
+    public Intake approvalRequired(boolean required) {
+        this.approvalRequired = required;
+        return this;
     }
 
     public long maxBytes() {
@@ -140,7 +147,8 @@ public final class Intake {
         }
         String id = PostIdentity.idFor(parsed);
         RawPost raw = parsed.toRaw().id(id).source(source).contentType(mediaType).body(text)
-                .receivedAt(clock.instant().truncatedTo(ChronoUnit.MILLIS)).contentHash(hash).build();
+                .receivedAt(clock.instant().truncatedTo(ChronoUnit.MILLIS)).contentHash(hash)
+                .needsApproval(approvalRequired && ledger.needsApproval(id)).build();
         int recordBytes = Json.writeBytes(raw).length;
         if (recordBytes > budget.recordBytes() - 64 * 1024) {
             // Refused once, with the limit that applies, rather than answered 503 "retry" for ever.

@@ -26,7 +26,7 @@ public final class PostLedger {
     private final Map<String, Held> held = new ConcurrentHashMap<>();
 
     /** What the version Herald holds says about a post, for a payload that does not carry it. */
-    public record Held(List<String> tags, String author, String image) {
+    public record Held(List<String> tags, String author, String image, boolean needsApproval, Instant publishAt) {
     }
 
     /**
@@ -36,7 +36,8 @@ public final class PostLedger {
     public void record(RawPost post) {
         record(post.id(), post.contentHash(), post.source(), post.sourceUpdatedAt());
         alias(post.id(), post.aliases());
-        held.put(post.id(), new Held(post.tags(), post.author(), post.images().isEmpty() ? null : post.images().get(0)));
+        held.put(post.id(), new Held(post.tags(), post.author(), post.images().isEmpty() ? null : post.images().get(0), post.needsApproval(),
+                post.publishAt()));
         withdrawnBy.remove(post.id());
     }
 
@@ -117,6 +118,25 @@ public final class PostLedger {
     /** Whether any post was ever accepted from this source (deleted ones count too). */
     public boolean hasPostsFrom(String source) {
         return sources.contains(source);
+    }
+
+    /**
+     * Whether a version of this post waits for approval when approval is required: a post Herald does not
+     * have yet does, and so does every later version of one that did (approval is kept per post, by
+     * the dashboard); a post published before approval was required does not.
+     */
+    public boolean needsApproval(String id) {
+        Held h = held.get(id);
+        return !knows(id) || h != null && h.needsApproval();
+    }
+
+    /**
+     * Whether a post Herald has went public by its time: it was not sent scheduled, or its time passed
+     * (approval aside, which the dashboard decides). Such a post cannot be scheduled again.
+     */
+    public boolean publishedBy(String id, Instant now) {
+        Held h = held.get(id);
+        return knows(id) && (h == null || h.publishAt() == null || !h.publishAt().isAfter(now));
     }
 
     /** Whether this id is a post Herald has (accepted and not deleted). */

@@ -16,10 +16,12 @@ import org.apache.camel.component.kafka.KafkaConstants;
 public final class ControlsRoute extends RouteBuilder {
 
     private final TagControls controls;
+    private final Release release;
     private final PostStore store;
 
-    public ControlsRoute(TagControls controls, PostStore store) {
+    public ControlsRoute(TagControls controls, Release release, PostStore store) {
         this.controls = controls;
+        this.release = release;
         this.store = store;
     }
 
@@ -31,7 +33,9 @@ public final class ControlsRoute extends RouteBuilder {
                     String id = e.getMessage().getHeader(KafkaConstants.KEY, String.class);
                     byte[] value = e.getMessage().getBody(byte[].class);
                     try {
-                        apply(controls, store, id, value == null ? null : Topics.POSTS_CONTROLS.read(value));
+                        io.herald.events.PostControls decision = value == null ? null : Topics.POSTS_CONTROLS.read(value);
+                        apply(controls, store, id, decision);
+                        release.decided(decision != null ? decision.postId() : id, java.time.Instant.now());
                     } catch (RuntimeException unreadable) {
                         // Herald's own output, written by its dashboard API; one it cannot read is passed over.
                         log.warn("Passed over an unreadable decision for post {}: {}", id, unreadable.getMessage());

@@ -57,6 +57,19 @@ public final class PublishHttp {
             .body("application/json")
             .json("200", "The tags as published now", "#/components/schemas/Object").problems("400", "401", "404", "413", "422").build();
 
+    public static final HttpEndpoint PENDING = HttpEndpoint.getOnly("/api/pending").route("publish-api-pending").tag("Posts").token()
+            .summary("Posts waiting to be published", "The posts that wait for their time (publishAt) or a marketer's approval, "
+                    + "soonest first, each with its state and when its newsletter and snippets go out.")
+            .json("200", "The waiting posts", "#/components/schemas/Object").problems("401").build();
+
+    public static final HttpEndpoint SCHEDULE = HttpEndpoint.post("/api/posts/{id}/schedule").route("publish-api-schedule")
+            .tag("Posts").token()
+            .summary("Approve or schedule a post", "{\"approved\"?, \"publishAt\"? (a time or \"now\"), \"newsletter\"?, "
+                    + "\"snippets\"? (\"with-post\", \"held\" or a time)}: what is not named stays as decided before. A public post "
+                    + "cannot be held or scheduled again (409).")
+            .body("application/json")
+            .json("200", "The post's schedule now", "#/components/schemas/Object").problems("400", "401", "404", "409").build();
+
     public static final HttpEndpoint SOCIAL = HttpEndpoint.get("/api/posts/{id}/social").route("publish-preview-social").tag("Posts")
             .summary("The post's social snippets",
                     "Each snippet as it went out, or as it would go out now, with its length as the network counts it.")
@@ -105,7 +118,7 @@ public final class PublishHttp {
 
     /** Every endpoint publish serves, in the order the API document lists them. */
     public static List<HttpEndpoint> all() {
-        List<HttpEndpoint> all = new ArrayList<>(List.of(LIST, POST, TAGS, TAG_DECISION, NEWSLETTER, RESEND, SOCIAL));
+        List<HttpEndpoint> all = new ArrayList<>(List.of(LIST, POST, TAGS, TAG_DECISION, PENDING, SCHEDULE, NEWSLETTER, RESEND, SOCIAL));
         all.addAll(FEEDS);
         all.addAll(List.of(FEED_INDEX, PAGE, TAG_PAGE, SITE_IMAGE, SCHEMAS, ASYNCAPI));
         return List.copyOf(all);

@@ -6,6 +6,7 @@ import io.herald.publish.api.PostListRoute;
 import io.herald.publish.api.PostRoute;
 import io.herald.publish.api.SocialPreviewRoute;
 import io.herald.publish.api.TagsRoute;
+import io.herald.publish.api.ScheduleRoute;
 import io.herald.publish.feeds.ExportRoute;
 import io.herald.publish.feeds.FeedLinks;
 import io.herald.publish.feeds.FeedServer;
@@ -67,6 +68,7 @@ public final class PublishStage {
     private final Outbox outbox = new Outbox();
     private final TagControls tagControls;
     private final EnrichedRecords records;
+    private final Release release;
     private final Deliveries deliveries = new Deliveries();
     private GroupOwnership ownership = GroupOwnership.alone();
 
@@ -77,6 +79,7 @@ public final class PublishStage {
         this.settings = settings;
         this.tagControls = new TagControls(settings.autoTags());
         this.records = new EnrichedRecords(tagControls);
+        this.release = new Release(tagControls, store);
         this.platforms = platforms(settings);
         this.site = Site.of(settings);
         this.links = new FeedLinks(settings.baseUrl(), settings.websubHub(), site);
@@ -131,6 +134,11 @@ public final class PublishStage {
         return feeds;
     }
 
+    /** Which posts wait for their time or approval. */
+    public Release release() {
+        return release;
+    }
+
     /** What marketers decided about each post's tags. */
     public TagControls tagControls() {
         return tagControls;
@@ -141,11 +149,12 @@ public final class PublishStage {
         long decisions = TopicReplay.replayEvents(bootstrapServers, clientProperties, Topics.POSTS_CONTROLS, Duration.ofMinutes(5),
                 tagControls::record);
         long n = TopicReplay.replayEvents(bootstrapServers, clientProperties, Topics.POSTS_ENRICHED, Duration.ofMinutes(5),
-                (id, post) -> StoreRoute.apply(store, id, tagControls.served(post)));
+                (id, post) -> release.apply(id, post == null ? null : tagControls.served(SafeContent.of(post)), Instant.now()));
         if (decisions > 0) {
             LOG.info("Publish applies {} decisions about posts' tags", decisions);
         }
-        LOG.info("Publish holds {} posts ({} records replayed)", store.size(), n);
+        LOG.info("Publish holds {} posts ({} records replayed){}", store.size(), n,
+                release.pending().isEmpty() ? "" : "; " + release.pending().size() + " wait for their time or approval");
         long sent = TopicReplay.replayEvents(bootstrapServers, clientProperties, Topics.NEWSLETTER, Duration.ofMinutes(5), (id, payload) -> {
             if (payload != null) {
                 outbox.record(payload);
@@ -179,13 +188,15 @@ public final class PublishStage {
         SocialPlan social = new SocialPlan(settings.baseUrl(), platforms, settings.socialThreads(), settings.feedBacklog());
         HoldWindow window = new HoldWindow(settings.hold(), store);
         List<RouteBuilder> routes = new ArrayList<>(List.of(
-                new StoreRoute(store, records),
+                new StoreRoute(release, records),
+                new ReleaseRoute(release, store, outbox, newsletter, social, ownership, Duration.ofSeconds(1)),
                 new SentRoute(outbox, deliveries),
                 new ExportRoute(store, feeds, links, new StaticExport(out), websub,
                         post -> PostPage.render(post, site, settings.baseUrl()), () -> TagPage.renderAll(store, site, settings.baseUrl())),
                 new PostRoute(store),
-                new ControlsRoute(tagControls, store),
-                new TagsRoute(store, tagControls, settings.apiToken()),
+                new ControlsRoute(tagControls, release, store),
+                new TagsRoute(store, release, settings.apiToken()),
+                new ScheduleRoute(store, release, settings.apiToken()),
                 new ContractsRoute(settings.baseUrl(), settings.topicPartitions()),
                 new PostPageRoute(store, site, settings.baseUrl()),
                 new PostListRoute(store),

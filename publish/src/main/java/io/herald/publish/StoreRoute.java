@@ -17,11 +17,11 @@ import io.herald.support.Props;
 public final class StoreRoute extends RouteBuilder {
 
 
-    private final PostStore store;
+    private final Release release;
     private final EnrichedRecords records;
 
-    public StoreRoute(PostStore store, EnrichedRecords records) {
-        this.store = store;
+    public StoreRoute(Release release, EnrichedRecords records) {
+        this.release = release;
         this.records = records;
     }
 
@@ -31,36 +31,13 @@ public final class StoreRoute extends RouteBuilder {
                 .routeId("publish-store")
                 .process(records.typed(false))
                 .process(e -> {
-                    EnrichedPost applied = applySafe(store, e.getMessage().getHeader(KafkaConstants.KEY, String.class),
-                            e.getMessage().getBody(EnrichedPost.class));
+                    // A post published later waits among the pending ones (Release) until its time or approval.
+                    EnrichedPost applied = release.apply(e.getMessage().getHeader(KafkaConstants.KEY, String.class),
+                            e.getMessage().getBody(EnrichedPost.class), java.time.Instant.now());
                     if (applied != null) {
                         // A new version now served: how long it took from ingest is measured from this.
                         Props.ENRICHED.set(e, applied);
                     }
                 });
-    }
-
-    /**
-     * Applies one post of the enriched topic, already made safe ({@link EnrichedRecords}), {@code null}
-     * being a tombstone.
-     *
-     * @return the post, when this record made a new version of it served; else null
-     */
-    static EnrichedPost applySafe(PostStore store, String id, EnrichedPost post) {
-        if (id != null && post == null) {
-            store.delete(id);
-        } else if (post != null && store.applySafe(post)) {
-            return post;
-        }
-        return null;
-    }
-
-    /** Applies one post read from the enriched topic, {@code null} being a tombstone. */
-    public static void apply(PostStore store, String id, EnrichedPost post) {
-        if (id != null && post == null) {
-            store.delete(id);
-        } else if (post != null) {
-            store.apply(post);
-        }
     }
 }

@@ -39,7 +39,8 @@ class EnrichedConsumersRouteTest extends CamelTestSupport {
 
     private final PostStore store = new PostStore();
     private final Outbox outbox = new Outbox();
-    private final EnrichedRecords records = new EnrichedRecords(new TagControls(io.herald.support.Settings.AutoTags.PUBLIC));
+    private final TagControls decisions = new TagControls(io.herald.support.Settings.AutoTags.PUBLIC);
+    private final EnrichedRecords records = new EnrichedRecords(decisions);
     private final HoldWindow window = new HoldWindow(Duration.ZERO, store);
 
     static final EnrichedPost POST = EnrichedPost.builder().id("p").title("Opening hours").published(Instant.EPOCH)
@@ -54,7 +55,7 @@ class EnrichedConsumersRouteTest extends CamelTestSupport {
 
     @Override
     protected RoutesBuilder[] createRouteBuilders() {
-        return new RoutesBuilder[] {new OutboundErrorPolicy(), new StoreRoute(store, records),
+        return new RoutesBuilder[] {new OutboundErrorPolicy(), new StoreRoute(new Release(decisions, store), records),
             new NewsletterRoute(new NewsletterDecision(new NewsletterRenderer("https://herald.example"), NewsletterOnEdit.NONE), outbox,
                     window, records),
             new SocialRoute(new SocialPlan("https://herald.example", List.of(Platform.X, Platform.MASTODON), false), outbox, window,

@@ -59,6 +59,16 @@ public final class Settings {
         }
     }
 
+    /** Whether posts wait for a marketer's approval before they are published. */
+    public enum Approval {
+        OFF, REQUIRED;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
     /** How log lines are written. */
     public enum LogFormat {
         TEXT, JSON;
@@ -183,6 +193,10 @@ public final class Settings {
     public static final Setting<AutoTags> AUTO_TAGS = Setting.choice("auto-tags", AutoTags.class, AutoTags.PUBLIC,
             "which tags Herald found itself are published (in feeds, tag feeds and pages, newsletters and hashtags): `public`, "
             + "each one a marketer did not remove; `approved`, only those a marketer accepted (see [Tags](#tags))");
+    public static final Setting<Approval> APPROVAL = Setting.choice("approval", Approval.class, Approval.OFF,
+            "`required`: every new post waits, seen only in the dashboard, until a marketer approves it (then every later "
+            + "version is published as it comes); `off`: posts are published as they arrive (see [Scheduling and "
+            + "approval](#scheduling-and-approval))");
     public static final Setting<LogFormat> LOG_FORMAT = Setting.choice("log-format", LogFormat.class, LogFormat.TEXT,
             "`text`: one line per event; `json`: one JSON object per line, for log shippers");
     public static final Setting<Duration> HOLD = Setting.seconds("hold-seconds", 0, 0, Long.MAX_VALUE,
@@ -195,7 +209,7 @@ public final class Settings {
             SITE_LANGUAGE, SITE_ICON, SITE_IMAGE, SITE_IMAGE_ALT, DEFAULT_AUTHOR, API_TOKEN, GHOST_WEBHOOK_SECRET, MAX_POST_BYTES,
             OUTBOUND_ALLOW, FEEDS, FEED_POLL, FEED_BACKLOG, MINOR_EDIT_THRESHOLD, FEED_SIZE, WEBSUB_HUB, NEWSLETTER_ON_EDIT,
             NEWSLETTER_WEBHOOK, NEWSLETTER_WEBHOOK_SECRET, NEWSLETTER_WEBHOOK_RETRIES, NEWSLETTER_WEBHOOK_BACKOFF,
-            NEWSLETTER_DIGEST, SOCIAL_PLATFORMS, SOCIAL_THREADS, AUTO_TAGS, LOG_FORMAT, HOLD);
+            NEWSLETTER_DIGEST, SOCIAL_PLATFORMS, SOCIAL_THREADS, AUTO_TAGS, APPROVAL, LOG_FORMAT, HOLD);
 
     /** The settings read before the one being read: a default may depend on them ({@code base-url} on {@code port}). */
     public interface Earlier {
@@ -247,6 +261,8 @@ public final class Settings {
     public Duration hold() { return get(HOLD); }
 
     public AutoTags autoTags() { return get(AUTO_TAGS); }
+
+    public Approval approval() { return get(APPROVAL); }
     public FeedBacklog feedBacklog() { return get(FEED_BACKLOG); }
     public int newsletterWebhookRetries() { return get(NEWSLETTER_WEBHOOK_RETRIES); }
     public Duration newsletterWebhookBackoff() { return get(NEWSLETTER_WEBHOOK_BACKOFF); }

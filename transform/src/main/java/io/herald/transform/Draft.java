@@ -117,7 +117,7 @@ public final class Draft {
     public EnrichedPost freeze() {
         return EnrichedPost.builder().id(id).version(version).title(title).author(author).published(published)
                 .updated(updated).url(url).language(language).intro(intro).qa(qa).outro(outro).links(links).images(images)
-                .tags(tags).autoTags(autoTags).summary(summary).readingTimeMinutes(readingTimeMinutes).wordCount(wordCount)
+                .tags(tags).autoTags(autoTags).publishAt(raw.publishAt()).needsApproval(raw.needsApproval()).summary(summary).readingTimeMinutes(readingTimeMinutes).wordCount(wordCount)
                 .provenance(provenance).contentHash(raw.contentHash()).entities(entities).minorEdit(minorEdit)
                 .receivedAt(raw.receivedAt()).backlog(backlog).rawOffset(rawOffset).sourceKind(sourceKind(raw.source())).build();
     }

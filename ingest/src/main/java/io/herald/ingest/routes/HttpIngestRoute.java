@@ -28,6 +28,8 @@ public final class HttpIngestRoute extends RouteBuilder {
     private final Optional<String> apiToken;
     private final CmsNotifications notifications;
 
+    private final PostLedger ledger;
+
     public HttpIngestRoute(Intake intake, PostLedger ledger, Optional<String> apiToken) {
         this(intake, ledger, apiToken, Optional.empty());
     }
@@ -35,6 +37,7 @@ public final class HttpIngestRoute extends RouteBuilder {
     /** @param ghostSecret the secret of Herald's webhooks in Ghost: a request whose Ghost signature verifies needs no token */
     public HttpIngestRoute(Intake intake, PostLedger ledger, Optional<String> apiToken, Optional<String> ghostSecret) {
         this.intake = intake;
+        this.ledger = ledger;
         this.raw = new RawPosts(ledger);
         this.apiToken = apiToken;
         this.notifications = new CmsNotifications(intake, ledger, apiToken, ghostSecret);
@@ -99,8 +102,17 @@ public final class HttpIngestRoute extends RouteBuilder {
 
     private void acceptPost(Exchange exchange) {
         byte[] body = CmsNotifications.body(intake, exchange);
+        Optional<java.time.Instant> publishAt = PublishAt.of(exchange.getMessage().getHeader("publishAt", String.class));
         Intake.Outcome outcome = intake.accept(body, exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class), "http",
                 Optional.ofNullable(exchange.getMessage().getHeader("id", String.class)));
+        if (publishAt.isPresent() && ledger.publishedBy(outcome.post().id(), java.time.Instant.now())) {
+            throw new io.herald.ingest.RejectedPost(409, "Already published", "\"" + outcome.post().id() + "\" is public already, so "
+                    + "it cannot be scheduled again; send the change without publishAt. (A post waiting for approval is "
+                    + "scheduled from the dashboard.)");
+        }
+        if (publishAt.isPresent() && !outcome.unchanged()) {
+            outcome = new Intake.Outcome(outcome.post().toBuilder().publishAt(publishAt.get()).build(), false);
+        }
         // HTTP headers (Authorization among them) must not travel into Kafka record headers.
         exchange.getMessage().removeHeaders("*");
         RawPosts.remember(exchange, outcome);

@@ -18,6 +18,7 @@ public final class IngestHttp {
             .summary("Publish a post", "The post in the body, in any supported format; its id is its JSON id, its canonical URL "
                     + "or a slug of its title, or the id query parameter. Answered only after Kafka has the record.")
             .query("id", "Keep this id whatever the title (a later post with it is the next version)")
+            .query("publishAt", "Publish at this time (ISO 8601 with an offset): until then only the dashboard shows the post")
             .body(POST_TYPES)
             .json("202", "Accepted (or unchanged: that id already has that content)", "#/components/schemas/Accepted")
             .problems("400", "401", "413", "415", "503").build();

@@ -7,6 +7,7 @@ import io.herald.events.Topics;
 import io.herald.publish.ControlsRoute;
 import io.herald.publish.PostStore;
 import io.herald.publish.PublishHttp;
+import io.herald.publish.Release;
 import io.herald.publish.TagControls;
 import io.herald.support.ApiTokens;
 import io.herald.support.KafkaEndpoints;
@@ -35,12 +36,20 @@ public final class TagsRoute extends RouteBuilder {
 
     private final PostStore store;
     private final TagControls controls;
+    private final Release release;
     private final Optional<String> apiToken;
 
-    public TagsRoute(PostStore store, TagControls controls, Optional<String> apiToken) {
+    public TagsRoute(PostStore store, Release release, Optional<String> apiToken) {
         this.store = store;
-        this.controls = controls;
+        this.controls = release.decisions();
+        this.release = release;
         this.apiToken = apiToken;
+    }
+
+    /** A public post, or one that waits for its time or approval (shown only with the token). */
+    private Optional<EnrichedPost> find(String id, boolean withToken) {
+        Optional<EnrichedPost> p = store.get(id);
+        return p.isPresent() || !withToken ? p : release.pending(id).map(controls::served);
     }
 
     @Override
@@ -49,7 +58,8 @@ public final class TagsRoute extends RouteBuilder {
                 .routeId(PublishHttp.TAGS.routeId())
                 .process(e -> {
                     String id = e.getMessage().getHeader("id", String.class);
-                    store.get(id).ifPresentOrElse(post -> Responses.json(e, 200, Json.write(view(post))),
+                    boolean token = ApiTokens.refusal(apiToken, e.getMessage().getHeader("Authorization", String.class)).isEmpty();
+                    find(id, token).ifPresentOrElse(post -> Responses.json(e, 200, Json.write(view(post))),
                             () -> Responses.noSuchPost(e, id));
                 });
         from(PublishHttp.TAG_DECISION.uri())
@@ -67,7 +77,8 @@ public final class TagsRoute extends RouteBuilder {
                         PostControls d = e.getProperty(DECIDED, PostControls.class);
                         // This instance publishes the decision at once; the others when they read it.
                         ControlsRoute.apply(controls, store, d.postId(), d);
-                        Responses.json(e, 200, Json.write(view(store.get(d.postId()).orElseThrow())));
+                        release.decided(d.postId(), Instant.now());
+                        Responses.json(e, 200, Json.write(view(find(d.postId(), true).orElseThrow())));
                     })
                 .end();
     }
@@ -98,13 +109,16 @@ public final class TagsRoute extends RouteBuilder {
             return;
         }
         String id = exchange.getMessage().getHeader("id", String.class);
-        Optional<EnrichedPost> post = store.get(id);
+        Optional<EnrichedPost> post = find(id, true);
         if (post.isEmpty()) {
             Responses.noSuchPost(exchange, id);
             return;
         }
         try {
-            exchange.setProperty(DECIDED, TagDecision.read(post.get(), exchange.getMessage().getBody(byte[].class), Instant.now()));
+            PostControls asked = TagDecision.read(post.get(), exchange.getMessage().getBody(byte[].class), Instant.now());
+            // The rest of what was decided about the post (its schedule) stays as it was.
+            exchange.setProperty(DECIDED, controls.of(asked.postId()).orElse(PostControls.none(asked.postId()))
+                    .withTags(asked.acceptedTags(), asked.removedTags(), asked.updated()));
         } catch (TagDecision.Refused r) {
             Problems.respond(exchange, r.status(), r.title(), r.getMessage());
         }

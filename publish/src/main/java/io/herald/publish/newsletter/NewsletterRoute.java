@@ -9,6 +9,7 @@ import io.herald.publish.Outbound;
 import io.herald.publish.OutboundErrorPolicy;
 import io.herald.publish.EnrichedRecords;
 import io.herald.publish.Outbox;
+import io.herald.publish.Release;
 import io.herald.support.ConsumerGroups;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -38,7 +39,8 @@ public final class NewsletterRoute extends RouteBuilder {
                 .process(records.typed(true))
                 .process(e -> window.observe(e.getMessage().getHeader(KafkaConstants.KEY, String.class),
                         e.getMessage().getBody(EnrichedPost.class)))
-                .filter(body().isNotNull());
+                // A post published later (scheduled, or approved) is sent when due, by ReleaseRoute.
+                .filter(e -> e.getMessage().getBody() != null && !Release.deferred(e.getMessage().getBody(EnrichedPost.class)));
         // Decided once the hold is over, so a marketer's decision about tags made meanwhile is in it.
         var decided = Outbound.hold(posts, window, b -> ((EnrichedPost) b).id())
                 .process(records.asDecidedNow())

@@ -9,6 +9,7 @@ import io.herald.publish.Outbound;
 import io.herald.publish.OutboundErrorPolicy;
 import io.herald.publish.EnrichedRecords;
 import io.herald.publish.Outbox;
+import io.herald.publish.Release;
 import io.herald.support.ConsumerGroups;
 import java.util.List;
 import org.apache.camel.Exchange;
@@ -38,7 +39,8 @@ public final class SocialRoute extends RouteBuilder {
                 .process(records.typed(false))
                 .process(e -> window.observe(e.getMessage().getHeader(KafkaConstants.KEY, String.class),
                         e.getMessage().getBody(EnrichedPost.class)))
-                .filter(body().isNotNull());
+                // A post published later (scheduled, or approved) is sent when due, by ReleaseRoute.
+                .filter(e -> e.getMessage().getBody() != null && !Release.deferred(e.getMessage().getBody(EnrichedPost.class)));
         // Planned once the hold is over, so a marketer's decision about tags made meanwhile is in the hashtags.
         var split = Outbound.hold(posts, window, b -> ((EnrichedPost) b).id())
                 .process(records.asDecidedNow())
