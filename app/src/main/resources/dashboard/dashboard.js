@@ -194,8 +194,119 @@ async function showPost(id) {
   });
   document.getElementById('pairs').replaceChildren(...pairs);
   document.getElementById('pair-count').textContent = pairs.length;
-  await Promise.all([showNewsletter(id), showSocial(id), showTags(id)]);
+  await Promise.all([showNewsletter(id), showSocial(id), showTags(id), showPlans(id)]);
   section.scrollIntoView();
+}
+
+// --- published later: what waits, and when its newsletter and snippets go out ------------------
+
+const PLANS = { 'with-post': 'with the post', held: 'held' };
+
+function planText(plan, at) {
+  return plan === 'at' ? 'at ' + when(at) : PLANS[plan] || plan;
+}
+
+async function schedule(id, decision, done) {
+  const { ok, status, j } = await send(postPath(id) + '/schedule', {
+    headers: headers({ 'Content-Type': 'application/json' }), body: JSON.stringify(decision),
+  });
+  say(ok ? done(j) : (status === 401 ? 'Set the API token first: ' : 'Not changed: ') + j.detail);
+  await loadWaiting();
+  if (ok && state.selected === id && !document.getElementById('detail').hidden) await showPlans(id);
+  if (ok) await loadPosts();
+  return ok;
+}
+
+// A held newsletter or held snippets of the open post (one published later) can be sent from here.
+async function showPlans(id) {
+  const buttons = { newsletter: document.getElementById('send-held-newsletter'), snippets: document.getElementById('send-held-snippets') };
+  let p = null;
+  try {
+    p = await getJson(postPath(id) + '/schedule');
+  } catch (e) {
+    p = null;
+  }
+  for (const [channel, b] of Object.entries(buttons)) {
+    b.hidden = !(p && p.later && p[channel] !== 'with-post');
+    b.dataset.id = id;
+    if (p && p.later && p[channel] !== 'with-post') b.textContent = 'Send the ' + (channel === 'newsletter' ? 'newsletter' : 'snippets')
+      + ' now (' + planText(p[channel], p[channel + 'At']) + ')';
+  }
+}
+
+let waitingShown = '';
+
+async function loadWaiting() {
+  const list = document.getElementById('waiting-list');
+  let posts;
+  try {
+    posts = (await getJson('/api/pending')).posts;
+  } catch (e) {
+    list.replaceChildren(el('li', state.needsToken && !state.token ? 'Enter the API token to see what waits.' : 'Not available now.'));
+    document.getElementById('no-waiting').hidden = true;
+    waitingShown = '';
+    return;
+  }
+  // Drawn again only when something changed, so a refresh never takes the focus from a control.
+  const shown = JSON.stringify(posts);
+  if (shown === waitingShown) return;
+  waitingShown = shown;
+  document.getElementById('no-waiting').hidden = posts.length > 0;
+  list.replaceChildren(...posts.map(p => {
+    const li = el('li', null, 'waiting-post');
+    li.dataset.id = p.id;
+    li.appendChild(el('strong', p.title));
+    const what = p.state === 'awaiting-approval' ? 'awaiting approval' + (p.publishAt ? ', then at ' + when(p.publishAt) : '')
+      : 'scheduled for ' + when(p.publishAt);
+    li.appendChild(el('span', what, 'state'));
+    li.appendChild(el('span', 'newsletter ' + planText(p.newsletter, p.newsletterAt) + ' · snippets ' + planText(p.snippets, p.snippetsAt), 'reason'));
+    const row = el('div', null, 'row');
+    if (p.state === 'awaiting-approval') {
+      const b = el('button', 'Approve', 'approve');
+      b.type = 'button';
+      b.setAttribute('aria-label', 'Approve ' + p.title);
+      b.addEventListener('click', () => schedule(p.id, { approved: true },
+        j => j.state === 'published' ? 'Approved and published: ' + p.id + '.' : 'Approved: ' + p.id + ' is published at ' + when(j.publishAt) + '.'));
+      row.appendChild(b);
+    }
+    const publishNow = el('button', 'Publish now', 'secondary publish-now');
+    publishNow.type = 'button';
+    publishNow.setAttribute('aria-label', 'Publish ' + p.title + ' now');
+    publishNow.addEventListener('click', () => schedule(p.id, p.state === 'awaiting-approval' ? { approved: true, publishAt: 'now' } : { publishAt: 'now' },
+      () => 'Published: ' + p.id + '.'));
+    row.appendChild(publishNow);
+    for (const channel of ['newsletter', 'snippets']) {
+      const label = el('label', channel === 'newsletter' ? 'Newsletter' : 'Snippets');
+      const select = el('select', null, channel + '-plan');
+      select.id = 'plan-' + channel + '-' + p.id;
+      label.htmlFor = select.id;
+      for (const [value, text] of Object.entries(PLANS)) {
+        const o = el('option', text);
+        o.value = value;
+        select.appendChild(o);
+      }
+      if (p[channel] === 'at') {
+        const o = el('option', 'at ' + when(p[channel + 'At']));
+        o.value = 'at';
+        select.appendChild(o);
+      }
+      select.value = p[channel];
+      select.addEventListener('change', () => {
+        if (select.value !== 'at') schedule(p.id, { [channel]: select.value }, () => 'The ' + channel + ' of ' + p.id
+          + (select.value === 'held' ? ' is held until you send it.' : ' goes out with the post.'));
+      });
+      row.appendChild(label);
+      row.appendChild(select);
+    }
+    li.appendChild(row);
+    return li;
+  }));
+}
+
+async function sendHeld(channel) {
+  const id = document.getElementById(channel === 'newsletter' ? 'send-held-newsletter' : 'send-held-snippets').dataset.id;
+  await schedule(id, { [channel]: 'with-post' }, () => 'The ' + channel + ' of ' + id + ' is on its way.');
+  await Promise.all([showNewsletter(id), showSocial(id)]);
 }
 
 // The feeds the open post is in: everything, the questions, and one per tag it is published with.
@@ -366,7 +477,12 @@ async function publish(event) {
   event.preventDefault();
   const d = draft();
   // An edit keeps the post's id whatever its title now says: it is the post's next version.
-  const url = state.editing ? '/api/posts?id=' + encodeURIComponent(state.editing.id) : '/api/posts';
+  const params = [];
+  if (state.editing) params.push('id=' + encodeURIComponent(state.editing.id));
+  // The browser's local time, sent as an instant (UTC).
+  const at = document.getElementById('new-publish-at').value;
+  if (at) params.push('publishAt=' + encodeURIComponent(new Date(at).toISOString()));
+  const url = '/api/posts' + (params.length ? '?' + params.join('&') : '');
   const { ok, status, j } = await send(url, { headers: headers({ 'Content-Type': d.type }), body: d.body });
   if (!ok) {
     const text = (status >= 500 || status === 0 ? 'Not published: ' : 'Refused: ') + j.detail;
@@ -377,6 +493,8 @@ async function publish(event) {
   let text;
   if (j.status === 'unchanged') {
     text = 'Unchanged: ' + j.id + ' already has exactly this content, so nothing was published again.';
+  } else if (at) {
+    text = 'Scheduled: ' + j.id + ' is published at ' + when(new Date(at).toISOString()) + '; until then it waits under Waiting.';
   } else if (state.editing) {
     text = 'Updated: ' + j.id + ' is published as version ' + (state.editing.version + 1) + '.';
     state.open = { id: j.id, version: state.editing.version + 1 };
@@ -549,7 +667,7 @@ async function loadDlq() {
 async function refresh() {
   try {
     const open = state.selected && !document.getElementById('detail').hidden ? newsletterState(state.selected) : null;
-    await Promise.all([loadPosts(), loadStatus(), loadDlq(), open]);
+    await Promise.all([loadPosts(), loadStatus(), loadDlq(), loadWaiting(), open]);
     document.getElementById('live').textContent = 'live';
   } catch (e) {
     document.getElementById('live').textContent = 'offline';
@@ -573,6 +691,8 @@ document.addEventListener('DOMContentLoaded', () => {
   document.getElementById('edit').addEventListener('click', edit);
   document.getElementById('delete').addEventListener('click', remove);
   document.getElementById('resend').addEventListener('click', resendNewsletter);
+  document.getElementById('send-held-newsletter').addEventListener('click', () => sendHeld('newsletter'));
+  document.getElementById('send-held-snippets').addEventListener('click', () => sendHeld('snippets'));
   document.getElementById('cancel-edit').addEventListener('click', () => {
     leaveEdit();
     document.getElementById('new-form').reset();

@@ -496,4 +496,51 @@ class DashboardIT {
         assertEquals(kept, browser.findElement(By.cssSelector("#suggestions li.accepted")).getAttribute("data-tag"));
         assertEquals("accepted, published", browser.findElement(By.cssSelector("#suggestions li.accepted .state")).getText());
     }
+
+    /**
+     * Issue 27, item 3: with approval required, a new post waits under Waiting; the marketer holds its
+     * newsletter, approves it (published at once, snippets with it), then sends the held newsletter from
+     * the post. A post given a time in the form waits for it, and Publish now publishes it.
+     */
+    @Test
+    void marketing_approves_a_waiting_post_holds_and_then_sends_its_newsletter_and_schedules_another_from_the_form() throws Exception {
+        herald.close();
+        herald = Herald.start(ItSupport.settings(dir.resolve("approval"), port, "api-token", TOKEN, "approval", "required"), Stage.all());
+        assertEquals(202, post("text/plain", "Bike repair evening\n\nQ: Do I need to book?\nA: No, just come by after six.\n").statusCode());
+        browser.get("http://localhost:" + port + "/");
+        signIn();
+        By waiting = By.cssSelector("#waiting-list li[data-id='bike-repair-evening']");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(waiting));
+        assertTrue(browser.findElement(waiting).getText().contains("awaiting approval"), browser.findElement(waiting).getText());
+        assertEquals(404, ItSupport.get(port, "/posts/bike-repair-evening").statusCode(), "nothing public before approval");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("plan-newsletter-bike-repair-evening"))).selectByValue("held");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "is held until you send it"));
+        js("document.getElementById('waiting').scrollIntoView();");
+        screenshot("dashboard-waiting");
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#waiting-list li[data-id='bike-repair-evening'] button.approve"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Approved and published: bike-repair-evening"));
+        assertEquals(200, ItSupport.get(port, "/posts/bike-repair-evening").statusCode());
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(waiting));
+
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//tbody/tr[@data-id='bike-repair-evening']//button"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("send-held-newsletter")));
+        assertEquals("not sent", browser.findElement(By.id("newsletter-state")).getText(), "the newsletter is held");
+        browser.findElement(By.id("send-held-newsletter")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "is on its way"));
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.textToBe(By.id("newsletter-state"), "written"));
+
+        // A second post, given a time in the form: it waits for it; Publish now publishes it (approval included).
+        WebElement body = browser.findElement(By.id("new-body"));
+        js("arguments[0].value = arguments[1];", body, "Allotment open day\n\nQ: Can children come?\nA: Yes, with a grown-up.\n");
+        js("const d = new Date(Date.now() + 3 * 3600e3); d.setSeconds(0, 0);"
+                + "arguments[0].value = new Date(d - d.getTimezoneOffset() * 60000).toISOString().slice(0, 16);",
+                browser.findElement(By.id("new-publish-at")));
+        browser.findElement(By.id("publish")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Scheduled: allotment-open-day"));
+        By second = By.cssSelector("#waiting-list li[data-id='allotment-open-day']");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(second, "then at"));
+        browser.findElement(By.cssSelector("#waiting-list li[data-id='allotment-open-day'] button.publish-now")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Published: allotment-open-day"));
+        assertEquals(200, ItSupport.get(port, "/posts/allotment-open-day").statusCode());
+    }
 }

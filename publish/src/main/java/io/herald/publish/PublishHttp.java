@@ -62,6 +62,12 @@ public final class PublishHttp {
                     + "soonest first, each with its state and when its newsletter and snippets go out.")
             .json("200", "The waiting posts", "#/components/schemas/Object").problems("401").build();
 
+    public static final HttpEndpoint SCHEDULE_VIEW = HttpEndpoint.getOnly("/api/posts/{id}/schedule").route("publish-api-schedule-view")
+            .tag("Posts").token()
+            .summary("A post's schedule", "Its state (published, scheduled, awaiting-approval), its time, and when its "
+                    + "newsletter and snippets go out (with-post, held or at).")
+            .json("200", "The schedule", "#/components/schemas/Object").problems("401", "404").build();
+
     public static final HttpEndpoint SCHEDULE = HttpEndpoint.post("/api/posts/{id}/schedule").route("publish-api-schedule")
             .tag("Posts").token()
             .summary("Approve or schedule a post", "{\"approved\"?, \"publishAt\"? (a time or \"now\"), \"newsletter\"?, "
@@ -118,7 +124,7 @@ public final class PublishHttp {
 
     /** Every endpoint publish serves, in the order the API document lists them. */
     public static List<HttpEndpoint> all() {
-        List<HttpEndpoint> all = new ArrayList<>(List.of(LIST, POST, TAGS, TAG_DECISION, PENDING, SCHEDULE, NEWSLETTER, RESEND, SOCIAL));
+        List<HttpEndpoint> all = new ArrayList<>(List.of(LIST, POST, TAGS, TAG_DECISION, PENDING, SCHEDULE_VIEW, SCHEDULE, NEWSLETTER, RESEND, SOCIAL));
         all.addAll(FEEDS);
         all.addAll(List.of(FEED_INDEX, PAGE, TAG_PAGE, SITE_IMAGE, SCHEMAS, ASYNCAPI));
         return List.copyOf(all);

@@ -54,6 +54,16 @@ public final class ScheduleRoute extends RouteBuilder {
                             .map(p -> view(p, false)).toList();
                     Responses.json(e, 200, Json.write(Map.of("posts", posts)));
                 });
+        from(PublishHttp.SCHEDULE_VIEW.uri()).routeId(PublishHttp.SCHEDULE_VIEW.routeId())
+                .process(e -> {
+                    if (refused(e)) {
+                        return;
+                    }
+                    String id = e.getMessage().getHeader("id", String.class);
+                    Optional<EnrichedPost> pub = store.get(id);
+                    pub.or(() -> release.pending(id)).ifPresentOrElse(p -> Responses.json(e, 200, Json.write(view(p, pub.isPresent()))),
+                            () -> Responses.noSuchPost(e, id));
+                });
         from(PublishHttp.SCHEDULE.uri()).routeId(PublishHttp.SCHEDULE.routeId())
                 .process(this::decide)
                 .filter(exchangeProperty(DECIDED).isNotNull())
@@ -85,6 +95,8 @@ public final class ScheduleRoute extends RouteBuilder {
         v.put("publishAt", release.publishAt(p));
         v.put("needsApproval", p.needsApproval());
         v.put("approved", release.approved(p));
+        // Only a post published later has plans of its own; the others' newsletter and snippets went with them.
+        v.put("later", Release.deferred(p));
         v.put("newsletter", c.newsletter() == null ? PostControls.WITH_POST : c.newsletter());
         v.put("newsletterAt", c.newsletterAt());
         v.put("snippets", c.snippets() == null ? PostControls.WITH_POST : c.snippets());
