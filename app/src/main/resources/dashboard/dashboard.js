@@ -434,16 +434,61 @@ async function resendNewsletter() {
 }
 
 async function showSocial(id) {
-  const s = await getJson(postPath(id) + '/social');
+  renderSocial(id, await getJson(postPath(id) + '/social'));
+}
+
+function renderSocial(id, s) {
   document.getElementById('social-state').textContent = s.sent ? 'written' : (s.reason ? 'skipped' : 'pending');
   document.getElementById('snippets').replaceChildren(...s.snippets.map(n => {
     const li = el('li', null, 'snippet');
+    li.dataset.platform = n.platform;
     li.appendChild(el('strong', n.platform + ' '));
     li.appendChild(el('span', n.length + ' / ' + n.limit, 'count' + (n.length > n.limit ? ' over' : '')));
     li.appendChild(el('span', ' · ' + (n.state === 'sent' ? 'written' : n.state)));
-    li.appendChild(el('p', n.text, 'snippet-text'));
+    const text = el('p', n.text, 'snippet-text');
+    li.appendChild(text);
+    // A network's main snippet (not a thread's part) can be rewritten until it goes out.
+    if (n.state !== 'sent' && !/:\d+$/.test(n.idempotencyKey)) {
+      const b = el('button', 'Edit', 'secondary edit-snippet');
+      b.type = 'button';
+      b.setAttribute('aria-label', 'Edit the ' + n.platform + ' snippet');
+      b.addEventListener('click', () => editSnippet(id, li, text, n));
+      li.appendChild(b);
+    }
     return li;
   }));
+}
+
+function editSnippet(id, li, text, n) {
+  const area = el('textarea');
+  area.value = n.text;
+  area.rows = 6;
+  area.setAttribute('aria-label', 'The ' + n.platform + ' snippet');
+  const row = el('div', null, 'row');
+  const save = el('button', 'Save', 'save-snippet');
+  save.type = 'button';
+  const own = el('button', "Herald's text", 'secondary reset-snippet');
+  own.type = 'button';
+  const cancel = el('button', 'Cancel', 'secondary');
+  cancel.type = 'button';
+  const put = async (value) => {
+    const { ok, status, j } = await send(postPath(id) + '/social', {
+      headers: headers({ 'Content-Type': 'application/json' }), body: JSON.stringify({ platform: n.platform, text: value }),
+    });
+    if (!ok) {
+      say((status === 401 ? 'Set the API token first: ' : 'Not saved: ') + j.detail);
+      return;
+    }
+    say(value === null ? 'The ' + n.platform + ' snippet is Herald\'s again.' : 'Saved the ' + n.platform + ' snippet.');
+    renderSocial(id, j);
+  };
+  save.addEventListener('click', () => put(area.value));
+  own.addEventListener('click', () => put(null));
+  cancel.addEventListener('click', () => showSocial(id));
+  row.append(save, own, cancel);
+  text.replaceWith(area);
+  li.querySelector('.edit-snippet').replaceWith(row);
+  area.focus();
 }
 
 // --- new post ----------------------------------------------------------------------------------

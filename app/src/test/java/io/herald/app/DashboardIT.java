@@ -1,5 +1,6 @@
 package io.herald.app;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -213,6 +214,13 @@ class DashboardIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token")));
         browser.findElement(By.id("token")).sendKeys(TOKEN);
         browser.findElement(By.cssSelector("#token-form button")).click();
+    }
+
+    /** Clicks an element once it is clickable, scrolled to the middle of the window (clear of the message at the bottom). */
+    void centerAndClick(By by) {
+        WebElement e = wait.until(ExpectedConditions.elementToBeClickable(by));
+        js("arguments[0].scrollIntoView({block: 'center'});", e);
+        e.click();
     }
 
     /** Whether an element is drawn inside the window as it is scrolled now. */
@@ -542,5 +550,59 @@ class DashboardIT {
         browser.findElement(By.cssSelector("#waiting-list li[data-id='allotment-open-day'] button.publish-now")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Published: allotment-open-day"));
         assertEquals(200, ItSupport.get(port, "/posts/allotment-open-day").statusCode());
+    }
+
+    /**
+     * Issue 27, item 5: a snippet is edited before it goes out. The post waits for approval with its
+     * snippets held; the marketer opens it, rewrites the X snippet (a text over X's limit is refused
+     * with the count), sends the held snippets, and the record on herald.social carries their text.
+     */
+    @Test
+    void marketing_rewrites_a_snippet_before_it_goes_out_and_the_written_snippet_is_the_marketers_text() throws Exception {
+        herald.close();
+        herald = Herald.start(ItSupport.settings(dir.resolve("snippets"), port, "api-token", TOKEN, "approval", "required",
+                "social-platforms", "x,mastodon"), Stage.all());
+        assertEquals(202, post("text/plain", "Bike repair evening\n\nQ: Do I need to book?\nA: No, just come by after six.\n").statusCode());
+        String id = "bike-repair-evening";
+        await().atMost(Duration.ofSeconds(30)).until(() -> ItSupport.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + "/api/pending")).header("Authorization", "Bearer " + TOKEN).build())
+                .body().contains(id));
+        var approved = ItSupport.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/posts/" + id + "/schedule"))
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"approved\":true,\"snippets\":\"held\"}")).build());
+        assertEquals(200, approved.statusCode(), approved.body());
+
+        browser.get("http://localhost:" + port + "/");
+        signIn();
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//tbody/tr[@data-id='" + id + "']//button"))).click();
+        By x = By.cssSelector("#snippets li[data-platform='x']");
+        centerAndClick(By.cssSelector("#snippets li[data-platform='x'] button.edit-snippet"));
+        WebElement area = browser.findElement(By.cssSelector("#snippets li[data-platform='x'] textarea"));
+        String link = area.getAttribute("value").lines().filter(l -> l.startsWith("http")).findFirst().orElseThrow();
+        js("arguments[0].value = arguments[1];", area, "x".repeat(300) + "\n" + link);
+        centerAndClick(By.cssSelector("#snippets li[data-platform='x'] button.save-snippet"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "over its limit of 280"));
+        String mine = "Fix your bike with us on Thursday: tools, tea and help. No booking needed.\n" + link;
+        js("arguments[0].value = arguments[1];", area, mine);
+        centerAndClick(By.cssSelector("#snippets li[data-platform='x'] button.save-snippet"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Saved the x snippet"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(x, "Fix your bike with us on Thursday"));
+        js("document.getElementById('snippets').scrollIntoView();");
+        screenshot("dashboard-snippet-edit");
+
+        centerAndClick(By.id("send-held-snippets"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "is on its way"));
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            texts.clear();
+            io.herald.support.TopicReplay.replay(herald.bootstrapServers(), io.herald.events.Topics.SOCIAL, Duration.ofSeconds(5), (k, v) -> {
+                if (v != null) {
+                    texts.add(Json.read(v, io.herald.events.SocialSnippet.class).platform() + ":" + Json.read(v, io.herald.events.SocialSnippet.class).text());
+                }
+            });
+            return texts.size() == 2;
+        });
+        assertTrue(texts.contains("x:" + mine), "the marketer's text went out: " + texts);
+        assertTrue(texts.stream().anyMatch(t -> t.startsWith("mastodon:") && !t.contains("Fix your bike")), "the other network keeps Herald's");
     }
 }

@@ -78,6 +78,8 @@ public final class EventSchemas {
             Map.entry("PostControls.newsletterAt", "The time for newsletter=at."),
             Map.entry("PostControls.snippets", "When the social snippets of a post published later go out: with-post, held or at (snippetsAt)."),
             Map.entry("PostControls.snippetsAt", "The time for snippets=at."),
+            Map.entry("PostControls.snippetTexts", "A marketer's own text for a network's snippet (by network: x, mastodon, bluesky, "
+                    + "linkedin), used instead of Herald's for the post's snippets not yet sent."),
             Map.entry("publishAt", "When the post is to be published, if it was sent scheduled (?publishAt=); until then only the dashboard shows it."),
             Map.entry("needsApproval", "The post waits for a marketer's approval before it is published (approval=required when its "
                     + "first version arrived); once approved, every later version is published too."),
@@ -192,6 +194,9 @@ public final class EventSchemas {
         if (type instanceof ParameterizedType pt && pt.getRawType() == List.class) {
             p.put("type", "array");
             p.set("items", property(pt.getActualTypeArguments()[0], defs));
+        } else if (type instanceof ParameterizedType pt && pt.getRawType() == Map.class && pt.getActualTypeArguments()[0] == String.class) {
+            p.put("type", "object");
+            p.set("additionalProperties", property(pt.getActualTypeArguments()[1], defs));
         } else if (type == String.class) {
             p.put("type", "string");
         } else if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {

@@ -20,6 +20,8 @@ import java.util.List;
  * @param newsletterAt the time for {@code newsletter=at}
  * @param snippets     the same for the social snippets
  * @param snippetsAt   the time for {@code snippets=at}
+ * @param snippetTexts a marketer's own text for a network's snippet (by network: {@code x}, {@code mastodon}, ...),
+ *                     used instead of Herald's for every snippet of the post not yet sent
  */
 public record PostControls(
         int schema,
@@ -32,7 +34,8 @@ public record PostControls(
         String newsletter,
         Instant newsletterAt,
         String snippets,
-        Instant snippetsAt) implements Event {
+        Instant snippetsAt,
+        java.util.Map<String, String> snippetTexts) implements Event {
 
     public static final String WITH_POST = "with-post";
     public static final String HELD = "held";
@@ -41,11 +44,12 @@ public record PostControls(
     public PostControls {
         acceptedTags = acceptedTags == null ? List.of() : List.copyOf(acceptedTags);
         removedTags = removedTags == null ? List.of() : List.copyOf(removedTags);
+        snippetTexts = snippetTexts == null ? java.util.Map.of() : java.util.Map.copyOf(new java.util.TreeMap<>(snippetTexts));
     }
 
     /** A decision about tags only, in this schema. */
     public static PostControls of(String postId, List<String> acceptedTags, List<String> removedTags, Instant updated) {
-        return new PostControls(Schema.VERSION, postId, acceptedTags, removedTags, updated, false, null, null, null, null, null);
+        return new PostControls(Schema.VERSION, postId, acceptedTags, removedTags, updated, false, null, null, null, null, null, null);
     }
 
     /** No decision yet about a post. */
@@ -55,13 +59,26 @@ public record PostControls(
 
     /** This decision with its tags replaced, made at {@code at}. */
     public PostControls withTags(List<String> accepted, List<String> removed, Instant at) {
-        return new PostControls(Schema.VERSION, postId, accepted, removed, at, approved, publishAt, newsletter, newsletterAt, snippets, snippetsAt);
+        return new PostControls(Schema.VERSION, postId, accepted, removed, at, approved, publishAt, newsletter, newsletterAt, snippets, snippetsAt,
+                snippetTexts);
     }
 
     /** This decision with its schedule replaced, made at {@code at}. */
     public PostControls withSchedule(boolean approved, Instant publishAt, String newsletter, Instant newsletterAt, String snippets,
                                      Instant snippetsAt, Instant at) {
         return new PostControls(Schema.VERSION, postId, acceptedTags, removedTags, at, approved, publishAt, newsletter, newsletterAt,
-                snippets, snippetsAt);
+                snippets, snippetsAt, snippetTexts);
+    }
+
+    /** This decision with a network's snippet text replaced ({@code null}: Herald's own again), made at {@code at}. */
+    public PostControls withSnippetText(String platform, String text, Instant at) {
+        java.util.Map<String, String> texts = new java.util.TreeMap<>(snippetTexts);
+        if (text == null) {
+            texts.remove(platform);
+        } else {
+            texts.put(platform, text);
+        }
+        return new PostControls(Schema.VERSION, postId, acceptedTags, removedTags, at, approved, publishAt, newsletter, newsletterAt,
+                snippets, snippetsAt, texts);
     }
 }

@@ -76,6 +76,15 @@ public final class PublishHttp {
             .body("application/json")
             .json("200", "The post's schedule now", "#/components/schemas/Object").problems("400", "401", "404", "409").build();
 
+    public static final HttpEndpoint SNIPPET_EDIT = HttpEndpoint.post("/api/posts/{id}/social").route("publish-api-social-edit")
+            .tag("Posts").token()
+            .summary("Edit a snippet before it goes out", "{\"platform\": \"x\", \"text\": \"…\"} (text null: Herald's own again): "
+                    + "used for the post's snippet on that network while it has not gone out; the text must show the post's link "
+                    + "and fit the network's limit as it counts (422 otherwise).")
+            .body("application/json")
+            .json("200", "The snippets as they would go out now", "#/components/schemas/Object").problems("400", "401", "404", "409", "422")
+            .build();
+
     public static final HttpEndpoint SOCIAL = HttpEndpoint.get("/api/posts/{id}/social").route("publish-preview-social").tag("Posts")
             .summary("The post's social snippets",
                     "Each snippet as it went out, or as it would go out now, with its length as the network counts it.")
@@ -124,7 +133,7 @@ public final class PublishHttp {
 
     /** Every endpoint publish serves, in the order the API document lists them. */
     public static List<HttpEndpoint> all() {
-        List<HttpEndpoint> all = new ArrayList<>(List.of(LIST, POST, TAGS, TAG_DECISION, PENDING, SCHEDULE_VIEW, SCHEDULE, NEWSLETTER, RESEND, SOCIAL));
+        List<HttpEndpoint> all = new ArrayList<>(List.of(LIST, POST, TAGS, TAG_DECISION, PENDING, SCHEDULE_VIEW, SCHEDULE, NEWSLETTER, RESEND, SOCIAL, SNIPPET_EDIT));
         all.addAll(FEEDS);
         all.addAll(List.of(FEED_INDEX, PAGE, TAG_PAGE, SITE_IMAGE, SCHEMAS, ASYNCAPI));
         return List.copyOf(all);

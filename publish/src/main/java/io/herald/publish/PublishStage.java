@@ -7,6 +7,7 @@ import io.herald.publish.api.PostRoute;
 import io.herald.publish.api.SocialPreviewRoute;
 import io.herald.publish.api.TagsRoute;
 import io.herald.publish.api.ScheduleRoute;
+import io.herald.publish.api.SnippetsRoute;
 import io.herald.publish.feeds.ExportRoute;
 import io.herald.publish.feeds.FeedLinks;
 import io.herald.publish.feeds.FeedServer;
@@ -185,7 +186,8 @@ public final class PublishStage {
     public List<RouteBuilder> routes() {
         NewsletterRenderer renderer = new NewsletterRenderer(settings.baseUrl(), site);
         NewsletterDecision newsletter = new NewsletterDecision(renderer, settings.newsletterOnEdit(), settings.feedBacklog());
-        SocialPlan social = new SocialPlan(settings.baseUrl(), platforms, settings.socialThreads(), settings.feedBacklog());
+        SocialPlan social = new SocialPlan(settings.baseUrl(), platforms, settings.socialThreads(), settings.feedBacklog())
+                .edits(id -> tagControls.of(id).map(io.herald.events.PostControls::snippetTexts).orElse(Map.of()));
         HoldWindow window = new HoldWindow(settings.hold(), store);
         List<RouteBuilder> routes = new ArrayList<>(List.of(
                 new StoreRoute(release, records),
@@ -197,6 +199,7 @@ public final class PublishStage {
                 new ControlsRoute(tagControls, release, store),
                 new TagsRoute(store, release, settings.apiToken()),
                 new ScheduleRoute(store, release, settings.apiToken()),
+                new SnippetsRoute(store, release, outbox, social, settings.apiToken()),
                 new ContractsRoute(settings.baseUrl(), settings.topicPartitions()),
                 new PostPageRoute(store, site, settings.baseUrl()),
                 new PostListRoute(store),

@@ -139,6 +139,28 @@ public final class SnippetComposer {
                 platform.length(text), platform.limit(), link, facets);
     }
 
+    /**
+     * A marketer's own text for a snippet Herald composed: the same key, link and network, its length
+     * counted again and its link facet found again (the text must show the link, whole or as the network
+     * shows it).
+     */
+    public static SocialSnippet edited(SocialSnippet composed, String text, Platform platform) {
+        String shown = platform.shown(composed.link());
+        List<LinkFacet> facets = new ArrayList<>();
+        int at = shown.equals(composed.link()) ? -1 : text.lastIndexOf(shown);
+        if (at >= 0 && !text.contains(composed.link())) {
+            int start = utf8(text.substring(0, at));
+            facets.add(new LinkFacet(start, start + utf8(shown), composed.link()));
+        }
+        return new SocialSnippet(Schema.VERSION, composed.idempotencyKey(), composed.postId(), composed.version(), composed.platform(),
+                text, platform.length(text), platform.limit(), composed.link(), facets);
+    }
+
+    /** Whether a text shows the snippet's link (whole, or as the network shows it). */
+    public static boolean showsLink(SocialSnippet composed, String text, Platform platform) {
+        return text.contains(composed.link()) || text.contains(platform.shown(composed.link()));
+    }
+
     private static int utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8).length;
     }

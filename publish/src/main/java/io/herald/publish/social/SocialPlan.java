@@ -23,6 +23,7 @@ public final class SocialPlan {
     private final List<Platform> platforms;
     private final boolean threads;
     private final boolean announceBacklog;
+    private volatile java.util.function.Function<String, java.util.Map<String, String>> edits = id -> java.util.Map.of();
 
     public SocialPlan(String baseUrl, List<Platform> platforms, boolean threads) {
         this(baseUrl, platforms, threads, FeedBacklog.SKIP);
@@ -36,6 +37,17 @@ public final class SocialPlan {
         this.announceBacklog = backlog == FeedBacklog.ANNOUNCE;
     }
 
+    /** Where a marketer's own snippet texts come from: by post id, the text per network. */
+    public SocialPlan edits(java.util.function.Function<String, java.util.Map<String, String>> edits) {
+        this.edits = edits;
+        return this;
+    }
+
+    /** The networks snippets are written for. */
+    public List<Platform> platforms() {
+        return platforms;
+    }
+
     /** Whether this post gets no snippets at all: it is a newly added feed's backlog, and backlog is skipped. */
     public boolean skips(EnrichedPost post) {
         return post.backlog() && !announceBacklog;
@@ -45,9 +57,12 @@ public final class SocialPlan {
     public List<SocialSnippet> snippets(EnrichedPost post) {
         List<SocialSnippet> snippets = new ArrayList<>();
         String link = PostLinks.link(baseUrl, post.id(), post.url());
+        java.util.Map<String, String> own = edits.apply(post.id());
         for (Platform p : platforms) {
             String tagged = Utm.tag(link, "social-" + p.id(), Utm.campaign(post));
-            snippets.add(composer.compose(post, p, tagged));
+            SocialSnippet composed = composer.compose(post, p, tagged);
+            String text = own.get(p.id());
+            snippets.add(text == null ? composed : SnippetComposer.edited(composed, text, p));
             if (threads) {
                 snippets.addAll(composer.thread(post, p, tagged));
             }
