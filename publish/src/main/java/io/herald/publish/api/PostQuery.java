@@ -37,7 +37,7 @@ public record PostQuery(Optional<String> text, Optional<String> tagSlug, Optiona
         if (sourceKind.isPresent() && !sourceKind.get().equals(post.sourceKind() == null ? "" : post.sourceKind())) {
             return false;
         }
-        if (tagSlug.isPresent() && post.tags().stream().map(TagSlug::of).noneMatch(tagSlug.get()::equals)) {
+        if (tagSlug.isPresent() && !TagSlug.has(post, tagSlug.get())) {
             return false;
         }
         return text.isEmpty() || contains(post, text.get());

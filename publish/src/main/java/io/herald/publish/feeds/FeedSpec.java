@@ -29,7 +29,7 @@ public record FeedSpec(String key, String title, Predicate<EnrichedPost> include
      */
     public static FeedSpec tag(String siteTitle, String tag) {
         String slug = TagSlug.of(tag);
-        return new FeedSpec("tags/" + slug, siteTitle + ": " + tag, p -> p.tags().stream().anyMatch(x -> TagSlug.of(x).equals(slug)), false);
+        return new FeedSpec("tags/" + slug, siteTitle + ": " + tag, p -> TagSlug.has(p, slug), false);
     }
 
     /** The feed's path for a format ({@code rss}, {@code atom}, {@code json}), URL-encoded. */

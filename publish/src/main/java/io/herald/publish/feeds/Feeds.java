@@ -81,7 +81,7 @@ public final class Feeds {
 
     /** The posts with a tag of this slug, newest first. */
     public List<EnrichedPost> tagged(String slug, int limit) {
-        return store.newest(p -> p.tags().stream().anyMatch(t -> TagSlug.of(t).equals(slug)), 0, limit).posts();
+        return store.newest(p -> TagSlug.has(p, slug), 0, limit).posts();
     }
 
     /** Every tag in use, sorted. */

@@ -32,6 +32,16 @@ public final class TagSlug {
         return KNOWN.computeIfAbsent(tag, TagSlug::fold);
     }
 
+    /** Whether one of the post's tags has this slug. */
+    public static boolean has(io.herald.events.EnrichedPost post, String slug) {
+        return post.tags().stream().anyMatch(t -> of(t).equals(slug));
+    }
+
+    /** The post's tag of this slug, as the post spells it. */
+    public static java.util.Optional<String> spelt(io.herald.events.EnrichedPost post, String slug) {
+        return post.tags().stream().filter(t -> of(t).equals(slug)).findFirst();
+    }
+
     /** The slug of a tag name someone asked for: folded, not remembered. */
     public static String ofRequested(String tag) {
         String known = KNOWN.get(tag);

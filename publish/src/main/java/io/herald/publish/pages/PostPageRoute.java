@@ -66,14 +66,13 @@ public final class PostPageRoute extends RouteBuilder {
     private void tagPage(Exchange exchange) {
         String slug = io.herald.publish.feeds.TagSlug.ofRequested(exchange.getMessage().getHeader("slug", String.class));
         boolean head = "HEAD".equals(exchange.getMessage().getHeader(Exchange.HTTP_METHOD, String.class));
-        var page = store.newest(p -> p.tags().stream().anyMatch(t -> io.herald.publish.feeds.TagSlug.of(t).equals(slug)), 0, TagPage.LISTED);
+        var page = store.newest(p -> io.herald.publish.feeds.TagSlug.has(p, slug), 0, TagPage.LISTED);
         if (page.total() == 0) {
             Problems.respond(exchange, 404, "Not found", "No post has the tag \"" + slug + "\"; " + baseUrl + "/feeds/ lists every topic.");
             return;
         }
         // The tag as the newest post with it writes it.
-        String tag = page.posts().get(0).tags().stream().filter(t -> io.herald.publish.feeds.TagSlug.of(t).equals(slug)).findFirst()
-                .orElse(slug);
+        String tag = io.herald.publish.feeds.TagSlug.spelt(page.posts().get(0), slug).orElse(slug);
         var message = HttpAnswers.start(exchange, 200, "text/html; charset=utf-8");
         message.setHeader("Content-Security-Policy", PostPage.CONTENT_SECURITY_POLICY);
         message.setHeader("X-Content-Type-Options", "nosniff");
