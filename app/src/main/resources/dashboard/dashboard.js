@@ -285,18 +285,30 @@ async function loadWaiting() {
         o.value = value;
         select.appendChild(o);
       }
-      if (p[channel] === 'at') {
-        const o = el('option', 'at ' + when(p[channel + 'At']));
-        o.value = 'at';
-        select.appendChild(o);
-      }
+      const o = el('option', p[channel] === 'at' ? 'at ' + when(p[channel + 'At']) : 'at a time…');
+      o.value = 'at';
+      select.appendChild(o);
       select.value = p[channel];
-      select.addEventListener('change', () => {
-        if (select.value !== 'at') schedule(p.id, { [channel]: select.value }, () => 'The ' + channel + ' of ' + p.id
-          + (select.value === 'held' ? ' is held until you send it.' : ' goes out with the post.'));
+      const goes = channel === 'snippets' ? ' go' : ' goes';
+      // "At a time": a time of the marketer's (local), set with its own button.
+      const time = el('input', null, channel + '-at');
+      time.type = 'datetime-local';
+      time.hidden = true;
+      time.setAttribute('aria-label', 'When the ' + channel + ' of ' + p.title + ' goes out');
+      const set = el('button', 'Set', 'secondary ' + channel + '-set');
+      set.type = 'button';
+      set.hidden = true;
+      set.addEventListener('click', () => {
+        if (!time.value) return say('Choose a time first.');
+        const at = new Date(time.value).toISOString();
+        schedule(p.id, { [channel]: at }, () => 'The ' + channel + ' of ' + p.id + goes + ' out at ' + when(at) + '.');
       });
-      row.appendChild(label);
-      row.appendChild(select);
+      select.addEventListener('change', () => {
+        time.hidden = set.hidden = select.value !== 'at';
+        if (select.value !== 'at') schedule(p.id, { [channel]: select.value }, () => 'The ' + channel + ' of ' + p.id
+          + (select.value === 'held' ? (channel === 'snippets' ? ' are' : ' is') + ' held until you send it.' : goes + ' out with the post.'));
+      });
+      row.append(label, select, time, set);
     }
     li.appendChild(row);
     return li;

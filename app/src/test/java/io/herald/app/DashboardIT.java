@@ -523,6 +523,14 @@ class DashboardIT {
         assertEquals(404, ItSupport.get(port, "/posts/bike-repair-evening").statusCode(), "nothing public before approval");
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("plan-newsletter-bike-repair-evening"))).selectByValue("held");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "is held until you send it"));
+        // The snippets at a time of their own: chosen in the row, set with its button.
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("plan-snippets-bike-repair-evening"))).selectByValue("at");
+        js("const d = new Date(Date.now() + 2 * 3600e3); d.setSeconds(0, 0);"
+                + "arguments[0].value = new Date(d - d.getTimezoneOffset() * 60000).toISOString().slice(0, 16);",
+                browser.findElement(By.cssSelector("#waiting-list li[data-id='bike-repair-evening'] input.snippets-at")));
+        centerAndClick(By.cssSelector("#waiting-list li[data-id='bike-repair-evening'] button.snippets-set"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "The snippets of bike-repair-evening go out at"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(waiting, "snippets at "));
         js("document.getElementById('waiting').scrollIntoView();");
         screenshot("dashboard-waiting");
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#waiting-list li[data-id='bike-repair-evening'] button.approve"))).click();
