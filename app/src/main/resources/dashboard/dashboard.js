@@ -445,18 +445,53 @@ async function resendNewsletter() {
   await showNewsletter(id);
 }
 
+async function resendSnippets() {
+  const id = document.getElementById('resend-snippets').dataset.id;
+  const { ok, status, j } = await send(postPath(id) + '/social/resend', { headers: headers() });
+  say(ok ? 'Snippets handed to the webhook again: ' + j.idempotencyKeys.length + ' of ' + id + '.'
+    : (status === 401 ? 'Set the API token first: ' : status >= 500 || status === 0 ? 'Not resent: ' : 'Refused: ') + j.detail);
+  await showSocial(id);
+}
+
 async function showSocial(id) {
-  renderSocial(id, await getJson(postPath(id) + '/social'));
+  const s = await getJson(postPath(id) + '/social');
+  // Unchanged since it was shown: left as it is, so a refresh never moves a button from under the pointer or the focus.
+  const list = document.getElementById('snippets');
+  const seen = JSON.stringify(s);
+  if (list.dataset.shown === id + ' ' + seen) return;
+  renderSocial(id, s);
+  list.dataset.shown = id + ' ' + seen;
+}
+
+// Where a social webhook is set, what became of a sent snippet there; else it is written to herald.social.
+function deliveryText(d) {
+  if (!d) return 'written';
+  if (d.state === 'delivered') return 'delivered' + (d.at ? ' at ' + when(d.at) : '');
+  if (d.state === 'failed') return 'failed after ' + d.attempts + (d.attempts === 1 ? ' try' : ' tries') + (d.reason ? ': ' + d.reason : '');
+  if (d.state === 'retrying') return 'retrying' + (d.reason ? ' (' + d.reason + ')' : '') + (d.nextAttemptAt ? '; next try at ' + when(d.nextAttemptAt) : '');
+  return 'written, waiting for the webhook';
 }
 
 function renderSocial(id, s) {
-  document.getElementById('social-state').textContent = s.sent ? 'written' : (s.reason ? 'skipped' : 'pending');
+  document.getElementById('snippets').dataset.shown = '';
+  const states = Object.values(s.deliveries || {});
+  const worst = ['failed', 'retrying', 'waiting'].find(x => states.includes(x));
+  document.getElementById('social-state').textContent = !s.sent ? (s.reason ? 'skipped' : 'pending')
+    : !s.webhook ? 'written' : worst === 'waiting' ? 'written' : worst || 'delivered';
+  document.getElementById('social-note').textContent = s.webhook
+    ? 'Each snippet is written to herald.social, then handed to ' + s.webhook + ', the tool that posts it.'
+    : 'Written means on herald.social, for the tools that post them (no social-webhook is set).';
+  const resend = document.getElementById('resend-snippets');
+  resend.hidden = !(worst === 'failed' || worst === 'retrying');
+  resend.dataset.id = id;
   document.getElementById('snippets').replaceChildren(...s.snippets.map(n => {
     const li = el('li', null, 'snippet');
     li.dataset.platform = n.platform;
     li.appendChild(el('strong', n.platform + ' '));
     li.appendChild(el('span', n.length + ' / ' + n.limit, 'count' + (n.length > n.limit ? ' over' : '')));
-    li.appendChild(el('span', ' · ' + (n.state === 'sent' ? 'written' : n.state)));
+    const status = el('span', ' · ' + (n.state === 'sent' ? deliveryText(n.delivery) : n.state), 'delivery');
+    if (n.delivery) status.dataset.state = n.delivery.state;
+    li.appendChild(status);
     const text = el('p', n.text, 'snippet-text');
     li.appendChild(text);
     // A network's main snippet (not a thread's part) can be rewritten until it goes out.
@@ -472,6 +507,7 @@ function renderSocial(id, s) {
 }
 
 function editSnippet(id, li, text, n) {
+  document.getElementById('snippets').dataset.shown = '';
   const area = el('textarea');
   area.value = n.text;
   area.rows = 6;
@@ -723,8 +759,11 @@ async function loadDlq() {
 
 async function refresh() {
   try {
-    const open = state.selected && !document.getElementById('detail').hidden ? newsletterState(state.selected) : null;
-    await Promise.all([loadPosts(), loadStatus(), loadDlq(), loadWaiting(), open]);
+    const shown = state.selected && !document.getElementById('detail').hidden;
+    const open = shown ? newsletterState(state.selected) : null;
+    // The snippets' states too, unless one is being edited (that would throw the marketer's text away).
+    const social = shown && !document.querySelector('#snippets textarea') ? showSocial(state.selected).catch(() => null) : null;
+    await Promise.all([loadPosts(), loadStatus(), loadDlq(), loadWaiting(), open, social]);
     document.getElementById('live').textContent = 'live';
   } catch (e) {
     document.getElementById('live').textContent = 'offline';
@@ -748,6 +787,7 @@ document.addEventListener('DOMContentLoaded', () => {
   document.getElementById('edit').addEventListener('click', edit);
   document.getElementById('delete').addEventListener('click', remove);
   document.getElementById('resend').addEventListener('click', resendNewsletter);
+  document.getElementById('resend-snippets').addEventListener('click', resendSnippets);
   document.getElementById('send-held-newsletter').addEventListener('click', () => sendHeld('newsletter'));
   document.getElementById('send-held-snippets').addEventListener('click', () => sendHeld('snippets'));
   document.getElementById('cancel-edit').addEventListener('click', () => {

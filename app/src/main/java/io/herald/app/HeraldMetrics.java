@@ -168,12 +168,14 @@ final class HeraldMetrics extends EventNotifierSupport implements AutoCloseable 
         }
         try {
             Delivery d = Topics.DELIVERIES.read(json.getBytes(StandardCharsets.UTF_8));
+            boolean social = Delivery.SOCIAL.equals(d.channel());
             if (d.attempts() == 0) {
-                MetricNames.deliveryStates(registry, "resent").increment();
+                (social ? MetricNames.socialDeliveryStates(registry, "resent") : MetricNames.deliveryStates(registry, "resent")).increment();
                 return;
             }
-            MetricNames.deliveryTries(registry, Delivery.DELIVERED.equals(d.state()) ? "delivered" : "failed").increment();
-            MetricNames.deliveryStates(registry, d.state()).increment();
+            String outcome = Delivery.DELIVERED.equals(d.state()) ? "delivered" : "failed";
+            (social ? MetricNames.socialDeliveryTries(registry, outcome) : MetricNames.deliveryTries(registry, outcome)).increment();
+            (social ? MetricNames.socialDeliveryStates(registry, d.state()) : MetricNames.deliveryStates(registry, d.state())).increment();
         } catch (RuntimeException e) {
             // not a state this version writes: not counted
         }

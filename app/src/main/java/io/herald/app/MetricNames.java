@@ -25,6 +25,8 @@ final class MetricNames {
     static final String DELIVERY_TRIES = "herald.newsletter.delivery.tries";
     static final String DELIVERY_STATES = "herald.newsletter.deliveries";
     static final String SNIPPETS = "herald.social.snippets";
+    static final String SOCIAL_DELIVERY_TRIES = "herald.social.delivery.tries";
+    static final String SOCIAL_DELIVERY_STATES = "herald.social.deliveries";
 
     /** Where posts come from, as the metrics label them. */
     static final List<String> SOURCES = List.of("http", "inbox", "feed", "webhook");
@@ -70,6 +72,16 @@ final class MetricNames {
                 + "(failed: failed for good, after every retry)").tag("state", state).register(r);
     }
 
+    static Counter socialDeliveryTries(MeterRegistry r, String outcome) {
+        return Counter.builder(SOCIAL_DELIVERY_TRIES).description("Tries at handing a snippet to the social webhook, by outcome "
+                + "(delivered, failed)").tag("outcome", outcome).register(r);
+    }
+
+    static Counter socialDeliveryStates(MeterRegistry r, String state) {
+        return Counter.builder(SOCIAL_DELIVERY_STATES).description("Snippet delivery states written to herald.deliveries, by state "
+                + "(failed: failed for good, after every retry)").tag("state", state).register(r);
+    }
+
     static Counter snippets(MeterRegistry r, String platform) {
         return Counter.builder(SNIPPETS).description("Social snippets written to herald.social by this instance, by network")
                 .tag("platform", platform).register(r);
@@ -93,6 +105,8 @@ final class MetricNames {
             NEWSLETTER_KINDS.forEach(kind -> newsletters(r, kind));
             List.of("delivered", "failed").forEach(outcome -> deliveryTries(r, outcome));
             DELIVERY_STATE_NAMES.forEach(state -> deliveryStates(r, state));
+            List.of("delivered", "failed").forEach(outcome -> socialDeliveryTries(r, outcome));
+            DELIVERY_STATE_NAMES.forEach(state -> socialDeliveryStates(r, state));
             publish.platforms().forEach(p -> snippets(r, p.id()));
         }
     }
@@ -104,7 +118,8 @@ final class MetricNames {
             groups.add(ConsumerGroups.TRANSFORM);
         }
         if (stages.contains(Stage.PUBLISH)) {
-            groups.addAll(List.of(ConsumerGroups.NEWSLETTER, ConsumerGroups.SOCIAL, ConsumerGroups.NEWSLETTER_DELIVERY));
+            groups.addAll(List.of(ConsumerGroups.NEWSLETTER, ConsumerGroups.SOCIAL, ConsumerGroups.NEWSLETTER_DELIVERY,
+                    ConsumerGroups.SOCIAL_DELIVERY));
         }
         return groups;
     }

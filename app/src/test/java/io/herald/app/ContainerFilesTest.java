@@ -228,10 +228,11 @@ class ContainerFilesTest {
             }
         }
         assertTrue(alerts.containsAll(Set.of("HeraldStageDown", "HeraldLagGrowing", "HeraldDeadLettersGrowing",
-                "HeraldNewsletterDeliveriesFailing")), alerts.toString());
+                "HeraldNewsletterDeliveriesFailing", "HeraldSnippetFailedForGood")), alerts.toString());
         Set<String> exported = new HashSet<>(Set.of("herald_consumer_lag_records"));
         for (String counter : List.of(MetricNames.DLQ, MetricNames.DELIVERY_TRIES, MetricNames.DELIVERY_STATES, MetricNames.ACCEPTED,
-                MetricNames.REFUSED, MetricNames.RECORDS, MetricNames.NEWSLETTERS, MetricNames.SNIPPETS)) {
+                MetricNames.REFUSED, MetricNames.RECORDS, MetricNames.NEWSLETTERS, MetricNames.SNIPPETS, MetricNames.SOCIAL_DELIVERY_TRIES,
+                MetricNames.SOCIAL_DELIVERY_STATES)) {
             exported.add(counter.replace('.', '_') + "_total");
         }
         families.removeAll(exported);

@@ -613,4 +613,53 @@ class DashboardIT {
         assertTrue(texts.contains("x:" + mine), "the marketer's text went out: " + texts);
         assertTrue(texts.stream().anyMatch(t -> t.startsWith("mastodon:") && !t.contains("Fix your bike")), "the other network keeps Herald's");
     }
+
+    /**
+     * Issue 27, item 5: with a social webhook, each network's snippet says what became of it there. The
+     * tool behind the webhook takes the X snippet and refuses Mastodon's; the open post shows X
+     * delivered and Mastodon failed with why, as the page refreshes; once the tool works again the
+     * marketer resends what failed and Mastodon shows delivered.
+     */
+    @Test
+    void each_networks_snippet_shows_delivered_or_failed_with_why_and_what_failed_is_resent_from_the_dashboard() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean refuseMastodon = new java.util.concurrent.atomic.AtomicBoolean(true);
+        com.sun.net.httpserver.HttpServer hook = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        hook.createContext("/social", exchange -> {
+            String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(refuseMastodon.get() && key.endsWith(":mastodon") ? 503 : 200, -1);
+            exchange.close();
+        });
+        hook.start();
+        try {
+            herald.close();
+            herald = Herald.start(ItSupport.settings(dir.resolve("social"), port, "api-token", TOKEN, "social-platforms", "x,mastodon",
+                    "social-webhook", "http://127.0.0.1:" + hook.getAddress().getPort() + "/social",
+                    "outbound-allow", "127.0.0.1:" + hook.getAddress().getPort(),
+                    "social-webhook-retries", 1, "social-webhook-backoff-seconds", 1), Stage.all());
+            assertEquals(202, post("text/plain", "Bike repair evening\n\nQ: Do I need to book?\nA: No, just come by after six.\n").statusCode());
+            browser.get("http://localhost:" + port + "/");
+            signIn();
+            wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//tbody/tr[@data-id='bike-repair-evening']//button"))).click();
+            WebDriverWait slow = new WebDriverWait(browser, Duration.ofSeconds(60));
+            By x = By.cssSelector("#snippets li[data-platform='x'] .delivery");
+            By mastodon = By.cssSelector("#snippets li[data-platform='mastodon'] .delivery");
+            slow.until(ExpectedConditions.textToBePresentInElementLocated(mastodon, "failed after 2 tries"));
+            assertTrue(browser.findElement(mastodon).getText().contains("503"), browser.findElement(mastodon).getText());
+            assertTrue(browser.findElement(x).getText().contains("delivered at"), browser.findElement(x).getText());
+            assertEquals("failed", browser.findElement(By.id("social-state")).getText());
+            assertTrue(browser.findElement(By.id("social-note")).getText().contains("handed to http://127.0.0.1:"),
+                    browser.findElement(By.id("social-note")).getText());
+            js("document.getElementById('social-state').scrollIntoView();");
+            screenshot("dashboard-social-delivery");
+            refuseMastodon.set(false);
+            centerAndClick(By.id("resend-snippets"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Snippets handed to the webhook again: 1"));
+            slow.until(ExpectedConditions.textToBePresentInElementLocated(mastodon, "delivered at"));
+            slow.until(ExpectedConditions.textToBe(By.id("social-state"), "delivered"));
+            assertTrue(!browser.findElement(By.id("resend-snippets")).isDisplayed(), "nothing to resend once every network took its snippet");
+        } finally {
+            hook.stop(0);
+        }
+    }
 }

@@ -247,6 +247,70 @@ class OutboundIT {
         assertEquals(1, deliveries.stream().filter("quick-one:v1:newsletter:announcement"::equals).count(), "not delivered again");
     }
 
+    /**
+     * Issue 27, item 5: with social-webhook set, each snippet on herald.social is handed to the tool that
+     * posts it; the preview says per network delivered, or failed with why (the DLQ too), and what failed
+     * is resent once, never what the webhook took.
+     */
+    @Test
+    void snippets_are_delivered_to_the_social_webhook_and_each_network_shows_delivered_or_failed_with_why_and_a_failed_one_is_resent()
+            throws Exception {
+        String url = receiver(0);
+        String x = "social-hook:v1:social:x";
+        String mastodon = "social-hook:v1:social:mastodon";
+        refused.add(mastodon);
+        start("social-platforms", "x,mastodon", "social-webhook", url, "social-webhook-secret", "shared-secret",
+                "social-webhook-retries", 1, "social-webhook-backoff-seconds", 1);
+        post(port, "text/plain", "Social hook\n\nQ: Who posts it?\nA: The tool behind the webhook.".getBytes(StandardCharsets.UTF_8));
+        await().atMost(Duration.ofSeconds(30)).until(() -> deliveries.contains(x));
+        await().atMost(Duration.ofSeconds(30)).until(() -> social("social-hook").at("/deliveries/mastodon").asText().equals("failed"));
+        JsonNode state = social("social-hook");
+        assertEquals("delivered", state.at("/deliveries/x").asText(), state.toString());
+        assertEquals(url, state.get("webhook").asText());
+        JsonNode failed = snippet(state, "mastodon").get("delivery");
+        assertEquals(2, failed.get("attempts").asInt(), "the first try and one retry");
+        assertTrue(failed.get("reason").asText().contains("503"), failed.toString());
+        assertEquals("delivered", snippet(state, "x").at("/delivery/state").asText());
+        for (String sig : signatures) {
+            String[] sentAndExpected = sig.split(" ");
+            assertEquals(sentAndExpected[1], sentAndExpected[0], "every request is signed with the social secret");
+        }
+        SocialSnippet took = Json.read(bodies.stream().filter(b -> b.contains(x)).findFirst().orElseThrow(), SocialSnippet.class);
+        assertEquals("x", took.platform());
+        assertTrue(took.text().contains("/posts/social-hook"), took.text());
+        Rejection r = topic(Topics.DLQ).stream().filter(d -> d.reason().startsWith("social delivery")).findFirst().orElseThrow();
+        assertTrue(r.reason().startsWith("social delivery to " + url + " failed after 2 tries"), r.reason());
+        assertEquals(Topics.SOCIAL.name(), r.originTopic());
+
+        refused.clear();
+        var resent = resend("social-hook");
+        assertEquals(202, resent.statusCode(), resent.body());
+        assertEquals(List.of(mastodon), Json.read(resent.body(), Map.class).get("idempotencyKeys"), "only what the webhook did not take");
+        await().atMost(Duration.ofSeconds(20)).until(() -> deliveries.contains(mastodon));
+        await().atMost(Duration.ofSeconds(10)).until(() -> social("social-hook").at("/deliveries/mastodon").asText().equals("delivered"));
+        assertEquals(409, resend("social-hook").statusCode(), "every snippet delivered: nothing is sent twice");
+        assertEquals(1, deliveries.stream().filter(x::equals).count());
+        assertEquals(1, deliveries.stream().filter(mastodon::equals).count());
+    }
+
+    java.net.http.HttpResponse<String> resend(String id) {
+        return ItSupport.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                + "/api/posts/" + id + "/social/resend")).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    JsonNode social(String id) throws Exception {
+        return Json.mapper().readTree(get(port, "/api/posts/" + id + "/social").body());
+    }
+
+    static JsonNode snippet(JsonNode state, String platform) {
+        for (JsonNode s : state.get("snippets")) {
+            if (s.get("platform").asText().equals(platform)) {
+                return s;
+            }
+        }
+        throw new AssertionError("no " + platform + " snippet in " + state);
+    }
+
     String preview(String id) {
         return get(port, "/api/posts/" + id + "/newsletter").headers().firstValue("X-Herald-Preview").orElse("");
     }

@@ -120,7 +120,9 @@ public final class EventSchemas {
             Map.entry("LinkFacet.byteStart", "The shown link's first byte in the text's UTF-8."),
             Map.entry("LinkFacet.byteEnd", "The byte after the shown link."),
             Map.entry("LinkFacet.uri", "The whole URL."),
-            Map.entry("Delivery.target", "Where it was delivered (the webhook URL)."),
+            Map.entry("Delivery.channel", "newsletter (a payload of herald.newsletter at newsletter-webhook) or social (a snippet of "
+                    + "herald.social at social-webhook); absent on records written before channels were recorded, which are newsletters'."),
+            Map.entry("Delivery.target", "Where it was delivered (the webhook URL, its credentials masked)."),
             Map.entry("Delivery.state", "delivered (the webhook answered 2xx), retrying (a try failed, another follows at "
                     + "nextAttemptAt) or failed (no tries left; a re-send starts over)."),
             Map.entry("Delivery.attempts", "Tries so far."),

@@ -44,6 +44,12 @@ public final class PublishHttp {
             .summary("Send the newsletter again", "Hands the post's latest newsletter to the webhook again with fresh retries.")
             .json("202", "Handed to the webhook again", "#/components/schemas/Accepted").problems("401", "404", "409").build();
 
+    public static final HttpEndpoint SOCIAL_RESEND = HttpEndpoint.post("/api/posts/{id}/social/resend").route("publish-social-resend")
+            .tag("Posts").token()
+            .summary("Send the snippets again", "Hands every snippet of the post the social webhook has not taken to it again, "
+                    + "with fresh retries.")
+            .json("202", "Handed to the webhook again", "#/components/schemas/Accepted").problems("401", "404", "409").build();
+
     public static final HttpEndpoint TAGS = HttpEndpoint.get("/api/posts/{id}/tags").route("publish-api-tags").tag("Posts")
             .summary("The post's suggested tags", "Each tag Herald found (not the author's) with its state (suggested, accepted "
                     + "or removed) and whether it is published under the auto-tags setting; and the tags published now.")
@@ -133,7 +139,8 @@ public final class PublishHttp {
 
     /** Every endpoint publish serves, in the order the API document lists them. */
     public static List<HttpEndpoint> all() {
-        List<HttpEndpoint> all = new ArrayList<>(List.of(LIST, POST, TAGS, TAG_DECISION, PENDING, SCHEDULE_VIEW, SCHEDULE, NEWSLETTER, RESEND, SOCIAL, SNIPPET_EDIT));
+        List<HttpEndpoint> all = new ArrayList<>(List.of(LIST, POST, TAGS, TAG_DECISION, PENDING, SCHEDULE_VIEW, SCHEDULE, NEWSLETTER, RESEND, SOCIAL, SNIPPET_EDIT,
+                SOCIAL_RESEND));
         all.addAll(FEEDS);
         all.addAll(List.of(FEED_INDEX, PAGE, TAG_PAGE, SITE_IMAGE, SCHEMAS, ASYNCAPI));
         return List.copyOf(all);

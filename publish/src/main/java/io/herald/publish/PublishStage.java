@@ -5,6 +5,7 @@ import io.herald.publish.api.NewsletterPreviewRoute;
 import io.herald.publish.api.PostListRoute;
 import io.herald.publish.api.PostRoute;
 import io.herald.publish.api.SocialPreviewRoute;
+import io.herald.publish.api.SocialState;
 import io.herald.publish.api.TagsRoute;
 import io.herald.publish.api.ScheduleRoute;
 import io.herald.publish.api.SnippetsRoute;
@@ -16,13 +17,14 @@ import io.herald.publish.feeds.RenderedFeeds;
 import io.herald.publish.feeds.StaticExport;
 import io.herald.publish.feeds.WebSubPublisher;
 import io.herald.publish.api.ResendRoute;
-import io.herald.publish.newsletter.Deliveries;
-import io.herald.publish.newsletter.DeliveryRoute;
+import io.herald.publish.delivery.Deliveries;
+import io.herald.publish.delivery.DeliveryRoute;
+import io.herald.publish.delivery.WebhookChannel;
 import io.herald.publish.newsletter.DigestRoute;
 import io.herald.publish.newsletter.NewsletterDecision;
 import io.herald.publish.newsletter.NewsletterRenderer;
 import io.herald.publish.newsletter.NewsletterRoute;
-import io.herald.publish.newsletter.WebhookClient;
+import io.herald.publish.delivery.WebhookClient;
 import io.herald.publish.social.Platform;
 import io.herald.publish.social.SocialPlan;
 import io.herald.support.Settings;
@@ -173,7 +175,7 @@ public final class PublishStage {
             }
         });
         if (deliveries.size() > 0) {
-            LOG.info("Publish knows the webhook delivery state of {} newsletters ({} waiting to be retried)", deliveries.size(),
+            LOG.info("Publish knows the webhook delivery state of {} payloads ({} waiting to be retried)", deliveries.size(),
                     deliveries.due(Instant.MAX).size());
         }
     }
@@ -189,6 +191,7 @@ public final class PublishStage {
         SocialPlan social = new SocialPlan(settings.baseUrl(), platforms, settings.socialThreads(), settings.feedBacklog())
                 .edits(id -> tagControls.of(id).map(io.herald.events.PostControls::snippetTexts).orElse(Map.of()));
         HoldWindow window = new HoldWindow(settings.hold(), store);
+        SocialState socialStates = new SocialState(deliveries, settings.socialWebhook());
         List<RouteBuilder> routes = new ArrayList<>(List.of(
                 new StoreRoute(release, records),
                 new ReleaseRoute(release, store, outbox, newsletter, social, ownership, Duration.ofSeconds(1)),
@@ -199,19 +202,24 @@ public final class PublishStage {
                 new ControlsRoute(tagControls, release, store),
                 new TagsRoute(store, release, settings.apiToken()),
                 new ScheduleRoute(store, release, settings.apiToken()),
-                new SnippetsRoute(store, release, outbox, social, settings.apiToken()),
+                new SnippetsRoute(store, release, outbox, social, socialStates, settings.apiToken()),
                 new ContractsRoute(settings.baseUrl(), settings.topicPartitions()),
                 new PostPageRoute(store, site, settings.baseUrl()),
                 new PostListRoute(store),
                 new NewsletterPreviewRoute(store, outbox, newsletter, deliveries, settings.newsletterWebhook().isPresent()),
-                new ResendRoute(store, outbox, deliveries, settings.newsletterWebhook(), settings.apiToken()),
-                new SocialPreviewRoute(store, outbox, social),
+                ResendRoute.newsletter(store, outbox, deliveries, settings.newsletterWebhook(), settings.apiToken()),
+                ResendRoute.social(store, outbox, deliveries, settings.socialWebhook(), settings.apiToken()),
+                new SocialPreviewRoute(store, outbox, social, socialStates),
                 new NewsletterRoute(newsletter, outbox, window, records),
                 new SocialRoute(social, outbox, window, records)));
         settings.newsletterDigest()
                 .ifPresent(schedule -> routes.add(new DigestRoute(schedule, renderer, store, outbox, Tuning.DIGEST_CHECK, newsletter::skips, ownership)));
-        settings.newsletterWebhook().ifPresent(url -> routes.add(DeliveryRoute.of(new WebhookClient(url, settings.newsletterWebhookSecret(), settings.outboundAllow()),
-                settings.newsletterWebhookRetries(), settings.newsletterWebhookBackoff(), deliveries, outbox, ownership)));
+        settings.newsletterWebhook().ifPresent(url -> routes.add(DeliveryRoute.of(WebhookChannel.newsletter(outbox),
+                new WebhookClient(url, settings.newsletterWebhookSecret(), settings.outboundAllow()),
+                settings.newsletterWebhookRetries(), settings.newsletterWebhookBackoff(), deliveries, ownership)));
+        settings.socialWebhook().ifPresent(url -> routes.add(DeliveryRoute.of(WebhookChannel.social(outbox),
+                new WebhookClient(url, settings.socialWebhookSecret(), settings.outboundAllow()),
+                settings.socialWebhookRetries(), settings.socialWebhookBackoff(), deliveries, ownership)));
         return routes;
     }
 }

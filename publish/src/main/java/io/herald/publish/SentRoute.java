@@ -4,7 +4,7 @@ import io.herald.events.Delivery;
 import io.herald.events.Event;
 import io.herald.events.Topic;
 import io.herald.events.Topics;
-import io.herald.publish.newsletter.Deliveries;
+import io.herald.publish.delivery.Deliveries;
 import io.herald.support.ConsumerGroups;
 import io.herald.support.KafkaEndpoints;
 import java.util.UUID;

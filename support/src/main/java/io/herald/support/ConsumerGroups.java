@@ -16,11 +16,13 @@ public final class ConsumerGroups {
     public static final String SOCIAL = "herald-social";
     /** publish: each newsletter payload delivered to the webhook once across instances. */
     public static final String NEWSLETTER_DELIVERY = "herald-newsletter-delivery";
+    /** publish: each social snippet delivered to the social webhook once across instances. */
+    public static final String SOCIAL_DELIVERY = "herald-social-delivery";
     /** publish: every instance reads the whole enriched topic, so its group is its own. */
     public static final String STORE_PREFIX = "herald-publish-";
 
     /** The groups instances share work through (not the per-instance store groups): whose lag is watched. */
-    public static final List<String> SHARED = List.of(TRANSFORM, NEWSLETTER, SOCIAL, NEWSLETTER_DELIVERY);
+    public static final List<String> SHARED = List.of(TRANSFORM, NEWSLETTER, SOCIAL, NEWSLETTER_DELIVERY, SOCIAL_DELIVERY);
 
     private ConsumerGroups() {
     }

@@ -173,7 +173,7 @@ public final class Settings {
             NewsletterOnEdit.class, NewsletterOnEdit.NONE, "what a significant edit sends: `none` or `correction`");
     public static final Setting<Optional<String>> NEWSLETTER_WEBHOOK = Setting.optionalText("newsletter-webhook", "URL",
             "POST every newsletter payload here (see [Newsletter delivery](#newsletter-delivery))")
-            .then(url -> url.map(Settings::webhookUrl)).shown(url -> url.map(Masking::url).orElse(""));
+            .then(url -> url.map(u -> webhookUrl("newsletter-webhook", u))).shown(url -> url.map(Masking::url).orElse(""));
     public static final Setting<Optional<String>> NEWSLETTER_WEBHOOK_SECRET = Setting.optionalText("newsletter-webhook-secret",
             "SECRET", "sign each webhook request: `X-Herald-Signature: sha256=<hex HMAC-SHA256 of the body with this secret>`; "
             + "receivers compute the same and compare").asSecret();
@@ -182,6 +182,15 @@ public final class Settings {
     public static final Setting<Duration> NEWSLETTER_WEBHOOK_BACKOFF = Setting.seconds("newsletter-webhook-backoff-seconds", 30,
             1, 86_400, "wait before the first retry; it doubles with every retry, up to an hour (the defaults retry for about "
             + "two hours)");
+    public static final Setting<Optional<String>> SOCIAL_WEBHOOK = Setting.optionalText("social-webhook", "URL",
+            "POST every social snippet here, for the tool that posts it (see [Social delivery](#social-delivery))")
+            .then(url -> url.map(u -> webhookUrl("social-webhook", u))).shown(url -> url.map(Masking::url).orElse(""));
+    public static final Setting<Optional<String>> SOCIAL_WEBHOOK_SECRET = Setting.optionalText("social-webhook-secret",
+            "SECRET", "sign each social webhook request, as `newsletter-webhook-secret` does").asSecret();
+    public static final Setting<Integer> SOCIAL_WEBHOOK_RETRIES = Setting.integer("social-webhook-retries", "N", 8, 0, 100,
+            "retries of a failed snippet delivery before it is marked `failed` (and recorded in the DLQ)");
+    public static final Setting<Duration> SOCIAL_WEBHOOK_BACKOFF = Setting.seconds("social-webhook-backoff-seconds", 30,
+            1, 86_400, "wait before a snippet's first retry; it doubles with every retry, up to an hour");
     public static final Setting<Optional<DigestSchedule>> NEWSLETTER_DIGEST = Setting.<Optional<DigestSchedule>>of(
             "newsletter-digest", "off|daily@HH:MM|weekly@DAY@HH:MM", "off", "`daily@HH:MM` or `weekly@DAY@HH:MM` (UTC)",
             (name, text, earlier) -> DigestSchedule.parse(text.orElse("off")))
@@ -209,6 +218,7 @@ public final class Settings {
             SITE_LANGUAGE, SITE_ICON, SITE_IMAGE, SITE_IMAGE_ALT, DEFAULT_AUTHOR, API_TOKEN, GHOST_WEBHOOK_SECRET, MAX_POST_BYTES,
             OUTBOUND_ALLOW, FEEDS, FEED_POLL, FEED_BACKLOG, MINOR_EDIT_THRESHOLD, FEED_SIZE, WEBSUB_HUB, NEWSLETTER_ON_EDIT,
             NEWSLETTER_WEBHOOK, NEWSLETTER_WEBHOOK_SECRET, NEWSLETTER_WEBHOOK_RETRIES, NEWSLETTER_WEBHOOK_BACKOFF,
+            SOCIAL_WEBHOOK, SOCIAL_WEBHOOK_SECRET, SOCIAL_WEBHOOK_RETRIES, SOCIAL_WEBHOOK_BACKOFF,
             NEWSLETTER_DIGEST, SOCIAL_PLATFORMS, SOCIAL_THREADS, AUTO_TAGS, APPROVAL, LOG_FORMAT, HOLD);
 
     /** The settings read before the one being read: a default may depend on them ({@code base-url} on {@code port}). */
@@ -266,6 +276,10 @@ public final class Settings {
     public FeedBacklog feedBacklog() { return get(FEED_BACKLOG); }
     public int newsletterWebhookRetries() { return get(NEWSLETTER_WEBHOOK_RETRIES); }
     public Duration newsletterWebhookBackoff() { return get(NEWSLETTER_WEBHOOK_BACKOFF); }
+    public Optional<String> socialWebhook() { return get(SOCIAL_WEBHOOK); }
+    public Optional<String> socialWebhookSecret() { return get(SOCIAL_WEBHOOK_SECRET); }
+    public int socialWebhookRetries() { return get(SOCIAL_WEBHOOK_RETRIES); }
+    public Duration socialWebhookBackoff() { return get(SOCIAL_WEBHOOK_BACKOFF); }
     public Optional<String> ghostWebhookSecret() { return get(GHOST_WEBHOOK_SECRET); }
     public LogFormat logFormat() { return get(LOG_FORMAT); }
     public Map<String, String> kafkaProperties() { return kafkaProperties; }
@@ -410,7 +424,7 @@ public final class Settings {
         return t.toString();
     }
 
-    private static String webhookUrl(String url) {
+    private static String webhookUrl(String setting, String url) {
         URI uri;
         try {
             uri = new URI(url);
@@ -418,7 +432,7 @@ public final class Settings {
             uri = null;
         }
         if (uri == null || uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-            throw new IllegalArgumentException("newsletter-webhook must be an http or https URL, not \"" + url + "\"");
+            throw new IllegalArgumentException(setting + " must be an http or https URL, not \"" + url + "\"");
         }
         return url;
     }

@@ -30,7 +30,7 @@ public final class ContractsRoute extends RouteBuilder {
                     + ConsumerGroups.STORE_PREFIX + "<instance>"},
             Topics.POSTS_CONTROLS.name(), new String[] {"publish", ConsumerGroups.STORE_PREFIX + "controls-<instance>"},
             Topics.NEWSLETTER.name(), new String[] {"publish", ConsumerGroups.NEWSLETTER_DELIVERY},
-            Topics.SOCIAL.name(), new String[] {"publish", ""},
+            Topics.SOCIAL.name(), new String[] {"publish", ConsumerGroups.SOCIAL_DELIVERY},
             Topics.DELIVERIES.name(), new String[] {"publish", ""},
             Topics.DLQ.name(), new String[] {"ingest,transform,publish", ""});
 

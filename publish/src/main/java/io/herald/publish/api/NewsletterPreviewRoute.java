@@ -5,7 +5,7 @@ import io.herald.publish.PublishHttp;
 import io.herald.events.Json;
 import io.herald.publish.Outbox;
 import io.herald.publish.PostStore;
-import io.herald.publish.newsletter.Deliveries;
+import io.herald.publish.delivery.Deliveries;
 import io.herald.publish.newsletter.NewsletterDecision;
 import io.herald.publish.newsletter.NewsletterState;
 import org.apache.camel.Exchange;

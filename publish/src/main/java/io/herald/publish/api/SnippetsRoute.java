@@ -20,8 +20,10 @@ public final class SnippetsRoute extends RouteBuilder {
     private final Outbox outbox;
     private final SocialPlan plan;
     private final Decisions decisions;
+    private final SocialState states;
 
-    public SnippetsRoute(PostStore store, Release release, Outbox outbox, SocialPlan plan, Optional<String> apiToken) {
+    public SnippetsRoute(PostStore store, Release release, Outbox outbox, SocialPlan plan, SocialState states, Optional<String> apiToken) {
+        this.states = states;
         this.outbox = outbox;
         this.plan = plan;
         this.decisions = new Decisions(store, release, apiToken);
@@ -34,7 +36,7 @@ public final class SnippetsRoute extends RouteBuilder {
                     SnippetEdit.Edit edit = SnippetEdit.read(post, body, plan, outbox);
                     return before.withSnippetText(edit.platform(), edit.text(), Instant.now());
                 },
-                (e, post) -> Responses.json(e, 200, Json.write(SocialPreviewRoute.state(post.id(), outbox.snippets(post.id()),
+                (e, post) -> Responses.json(e, 200, Json.write(states.of(post.id(), outbox.snippets(post.id()),
                         plan.snippets(post), false))));
     }
 }

@@ -1,5 +1,6 @@
 package io.herald.publish.newsletter;
 
+import io.herald.publish.delivery.Deliveries;
 import io.herald.events.Delivery;
 import io.herald.events.EnrichedPost;
 import io.herald.events.NewsletterPayload;

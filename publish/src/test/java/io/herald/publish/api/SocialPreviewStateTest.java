@@ -22,7 +22,7 @@ class SocialPreviewStateTest {
         List<SocialSnippet> planned = List.of(snippet("x", "planned x"), snippet("mastodon", "planned m"),
                 snippet("bluesky", "planned b"), snippet("linkedin", "planned l"));
         List<SocialSnippet> sent = List.of(snippet("x", "as sent x"), snippet("mastodon", "as sent m"));
-        Map<String, Object> state = SocialPreviewRoute.state("p", sent, planned, false);
+        Map<String, Object> state = SocialState.withoutWebhook().of("p", sent, planned, false);
         assertFalse((Boolean) state.get("sent"), "only some went out");
         assertEquals(Map.of("x", "sent", "mastodon", "sent", "bluesky", "pending", "linkedin", "pending"), state.get("platforms"));
         @SuppressWarnings("unchecked")
@@ -30,13 +30,13 @@ class SocialPreviewStateTest {
         assertEquals(4, snippets.size());
         assertEquals("as sent x", snippets.get(0).get("text"), "a sent snippet shows as it went out");
         assertEquals("pending", snippets.get(2).get("state"));
-        assertTrue((Boolean) SocialPreviewRoute.state("p", planned, planned, false).get("sent"), "all sent");
+        assertTrue((Boolean) SocialState.withoutWebhook().of("p", planned, planned, false).get("sent"), "all sent");
     }
 
     @Test
     void a_new_feeds_backlog_shows_every_snippet_and_network_as_skipped() {
         List<SocialSnippet> planned = List.of(snippet("x", "planned x"), snippet("mastodon", "planned m"));
-        Map<String, Object> state = SocialPreviewRoute.state("p", List.of(), planned, true);
+        Map<String, Object> state = SocialState.withoutWebhook().of("p", List.of(), planned, true);
         assertEquals(Map.of("x", "skipped", "mastodon", "skipped"), state.get("platforms"));
         assertFalse((Boolean) state.get("sent"));
         assertTrue(String.valueOf(state.get("reason")).contains("backlog"), String.valueOf(state.get("reason")));

@@ -1,5 +1,8 @@
 package io.herald.publish.newsletter;
 
+import io.herald.publish.delivery.Deliveries;
+import io.herald.publish.delivery.Delivering;
+import io.herald.publish.delivery.WebhookClient;
 import io.herald.support.Settings.FeedBacklog;
 import io.herald.support.Settings.NewsletterOnEdit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,7 +50,7 @@ class DeliveryStateTest {
         });
         receiver.start();
         String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
-        return new Delivering(new WebhookClient(url, Optional.empty(),
+        return new Delivering(Delivery.NEWSLETTER, new WebhookClient(url, Optional.empty(),
                 io.herald.support.OutboundPolicy.parse(java.util.List.of("127.0.0.1:" + receiver.getAddress().getPort()))),
                 retries, backoff, Clock.fixed(T, ZoneOffset.UTC));
     }
@@ -70,18 +73,18 @@ class DeliveryStateTest {
     void a_failed_try_is_retried_later_then_fails_for_good_with_the_reason() throws Exception {
         Delivering d = delivering(2, Duration.ofSeconds(30));
         String json = Json.write(payload);
-        Delivery first = d.attempt(payload, json, 0);
+        Delivery first = d.attempt(payload.idempotencyKey(), payload.postId(), json, 0);
         assertEquals(Delivery.RETRYING, first.state());
         assertEquals(1, first.attempts());
         assertEquals(T.plusSeconds(30), first.nextAttemptAt());
         assertTrue(first.reason().contains("HTTP 503"), first.reason());
-        Delivery second = d.attempt(payload, json, first.attempts());
+        Delivery second = d.attempt(payload.idempotencyKey(), payload.postId(), json, first.attempts());
         assertEquals(T.plusSeconds(60), second.nextAttemptAt());
-        Delivery third = d.attempt(payload, json, second.attempts());
+        Delivery third = d.attempt(payload.idempotencyKey(), payload.postId(), json, second.attempts());
         assertEquals(Delivery.FAILED, third.state(), "two retries after the first try, then it is failed");
         assertNull(third.nextAttemptAt());
         status.set(204);
-        Delivery resent = d.attempt(payload, json, 0);
+        Delivery resent = d.attempt(payload.idempotencyKey(), payload.postId(), json, 0);
         assertEquals(Delivery.DELIVERED, resent.state());
         assertNull(resent.reason());
     }
@@ -121,6 +124,22 @@ class DeliveryStateTest {
         assertEquals(9, failed.fields().get("attempts"));
         deliveries.record(Delivery.of(payload.idempotencyKey(), "p", "u", Delivery.DELIVERED, 10, null, T, null));
         assertEquals("sent", NewsletterState.of(Optional.empty(), sent, decision, deliveries, true).state(), "also once the post is deleted");
+    }
+
+    @Test
+    void each_channels_retries_are_its_own_and_a_state_written_before_channels_is_a_newsletters() {
+        Deliveries deliveries = new Deliveries();
+        deliveries.record(Delivery.of("p:v1:newsletter:announcement", "p", "u", Delivery.RETRYING, 1, "x", T, T));
+        deliveries.record(Delivery.of(Delivery.SOCIAL, "p:v1:social:x", "p", "u", Delivery.RETRYING, 1, "x", T, T));
+        assertEquals(java.util.List.of("p:v1:social:x"),
+                deliveries.due(Delivery.SOCIAL, T).stream().map(Delivery::idempotencyKey).toList());
+        assertEquals(java.util.List.of("p:v1:newsletter:announcement"),
+                deliveries.due(Delivery.NEWSLETTER, T).stream().map(Delivery::idempotencyKey).toList());
+        Delivery old = Json.read("{\"schema\":1,\"idempotencyKey\":\"k\",\"postId\":\"p\",\"target\":\"u\",\"state\":\"failed\","
+                + "\"attempts\":3,\"at\":\"2026-01-01T00:00:00Z\"}", Delivery.class);
+        assertEquals(Delivery.NEWSLETTER, old.channel());
+        assertEquals(Delivery.SOCIAL, Json.read(Json.write(Delivery.of(Delivery.SOCIAL, "k", "p", "u", Delivery.FAILED, 1, "x", T, null)),
+                Delivery.class).channel(), "the channel survives the topic");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.herald.publish.newsletter;
 
+import io.herald.publish.delivery.WebhookClient;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,10 +39,10 @@ class NonAsciiKeyDeliveryTest {
                     .published(java.time.Instant.EPOCH).updated(java.time.Instant.EPOCH).summary("質問と回答").readingTimeMinutes(1)
                     .wordCount(3).contentHash("h").receivedAt(java.time.Instant.EPOCH).build();
             NewsletterPayload fresh = new NewsletterRenderer("http://localhost:8080").announce(post, "announcement");
-            client.deliver(Json.write(fresh));
+            client.deliver(fresh.idempotencyKey(), Json.write(fresh));
             NewsletterPayload stored = new NewsletterPayload(Schema.VERSION, "週末の家庭菜園:v1:newsletter:announcement", "週末の家庭菜園", 1,
                     "announcement", "週末の家庭菜園", "質問と回答", "<p>x</p>", "x", null, List.of());
-            client.deliver(Json.write(stored));
+            client.deliver(stored.idempotencyKey(), Json.write(stored));
             assertEquals(2, keys.size());
             assertEquals(keys.get(0), keys.get(1), "the same key, however it was stored");
             assertTrue(keys.get(0).chars().allMatch(c -> c > 0x20 && c < 0x7f), keys.get(0));

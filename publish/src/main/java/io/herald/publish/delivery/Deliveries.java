@@ -1,4 +1,4 @@
-package io.herald.publish.newsletter;
+package io.herald.publish.delivery;
 
 import io.herald.events.Delivery;
 import java.time.Instant;
@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The latest delivery state of every newsletter payload, as on {@code herald.deliveries}: what the
+ * The latest delivery state of every outbound payload, as on {@code herald.deliveries}: what the
  * previews show, what the retries pick up. Rebuilt from the topic at start-up and kept up with it
  * ({@link #follow}), so every publish instance shows the same state and can retry any payload, and a
  * retry that was waiting when Herald stopped is made after the restart.
@@ -54,7 +54,13 @@ public final class Deliveries {
 
     /** The payloads waiting for a retry whose time has come, the longest-waiting first. */
     public List<Delivery> due(Instant now) {
+        return due(null, now);
+    }
+
+    /** A channel's payloads waiting for a retry whose time has come ({@code null}: every channel's), the longest-waiting first. */
+    public List<Delivery> due(String channel, Instant now) {
         return latest.values().stream()
+                .filter(d -> channel == null || channel.equals(d.channel()))
                 .filter(d -> Delivery.RETRYING.equals(d.state()) && d.nextAttemptAt() != null && !d.nextAttemptAt().isAfter(now))
                 .sorted(Comparator.comparing(Delivery::nextAttemptAt))
                 .toList();

@@ -1,7 +1,5 @@
-package io.herald.publish.newsletter;
+package io.herald.publish.delivery;
 
-import io.herald.events.Json;
-import io.herald.events.NewsletterPayload;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -17,7 +15,10 @@ import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** POSTs newsletter payloads to a newsletter system's webhook, with the payload's idempotency key as a header. */
+/**
+ * POSTs payloads to a webhook (a newsletter system's, or a social tool's), each with its idempotency
+ * key as a header and, with a secret, signed.
+ */
 public final class WebhookClient {
 
     /** The header a receiver verifies: {@code sha256=} and the hex HMAC-SHA256 of the request body with the shared secret. */
@@ -55,11 +56,10 @@ public final class WebhookClient {
     }
 
     /** Delivers one payload (its JSON as it is on the topic); anything but a 2xx answer is an IOException. */
-    public void deliver(String json) throws IOException, InterruptedException {
-        NewsletterPayload p = Json.read(json, NewsletterPayload.class);
+    public void deliver(String idempotencyKey, String json) throws IOException, InterruptedException {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
-        headers.put("Idempotency-Key", HeaderSafe.of(p.idempotencyKey()));
+        headers.put("Idempotency-Key", HeaderSafe.of(idempotencyKey));
         secret.ifPresent(s -> headers.put(SIGNATURE, sign(json, s)));
         // The whole delivery within 15 s, its answer read up to 64 KiB: a slow or huge answer is a failed try.
         var r = http.send(url, "POST", headers, json.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(15), 64 * 1024);
