@@ -49,7 +49,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * dashboard served by a publish process checks and publishes a post in Debian's chromium (its calls
  * reach ingest through {@code ingest-url}); a newsletter whose webhook fails is tried and retried on one
  * publish instance, both previews agreeing at each step, then re-sent from the other, which delivers
- * it; {@code /metrics} of every process, read with Prometheus' own parser, has every family from the
+ * it; each snippet reaches the social webhook once, from one instance or the other; {@code /metrics} of every process, read with Prometheus' own parser, has every family from the
  * start and each lag series once.
  */
 class StagesApartIT {
@@ -71,6 +71,7 @@ class StagesApartIT {
     HttpServer webhook;
     final AtomicBoolean webhookFails = new AtomicBoolean(true);
     final List<String> delivered = new CopyOnWriteArrayList<>();
+    final List<String> snippetsDelivered = new CopyOnWriteArrayList<>();
     WebDriver browser;
 
     @AfterEach
@@ -106,7 +107,8 @@ class StagesApartIT {
         publish[i] = herald("publish", "publish-" + (i + 1), publishPorts[i], "--ingest-url", "http://127.0.0.1:" + ingestPort,
                 "--newsletter-webhook", "http://127.0.0.1:" + webhook.getAddress().getPort() + "/hook",
                 "--outbound-allow", "127.0.0.1:" + webhook.getAddress().getPort(),
-                "--newsletter-webhook-retries", "1", "--newsletter-webhook-backoff-seconds", "1");
+                "--newsletter-webhook-retries", "1", "--newsletter-webhook-backoff-seconds", "1",
+                "--social-webhook", "http://127.0.0.1:" + webhook.getAddress().getPort() + "/social");
         return publish[i];
     }
 
@@ -158,6 +160,11 @@ class StagesApartIT {
                 delivered.add(Json.mapper().readTree(body).path("idempotencyKey").asText());
             }
             exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        webhook.createContext("/social", exchange -> {
+            snippetsDelivered.add(Json.mapper().readTree(exchange.getRequestBody().readAllBytes()).path("idempotencyKey").asText());
+            exchange.sendResponseHeaders(200, -1);
             exchange.close();
         });
         webhook.start();
@@ -233,6 +240,10 @@ class StagesApartIT {
         String id = Samples.WEBINAR_ID;
         await().atMost(Duration.ofSeconds(60)).until(() -> ItSupport.get(publishPorts[1], "/api/posts/" + id).statusCode() == 200);
 
+        // The snippets (x and bluesky) go to the social webhook from one instance or the other, each once.
+        await().atMost(Duration.ofSeconds(60)).until(() -> snippetsDelivered.size() >= 2);
+        assertEquals(snippetsDelivered.size(), new HashSet<>(snippetsDelivered).size(), "a snippet delivered twice: " + snippetsDelivered);
+
         // 3. The webhook fails: one instance tries, retries once, and marks it failed; both previews agree.
         awaitBothPreviews(id, "failed");
         JsonNode failed = preview(publishPorts[0], id);
@@ -266,6 +277,7 @@ class StagesApartIT {
         awaitHealthy(publishPorts[tried]);
         awaitBothPreviews(id, "sent");
         assertEquals(1, delivered.size(), "the restart sends nothing again");
+        assertEquals(snippetsDelivered.size(), new HashSet<>(snippetsDelivered).size(), "no snippet again after the restart: " + snippetsDelivered);
 
         // 6. Issue 27: in a publish process without ingest, a post opens in the editor (its source read from
         // herald.posts.raw), is published again as version 2 of itself and deleted, both through ingest.

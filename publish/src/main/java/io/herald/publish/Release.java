@@ -92,11 +92,13 @@ public final class Release {
     public List<EnrichedPost> releaseDue(Instant now) {
         List<EnrichedPost> released = new ArrayList<>();
         for (EnrichedPost p : List.copyOf(pending.values())) {
-            if (released(p, now) && pending.remove(p.id(), p)) {
+            // Public first, then no longer pending: a reader between the two finds it either way, never
+            // neither (the dashboard answering a decision reads it back at once). The one call that
+            // made it public releases it; a second thread here finds it public already.
+            if (released(p, now) && store.applySafe(decisions.served(p))) {
                 due.values().forEach(ids -> ids.add(p.id()));
-                if (store.applySafe(decisions.served(p))) {
-                    released.add(p);
-                }
+                pending.computeIfPresent(p.id(), (id, held) -> held.version() <= p.version() ? null : held);
+                released.add(p);
             }
         }
         return released;

@@ -37,6 +37,39 @@ class ReleaseTest {
         assertTrue(release.waiting(Channel.NEWSLETTER).contains("p") && release.waiting(Channel.SNIPPETS).contains("p"));
     }
 
+    /**
+     * A decision's answer reads the post back at once, while the release timer may be moving it: a
+     * post being released is public or pending at every moment, never neither (that gap answered a
+     * marketer's approval with a 500).
+     */
+    @Test
+    void a_post_being_released_is_found_at_every_moment_public_or_pending() throws Exception {
+        int n = 3000;
+        for (int i = 0; i < n; i++) {
+            release.apply("p" + i, EnrichedPost.builder().id("p" + i).version(1).title("T").published(T).updated(T).publishAt(T).build(),
+                    T.minusSeconds(1));
+        }
+        java.util.concurrent.atomic.AtomicReference<String> lost = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread reader = new Thread(() -> {
+            while (!done.get() && lost.get() == null) {
+                for (int i = 0; i < n && lost.get() == null; i++) {
+                    String id = "p" + i;
+                    if (release.pending(id).isEmpty() && store.get(id).isEmpty()) {
+                        lost.set(id);
+                    }
+                }
+            }
+        });
+        reader.start();
+        assertEquals(n, release.releaseDue(T).size());
+        done.set(true);
+        reader.join();
+        assertEquals(null, lost.get(), "a post neither public nor pending while released");
+        assertTrue(release.pending().isEmpty());
+        assertEquals(List.of(), release.releaseDue(T), "released once");
+    }
+
     @Test
     void a_post_that_needs_approval_is_published_once_approved_and_a_public_post_stays_public() {
         release.apply("p", post(1, null, true), T);

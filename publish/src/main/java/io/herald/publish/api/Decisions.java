@@ -83,7 +83,8 @@ final class Decisions {
             PostControls d = e.getProperty(DECIDED, PostControls.class);
             ControlsRoute.apply(release.decisions(), store, d.postId(), d);
             release.decided(d.postId(), Instant.now());
-            answer.accept(e, find(d.postId()).orElseThrow());
+            // Deleted meanwhile (a tombstone read between the decision and this answer): 404, not a 500.
+            find(d.postId()).ifPresentOrElse(post -> answer.accept(e, post), () -> Responses.noSuchPost(e, d.postId()));
         };
     }
 
