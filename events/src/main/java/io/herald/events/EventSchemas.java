@@ -26,6 +26,8 @@ public final class EventSchemas {
             "SocialSnippet", SocialSnippet.class,
             "Delivery", Delivery.class,
             "PostControls", PostControls.class,
+            "Follower", Follower.class,
+            "LedgerEntry", LedgerEntry.class,
             "Rejection", Rejection.class);
 
     /** Fields present in every value of an event (beyond primitives, which are always written). */
@@ -37,6 +39,8 @@ public final class EventSchemas {
             Map.entry(SocialSnippet.class, Set.of("idempotencyKey", "postId", "platform", "text")),
             Map.entry(Delivery.class, Set.of("idempotencyKey", "target", "state", "at")),
             Map.entry(PostControls.class, Set.of("postId", "acceptedTags", "removedTags", "updated")),
+            Map.entry(Follower.class, Set.of("actor", "inbox", "followedAt")),
+            Map.entry(LedgerEntry.class, Set.of("postId", "channel", "destination", "activity", "externalId", "objectId", "state", "at")),
             Map.entry(Rejection.class, Set.of("stage", "reason", "source", "rejectedAt")),
             Map.entry(QaPair.class, Set.of("question")),
             Map.entry(EnrichedQa.class, Set.of("id", "question")),
@@ -67,6 +71,25 @@ public final class EventSchemas {
             Map.entry("EnrichedPost.language", "ISO 639-1 code, or und when the text does not tell."),
             Map.entry("EnrichedPost.autoTags", "The tags among tags that Herald found in the text, not the author's: suggestions a "
                     + "marketer accepts or removes (herald.posts.controls). Absent on versions made before it existed."),
+            Map.entry("Follower.actor", "The follower's ActivityPub actor id (a URL). Also the record key."),
+            Map.entry("Follower.inbox", "The follower's own inbox."),
+            Map.entry("Follower.sharedInbox", "Its server's shared inbox, when it names one: activities go there, once per server."),
+            Map.entry("Follower.followId", "The id of the Follow activity Herald accepted."),
+            Map.entry("Follower.followedAt", "When Herald accepted the Follow: posts published from then on are sent to it."),
+            Map.entry("LedgerEntry.postId", "The post."),
+            Map.entry("LedgerEntry.channel", "activitypub (a follower's inbox)."),
+            Map.entry("LedgerEntry.destination", "Where it went: for activitypub, the (shared) inbox URL."),
+            Map.entry("LedgerEntry.version", "The post's version the last activity carried."),
+            Map.entry("LedgerEntry.activity", "What was sent last: Create, Update or Delete."),
+            Map.entry("LedgerEntry.externalId", "The id the channel knows it by: for activitypub, the activity's id (the same on every retry)."),
+            Map.entry("LedgerEntry.objectId", "The id of the post on that channel: for activitypub, the Article's id."),
+            Map.entry("LedgerEntry.state", "delivered (the destination answered 2xx), retrying (another try follows at nextAttemptAt) "
+                    + "or failed (every retry failed, or the destination is gone)."),
+            Map.entry("LedgerEntry.attempts", "Tries of this activity so far."),
+            Map.entry("LedgerEntry.reason", "Why the last try failed."),
+            Map.entry("LedgerEntry.at", "When this state was reached."),
+            Map.entry("LedgerEntry.nextAttemptAt", "When the next try is due (retrying only)."),
+            Map.entry("LedgerEntry.deliveredVersion", "The version the destination last took: 0 before any, -1 once it took the Delete."),
             Map.entry("PostControls.postId", "The post the decision is about. Also the record key."),
             Map.entry("PostControls.acceptedTags", "Auto-tags a marketer accepted: with auto-tags=approved, only these of the auto-tags are published."),
             Map.entry("PostControls.removedTags", "Auto-tags a marketer removed: never published."),

@@ -30,6 +30,12 @@ public final class Topics {
     /** What became of each newsletter payload at the webhook: the latest state per payload. Key: its idempotency key. */
     public static final Topic<Delivery> DELIVERIES = new Topic<>("herald.deliveries", Delivery.class, true);
 
+    /** Who follows the site on the fediverse: the latest per follower, a tombstone once it left. Key: its actor id. */
+    public static final Topic<Follower> FOLLOWERS = new Topic<>("herald.activitypub.followers", Follower.class, true);
+
+    /** What went out per post, channel and destination, under which id: the latest per key ({@link LedgerEntry#key()}). */
+    public static final Topic<LedgerEntry> LEDGER = new Topic<>("herald.ledger", LedgerEntry.class, true);
+
     /** Everything any stage rejected, with stage and reason. */
     public static final Topic<Rejection> DLQ = new Topic<>("herald.dlq", Rejection.class, false);
 
@@ -38,6 +44,6 @@ public final class Topics {
 
     /** All topics, in flow order. */
     public static List<Topic<?>> all() {
-        return List.of(POSTS_RAW, POSTS_ENRICHED, POSTS_CONTROLS, NEWSLETTER, SOCIAL, DELIVERIES, DLQ);
+        return List.of(POSTS_RAW, POSTS_ENRICHED, POSTS_CONTROLS, NEWSLETTER, SOCIAL, DELIVERIES, FOLLOWERS, LEDGER, DLQ);
     }
 }

@@ -29,15 +29,21 @@ class EventSchemasTest {
 
     @Test
     void every_event_validates_against_its_schema_and_a_broken_one_does_not() {
-        Map<String, Object> events = Map.of(
-                "RawPost", EventsRoundTripTest.raw(),
-                "EnrichedPost", EventsRoundTripTest.enriched(),
-                "Rejection", Rejection.of("ingest", "The post is empty.", "http", "text/plain", null, null, null, new byte[] {1}),
-                "Delivery", Delivery.of("k", "p", "https://lists.example/hook", Delivery.FAILED, 9, "HTTP 503", EventsRoundTripTest.T, null),
-                "SocialSnippet", new SocialSnippet(1, "p:v1:social:x", "p", 1, "x", "Text", 4, 280),
-                "NewsletterPayload", new NewsletterPayload(1, "p:v1:newsletter:announcement", "p", 1, "announcement", "Subject", "Pre",
-                        "<table></table>", "Text", "https://e.org/p", List.of("t")),
-                "PostControls", PostControls.of("p", List.of("webinars"), List.of("start"), EventsRoundTripTest.T));
+        Map<String, Object> events = Map.ofEntries(
+                Map.entry("RawPost", EventsRoundTripTest.raw()),
+                Map.entry("EnrichedPost", EventsRoundTripTest.enriched()),
+                Map.entry("Rejection", Rejection.of("ingest", "The post is empty.", "http", "text/plain", null, null, null, new byte[] {1})),
+                Map.entry("Delivery", Delivery.of("k", "p", "https://lists.example/hook", Delivery.FAILED, 9, "HTTP 503", EventsRoundTripTest.T, null)),
+                Map.entry("SocialSnippet", new SocialSnippet(1, "p:v1:social:x", "p", 1, "x", "Text", 4, 280)),
+                Map.entry("NewsletterPayload", new NewsletterPayload(1, "p:v1:newsletter:announcement", "p", 1, "announcement", "Subject", "Pre",
+                        "<table></table>", "Text", "https://e.org/p", List.of("t"))),
+                Map.entry("PostControls", PostControls.of("p", List.of("webinars"), List.of("start"), EventsRoundTripTest.T)),
+                Map.entry("Follower", Follower.of("https://social.example/users/ana", "https://social.example/users/ana/inbox",
+                        "https://social.example/inbox", "https://social.example/follows/1", EventsRoundTripTest.T)),
+                Map.entry("LedgerEntry", LedgerEntry.attempt("p", LedgerEntry.ACTIVITYPUB, "https://social.example/inbox", 2, "abc",
+                        "Update", "https://blog.example/ap/actor/activities/update/p/2", "https://blog.example/ap/posts/p", 1,
+                        EventsRoundTripTest.T).next(LedgerEntry.RETRYING, 1, "the inbox answered HTTP 503", EventsRoundTripTest.T,
+                        EventsRoundTripTest.T.plusSeconds(60))));
         assertEquals(EventSchemas.EVENTS.keySet(), events.keySet(), "every event has an example here");
         events.forEach((name, event) -> assertEquals(List.of(), errors(name, Json.write(event)), name));
         assertTrue(!errors("RawPost", Json.write(EventsRoundTripTest.raw()).replace("\"id\":\"ask-the-editor\",", "")).isEmpty(),

@@ -87,9 +87,10 @@ class EventsRoundTripTest {
         for (Topic<?> t : Topics.all()) {
             assertTrue(t.name().startsWith("herald."), t.name());
             assertTrue(names.add(t.name()), "duplicate " + t.name());
-            assertEquals(t == Topics.POSTS_RAW || t == Topics.POSTS_ENRICHED || t == Topics.POSTS_CONTROLS || t == Topics.DELIVERIES, t.compacted(), t.name());
+            assertEquals(t == Topics.POSTS_RAW || t == Topics.POSTS_ENRICHED || t == Topics.POSTS_CONTROLS || t == Topics.DELIVERIES
+                    || t == Topics.FOLLOWERS || t == Topics.LEDGER, t.compacted(), t.name());
         }
-        assertEquals(7, names.size());
+        assertEquals(9, names.size());
         assertEquals("compact", Topics.POSTS_ENRICHED.config().get("cleanup.policy"));
     }
 }

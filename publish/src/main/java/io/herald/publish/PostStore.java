@@ -30,6 +30,12 @@ public final class PostStore {
     private final ConcurrentSkipListSet<EnrichedPost> order = new ConcurrentSkipListSet<>(NEWEST_FIRST);
     private final AtomicLong changes = new AtomicLong();
     private final Set<String> deleted = ConcurrentHashMap.newKeySet();
+    private final List<java.util.function.Consumer<String>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Told the id of every post that is published, changes version or is withdrawn (briefly: it runs under the store's lock). */
+    public void onChange(java.util.function.Consumer<String> listener) {
+        listeners.add(listener);
+    }
 
     /**
      * Applies a record; an older version than the one held is ignored. What is kept has passed
@@ -56,6 +62,7 @@ public final class PostStore {
         posts.put(post.id(), post);
         deleted.remove(post.id());
         changes.incrementAndGet();
+        listeners.forEach(l -> l.accept(post.id()));
         return true;
     }
 
@@ -88,6 +95,7 @@ public final class PostStore {
         if (removed != null) {
             order.remove(removed);
             changes.incrementAndGet();
+            listeners.forEach(l -> l.accept(id));
         }
         return removed != null;
     }

@@ -109,7 +109,7 @@ public final class PublishHttp {
 
     public static final HttpEndpoint SCHEMAS = HttpEndpoint.get("/schemas/{file}").route("publish-schemas").tag("Contracts")
             .summary("An event's JSON Schema", "RawPost.json, EnrichedPost.json, NewsletterPayload.json, SocialSnippet.json, "
-                    + "Delivery.json, PostControls.json or Rejection.json (JSON Schema 2020-12).")
+                    + "Delivery.json, PostControls.json, Follower.json, LedgerEntry.json or Rejection.json (JSON Schema 2020-12).")
             .answers("200", "The schema", "application/schema+json").problems("404").build();
 
     public static final HttpEndpoint ASYNCAPI = HttpEndpoint.get("/asyncapi.json").route("publish-asyncapi").tag("Contracts")
@@ -124,6 +124,54 @@ public final class PublishHttp {
     public static final HttpEndpoint FEED_INDEX = HttpEndpoint.get("/feeds").onRouter().tag("Feeds")
             .summary("Feed index", "Every feed, with autodiscovery links (also at /feeds/, where the pages link to it).")
             .answers("200", "HTML", "text/html").build();
+
+    private static final String AP_OFF = " With activitypub off (the default), 404.";
+
+    public static final HttpEndpoint WEBFINGER = HttpEndpoint.get("/.well-known/webfinger").route("publish-ap-webfinger").tag("Fediverse")
+            .summary("WebFinger", "The site's account (acct:<activitypub-username>@<host of base-url>, or its actor's URL): "
+                    + "its actor, for Mastodon and every ActivityPub server." + AP_OFF)
+            .query("resource", "acct:name@host, or the actor's URL")
+            .answers("200", "The JRD", "application/jrd+json").problems("400", "404").build();
+
+    public static final HttpEndpoint NODEINFO_LINKS = HttpEndpoint.get("/.well-known/nodeinfo").route("publish-ap-nodeinfo-links")
+            .tag("Fediverse").summary("NodeInfo discovery", "Where NodeInfo 2.1 is." + AP_OFF)
+            .json("200", "The links", "#/components/schemas/Object").problems("404").build();
+
+    public static final HttpEndpoint NODEINFO = HttpEndpoint.get("/nodeinfo/2.1").route("publish-ap-nodeinfo").tag("Fediverse")
+            .summary("NodeInfo 2.1", "Herald, its version, the ActivityPub protocol, one account and how many posts." + AP_OFF)
+            .json("200", "NodeInfo", "#/components/schemas/Object").problems("404").build();
+
+    public static final HttpEndpoint AP_ACTOR = HttpEndpoint.get("/ap/actor").route("publish-ap-actor").tag("Fediverse")
+            .summary("The site's actor", "A Service with the site's name, description, icon and image, its inbox, outbox, "
+                    + "followers, shared inbox and public key." + AP_OFF)
+            .answers("200", "The actor", "application/activity+json").problems("404").build();
+
+    public static final HttpEndpoint AP_OUTBOX = HttpEndpoint.get("/ap/outbox").route("publish-ap-outbox").tag("Fediverse")
+            .summary("The site's outbox", "How many posts it has published (the posts themselves are in the feeds)." + AP_OFF)
+            .answers("200", "An OrderedCollection", "application/activity+json").problems("404").build();
+
+    public static final HttpEndpoint AP_FOLLOWERS = HttpEndpoint.get("/ap/followers").route("publish-ap-followers").tag("Fediverse")
+            .summary("The site's followers", "How many follow it; never who." + AP_OFF)
+            .answers("200", "An OrderedCollection", "application/activity+json").problems("404").build();
+
+    public static final HttpEndpoint AP_OBJECT = HttpEndpoint.get("/ap/posts/{id}").route("publish-ap-object").tag("Fediverse")
+            .summary("A post as an Article", "The Article the site's Create and Update activities carry (name, url, summary, "
+                    + "content, image, hashtags, published, updated, a Note as its preview)." + AP_OFF)
+            .answers("200", "The Article", "application/activity+json").problems("404").build();
+
+    public static final HttpEndpoint AP_INBOX = HttpEndpoint.post("/ap/inbox").route("publish-ap-inbox").tag("Fediverse").signed()
+            .summary("The site's inbox", "Activities from other servers, each signed with its actor's key (HTTP Signatures: "
+                    + "draft-cavage with Digest, or RFC 9421 with Content-Digest); a request whose signature does not verify is "
+                    + "refused. Follow of the site makes a follower (and an Accept is sent), Undo of it or Delete of the actor "
+                    + "removes it; the rest is taken and let be." + AP_OFF)
+            .body("application/activity+json", "application/ld+json")
+            .empty("202", "Taken").problems("400", "401", "404", "413").build();
+
+    public static final HttpEndpoint CHANNELS = HttpEndpoint.getOnly("/api/posts/{id}/channels").route("publish-api-channels")
+            .tag("Posts").token()
+            .summary("Where the post went", "The ledger: per channel and destination (a follower's inbox), the last activity, its "
+                    + "id, the version it carried, the state (delivered, retrying, failed) and why.")
+            .json("200", "The post's channels", "#/components/schemas/Object").problems("401", "404").build();
 
     /** The feeds, answered on the router by {@code FeedServer}. */
     public static final List<HttpEndpoint> FEEDS = List.of(
@@ -143,6 +191,7 @@ public final class PublishHttp {
                 SOCIAL_RESEND));
         all.addAll(FEEDS);
         all.addAll(List.of(FEED_INDEX, PAGE, TAG_PAGE, SITE_IMAGE, SCHEMAS, ASYNCAPI));
+        all.addAll(List.of(CHANNELS, WEBFINGER, NODEINFO_LINKS, NODEINFO, AP_ACTOR, AP_OUTBOX, AP_FOLLOWERS, AP_OBJECT, AP_INBOX));
         return List.copyOf(all);
     }
 

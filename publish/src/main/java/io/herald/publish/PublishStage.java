@@ -1,6 +1,8 @@
 package io.herald.publish;
 
 import io.herald.events.Topics;
+import io.herald.publish.activitypub.ActivityPub;
+import io.herald.publish.activitypub.ActivityPubRoute;
 import io.herald.publish.api.NewsletterPreviewRoute;
 import io.herald.publish.api.PostListRoute;
 import io.herald.publish.api.PostRoute;
@@ -73,6 +75,7 @@ public final class PublishStage {
     private final EnrichedRecords records;
     private final Release release;
     private final Deliveries deliveries = new Deliveries();
+    private final ActivityPub activityPub;
     private GroupOwnership ownership = GroupOwnership.alone();
 
     private final Map<String, String> clientProperties;
@@ -89,6 +92,7 @@ public final class PublishStage {
         this.feeds = new RenderedFeeds(store, new Feeds(store, settings.feedSize(), site.title()), links);
         this.feedServer = new FeedServer(feeds, links);
         this.out = settings.out();
+        this.activityPub = new ActivityPub(settings, site, store);
         this.websub = settings.websubHub().map(h -> new WebSubPublisher(h, Duration.ofSeconds(1), settings.outboundAllow()));
     }
 
@@ -109,6 +113,7 @@ public final class PublishStage {
     /** Who holds which partition of the shared groups: set before {@link #routes()} when other instances may run. */
     public void ownership(GroupOwnership ownership) {
         this.ownership = ownership;
+        activityPub.ownership(ownership);
     }
 
     public PostStore store() {
@@ -174,10 +179,21 @@ public final class PublishStage {
                 deliveries.record(d);
             }
         });
+        if (activityPub.enabled()) {
+            TopicReplay.replayEvents(bootstrapServers, clientProperties, Topics.FOLLOWERS, Duration.ofMinutes(5), activityPub.followers()::record);
+            TopicReplay.replayEvents(bootstrapServers, clientProperties, Topics.LEDGER, Duration.ofMinutes(5), activityPub.ledger()::record);
+            LOG.info("The site ({}) has {} followers on the fediverse; the ledger holds {} deliveries", activityPub.docs().handle(),
+                    activityPub.followers().size(), activityPub.ledger().size());
+        }
         if (deliveries.size() > 0) {
             LOG.info("Publish knows the webhook delivery state of {} payloads ({} waiting to be retried)", deliveries.size(),
                     deliveries.due(Instant.MAX).size());
         }
+    }
+
+    /** The site on the fediverse. */
+    public ActivityPub activityPub() {
+        return activityPub;
     }
 
     public List<RouteConfigurationBuilder> routeConfigurations() {
@@ -211,7 +227,8 @@ public final class PublishStage {
                 ResendRoute.social(store, outbox, deliveries, settings.socialWebhook(), settings.apiToken()),
                 new SocialPreviewRoute(store, outbox, social, socialStates),
                 new NewsletterRoute(newsletter, outbox, window, records),
-                new SocialRoute(social, outbox, window, records)));
+                new SocialRoute(social, outbox, window, records),
+                new ActivityPubRoute(activityPub, store)));
         settings.newsletterDigest()
                 .ifPresent(schedule -> routes.add(new DigestRoute(schedule, renderer, store, outbox, Tuning.DIGEST_CHECK, newsletter::skips, ownership)));
         settings.newsletterWebhook().ifPresent(url -> routes.add(DeliveryRoute.of(WebhookChannel.newsletter(outbox),

@@ -110,6 +110,19 @@ public final class CloudEventHeaders implements ProducerInterceptor<Object, Obje
             type = "io.herald.newsletter.delivery";
             source = "/herald/publish";
             schema = "Delivery";
+        } else if (topic.equals(Topics.FOLLOWERS.name())) {
+            id = event.path("actor").asText() + ":" + event.path("followedAt").asText();
+            type = "io.herald.activitypub.follower";
+            source = "/herald/publish";
+            schema = "Follower";
+        } else if (topic.equals(Topics.LEDGER.name())) {
+            // Each state of what went out is its own occurrence: the key, the version, the activity, the state and the tries.
+            id = event.path("postId").asText() + ":" + event.path("channel").asText() + ":" + event.path("destination").asText()
+                    + ":v" + event.path("version").asInt() + ":" + event.path("activity").asText() + ":" + event.path("state").asText()
+                    + ":" + event.path("attempts").asInt();
+            type = "io.herald.ledger." + event.path("channel").asText();
+            source = "/herald/publish";
+            schema = "LedgerEntry";
         } else if (topic.equals(Topics.DLQ.name())) {
             id = UUID.randomUUID().toString();
             type = "io.herald.rejection";

@@ -35,14 +35,16 @@ public final class HttpEndpoint {
     private final Owner owner;
     private final String tag;
     private final boolean token;
+    private final boolean signed;
     private final boolean camelRoute;
     private final boolean head;
     private final String uriOptions;
     private final List<String> calls;
     private final ObjectNode operation;
 
-    private HttpEndpoint(String method, String path, String routeId, Owner owner, String tag, boolean token, boolean camelRoute,
-            boolean head, String uriOptions, List<String> calls, ObjectNode operation) {
+    private HttpEndpoint(String method, String path, String routeId, Owner owner, String tag, boolean token, boolean signed,
+            boolean camelRoute, boolean head, String uriOptions, List<String> calls, ObjectNode operation) {
+        this.signed = signed;
         this.head = head;
         this.method = method;
         this.path = path;
@@ -98,6 +100,11 @@ public final class HttpEndpoint {
     /** Whether it needs the API token when one is set. */
     public boolean needsToken() {
         return token;
+    }
+
+    /** Whether its requests are signed by their senders instead ({@link Builder#signed()}). */
+    public boolean signed() {
+        return signed;
     }
 
     /** Whether a Camel route answers it ({@link #uri()}); the feeds are answered on the router itself ({@code FeedServer}). */
@@ -159,6 +166,7 @@ public final class HttpEndpoint {
         private Owner owner = Owner.PUBLISH;
         private String tag = "Operations";
         private boolean token;
+        private boolean signed;
         private boolean camelRoute = true;
         private boolean head;
         private String uriOptions = "";
@@ -195,6 +203,15 @@ public final class HttpEndpoint {
         public Builder summary(String summary, String description) {
             op.put("summary", summary);
             op.put("description", description);
+            return this;
+        }
+
+        /**
+         * It takes no token: each request is signed by its sender (ActivityPub's HTTP Signatures), and
+         * its route refuses one whose signature does not verify.
+         */
+        public Builder signed() {
+            this.signed = true;
             return this;
         }
 
@@ -306,7 +323,7 @@ public final class HttpEndpoint {
             if (routeId == null && camelRoute) {
                 throw new IllegalStateException(method + " " + path + " names no route");
             }
-            return new HttpEndpoint(method, path, routeId, owner, tag, token, camelRoute, head, uriOptions, calls, op);
+            return new HttpEndpoint(method, path, routeId, owner, tag, token, signed, camelRoute, head, uriOptions, calls, op);
         }
     }
 }

@@ -30,8 +30,11 @@ import java.util.TreeSet;
  */
 public final class HttpGate {
 
-    /** GET/HEAD paths that read private data: the refused inputs and the newsletter's delivery state. */
-    private static final Pattern PRIVATE_READS = Pattern.compile("/api/dlq(/.*)?|/api/posts/[^/]+/newsletter(/.*)?");
+    /** GET/HEAD paths that read private data: the refused inputs, the newsletter's delivery state and where a post went (followers' inboxes). */
+    private static final Pattern PRIVATE_READS = Pattern.compile("/api/dlq(/.*)?|/api/posts/[^/]+/newsletter(/.*)?|/api/posts/[^/]+/channels");
+
+    /** The ActivityPub inbox: what other servers POST there carries their HTTP signature, not Herald's token. */
+    public static final String SIGNED_INBOX = "/ap/inbox";
 
     private final Optional<String> token;
     private final boolean ghostSigned;
@@ -167,6 +170,9 @@ public final class HttpGate {
         }
         if (token.isEmpty() || safe && !PRIVATE_READS.matcher(path).matches()) {
             return Optional.empty();
+        }
+        if (method.equals("POST") && path.equals(SIGNED_INBOX)) {
+            return Optional.empty(); // other servers sign what they send; its route verifies that before it reads anything
         }
         if (signedByGhost && ghostSigned && method.equals("POST") && path.equals("/api/webhooks/cms")) {
             return Optional.empty(); // its route verifies the signature before reading anything else

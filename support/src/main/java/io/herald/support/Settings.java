@@ -191,6 +191,19 @@ public final class Settings {
             "retries of a failed snippet delivery before it is marked `failed` (and recorded in the DLQ)");
     public static final Setting<Duration> SOCIAL_WEBHOOK_BACKOFF = Setting.seconds("social-webhook-backoff-seconds", 30,
             1, 86_400, "wait before a snippet's first retry; it doubles with every retry, up to an hour");
+    public static final Setting<Boolean> ACTIVITYPUB = Setting.bool("activitypub", false,
+            "make the site followable from Mastodon and the rest of the fediverse: WebFinger, an actor, NodeInfo, a signed inbox, "
+            + "and each post sent to the followers (see [Following the site from Mastodon](#following-the-site-from-mastodon))");
+    public static final Setting<String> ACTIVITYPUB_USERNAME = Setting.text("activitypub-username", "NAME", "site",
+            "the site's fediverse name: followed as `@NAME@host` of `base-url`");
+    public static final Setting<Optional<String>> ACTIVITYPUB_KEY = Setting.optionalText("activitypub-key", "FILE",
+            "the site actor's RSA private key (PKCS#8 PEM); empty: made once and kept in `data-dir` as `activitypub-key.pem`. "
+            + "Several publish instances must be given the same file");
+    public static final Setting<Integer> ACTIVITYPUB_RETRIES = Setting.integer("activitypub-retries", "N", 12, 0, 100,
+            "retries of an activity an inbox did not take before it is marked `failed`");
+    public static final Setting<Duration> ACTIVITYPUB_BACKOFF = Setting.seconds("activitypub-backoff-seconds", 60, 1, 86_400,
+            "wait before an activity's first retry; it doubles with every retry, up to an hour (the defaults retry for about "
+            + "nine hours)");
     public static final Setting<Optional<DigestSchedule>> NEWSLETTER_DIGEST = Setting.<Optional<DigestSchedule>>of(
             "newsletter-digest", "off|daily@HH:MM|weekly@DAY@HH:MM", "off", "`daily@HH:MM` or `weekly@DAY@HH:MM` (UTC)",
             (name, text, earlier) -> DigestSchedule.parse(text.orElse("off")))
@@ -219,6 +232,7 @@ public final class Settings {
             OUTBOUND_ALLOW, FEEDS, FEED_POLL, FEED_BACKLOG, MINOR_EDIT_THRESHOLD, FEED_SIZE, WEBSUB_HUB, NEWSLETTER_ON_EDIT,
             NEWSLETTER_WEBHOOK, NEWSLETTER_WEBHOOK_SECRET, NEWSLETTER_WEBHOOK_RETRIES, NEWSLETTER_WEBHOOK_BACKOFF,
             SOCIAL_WEBHOOK, SOCIAL_WEBHOOK_SECRET, SOCIAL_WEBHOOK_RETRIES, SOCIAL_WEBHOOK_BACKOFF,
+            ACTIVITYPUB, ACTIVITYPUB_USERNAME, ACTIVITYPUB_KEY, ACTIVITYPUB_RETRIES, ACTIVITYPUB_BACKOFF,
             NEWSLETTER_DIGEST, SOCIAL_PLATFORMS, SOCIAL_THREADS, AUTO_TAGS, APPROVAL, LOG_FORMAT, HOLD);
 
     /** The settings read before the one being read: a default may depend on them ({@code base-url} on {@code port}). */
@@ -277,6 +291,11 @@ public final class Settings {
     public int newsletterWebhookRetries() { return get(NEWSLETTER_WEBHOOK_RETRIES); }
     public Duration newsletterWebhookBackoff() { return get(NEWSLETTER_WEBHOOK_BACKOFF); }
     public Optional<String> socialWebhook() { return get(SOCIAL_WEBHOOK); }
+    public boolean activityPub() { return get(ACTIVITYPUB); }
+    public String activityPubUsername() { return get(ACTIVITYPUB_USERNAME); }
+    public Optional<String> activityPubKey() { return get(ACTIVITYPUB_KEY); }
+    public int activityPubRetries() { return get(ACTIVITYPUB_RETRIES); }
+    public Duration activityPubBackoff() { return get(ACTIVITYPUB_BACKOFF); }
     public Optional<String> socialWebhookSecret() { return get(SOCIAL_WEBHOOK_SECRET); }
     public int socialWebhookRetries() { return get(SOCIAL_WEBHOOK_RETRIES); }
     public Duration socialWebhookBackoff() { return get(SOCIAL_WEBHOOK_BACKOFF); }

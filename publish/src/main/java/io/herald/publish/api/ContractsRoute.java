@@ -32,6 +32,8 @@ public final class ContractsRoute extends RouteBuilder {
             Topics.NEWSLETTER.name(), new String[] {"publish", ConsumerGroups.NEWSLETTER_DELIVERY},
             Topics.SOCIAL.name(), new String[] {"publish", ConsumerGroups.SOCIAL_DELIVERY},
             Topics.DELIVERIES.name(), new String[] {"publish", ""},
+            Topics.FOLLOWERS.name(), new String[] {"publish", ConsumerGroups.STORE_PREFIX + "followers-<instance>"},
+            Topics.LEDGER.name(), new String[] {"publish", ConsumerGroups.STORE_PREFIX + "ledger-<instance>"},
             Topics.DLQ.name(), new String[] {"ingest,transform,publish", ""});
 
     private final String baseUrl;
@@ -69,6 +71,8 @@ public final class ContractsRoute extends RouteBuilder {
             Topics.NEWSLETTER.name(), "The post id (the digest's: digest)",
             Topics.SOCIAL.name(), "The post id",
             Topics.DELIVERIES.name(), "The newsletter payload's idempotency key (compaction keeps its latest state)",
+            Topics.FOLLOWERS.name(), "The follower's actor id (compaction keeps the latest; a tombstone removes it)",
+            Topics.LEDGER.name(), "The post id, the channel and the destination, space-separated (compaction keeps the latest state)",
             Topics.DLQ.name(), "The stage that refused the input");
 
     /** The AsyncAPI 3.0 document of Herald's topics. */

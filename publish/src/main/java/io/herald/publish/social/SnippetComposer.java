@@ -204,17 +204,26 @@ public final class SnippetComposer {
     static String hashtags(List<String> tags) {
         List<String> out = new ArrayList<>();
         for (String tag : tags) {
-            StringBuilder h = new StringBuilder();
-            for (String word : tag.split("[^\\p{L}\\p{N}]+")) {
-                if (!word.isEmpty()) {
-                    h.append(word.substring(0, 1).toUpperCase(Locale.ROOT)).append(word.substring(1));
-                }
-            }
-            if (h.length() > 1 && !h.chars().allMatch(Character::isDigit) && out.size() < MAX_HASHTAGS) {
+            String h = hashtag(tag);
+            if (!h.isEmpty() && out.size() < MAX_HASHTAGS) {
                 out.add("#" + h);
             }
         }
         return String.join(" ", out);
+    }
+
+    /**
+     * A tag as a hashtag's name (without '#'): its words of letters and digits, any script, each
+     * capitalised and joined; empty for a tag that makes no hashtag (one character, only digits).
+     */
+    public static String hashtag(String tag) {
+        StringBuilder h = new StringBuilder();
+        for (String word : tag.split("[^\\p{L}\\p{N}]+")) {
+            if (!word.isEmpty()) {
+                h.append(word.substring(0, 1).toUpperCase(Locale.ROOT)).append(word.substring(1));
+            }
+        }
+        return h.length() > 1 && !h.chars().allMatch(Character::isDigit) ? h.toString() : "";
     }
 
     /** A body cut shorter than this many words says nothing: the snippet goes without it instead. */
