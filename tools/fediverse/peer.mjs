@@ -96,6 +96,11 @@ async function control(req, url, body, ctx) {
     return json(200, { site: site.id.href, type: site.constructor.name, name: site.name?.toString(), inbox: site.inboxId?.href,
       sharedInbox: site.endpoints?.sharedInbox?.href ?? null, key: site.publicKeyId?.href ?? null });
   }
+  if (url.pathname === "/control/lookup") {
+    // What a server makes of a link someone pasted: Fedify asks for it as ActivityStreams.
+    const object = await ctx.lookupObject(url.searchParams.get("url"));
+    return json(200, { type: object?.constructor?.name ?? null, id: object?.id?.href ?? null, name: object?.name?.toString() ?? null });
+  }
   if (url.pathname === "/control/unfollow") {
     await ctx.sendActivity({ identifier: "reader" }, following.site, new Undo({
       id: new URL("/undo/" + crypto.randomUUID(), ctx.origin),

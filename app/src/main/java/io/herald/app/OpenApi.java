@@ -74,6 +74,7 @@ public final class OpenApi {
         {"CMS", "Notifications from a CMS (WordPress, Ghost, Contentful, Strapi)"},
         {"Feeds", "RSS 2.0, Atom 1.0 and JSON Feed 1.1, with archives (RFC 5005)"},
         {"Pages", "What readers and link previews see"},
+        {"Fediverse", "The site as an ActivityPub actor: WebFinger, NodeInfo, the actor, its posts and its signed inbox (activitypub=true)"},
         {"Operations", "Health, metrics, pipeline status and refused inputs"},
         {"Dashboard", "The dashboard's page and files"},
         {"Contracts", "The documents that describe Herald's HTTP API and events"},

@@ -25,7 +25,8 @@ class TopicSetupTest {
             assertEquals(3, t.replicationFactor());
             assertEquals("2", t.configs().get("min.insync.replicas"), t.name());
             boolean compacted = t.name().equals(Topics.POSTS_RAW.name()) || t.name().equals(Topics.POSTS_ENRICHED.name())
-                    || t.name().equals(Topics.POSTS_CONTROLS.name()) || t.name().equals(Topics.DELIVERIES.name());
+                    || t.name().equals(Topics.POSTS_CONTROLS.name()) || t.name().equals(Topics.DELIVERIES.name())
+                    || t.name().equals(Topics.FOLLOWERS.name()) || t.name().equals(Topics.LEDGER.name());
             assertEquals(String.valueOf(t.name().equals(Topics.DLQ.name()) ? 2 * (21 << 20) + (1 << 20) : 21 << 20),
                     t.configs().get("max.message.bytes"), "every topic takes what the largest post becomes: " + t.name());
             assertEquals(compacted ? "compact" : "delete", t.configs().get("cleanup.policy"), t.name());

@@ -99,6 +99,12 @@ public final class IngestStage {
         ProducerTemplate dlq = camel.createProducerTemplate();
         VertxPlatformHttpRouter router = HttpRouter.of(camel);
         router.errorHandler(413, ctx -> {
+            if (ctx.request().path().equals(HttpGate.SIGNED_INBOX)) {
+                // Anyone may send to the fediverse inbox unsigned: what it refuses unread is not kept in the DLQ.
+                HttpGate.endUnread(ctx.request(), ctx.response().setStatusCode(413).putHeader("Content-Type", Problems.CONTENT_TYPE),
+                        Problems.json(413, "Too large", "The inbox takes activities of up to 1 MiB."));
+                return;
+            }
             String declared = ctx.request().getHeader("Content-Length");
             answer(ctx, dlq, declared != null && declared.matches("\\d{1,18}")
                     ? intake.tooLarge(Long.parseLong(declared))

@@ -203,7 +203,7 @@ public final class Settings {
             "retries of an activity an inbox did not take before it is marked `failed`");
     public static final Setting<Duration> ACTIVITYPUB_BACKOFF = Setting.seconds("activitypub-backoff-seconds", 60, 1, 86_400,
             "wait before an activity's first retry; it doubles with every retry, up to an hour (the defaults retry for about "
-            + "nine hours)");
+            + "seven hours)");
     public static final Setting<Optional<DigestSchedule>> NEWSLETTER_DIGEST = Setting.<Optional<DigestSchedule>>of(
             "newsletter-digest", "off|daily@HH:MM|weekly@DAY@HH:MM", "off", "`daily@HH:MM` or `weekly@DAY@HH:MM` (UTC)",
             (name, text, earlier) -> DigestSchedule.parse(text.orElse("off")))

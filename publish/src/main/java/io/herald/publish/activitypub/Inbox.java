@@ -53,6 +53,17 @@ public final class Inbox {
         if (body.length > MAX_BYTES) {
             return Outcome.refused(413, "An activity of " + body.length + " bytes is more than the inbox takes (" + MAX_BYTES + ").");
         }
+        // The signature first: nothing of an unsigned or wrongly signed request is read.
+        var request = new HttpSignatures.Request("POST", docs.target(pathAndQuery), header, body);
+        RemoteActors.Actor actor;
+        try {
+            String keyId = HttpSignatures.keyId(request);
+            actor = verified(request, keyId, now);
+        } catch (Refused r) {
+            return Outcome.refused(401, "The request's signature does not hold: " + r.getMessage() + ".");
+        } catch (RemoteActors.Unavailable u) {
+            return Outcome.refused(401, "The request's signing key could not be checked: " + u.getMessage() + ".");
+        }
         JsonNode activity;
         try {
             activity = Json.read(body, JsonNode.class);
@@ -64,16 +75,6 @@ public final class Inbox {
             return Outcome.refused(400, "The body is not an activity with a type and an actor.");
         }
         String actorId = id(activity.path("actor"));
-        var request = new HttpSignatures.Request("POST", docs.target(pathAndQuery), header, body);
-        RemoteActors.Actor actor;
-        try {
-            String keyId = HttpSignatures.keyId(request);
-            actor = verified(request, keyId, now);
-        } catch (Refused r) {
-            return Outcome.refused(401, "The request's signature does not hold: " + r.getMessage() + ".");
-        } catch (RemoteActors.Unavailable u) {
-            return Outcome.refused(401, "The request's signing key could not be checked: " + u.getMessage() + ".");
-        }
         if (!actor.id().equals(actorId)) {
             return Outcome.refused(401, "The request is signed by " + actor.id() + " for an activity of " + actorId + ".");
         }

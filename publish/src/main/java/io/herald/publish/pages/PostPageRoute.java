@@ -19,7 +19,15 @@ public final class PostPageRoute extends RouteBuilder {
     private final Site site;
     private final String baseUrl;
 
+    private final java.util.Optional<io.herald.publish.activitypub.ActivityDocs> activityPub;
+
     public PostPageRoute(PostStore store, Site site, String baseUrl) {
+        this(store, site, baseUrl, java.util.Optional.empty());
+    }
+
+    /** @param activityPub with the site on the fediverse: a request for {@code application/activity+json} gets the post's Article */
+    public PostPageRoute(PostStore store, Site site, String baseUrl, java.util.Optional<io.herald.publish.activitypub.ActivityDocs> activityPub) {
+        this.activityPub = activityPub;
         this.store = store;
         this.site = site;
         this.baseUrl = baseUrl.replaceAll("/+$", "");
@@ -88,10 +96,23 @@ public final class PostPageRoute extends RouteBuilder {
             Problems.respond(exchange, 404, "Not found", "There is no post with id \"" + id + "\".");
             return;
         }
+        String accept = exchange.getMessage().getHeader("Accept", String.class);
+        if (activityPub.isPresent() && accept != null && (accept.contains("application/activity+json")
+                || accept.contains("application/ld+json"))) {
+            // A fediverse server looking the post's link up: the Article its Create carried.
+            var message = HttpAnswers.start(exchange, 200, io.herald.publish.activitypub.ActivityDocs.MEDIA_TYPE);
+            message.setHeader("Vary", "Accept");
+            message.setHeader("Cache-Control", "public, max-age=60");
+            message.setBody(head ? "" : io.herald.events.Json.write(activityPub.get().article(post.get())));
+            return;
+        }
         var message = HttpAnswers.start(exchange, 200, "text/html; charset=utf-8");
         message.setHeader("Content-Security-Policy", PostPage.CONTENT_SECURITY_POLICY);
         message.setHeader("X-Content-Type-Options", "nosniff");
         message.setHeader("Cache-Control", "public, max-age=60");
+        if (activityPub.isPresent()) {
+            message.setHeader("Vary", "Accept");
+        }
         message.setBody(head ? "" : PostPage.render(post.get(), site, baseUrl));
     }
 }
