@@ -194,7 +194,7 @@ async function showPost(id) {
   });
   document.getElementById('pairs').replaceChildren(...pairs);
   document.getElementById('pair-count').textContent = pairs.length;
-  await Promise.all([showNewsletter(id), showSocial(id), showTags(id), showPlans(id)]);
+  await Promise.all([showNewsletter(id), showSocial(id), showTags(id), showPlans(id), showFediverse(id)]);
   section.scrollIntoView();
 }
 
@@ -506,6 +506,33 @@ function renderSocial(id, s) {
   }));
 }
 
+// Where the post went on the fediverse (the ledger): per follower's server, the last activity and its state.
+async function showFediverse(id) {
+  const box = document.getElementById('fediverse');
+  let c;
+  try {
+    c = await getJson(postPath(id) + '/channels');
+  } catch (e) {
+    box.hidden = true;
+    return;
+  }
+  box.hidden = !c.activitypub;
+  if (!c.activitypub) return;
+  const entries = c.channels.filter(e => e.channel === 'activitypub');
+  const worst = ['failed', 'retrying'].find(x => entries.some(e => e.state === x));
+  document.getElementById('fediverse-state').textContent = entries.length === 0 ? 'not sent' : worst || 'delivered';
+  document.getElementById('fediverse-note').textContent = entries.length === 0
+    ? 'No follower\'s server has this post yet: posts go to those who followed before they were published.'
+    : 'Sent to each follower\'s server once per version: Create, then Update for a significant edit, Delete when withdrawn.';
+  document.getElementById('fediverse-inboxes').replaceChildren(...entries.map(e => {
+    const li = el('li', null, 'inbox');
+    li.dataset.state = e.state;
+    li.appendChild(el('strong', new URL(e.destination).host + ' '));
+    li.appendChild(el('span', e.activity + ' of version ' + e.version + ' · ' + deliveryText(e), 'delivery'));
+    return li;
+  }));
+}
+
 function editSnippet(id, li, text, n) {
   document.getElementById('snippets').dataset.shown = '';
   const area = el('textarea');
@@ -763,7 +790,8 @@ async function refresh() {
     const open = shown ? newsletterState(state.selected) : null;
     // The snippets' states too, unless one is being edited (that would throw the marketer's text away).
     const social = shown && !document.querySelector('#snippets textarea') ? showSocial(state.selected).catch(() => null) : null;
-    await Promise.all([loadPosts(), loadStatus(), loadDlq(), loadWaiting(), open, social]);
+    const fediverse = shown ? showFediverse(state.selected).catch(() => null) : null;
+    await Promise.all([loadPosts(), loadStatus(), loadDlq(), loadWaiting(), open, social, fediverse]);
     document.getElementById('live').textContent = 'live';
   } catch (e) {
     document.getElementById('live').textContent = 'offline';

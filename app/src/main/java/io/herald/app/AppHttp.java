@@ -82,7 +82,7 @@ public final class AppHttp {
             .summary("Dashboard", "The dashboard page.").answers("200", "HTML", "text/html")
             .calls(IngestHttp.PUBLISH.key(), IngestHttp.DELETE.key(), PREVIEW.key(), SOURCE.key(), PublishHttp.LIST.key(), PublishHttp.POST.key(),
                     PublishHttp.NEWSLETTER.key(), PublishHttp.SOCIAL.key(), STATUS.key(), DLQ.key(), DLQ_ORIGINAL.key(),
-                    DLQ_RETRY.key())
+                    DLQ_RETRY.key(), PublishHttp.CHANNELS.key())
             .build();
 
     private AppHttp() {

@@ -662,4 +662,30 @@ class DashboardIT {
             hook.stop(0);
         }
     }
+
+    @Test
+    void the_fediverse_servers_a_post_went_to_show_in_its_detail_with_the_activity_and_its_state() throws Exception {
+        Path tools = FedifyPeer.tools();
+        org.junit.jupiter.api.Assumptions.assumeTrue(tools != null, FedifyPeer.MISSING);
+        try (FedifyPeer peer = FedifyPeer.start(tools, dir.resolve("peer.log"))) {
+            herald.close();
+            herald = Herald.start(ItSupport.settings(dir.resolve("fediverse"), port, "api-token", TOKEN, "activitypub", true,
+                    "outbound-allow", "127.0.0.1:" + peer.port), Stage.all());
+            peer.follow(port);
+            assertEquals(202, post("text/plain", "Seed swap at the library\n\nQ: Can I bring seeds I saved myself?\n"
+                    + "A: Yes, in a paper envelope with the name and the year.\n").statusCode());
+            browser.get("http://localhost:" + port + "/");
+            signIn();
+            wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//tbody/tr[@data-id='seed-swap-at-the-library']//button"))).click();
+            By inbox = By.cssSelector("#fediverse-inboxes li[data-state='delivered']");
+            new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.visibilityOfElementLocated(inbox));
+            String shown = browser.findElement(inbox).getText();
+            assertTrue(shown.startsWith("127.0.0.1:" + peer.port) && shown.contains("Create of version 1") && shown.contains("delivered at"),
+                    shown);
+            assertEquals("delivered", browser.findElement(By.id("fediverse-state")).getText());
+            assertEquals(1, peer.received("Create").size(), "the peer's inbox took the Create the dashboard shows");
+            js("document.getElementById('fediverse').scrollIntoView();");
+            screenshot("dashboard-fediverse");
+        }
+    }
 }

