@@ -34,6 +34,7 @@ await configure({
 const keys = await generateCryptoKeyPair("RSASSA-PKCS1-v1_5");
 const stranger = await generateCryptoKeyPair("RSASSA-PKCS1-v1_5");
 const received = [];
+const posted = {}; // activity id -> how many times it was POSTed to an inbox here, before Fedify's own de-duplication
 let following = null; // { site, follow }
 
 const federation = createFederation({ kv: new MemoryKvStore(), allowPrivateAddress: true });
@@ -83,6 +84,7 @@ federation.setInboxListeners("/users/{identifier}/inbox", "/inbox")
 async function control(req, url, body, ctx) {
   const json = (status, value) => new Response(JSON.stringify(value), { status, headers: { "Content-Type": "application/json" } });
   if (url.pathname === "/control/received") return json(200, received);
+  if (url.pathname === "/control/posted") return json(200, posted);
   if (url.pathname === "/control/follow") {
     const site = await ctx.lookupObject(url.searchParams.get("handle"));
     if (site == null) return json(404, { error: "WebFinger found no actor for " + url.searchParams.get("handle") });
@@ -143,6 +145,14 @@ const server = http.createServer(async (req, res) => {
     for await (const c of req) chunks.push(c);
     const body = Buffer.concat(chunks);
     const url = new URL(req.url, `http://${req.headers.host}`);
+    if (req.method === "POST" && url.pathname.endsWith("/inbox")) {
+      try {
+        const id = JSON.parse(body.toString("utf8")).id;
+        if (typeof id === "string") posted[id] = (posted[id] ?? 0) + 1;
+      } catch (e) {
+        // not JSON: Fedify answers it
+      }
+    }
     const request = new Request(url, {
       method: req.method,
       headers: Object.entries(req.headers).flatMap(([k, v]) => Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]]),

@@ -187,4 +187,58 @@ class FediverseIT {
         }
         assertEquals(0, ItSupport.read(ItSupport.get(port, "/ap/followers").body()).path("totalItems").asInt());
     }
+
+    Process jar(int kafkaPort, java.util.List<Process> started) throws Exception {
+        Process p = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar",
+                System.getProperty("herald.jar", "target/herald.jar"), "run", "--port", String.valueOf(port),
+                "--embedded-kafka-port", String.valueOf(kafkaPort), "--activitypub", "true",
+                "--outbound-allow", "127.0.0.1:" + peer.port)
+                .directory(dir.toFile())
+                .redirectOutput(dir.resolve("out-" + started.size() + ".log").toFile())
+                .redirectErrorStream(true)
+                .start();
+        started.add(p);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                .until(() -> ItSupport.get(port, "/health").statusCode() == 200);
+        return p;
+    }
+
+    @Test
+    void killed_with_sigkill_while_it_sends_herald_gets_every_post_to_the_peer_once_after_its_restart() throws Exception {
+        java.util.List<Process> started = new java.util.ArrayList<>();
+        int kafkaPort = ItSupport.freePort();
+        try {
+            Process first = jar(kafkaPort, started);
+            follow();
+            int posts = 40;
+            for (int i = 0; i < posts; i++) {
+                assertEquals(202, ItSupport.post(port, "text/plain", ("Repair cafe notes " + i + "\n\nQ: What can I bring on day " + i
+                        + "?\nA: Lamps, toasters and bicycles; we fix them together.\n").getBytes(StandardCharsets.UTF_8)).statusCode());
+            }
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> !received("Create").isEmpty());
+            first.destroyForcibly(); // SIGKILL: no shutdown hook runs
+            first.waitFor();
+            int before = received("Create").size();
+            jar(kafkaPort, started);
+            await().atMost(Duration.ofSeconds(120)).until(() -> received("Create").size() >= posts);
+            List<String> ids = received("Create").stream().map(c -> c.path("id").asText()).toList();
+            System.out.printf("[herald] %d of %d Creates were in when Herald was killed; %d after the restart%n", before, posts, ids.size());
+            assertEquals(posts, ids.size(), "each post once: " + ids);
+            assertEquals(posts, new java.util.HashSet<>(ids).size());
+            assertEquals(1, received("Accept").size(), "the follower is known after the kill");
+            // What Herald sent, before the peer's own de-duplication: again only what was in flight at the kill
+            // (at most one per sender thread), each with the same activity id.
+            JsonNode posted = control("/control/posted");
+            List<String> twice = new java.util.ArrayList<>();
+            posted.fields().forEachRemaining(f -> {
+                if (f.getValue().asInt() > 1) {
+                    twice.add(f.getKey() + " x" + f.getValue().asInt());
+                }
+            });
+            System.out.printf("[herald] sent again after the kill: %s%n", twice);
+            assertTrue(twice.size() <= 4, "only what was in flight is sent again: " + twice);
+        } finally {
+            started.forEach(Process::destroyForcibly);
+        }
+    }
 }
