@@ -158,6 +158,13 @@ final class HeraldMetrics extends EventNotifierSupport implements AutoCloseable 
             MetricNames.snippets(registry, snippet.platform()).increment();
         } else if (uri.contains(Topics.DELIVERIES.name())) {
             countDelivery(exchange.getMessage().getBody(String.class));
+        } else if (uri.contains(Topics.LEDGER.name()) && exchange.getMessage().getBody() instanceof String json) {
+            try {
+                var entry = Topics.LEDGER.read(json.getBytes(StandardCharsets.UTF_8));
+                MetricNames.activityPubDeliveries(registry, entry.activity(), entry.state()).increment();
+            } catch (RuntimeException e) {
+                // not an entry this version writes: not counted
+            }
         }
     }
 

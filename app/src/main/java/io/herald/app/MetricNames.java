@@ -27,6 +27,8 @@ final class MetricNames {
     static final String SNIPPETS = "herald.social.snippets";
     static final String SOCIAL_DELIVERY_TRIES = "herald.social.delivery.tries";
     static final String SOCIAL_DELIVERY_STATES = "herald.social.deliveries";
+    static final String ACTIVITYPUB_DELIVERIES = "herald.activitypub.deliveries";
+    static final String ACTIVITYPUB_FOLLOWERS = "herald.activitypub.followers";
 
     /** Where posts come from, as the metrics label them. */
     static final List<String> SOURCES = List.of("http", "inbox", "feed", "webhook");
@@ -82,6 +84,12 @@ final class MetricNames {
                 + "(failed: failed for good, after every retry)").tag("state", state).register(r);
     }
 
+    static Counter activityPubDeliveries(MeterRegistry r, String activity, String state) {
+        return Counter.builder(ACTIVITYPUB_DELIVERIES).description("Outcomes of activities sent to followers' inboxes by this instance, "
+                + "as written to herald.ledger, by activity (Create, Update, Delete) and state (delivered, retrying, failed)")
+                .tag("activity", activity).tag("state", state).register(r);
+    }
+
     static Counter snippets(MeterRegistry r, String platform) {
         return Counter.builder(SNIPPETS).description("Social snippets written to herald.social by this instance, by network")
                 .tag("platform", platform).register(r);
@@ -108,6 +116,13 @@ final class MetricNames {
             List.of("delivered", "failed").forEach(outcome -> socialDeliveryTries(r, outcome));
             DELIVERY_STATE_NAMES.forEach(state -> socialDeliveryStates(r, state));
             publish.platforms().forEach(p -> snippets(r, p.id()));
+            if (publish.activityPub().enabled()) {
+                for (String activity : List.of("Create", "Update", "Delete")) {
+                    List.of("delivered", "retrying", "failed").forEach(state -> activityPubDeliveries(r, activity, state));
+                }
+                io.micrometer.core.instrument.Gauge.builder(ACTIVITYPUB_FOLLOWERS, publish.activityPub().followers(),
+                        f -> f.size()).description("Actors following the site on the fediverse, as this instance knows them").register(r);
+            }
         }
     }
 

@@ -149,6 +149,12 @@ class FediverseIT {
         assertEquals("delivered", channels.get(0).path("state").asText());
         assertEquals(1, received("Create").size(), "one Create for the post, however many versions");
         assertEquals(1, received("Update").size());
+        String metrics = ItSupport.get(port, "/metrics").body();
+        for (String series : List.of("herald_activitypub_deliveries_total{activity=\"Create\",state=\"delivered\"} 1.0",
+                "herald_activitypub_deliveries_total{activity=\"Update\",state=\"delivered\"} 1.0",
+                "herald_activitypub_deliveries_total{activity=\"Delete\",state=\"delivered\"} 1.0", "herald_activitypub_followers 1.0")) {
+            assertTrue(metrics.contains(series), series + " in /metrics");
+        }
     }
 
     @Test
