@@ -19,8 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * HTTP Signatures as the fediverse uses them. Herald signs with draft-cavage-http-signatures-12
@@ -35,7 +33,6 @@ public final class HttpSignatures {
     static final Duration WINDOW = Duration.ofHours(1);
 
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
-    private static final Pattern PARAM = Pattern.compile("([A-Za-z]+)=\"([^\"]*)\"");
 
     /** Why a request was refused. */
     public static final class Refused extends Exception {
@@ -185,14 +182,44 @@ public final class HttpSignatures {
         throw new Refused("the Digest header has no SHA-256 digest");
     }
 
-    private static Map<String, String> params(String header) {
+    /** The {@code name="value"} parameters of a draft-cavage Signature header, read in one pass (the first of each name wins). */
+    static Map<String, String> params(String header) {
         Map<String, String> p = new LinkedHashMap<>();
         if (header == null) {
             return p;
         }
-        Matcher m = PARAM.matcher(header);
-        while (m.find()) {
-            p.putIfAbsent(m.group(1), m.group(2));
+        int i = 0;
+        int n = header.length();
+        while (i < n) {
+            char c = header.charAt(i);
+            if (c == ',' || Character.isWhitespace(c)) {
+                i++;
+                continue;
+            }
+            int nameStart = i;
+            while (i < n && header.charAt(i) != '=' && header.charAt(i) != ',') {
+                i++;
+            }
+            if (i >= n || header.charAt(i) != '=') {
+                continue; // a name without a value: skipped
+            }
+            String name = header.substring(nameStart, i).strip();
+            i++;
+            String value;
+            if (i < n && header.charAt(i) == '"') {
+                int end = header.indexOf('"', i + 1);
+                if (end < 0) {
+                    break; // an unterminated value: nothing more to read
+                }
+                value = header.substring(i + 1, end);
+                i = end + 1;
+            } else {
+                int end = header.indexOf(',', i);
+                end = end < 0 ? n : end;
+                value = header.substring(i, end).strip();
+                i = end;
+            }
+            p.putIfAbsent(name, value);
         }
         return p;
     }

@@ -88,4 +88,18 @@ class HttpSignaturesTest {
                 request(headers, "{\"type\":\"Undo\"}".getBytes(StandardCharsets.UTF_8)), pair.getPublic(), NOW));
         assertTrue(changed.getMessage().contains("Content-Digest"), changed.getMessage());
     }
+
+    /** Headers are the sender's to write: a huge one of letters is read in one pass and refused, not scanned from every position. */
+    @Test
+    void a_signature_header_of_a_megabyte_of_letters_is_refused_in_one_pass() {
+        String letters = "a".repeat(1 << 20);
+        org.junit.jupiter.api.Assertions.assertTimeout(Duration.ofSeconds(5), () -> {
+            assertThrows(HttpSignatures.Refused.class, () -> HttpSignatures.keyId(request(Map.of("Signature", letters), BODY)));
+            assertThrows(HttpSignatures.Refused.class, () -> HttpSignatures.keyId(request(Map.of("Signature-Input", letters,
+                    "Signature", letters), BODY)));
+            assertEquals(Map.of("keyId", "k", "headers", "date"), HttpSignatures.params(letters + "=" + letters + ",keyId=\"k\",headers=\"date\"")
+                    .entrySet().stream().filter(e -> !e.getKey().startsWith("a")).collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+                            Map.Entry::getValue)));
+        });
+    }
 }
