@@ -195,7 +195,14 @@ public final class Settings {
             "make the site followable from Mastodon and the rest of the fediverse: WebFinger, an actor, NodeInfo, a signed inbox, "
             + "and each post sent to the followers (see [Following the site from Mastodon](#following-the-site-from-mastodon))");
     public static final Setting<String> ACTIVITYPUB_USERNAME = Setting.text("activitypub-username", "NAME", "site",
-            "the site's fediverse name: followed as `@NAME@host` of `base-url`");
+            "the site's fediverse name: followed as `@NAME@host` of `base-url` (letters, digits, `_`, `.`, `-`)")
+            .then(name -> {
+                if (!name.matches("[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}")) {
+                    throw new IllegalArgumentException("activitypub-username must be letters, digits, '_', '.' or '-' (at most 64), not \""
+                            + name + "\"");
+                }
+                return name;
+            });
     public static final Setting<Optional<String>> ACTIVITYPUB_KEY = Setting.optionalText("activitypub-key", "FILE",
             "the site actor's RSA private key (PKCS#8 PEM); empty: made once and kept in `data-dir` as `activitypub-key.pem`. "
             + "Several publish instances must be given the same file");

@@ -130,4 +130,12 @@ class SettingsTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Settings.of(Map.of("topic-replication", "-1"))).getMessage()
                 .contains("topic-replication"));
     }
+
+    @Test
+    void a_fediverse_name_with_a_space_is_refused_when_the_settings_are_read_saying_what_it_may_be() {
+        String why = assertThrows(IllegalArgumentException.class, () -> Settings.of(Map.of("activitypub-username", "bad name!")))
+                .getMessage();
+        assertTrue(why.contains("activitypub-username must be letters, digits"), why);
+        assertEquals("news.desk", Settings.of(Map.of("activitypub-username", "news.desk")).activityPubUsername());
+    }
 }
