@@ -33,11 +33,8 @@ public final class ActivityDocs {
     private final Site site;
     private final String host;
 
+    /** @param username as {@code activitypub-username} (checked where the settings are read) */
     public ActivityDocs(String baseUrl, String username, Site site) {
-        if (!username.matches("[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}")) {
-            throw new IllegalArgumentException("activitypub-username must be letters, digits, '_', '.' or '-' (at most 64), not \""
-                    + username + "\"");
-        }
         this.base = baseUrl.replaceAll("/+$", "");
         this.username = username;
         this.site = site;
@@ -54,6 +51,10 @@ public final class ActivityDocs {
 
     public String inbox() {
         return base + "/ap/inbox";
+    }
+
+    public String outboxId() {
+        return base + "/ap/outbox";
     }
 
     public String followersId() {
@@ -101,7 +102,7 @@ public final class ActivityDocs {
         }
         a.put("url", base + "/feeds/");
         a.put("inbox", inbox());
-        a.put("outbox", base + "/ap/outbox");
+        a.put("outbox", outboxId());
         a.put("followers", followersId());
         a.putObject("endpoints").put("sharedInbox", inbox());
         a.put("manuallyApprovesFollowers", false);

@@ -46,7 +46,7 @@ public final class ActivityPubRoute extends RouteBuilder {
                 Json.write(ap.docs().nodeInfo(ap.version(), store.size()))));
         http(PublishHttp.AP_ACTOR, e -> answer(e, ActivityDocs.MEDIA_TYPE, Json.write(ap.docs().actor(ap.key()))));
         http(PublishHttp.AP_OUTBOX, e -> answer(e, ActivityDocs.MEDIA_TYPE,
-                Json.write(ap.docs().collection(ap.docs().actorId().replace("/actor", "/outbox"), store.size()))));
+                Json.write(ap.docs().collection(ap.docs().outboxId(), store.size()))));
         http(PublishHttp.AP_FOLLOWERS, e -> answer(e, ActivityDocs.MEDIA_TYPE,
                 Json.write(ap.docs().collection(ap.docs().followersId(), ap.followers().size()))));
         http(PublishHttp.AP_OBJECT, e -> {
@@ -112,7 +112,7 @@ public final class ActivityPubRoute extends RouteBuilder {
             return;
         }
         if (o.follower() != null) {
-            write(Topics.FOLLOWERS.name(), o.follower().actor(), o.follower());
+            write(Topics.FOLLOWERS, o.follower().actor(), o.follower());
             ap.followers().record(o.follower().actor(), o.follower());
             ap.federation(this::writeLedger, this::unfollow).accept(o.acceptTo(), o.accept());
             log.info("{} follows the site", o.follower().actor());
@@ -124,22 +124,26 @@ public final class ActivityPubRoute extends RouteBuilder {
     }
 
     private void unfollow(String actor) {
-        write(Topics.FOLLOWERS.name(), actor, null);
+        write(Topics.FOLLOWERS, actor, null);
         ap.followers().record(actor, null);
         log.info("{} no longer follows the site", actor);
     }
 
     private void writeLedger(LedgerEntry entry) {
-        write(Topics.LEDGER.name(), entry.key(), entry);
+        write(Topics.LEDGER, entry.key(), entry);
         ap.ledger().record(entry.key(), entry);
     }
 
-    private void write(String topic, String key, Object value) {
+    /** Written from the inbox's and the senders' threads: one template for all of them. */
+    private synchronized ProducerTemplate template() {
         if (template == null) {
             template = getContext().createProducerTemplate();
         }
-        String uri = topic.equals(Topics.FOLLOWERS.name()) ? KafkaEndpoints.to(Topics.FOLLOWERS) : KafkaEndpoints.to(Topics.LEDGER);
-        template.sendBodyAndHeader(uri, value == null ? null : Json.write(value), KafkaConstants.KEY, key);
+        return template;
+    }
+
+    private void write(io.herald.events.Topic<?> topic, String key, Object value) {
+        template().sendBodyAndHeader(KafkaEndpoints.to(topic), value == null ? null : Json.write(value), KafkaConstants.KEY, key);
     }
 
     private static void answer(Exchange e, String type, String body) {
