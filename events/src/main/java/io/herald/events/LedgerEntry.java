@@ -9,13 +9,16 @@ import java.time.Instant;
  * knows what was sent and never sends it again.
  *
  * @param postId      the post
- * @param channel     {@code activitypub} (a follower's inbox)
- * @param destination where it went: for {@code activitypub}, the (shared) inbox URL
+ * @param channel     {@code activitypub} (a follower's inbox) or {@code bluesky} (the account's repository)
+ * @param destination where it went: for {@code activitypub}, the (shared) inbox URL; for {@code bluesky}, the
+ *                    account's handle, and {@code #n} after it for the n-th reply of a thread
  * @param version     the post's version the last activity carried
  * @param contentHash the post's content hash that version had
  * @param activity    what was sent last: {@code Create}, {@code Update} or {@code Delete}
- * @param externalId  the id the channel knows it by: for {@code activitypub}, the activity's id
- * @param objectId    the id of the post as that channel knows it: for {@code activitypub}, the Article's id
+ * @param externalId  the id the channel knows it by: for {@code activitypub}, the activity's id; for
+ *                    {@code bluesky}, the record's {@code at://} URI (its key chosen by Herald before the first try)
+ * @param objectId    the id of the post as that channel knows it: for {@code activitypub}, the Article's id; for
+ *                    {@code bluesky}, the record's CID once the PDS took it
  * @param state       {@code delivered} (the destination answered 2xx), {@code retrying} (the next try is at
  *                    {@code nextAttemptAt}) or {@code failed} (every retry failed, or the destination is gone)
  * @param attempts    tries of this activity so far
@@ -30,6 +33,7 @@ public record LedgerEntry(int schema, String postId, String channel, String dest
                           Instant at, Instant nextAttemptAt, int deliveredVersion) implements Event {
 
     public static final String ACTIVITYPUB = "activitypub";
+    public static final String BLUESKY = "bluesky";
 
     public static final String DELIVERED = "delivered";
     public static final String RETRYING = "retrying";

@@ -32,6 +32,12 @@ public final class Outbox {
     private final Map<String, List<SocialSnippet>> snippets = new ConcurrentHashMap<>();
     private final Map<String, Sent> newslettersByKey = new ConcurrentHashMap<>();
     private volatile Instant digestWatermark;
+    private final List<java.util.function.Consumer<String>> snippetListeners = new CopyOnWriteArrayList<>();
+
+    /** Told the post's id whenever a snippet of it is recorded for the first time. */
+    public void onSnippet(java.util.function.Consumer<String> listener) {
+        snippetListeners.add(listener);
+    }
 
     public boolean sent(String key) {
         return keys.contains(key);
@@ -56,6 +62,7 @@ public final class Outbox {
     public void record(SocialSnippet s) {
         if (keys.add(s.idempotencyKey())) {
             snippets.computeIfAbsent(s.postId(), k -> new CopyOnWriteArrayList<>()).add(s);
+            snippetListeners.forEach(l -> l.accept(s.postId()));
         }
     }
 

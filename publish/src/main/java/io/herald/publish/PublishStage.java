@@ -3,6 +3,8 @@ package io.herald.publish;
 import io.herald.events.Topics;
 import io.herald.publish.activitypub.ActivityPub;
 import io.herald.publish.activitypub.ActivityPubRoute;
+import io.herald.publish.bluesky.BlueskyPosts;
+import io.herald.publish.bluesky.BlueskyRoute;
 import io.herald.publish.api.NewsletterPreviewRoute;
 import io.herald.publish.api.PostListRoute;
 import io.herald.publish.api.PostRoute;
@@ -75,7 +77,9 @@ public final class PublishStage {
     private final EnrichedRecords records;
     private final Release release;
     private final Deliveries deliveries = new Deliveries();
+    private final Ledger ledger = new Ledger();
     private final ActivityPub activityPub;
+    private BlueskyPosts bluesky;
     private GroupOwnership ownership = GroupOwnership.alone();
 
     private final Map<String, String> clientProperties;
@@ -92,7 +96,7 @@ public final class PublishStage {
         this.feeds = new RenderedFeeds(store, new Feeds(store, settings.feedSize(), site.title()), links);
         this.feedServer = new FeedServer(feeds, links);
         this.out = settings.out();
-        this.activityPub = new ActivityPub(settings, site, store);
+        this.activityPub = new ActivityPub(settings, site, store, ledger);
         this.websub = settings.websubHub().map(h -> new WebSubPublisher(h, Duration.ofSeconds(1), settings.outboundAllow()));
     }
 
@@ -179,11 +183,13 @@ public final class PublishStage {
                 deliveries.record(d);
             }
         });
+        if (writesLedger()) {
+            TopicReplay.replayEvents(bootstrapServers, clientProperties, Topics.LEDGER, Duration.ofMinutes(5), ledger::record);
+            LOG.info("The ledger holds {} deliveries to the fediverse and Bluesky", ledger.size());
+        }
         if (activityPub.enabled()) {
             TopicReplay.replayEvents(bootstrapServers, clientProperties, Topics.FOLLOWERS, Duration.ofMinutes(5), activityPub.followers()::record);
-            TopicReplay.replayEvents(bootstrapServers, clientProperties, Topics.LEDGER, Duration.ofMinutes(5), activityPub.ledger()::record);
-            LOG.info("The site ({}) has {} followers on the fediverse; the ledger holds {} deliveries", activityPub.docs().handle(),
-                    activityPub.followers().size(), activityPub.ledger().size());
+            LOG.info("The site ({}) has {} followers on the fediverse", activityPub.docs().handle(), activityPub.followers().size());
         }
         if (deliveries.size() > 0) {
             LOG.info("Publish knows the webhook delivery state of {} payloads ({} waiting to be retried)", deliveries.size(),
@@ -194,6 +200,21 @@ public final class PublishStage {
     /** The site on the fediverse. */
     public ActivityPub activityPub() {
         return activityPub;
+    }
+
+    /** What went out on each channel that keeps a ledger. */
+    public Ledger ledger() {
+        return ledger;
+    }
+
+    /** Whether any channel that keeps the ledger is on: ActivityPub, or Bluesky posting. */
+    private boolean writesLedger() {
+        return activityPub.enabled() || settings.blueskyHandle().isPresent();
+    }
+
+    /** The Bluesky poster, once {@link #routes()} made it (with {@code bluesky-handle} set). */
+    public Optional<BlueskyPosts> bluesky() {
+        return Optional.ofNullable(bluesky);
     }
 
     public List<RouteConfigurationBuilder> routeConfigurations() {
@@ -208,6 +229,7 @@ public final class PublishStage {
                 .edits(id -> tagControls.of(id).map(io.herald.events.PostControls::snippetTexts).orElse(Map.of()));
         HoldWindow window = new HoldWindow(settings.hold(), store);
         SocialState socialStates = new SocialState(deliveries, settings.socialWebhook());
+        LedgerRoute ledgerRoute = new LedgerRoute(ledger, writesLedger());
         List<RouteBuilder> routes = new ArrayList<>(List.of(
                 new StoreRoute(release, records),
                 new ReleaseRoute(release, store, outbox, newsletter, social, ownership, Duration.ofSeconds(1)),
@@ -229,7 +251,15 @@ public final class PublishStage {
                 new SocialPreviewRoute(store, outbox, social, socialStates),
                 new NewsletterRoute(newsletter, outbox, window, records),
                 new SocialRoute(social, outbox, window, records),
-                new ActivityPubRoute(activityPub, store)));
+                ledgerRoute,
+                new ActivityPubRoute(activityPub, store, ledgerRoute)));
+        if (settings.blueskyHandle().isPresent()) {
+            if (!platforms.contains(Platform.BLUESKY)) {
+                LOG.warn("bluesky-handle is set but social-platforms has no bluesky: no snippets are written for Bluesky, so nothing is posted");
+            }
+            bluesky = BlueskyRoute.posts(settings, store, outbox, ledger, ownership, ledgerRoute);
+            routes.add(new BlueskyRoute(bluesky));
+        }
         settings.newsletterDigest()
                 .ifPresent(schedule -> routes.add(new DigestRoute(schedule, renderer, store, outbox, Tuning.DIGEST_CHECK, newsletter::skips, ownership)));
         settings.newsletterWebhook().ifPresent(url -> routes.add(DeliveryRoute.of(WebhookChannel.newsletter(outbox),

@@ -70,6 +70,11 @@ public final class OutboundHttp {
             policy.check(target);
             HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(remaining(end, uri));
             headers.forEach(request::header);
+            if ("http".equalsIgnoreCase(target.getScheme())) {
+                // Plain HTTP as HTTP/1.1: an HTTP/2 upgrade offered with a request body is answered with nothing by some
+                // servers (Node's, under a Bluesky PDS). Over https, HTTP/2 is agreed in the handshake as before.
+                request.version(java.net.http.HttpClient.Version.HTTP_1_1);
+            }
             request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
             URI hopTarget = target;
             CompletableFuture<HttpResponse<byte[]>> sent = client.sendAsync(request.build(), info -> capped(maxBytes, hopTarget));

@@ -211,6 +211,26 @@ public final class Settings {
     public static final Setting<Duration> ACTIVITYPUB_BACKOFF = Setting.seconds("activitypub-backoff-seconds", 60, 1, 86_400,
             "wait before an activity's first retry; it doubles with every retry, up to an hour (the defaults retry for about "
             + "seven hours)");
+    public static final Setting<Optional<String>> BLUESKY_HANDLE = Setting.optionalText("bluesky-handle", "HANDLE",
+            "post each post's Bluesky snippet (and its thread, with `social-threads`) under this account, its handle or DID; "
+            + "with `bluesky-app-password` (see [Posting to Bluesky](#posting-to-bluesky))")
+            .then(h -> h.map(Settings::blueskyHandle)).shown(h -> h.orElse(""));
+    public static final Setting<Optional<String>> BLUESKY_APP_PASSWORD = Setting.<Optional<String>>of("bluesky-app-password",
+            "PASSWORD", "", "an app password of that account (Settings → Privacy and security → App passwords), not its own password",
+            (name, text, earlier) -> {
+                Optional<String> password = text.map(String::strip).filter(t -> !t.isEmpty());
+                if (earlier.get(BLUESKY_HANDLE).isPresent() != password.isPresent()) {
+                    throw new IllegalArgumentException("bluesky-handle and bluesky-app-password go together: "
+                            + (password.isPresent() ? "the password is set but no handle" : "the handle is set but no app password"));
+                }
+                return password;
+            }).shownDefault("").asSecret();
+    public static final Setting<String> BLUESKY_PDS = Setting.text("bluesky-pds", "URL", "https://bsky.social",
+            "the account's server (PDS), where Herald logs in and posts").then(url -> webhookUrl("bluesky-pds", url));
+    public static final Setting<Integer> BLUESKY_RETRIES = Setting.integer("bluesky-retries", "N", 12, 0, 100,
+            "retries of a Bluesky post (or deletion) that failed before it is marked `failed`");
+    public static final Setting<Duration> BLUESKY_BACKOFF = Setting.seconds("bluesky-backoff-seconds", 60, 1, 86_400,
+            "wait before a Bluesky post's first retry; it doubles with every retry, up to an hour");
     public static final Setting<Optional<DigestSchedule>> NEWSLETTER_DIGEST = Setting.<Optional<DigestSchedule>>of(
             "newsletter-digest", "off|daily@HH:MM|weekly@DAY@HH:MM", "off", "`daily@HH:MM` or `weekly@DAY@HH:MM` (UTC)",
             (name, text, earlier) -> DigestSchedule.parse(text.orElse("off")))
@@ -240,6 +260,7 @@ public final class Settings {
             NEWSLETTER_WEBHOOK, NEWSLETTER_WEBHOOK_SECRET, NEWSLETTER_WEBHOOK_RETRIES, NEWSLETTER_WEBHOOK_BACKOFF,
             SOCIAL_WEBHOOK, SOCIAL_WEBHOOK_SECRET, SOCIAL_WEBHOOK_RETRIES, SOCIAL_WEBHOOK_BACKOFF,
             ACTIVITYPUB, ACTIVITYPUB_USERNAME, ACTIVITYPUB_KEY, ACTIVITYPUB_RETRIES, ACTIVITYPUB_BACKOFF,
+            BLUESKY_HANDLE, BLUESKY_APP_PASSWORD, BLUESKY_PDS, BLUESKY_RETRIES, BLUESKY_BACKOFF,
             NEWSLETTER_DIGEST, SOCIAL_PLATFORMS, SOCIAL_THREADS, AUTO_TAGS, APPROVAL, LOG_FORMAT, HOLD);
 
     /** The settings read before the one being read: a default may depend on them ({@code base-url} on {@code port}). */
@@ -303,6 +324,11 @@ public final class Settings {
     public Optional<String> activityPubKey() { return get(ACTIVITYPUB_KEY); }
     public int activityPubRetries() { return get(ACTIVITYPUB_RETRIES); }
     public Duration activityPubBackoff() { return get(ACTIVITYPUB_BACKOFF); }
+    public Optional<String> blueskyHandle() { return get(BLUESKY_HANDLE); }
+    public Optional<String> blueskyAppPassword() { return get(BLUESKY_APP_PASSWORD); }
+    public String blueskyPds() { return get(BLUESKY_PDS); }
+    public int blueskyRetries() { return get(BLUESKY_RETRIES); }
+    public Duration blueskyBackoff() { return get(BLUESKY_BACKOFF); }
     public Optional<String> socialWebhookSecret() { return get(SOCIAL_WEBHOOK_SECRET); }
     public int socialWebhookRetries() { return get(SOCIAL_WEBHOOK_RETRIES); }
     public Duration socialWebhookBackoff() { return get(SOCIAL_WEBHOOK_BACKOFF); }
@@ -448,6 +474,16 @@ public final class Settings {
                 + "an environment variable `HERALD_KAFKA_<PROPERTY>` (see [Running on a cluster](#running-on-a-cluster)) |\n");
         t.append("| `config` | — | properties file with any of the names above |\n");
         return t.toString();
+    }
+
+    /** A Bluesky handle (a domain name, perhaps with a leading {@code @}) or a DID, as createSession takes it. */
+    private static String blueskyHandle(String handle) {
+        String h = handle.strip();
+        h = h.startsWith("@") ? h.substring(1) : h;
+        if (!h.matches("did:[a-z]+:[A-Za-z0-9._:%-]{1,2048}") && !h.matches("([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.){1,20}[A-Za-z0-9-]{1,63}")) {
+            throw new IllegalArgumentException("bluesky-handle must be a handle such as site.bsky.social, or a DID, not \"" + handle + "\"");
+        }
+        return h;
     }
 
     private static String webhookUrl(String setting, String url) {

@@ -1,5 +1,6 @@
 package io.herald.publish.activitypub;
 
+import io.herald.publish.Ledger;
 import io.herald.events.Follower;
 import io.herald.events.LedgerEntry;
 import io.herald.events.Topics;
@@ -23,14 +24,16 @@ public final class ActivityPub {
     private final Settings settings;
     private final PostStore store;
     private final Followers followers = new Followers();
-    private final Ledger ledger = new Ledger();
+    private final Ledger ledger;
     private final OutboundHttp http;
     private volatile GroupOwnership ownership = GroupOwnership.alone();
     private ActorKey key;
     private Inbox inbox;
     private Federation federation;
 
-    public ActivityPub(Settings settings, Site site, PostStore store) {
+    /** @param ledger what went out on every channel, shared with the other channels */
+    public ActivityPub(Settings settings, Site site, PostStore store, Ledger ledger) {
+        this.ledger = ledger;
         this.enabled = settings.activityPub();
         this.settings = settings;
         this.store = store;

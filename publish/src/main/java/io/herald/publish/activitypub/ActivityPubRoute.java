@@ -13,6 +13,7 @@ import io.herald.support.Problems;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
@@ -20,20 +21,22 @@ import org.apache.camel.component.kafka.KafkaConstants;
 
 /**
  * The site on the fediverse ({@link ActivityPub}): WebFinger, NodeInfo, the actor, its collections, each
- * post as an Article, and the signed inbox; with {@code activitypub} on, {@code publish-ap-follower-records} and
- * {@code publish-ap-ledger} read the whole followers and ledger topics (each instance under a group of its
- * own) and {@code publish-ap-federate} sends what the posts' changes call for. With it off, the endpoints
+ * post as an Article, and the signed inbox; with {@code activitypub} on, {@code publish-ap-follower-records} reads
+ * the whole followers topic (each instance under a group of its own) and {@code publish-ap-federate} sends what the posts' changes call for. With it off, the endpoints
  * answer 404 and nothing is read or sent. {@code GET /api/posts/{id}/channels} shows the ledger.
  */
 public final class ActivityPubRoute extends RouteBuilder {
 
     private final ActivityPub ap;
     private final PostStore store;
+    private final Consumer<LedgerEntry> ledgerWriter;
     private ProducerTemplate template;
 
-    public ActivityPubRoute(ActivityPub ap, PostStore store) {
+    /** @param ledgerWriter where the activities' outcomes are written ({@link io.herald.publish.LedgerRoute}) */
+    public ActivityPubRoute(ActivityPub ap, PostStore store, Consumer<LedgerEntry> ledgerWriter) {
         this.ap = ap;
         this.store = store;
+        this.ledgerWriter = ledgerWriter;
     }
 
     @Override
@@ -71,9 +74,6 @@ public final class ActivityPubRoute extends RouteBuilder {
         from(KafkaEndpoints.from(Topics.FOLLOWERS, ConsumerGroups.STORE_PREFIX + "followers-" + UUID.randomUUID()).fromStartEveryTime().uri())
                 .routeId("publish-ap-follower-records")
                 .process(e -> readable(e, () -> ap.followers().record(key(e), ap.follower(e.getMessage().getBody(byte[].class)))));
-        from(KafkaEndpoints.from(Topics.LEDGER, ConsumerGroups.STORE_PREFIX + "ledger-" + UUID.randomUUID()).fromStartEveryTime().uri())
-                .routeId("publish-ap-ledger")
-                .process(e -> readable(e, () -> ap.ledger().record(key(e), ap.entry(e.getMessage().getBody(byte[].class)))));
         from("timer:publish-ap-federate?delay=1000&period=1000").routeId("publish-ap-federate")
                 .process(e -> ap.federation(this::writeLedger, this::unfollow).tick(Instant.now()));
     }
@@ -130,8 +130,7 @@ public final class ActivityPubRoute extends RouteBuilder {
     }
 
     private void writeLedger(LedgerEntry entry) {
-        write(Topics.LEDGER, entry.key(), entry);
-        ap.ledger().record(entry.key(), entry);
+        ledgerWriter.accept(entry);
     }
 
     /** Written from the inbox's and the senders' threads: one template for all of them. */

@@ -1,5 +1,6 @@
 package io.herald.publish.activitypub;
 
+import io.herald.publish.Ledger;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herald.events.EnrichedPost;
 import io.herald.events.Json;
@@ -99,7 +100,7 @@ public final class Federation implements AutoCloseable {
                 changed(p.id());
             }
         }
-        ledger.retrying().forEach(e -> changed(e.postId()));
+        ledger.retrying().stream().filter(e -> LedgerEntry.ACTIVITYPUB.equals(e.channel())).forEach(e -> changed(e.postId()));
     }
 
     /** Plans what is due and hands it to the senders; returns how many activities it started. */
@@ -124,7 +125,7 @@ public final class Federation implements AutoCloseable {
             jobs.addAll(plan(id, post, now));
         }
         for (LedgerEntry e : ledger.retrying()) {
-            if (e.nextAttemptAt() != null && !e.nextAttemptAt().isAfter(now) && owns(e.postId()) && !inFlight.contains(e.key())
+            if (LedgerEntry.ACTIVITYPUB.equals(e.channel()) && e.nextAttemptAt() != null && !e.nextAttemptAt().isAfter(now) && owns(e.postId()) && !inFlight.contains(e.key())
                     && jobs.stream().noneMatch(j -> j.entry().key().equals(e.key()))) {
                 retry(e, now).ifPresent(jobs::add);
             }

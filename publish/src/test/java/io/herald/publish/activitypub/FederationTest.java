@@ -1,5 +1,6 @@
 package io.herald.publish.activitypub;
 
+import io.herald.publish.Ledger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,4 +1,4 @@
-package io.herald.publish.activitypub;
+package io.herald.publish;
 
 import io.herald.events.LedgerEntry;
 import java.util.List;
