@@ -161,7 +161,13 @@ final class HeraldMetrics extends EventNotifierSupport implements AutoCloseable 
         } else if (uri.contains(Topics.LEDGER.name()) && exchange.getMessage().getBody() instanceof String json) {
             try {
                 var entry = Topics.LEDGER.read(json.getBytes(StandardCharsets.UTF_8));
-                MetricNames.activityPubDeliveries(registry, entry.activity(), entry.state()).increment();
+                if (io.herald.events.LedgerEntry.BLUESKY.equals(entry.channel())) {
+                    if (entry.attempts() > 0) { // not the entry that names a record before its first try
+                        MetricNames.blueskyPosts(registry, entry.activity(), entry.state()).increment();
+                    }
+                } else {
+                    MetricNames.activityPubDeliveries(registry, entry.activity(), entry.state()).increment();
+                }
             } catch (RuntimeException e) {
                 // not an entry this version writes: not counted
             }

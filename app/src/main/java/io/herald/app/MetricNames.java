@@ -29,6 +29,8 @@ final class MetricNames {
     static final String SOCIAL_DELIVERY_STATES = "herald.social.deliveries";
     static final String ACTIVITYPUB_DELIVERIES = "herald.activitypub.deliveries";
     static final String ACTIVITYPUB_FOLLOWERS = "herald.activitypub.followers";
+    static final String BLUESKY_POSTS = "herald.bluesky.posts";
+    static final String BLUESKY_LOGINS = "herald.bluesky.logins";
 
     /** Where posts come from, as the metrics label them. */
     static final List<String> SOURCES = List.of("http", "inbox", "feed", "webhook");
@@ -90,6 +92,12 @@ final class MetricNames {
                 .tag("activity", activity).tag("state", state).register(r);
     }
 
+    static Counter blueskyPosts(MeterRegistry r, String activity, String state) {
+        return Counter.builder(BLUESKY_POSTS).description("Outcomes of Bluesky records written (Create) or deleted (Delete) by this "
+                + "instance, as written to herald.ledger, by state (delivered, retrying, failed)")
+                .tag("activity", activity).tag("state", state).register(r);
+    }
+
     static Counter snippets(MeterRegistry r, String platform) {
         return Counter.builder(SNIPPETS).description("Social snippets written to herald.social by this instance, by network")
                 .tag("platform", platform).register(r);
@@ -123,6 +131,14 @@ final class MetricNames {
                 io.micrometer.core.instrument.Gauge.builder(ACTIVITYPUB_FOLLOWERS, publish.activityPub().followers(),
                         f -> f.size()).description("Actors following the site on the fediverse, as this instance knows them").register(r);
             }
+            publish.bluesky().ifPresent(b -> {
+                for (String activity : List.of("Create", "Delete")) {
+                    List.of("delivered", "retrying", "failed").forEach(state -> blueskyPosts(r, activity, state));
+                }
+                io.micrometer.core.instrument.FunctionCounter.builder(BLUESKY_LOGINS, b.client(), c -> c.logins())
+                        .description("Logins (createSession) to the Bluesky account's PDS by this instance: one, then a "
+                                + "refreshSession whenever the session expires").register(r);
+            });
         }
     }
 

@@ -138,4 +138,20 @@ class SettingsTest {
         assertTrue(why.contains("activitypub-username must be letters, digits"), why);
         assertEquals("news.desk", Settings.of(Map.of("activitypub-username", "news.desk")).activityPubUsername());
     }
+
+    @Test
+    void a_bluesky_handle_without_its_app_password_or_one_that_is_no_handle_is_refused_when_the_settings_are_read() {
+        String why = assertThrows(IllegalArgumentException.class, () -> Settings.of(Map.of("bluesky-handle", "site.bsky.social")))
+                .getMessage();
+        assertTrue(why.contains("bluesky-handle and bluesky-app-password go together"), why);
+        why = assertThrows(IllegalArgumentException.class, () -> Settings.of(Map.of("bluesky-app-password", "abcd-efgh-ijkl-mnop")))
+                .getMessage();
+        assertTrue(why.contains("no handle"), why);
+        why = assertThrows(IllegalArgumentException.class, () -> Settings.of(Map.of("bluesky-handle", "my site",
+                "bluesky-app-password", "abcd-efgh-ijkl-mnop"))).getMessage();
+        assertTrue(why.contains("bluesky-handle must be a handle such as site.bsky.social, or a DID"), why);
+        Settings ok = Settings.of(Map.of("bluesky-handle", "@news.example.org", "bluesky-app-password", "abcd-efgh-ijkl-mnop"));
+        assertEquals("news.example.org", ok.blueskyHandle().orElseThrow());
+        assertTrue(!ok.toString().contains("abcd-efgh"), "the app password is never shown: " + ok);
+    }
 }
