@@ -516,6 +516,7 @@ async function showFediverse(id) {
     box.hidden = true;
     return;
   }
+  showBluesky(c);
   box.hidden = !c.activitypub;
   if (!c.activitypub) return;
   const entries = c.channels.filter(e => e.channel === 'activitypub');
@@ -529,6 +530,31 @@ async function showFediverse(id) {
     li.dataset.state = e.state;
     li.appendChild(el('strong', new URL(e.destination).host + ' '));
     li.appendChild(el('span', e.activity + ' of version ' + e.version + ' · ' + deliveryText(e), 'delivery'));
+    return li;
+  }));
+}
+
+// What went to Bluesky (the ledger): the post and each reply of its thread, its record and its state.
+function showBluesky(c) {
+  const box = document.getElementById('bluesky');
+  box.hidden = !c.bluesky;
+  if (!c.bluesky) return;
+  const part = e => e.destination.includes('#') ? Number(e.destination.split('#').pop()) : 0;
+  const entries = c.channels.filter(e => e.channel === 'bluesky').sort((a, b) => part(a) - part(b));
+  const worst = ['failed', 'retrying'].find(x => entries.some(e => e.state === x));
+  const withdrawn = entries.length > 0 && entries.every(e => e.activity === 'Delete' && e.state === 'delivered');
+  document.getElementById('bluesky-state').textContent = entries.length === 0 ? 'not posted'
+    : withdrawn ? 'deleted' : worst || 'posted';
+  document.getElementById('bluesky-note').textContent = entries.length === 0
+    ? 'Its Bluesky snippet is posted once it is published (a held or too long snippet is not).'
+    : 'Posted once, replies after the post they answer; deleted when the post is withdrawn. An edit is not posted again.';
+  document.getElementById('bluesky-records').replaceChildren(...entries.map(e => {
+    const li = el('li', null, 'record');
+    li.dataset.state = e.state;
+    li.appendChild(el('strong', (part(e) === 0 ? 'Post' : 'Reply ' + part(e)) + ' '));
+    li.appendChild(el('span', (e.activity === 'Delete' ? 'deletion ' : '')
+      + (e.state === 'retrying' && e.attempts === 0 ? 'sending' : deliveryText(e)) + ' ', 'delivery'));
+    li.appendChild(el('code', e.externalId || ''));
     return li;
   }));
 }

@@ -688,4 +688,34 @@ class DashboardIT {
             screenshot("dashboard-fediverse");
         }
     }
+
+    @Test
+    void what_went_to_bluesky_shows_in_the_post_detail_the_post_and_each_reply_with_its_record_and_state() throws Exception {
+        Path tools = LocalPds.tools();
+        org.junit.jupiter.api.Assumptions.assumeTrue(tools != null, LocalPds.MISSING);
+        try (LocalPds pds = LocalPds.start(tools, dir.resolve("pds.log"))) {
+            herald.close();
+            java.util.List<Object> settings = new java.util.ArrayList<>(java.util.List.of("api-token", TOKEN, "social-threads", true));
+            settings.addAll(java.util.List.of(pds.settings("")));
+            herald = Herald.start(ItSupport.settings(dir.resolve("bluesky"), port, settings.toArray()), Stage.all());
+            assertEquals(202, post("text/plain", "Seed swap at the library\n\nQ: Can I bring seeds I saved myself?\n"
+                    + "A: Yes, in a paper envelope with the name and the year.\n\nQ: Are there seeds for balconies?\n"
+                    + "A: Yes: herbs, tomatoes and beans that grow in pots.\n").statusCode());
+            browser.get("http://localhost:" + port + "/");
+            signIn();
+            wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//tbody/tr[@data-id='seed-swap-at-the-library']//button"))).click();
+            new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> d.findElements(By.cssSelector("#bluesky-records li[data-state='delivered']"))
+                    .size() == 3);
+            java.util.List<String> shown = browser.findElements(By.cssSelector("#bluesky-records li")).stream().map(e -> e.getText()).toList();
+            assertTrue(shown.get(0).startsWith("Post delivered at") && shown.get(1).startsWith("Reply 1 ")
+                    && shown.get(2).startsWith("Reply 2 "), shown.toString());
+            java.util.Set<String> onPds = pds.posts().stream().map(r -> r.path("uri").asText()).collect(java.util.stream.Collectors.toSet());
+            for (String line : shown) {
+                assertTrue(onPds.contains(line.substring(line.indexOf("at://"))), line + " is a record the PDS holds: " + onPds);
+            }
+            assertEquals("posted", browser.findElement(By.id("bluesky-state")).getText());
+            js("document.getElementById('bluesky').scrollIntoView();");
+            screenshot("dashboard-bluesky");
+        }
+    }
 }

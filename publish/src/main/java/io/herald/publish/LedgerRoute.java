@@ -5,6 +5,10 @@ import io.herald.events.LedgerEntry;
 import io.herald.events.Topics;
 import io.herald.support.ConsumerGroups;
 import io.herald.support.KafkaEndpoints;
+import io.herald.support.HttpAnswers;
+import io.herald.support.Problems;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.camel.ProducerTemplate;
@@ -14,23 +18,37 @@ import org.apache.camel.component.kafka.KafkaConstants;
 /**
  * The ledger of what went out on each channel ({@code herald.ledger}): with a channel that sends (ActivityPub,
  * Bluesky) on, {@code publish-ledger} reads the whole topic (each instance under a group of its own) into the
- * {@link Ledger}, and entries are written here, from any sender thread.
+ * {@link Ledger}, and entries are written here, from any sender thread. {@code GET /api/posts/{id}/channels}
+ * shows a post's entries.
  */
 public final class LedgerRoute extends RouteBuilder implements Consumer<LedgerEntry> {
 
     private final Ledger ledger;
-    private final boolean read;
+    private final PostStore store;
+    private final boolean activityPub;
+    private final boolean bluesky;
     private ProducerTemplate template;
 
-    /** @param read whether any channel that writes the ledger is on */
-    public LedgerRoute(Ledger ledger, boolean read) {
+    /** @param activityPub whether the site is on the fediverse; {@code bluesky}, whether posts go to Bluesky */
+    public LedgerRoute(Ledger ledger, PostStore store, boolean activityPub, boolean bluesky) {
         this.ledger = ledger;
-        this.read = read;
+        this.store = store;
+        this.activityPub = activityPub;
+        this.bluesky = bluesky;
     }
 
     @Override
     public void configure() {
-        if (!read) {
+        from(PublishHttp.CHANNELS.uri()).routeId(PublishHttp.CHANNELS.routeId()).process(e -> {
+            String id = e.getMessage().getHeader("id", String.class);
+            List<LedgerEntry> entries = ledger.forPost(id);
+            if (entries.isEmpty() && store.get(id).isEmpty()) {
+                Problems.respond(e, 404, "Not found", "There is no post with id \"" + id + "\".");
+                return;
+            }
+            HttpAnswers.json(e, 200, Map.of("postId", id, "activitypub", activityPub, "bluesky", bluesky, "channels", entries));
+        });
+        if (!activityPub && !bluesky) {
             return;
         }
         from(KafkaEndpoints.from(Topics.LEDGER, ConsumerGroups.STORE_PREFIX + "ledger-" + UUID.randomUUID()).fromStartEveryTime().uri())

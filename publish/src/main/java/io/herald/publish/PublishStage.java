@@ -229,7 +229,7 @@ public final class PublishStage {
                 .edits(id -> tagControls.of(id).map(io.herald.events.PostControls::snippetTexts).orElse(Map.of()));
         HoldWindow window = new HoldWindow(settings.hold(), store);
         SocialState socialStates = new SocialState(deliveries, settings.socialWebhook());
-        LedgerRoute ledgerRoute = new LedgerRoute(ledger, writesLedger());
+        LedgerRoute ledgerRoute = new LedgerRoute(ledger, store, activityPub.enabled(), settings.blueskyHandle().isPresent());
         List<RouteBuilder> routes = new ArrayList<>(List.of(
                 new StoreRoute(release, records),
                 new ReleaseRoute(release, store, outbox, newsletter, social, ownership, Duration.ofSeconds(1)),

@@ -23,7 +23,7 @@ import org.apache.camel.component.kafka.KafkaConstants;
  * The site on the fediverse ({@link ActivityPub}): WebFinger, NodeInfo, the actor, its collections, each
  * post as an Article, and the signed inbox; with {@code activitypub} on, {@code publish-ap-follower-records} reads
  * the whole followers topic (each instance under a group of its own) and {@code publish-ap-federate} sends what the posts' changes call for. With it off, the endpoints
- * answer 404 and nothing is read or sent. {@code GET /api/posts/{id}/channels} shows the ledger.
+ * answer 404 and nothing is read or sent.
  */
 public final class ActivityPubRoute extends RouteBuilder {
 
@@ -59,15 +59,6 @@ public final class ActivityPubRoute extends RouteBuilder {
                             "There is no post with id \"" + id + "\"."));
         });
         http(PublishHttp.AP_INBOX, this::inbox);
-        from(PublishHttp.CHANNELS.uri()).routeId(PublishHttp.CHANNELS.routeId()).process(e -> {
-            String id = e.getMessage().getHeader("id", String.class);
-            List<LedgerEntry> entries = ap.ledger().forPost(id);
-            if (entries.isEmpty() && store.get(id).isEmpty()) {
-                Problems.respond(e, 404, "Not found", "There is no post with id \"" + id + "\".");
-                return;
-            }
-            HttpAnswers.json(e, 200, java.util.Map.of("postId", id, "activitypub", ap.enabled(), "channels", entries));
-        });
         if (!ap.enabled()) {
             return;
         }
