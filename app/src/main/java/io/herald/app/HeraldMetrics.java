@@ -165,7 +165,7 @@ final class HeraldMetrics extends EventNotifierSupport implements AutoCloseable 
                     if (entry.attempts() > 0) { // not the entry that names a record before its first try
                         MetricNames.blueskyPosts(registry, entry.activity(), entry.state()).increment();
                     }
-                } else {
+                } else if (io.herald.events.LedgerEntry.ACTIVITYPUB.equals(entry.channel())) {
                     MetricNames.activityPubDeliveries(registry, entry.activity(), entry.state()).increment();
                 }
             } catch (RuntimeException e) {

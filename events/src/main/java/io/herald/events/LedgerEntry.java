@@ -9,14 +9,17 @@ import java.time.Instant;
  * knows what was sent and never sends it again.
  *
  * @param postId      the post
- * @param channel     {@code activitypub} (a follower's inbox) or {@code bluesky} (the account's repository)
+ * @param channel     {@code activitypub} (a follower's inbox), {@code bluesky} (the account's repository),
+ *                    {@code feed} (the site's feeds), {@code newsletter} or {@code social-webhook} (a webhook)
  * @param destination where it went: for {@code activitypub}, the (shared) inbox URL; for {@code bluesky}, the
- *                    account's handle, and {@code #n} after it for the n-th reply of a thread
+ *                    account's handle, and {@code #n} after it for the n-th reply of a thread; for {@code feed},
+ *                    {@code /feeds}; for a webhook, its URL (credentials masked)
  * @param version     the post's version the last activity carried
  * @param contentHash the post's content hash that version had
  * @param activity    what was sent last: {@code Create}, {@code Update} or {@code Delete}
  * @param externalId  the id the channel knows it by: for {@code activitypub}, the activity's id; for
- *                    {@code bluesky}, the record's {@code at://} URI (its key chosen by Herald before the first try)
+ *                    {@code bluesky}, the record's {@code at://} URI (its key chosen by Herald before the first try);
+ *                    for {@code feed}, the entries' id; for a webhook, the payload's idempotency key
  * @param objectId    the id of the post as that channel knows it: for {@code activitypub}, the Article's id; for
  *                    {@code bluesky}, the record's CID once the PDS took it
  * @param state       {@code delivered} (the destination answered 2xx), {@code retrying} (the next try is at
@@ -34,6 +37,9 @@ public record LedgerEntry(int schema, String postId, String channel, String dest
 
     public static final String ACTIVITYPUB = "activitypub";
     public static final String BLUESKY = "bluesky";
+    public static final String FEED = "feed";
+    public static final String NEWSLETTER = "newsletter";
+    public static final String SOCIAL_WEBHOOK = "social-webhook";
 
     public static final String DELIVERED = "delivered";
     public static final String RETRYING = "retrying";

@@ -7,6 +7,9 @@ import io.herald.support.ConsumerGroups;
 import io.herald.support.KafkaEndpoints;
 import io.herald.support.HttpAnswers;
 import io.herald.support.Problems;
+import io.herald.publish.feeds.FeedLedger;
+import io.herald.support.GroupOwnership;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,9 +19,9 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
 
 /**
- * The ledger of what went out on each channel ({@code herald.ledger}): with a channel that sends (ActivityPub,
- * Bluesky) on, {@code publish-ledger} reads the whole topic (each instance under a group of its own) into the
- * {@link Ledger}, and entries are written here, from any sender thread. {@code GET /api/posts/{id}/channels}
+ * The ledger of what went out on each channel ({@code herald.ledger}): {@code publish-ledger} reads the whole
+ * topic (each instance under a group of its own) into the {@link Ledger}, and entries are written here, from any
+ * sender thread; {@code publish-ledger-feeds} writes the feeds' lines ({@link FeedLedger}). {@code GET /api/posts/{id}/channels}
  * shows a post's entries.
  */
 public final class LedgerRoute extends RouteBuilder implements Consumer<LedgerEntry> {
@@ -27,14 +30,17 @@ public final class LedgerRoute extends RouteBuilder implements Consumer<LedgerEn
     private final PostStore store;
     private final boolean activityPub;
     private final boolean bluesky;
+    private final FeedLedger feeds;
+    private boolean reconciled;
     private ProducerTemplate template;
 
     /** @param activityPub whether the site is on the fediverse; {@code bluesky}, whether posts go to Bluesky */
-    public LedgerRoute(Ledger ledger, PostStore store, boolean activityPub, boolean bluesky) {
+    public LedgerRoute(Ledger ledger, PostStore store, GroupOwnership ownership, boolean activityPub, boolean bluesky) {
         this.ledger = ledger;
         this.store = store;
         this.activityPub = activityPub;
         this.bluesky = bluesky;
+        this.feeds = new FeedLedger(store, ledger, ownership, this);
     }
 
     @Override
@@ -48,9 +54,6 @@ public final class LedgerRoute extends RouteBuilder implements Consumer<LedgerEn
             }
             HttpAnswers.json(e, 200, Map.of("postId", id, "activitypub", activityPub, "bluesky", bluesky, "channels", entries));
         });
-        if (!activityPub && !bluesky) {
-            return;
-        }
         from(KafkaEndpoints.from(Topics.LEDGER, ConsumerGroups.STORE_PREFIX + "ledger-" + UUID.randomUUID()).fromStartEveryTime().uri())
                 .routeId("publish-ledger")
                 .process(e -> {
@@ -62,6 +65,14 @@ public final class LedgerRoute extends RouteBuilder implements Consumer<LedgerEn
                         // Herald's own record it cannot read (a newer Herald's?): passed over, not retried for ever.
                         log.warn("Passed over an unreadable ledger record for {}: {}", key, unreadable.getMessage());
                     }
+                });
+        from("timer:publish-ledger-feeds?delay=1000&period=1000").routeId("publish-ledger-feeds")
+                .process(e -> {
+                    if (!reconciled) {
+                        feeds.reconcile(Instant.now());
+                        reconciled = true;
+                    }
+                    feeds.tick(Instant.now());
                 });
     }
 

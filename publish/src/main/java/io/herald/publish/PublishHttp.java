@@ -169,8 +169,9 @@ public final class PublishHttp {
 
     public static final HttpEndpoint CHANNELS = HttpEndpoint.getOnly("/api/posts/{id}/channels").route("publish-api-channels")
             .tag("Posts").token()
-            .summary("Where the post went", "The ledger: per channel and destination (a follower's inbox), the last activity, its "
-                    + "id, the version it carried, the state (delivered, retrying, failed) and why.")
+            .summary("Where the post went", "The ledger: per channel and destination (the feeds, a follower's inbox, the post and "
+                    + "each reply on Bluesky, a webhook), the last activity, the id it went under, the version it carried, the state "
+                    + "(delivered, retrying, failed) and why.")
             .json("200", "The post's channels", "#/components/schemas/Object").problems("401", "404").build();
 
     /** The feeds, answered on the router by {@code FeedServer}. */

@@ -183,10 +183,8 @@ public final class PublishStage {
                 deliveries.record(d);
             }
         });
-        if (writesLedger()) {
-            TopicReplay.replayEvents(bootstrapServers, clientProperties, Topics.LEDGER, Duration.ofMinutes(5), ledger::record);
-            LOG.info("The ledger holds {} deliveries to the fediverse and Bluesky", ledger.size());
-        }
+        TopicReplay.replayEvents(bootstrapServers, clientProperties, Topics.LEDGER, Duration.ofMinutes(5), ledger::record);
+        LOG.info("The ledger holds {} lines of what went out on each channel", ledger.size());
         if (activityPub.enabled()) {
             TopicReplay.replayEvents(bootstrapServers, clientProperties, Topics.FOLLOWERS, Duration.ofMinutes(5), activityPub.followers()::record);
             LOG.info("The site ({}) has {} followers on the fediverse", activityPub.docs().handle(), activityPub.followers().size());
@@ -207,11 +205,6 @@ public final class PublishStage {
         return ledger;
     }
 
-    /** Whether any channel that keeps the ledger is on: ActivityPub, or Bluesky posting. */
-    private boolean writesLedger() {
-        return activityPub.enabled() || settings.blueskyHandle().isPresent();
-    }
-
     /** The Bluesky poster, once {@link #routes()} made it (with {@code bluesky-handle} set). */
     public Optional<BlueskyPosts> bluesky() {
         return Optional.ofNullable(bluesky);
@@ -229,7 +222,7 @@ public final class PublishStage {
                 .edits(id -> tagControls.of(id).map(io.herald.events.PostControls::snippetTexts).orElse(Map.of()));
         HoldWindow window = new HoldWindow(settings.hold(), store);
         SocialState socialStates = new SocialState(deliveries, settings.socialWebhook());
-        LedgerRoute ledgerRoute = new LedgerRoute(ledger, store, activityPub.enabled(), settings.blueskyHandle().isPresent());
+        LedgerRoute ledgerRoute = new LedgerRoute(ledger, store, ownership, activityPub.enabled(), settings.blueskyHandle().isPresent());
         List<RouteBuilder> routes = new ArrayList<>(List.of(
                 new StoreRoute(release, records),
                 new ReleaseRoute(release, store, outbox, newsletter, social, ownership, Duration.ofSeconds(1)),

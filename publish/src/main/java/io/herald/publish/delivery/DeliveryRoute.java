@@ -129,6 +129,10 @@ public final class DeliveryRoute<T extends Event> extends RouteBuilder {
                 })
                 .to(KafkaEndpoints.to(Topics.DELIVERIES))
                 .process(e -> deliveries.record(e.getProperty(STATE, Delivery.class)))
+                // The post's line in the ledger of every channel (a digest is about no post).
+                .filter(e -> e.getProperty(STATE, Delivery.class).postId() != null)
+                    .process(e -> channel.toLedger(e, e.getProperty(STATE, Delivery.class))).to(KafkaEndpoints.to(Topics.LEDGER))
+                .end()
                 .choice()
                     .when(e -> e.getProperty(STATE, Delivery.class).state().equals(Delivery.RETRYING))
                         .log(LoggingLevel.WARN, label + " delivery of ${exchangeProperty." + STATE + ".idempotencyKey}: try ${exchangeProperty."

@@ -2,6 +2,7 @@ package io.herald.publish.delivery;
 
 import io.herald.events.Delivery;
 import io.herald.events.Event;
+import io.herald.events.LedgerEntry;
 import io.herald.events.NewsletterPayload;
 import io.herald.events.SocialSnippet;
 import io.herald.events.Topic;
@@ -39,6 +40,32 @@ public record WebhookChannel<T extends Event>(String name, Topic<T> topic, Strin
     String recordKey(Delivery d) {
         return d.postId() == null ? "digest" : d.postId();
     }
+
+    /**
+     * A delivery state as the ledger has it: per post and webhook (per network and thread part for snippets), the
+     * payload's idempotency key and version, and its state.
+     */
+    public LedgerEntry ledgerEntry(Delivery d) {
+        String key = d.idempotencyKey();
+        boolean social = name.equals(Delivery.SOCIAL);
+        String destination = d.target() + (social && key.contains(":social:") ? "#" + key.substring(key.indexOf(":social:") + 8) : "");
+        java.util.regex.Matcher v = VERSION.matcher(key);
+        int version = v.find() ? Integer.parseInt(v.group(1)) : 0;
+        String activity = social ? "Snippet" : key.endsWith(":newsletter:correction") ? "Correction" : "Announcement";
+        LedgerEntry tried = LedgerEntry.attempt(d.postId(), social ? LedgerEntry.SOCIAL_WEBHOOK : LedgerEntry.NEWSLETTER, destination, version,
+                null, activity, key, null, 0, d.at());
+        return tried.next(d.state(), d.attempts(), d.reason(), d.at(), d.nextAttemptAt());
+    }
+
+    /** Makes an exchange's message the ledger record of a delivery state. */
+    void toLedger(org.apache.camel.Exchange e, Delivery d) {
+        LedgerEntry entry = ledgerEntry(d);
+        e.getMessage().setHeader(org.apache.camel.component.kafka.KafkaConstants.KEY, entry.key());
+        e.getMessage().setBody(Topics.LEDGER.write(entry));
+    }
+
+    /** The version in an idempotency key ({@code <post>:v<version>:...}). */
+    private static final java.util.regex.Pattern VERSION = java.util.regex.Pattern.compile(":v(\\d{1,9}):");
 
     /** As logs begin a sentence with it. */
     String label() {
