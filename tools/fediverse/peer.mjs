@@ -1,7 +1,7 @@
 // A fediverse peer for Herald's tests, built on Fedify (an ActivityPub framework used in production):
 // one Person, "reader", on loopback. It looks Herald's site up through WebFinger, follows it and
 // records, as its own inbox verified them, the activities it is sent. Its /control/ endpoints are
-// for the test: follow, unfollow, received, and requests signed wrongly on purpose.
+// for the test: follow, unfollow, received, requests signed wrongly on purpose, and the account's own deletion.
 //
 //   node peer.mjs            prints {"port": N} once it listens on 127.0.0.1:N
 import http from "node:http";
@@ -36,6 +36,7 @@ const stranger = await generateCryptoKeyPair("RSASSA-PKCS1-v1_5");
 const received = [];
 const posted = {}; // activity id -> how many times it was POSTed to an inbox here, before Fedify's own de-duplication
 let following = null; // { site, follow }
+let gone = false; // after /control/delete-self the account is gone: its documents answer 410, as Mastodon's do
 
 const federation = createFederation({ kv: new MemoryKvStore(), allowPrivateAddress: true });
 
@@ -111,6 +112,22 @@ async function control(req, url, body, ctx) {
     }));
     return json(200, {});
   }
+  if (url.pathname === "/control/delete-self") {
+    // The account deletes itself, as a Mastodon account does: a Delete of the actor, signed with its key, sent to the
+    // site's inbox, after which the actor and its key answer 410 Gone.
+    gone = true;
+    const site = following.site;
+    const actor = ctx.getActorUri("reader").href;
+    const text = JSON.stringify({
+      "@context": "https://www.w3.org/ns/activitystreams",
+      id: actor + "#delete", type: "Delete", actor, object: actor, to: ["https://www.w3.org/ns/activitystreams#Public"],
+    });
+    const inbox = site.inboxId;
+    const request = new Request(inbox, { method: "POST", headers: { "Content-Type": "application/activity+json" }, body: text });
+    const signed = await signRequest(request, keys.privateKey, new URL(actor + "#main-key"), { spec: "draft-cavage-http-signatures-12" });
+    const answer = await realFetch(inbox, { method: "POST", headers: signed.headers, body: text });
+    return json(200, { status: answer.status, problem: await answer.text() });
+  }
   if (url.pathname === "/control/send") {
     // A Like signed as told: spec (rfc9421 or draft-cavage-http-signatures-12), with the actor's key or a
     // stranger's, its body as signed or changed afterwards; answers with the status the inbox gave.
@@ -158,6 +175,11 @@ const server = http.createServer(async (req, res) => {
       headers: Object.entries(req.headers).flatMap(([k, v]) => Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]]),
       body: req.method === "GET" || req.method === "HEAD" ? undefined : body,
     });
+    if (gone && url.pathname.startsWith("/users/reader")) {
+      res.writeHead(410, { "Content-Type": "application/activity+json" });
+      res.end(JSON.stringify({ "@context": "https://www.w3.org/ns/activitystreams", id: url.href, type: "Tombstone" }));
+      return;
+    }
     const response = url.pathname.startsWith("/control/")
       ? await control(request, url, body, federation.createContext(url, undefined))
       : await federation.fetch(request, { contextData: undefined });

@@ -143,10 +143,18 @@ class FediverseIT {
         JsonNode delete = received("Delete").get(0);
         assertEquals(objectId, delete.path("objectId").asText());
         assertEquals("Tombstone", delete.path("objectType").asText(), delete.toString());
-        JsonNode channels = ItSupport.read(ItSupport.get(port, "/api/posts/" + postId + "/channels").body()).path("channels");
-        assertEquals(1, channels.size(), channels.toString());
+        JsonNode all = ItSupport.read(ItSupport.get(port, "/api/posts/" + postId + "/channels").body()).path("channels");
+        List<JsonNode> channels = new java.util.ArrayList<>();
+        all.forEach(c -> {
+            if (c.path("channel").asText().equals("activitypub")) {
+                channels.add(c);
+            }
+        });
+        assertEquals(1, channels.size(), all.toString());
         assertEquals("Delete", channels.get(0).path("activity").asText());
         assertEquals("delivered", channels.get(0).path("state").asText());
+        // The feeds' line says the same of the feeds: its entry id, gone from them.
+        assertTrue(all.toString().contains("\"channel\":\"feed\",\"destination\":\"/feeds\""), all.toString());
         assertEquals(1, received("Create").size(), "one Create for the post, however many versions");
         assertEquals(1, received("Update").size());
         String metrics = ItSupport.get(port, "/metrics").body();
@@ -177,6 +185,22 @@ class FediverseIT {
         control("/control/unfollow");
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> ItSupport.read(ItSupport.get(port, "/ap/followers").body()).path("totalItems").asInt() == 0);
+    }
+
+    @Test
+    void a_follower_that_deletes_its_account_leaves_though_its_key_is_already_gone() {
+        startHerald();
+        follow();
+        assertEquals(1, ItSupport.read(ItSupport.get(port, "/ap/followers").body()).path("totalItems").asInt());
+        herald.close();
+        startHerald(); // the follower's key is no longer in memory: checking the Delete's signature means fetching it
+        JsonNode r = control("/control/delete-self");
+        assertEquals(202, r.path("status").asInt(), r.toString());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> ItSupport.read(ItSupport.get(port, "/ap/followers").body()).path("totalItems").asInt() == 0);
+        // A stranger's request under the gone key is still refused: only the account's Delete of itself is taken.
+        String inbox = URLEncoder.encode("http://localhost:" + port + "/ap/inbox", StandardCharsets.UTF_8);
+        assertEquals(401, control("/control/send?inbox=" + inbox).path("status").asInt());
     }
 
     @Test

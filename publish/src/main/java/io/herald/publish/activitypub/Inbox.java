@@ -6,6 +6,7 @@ import io.herald.events.Follower;
 import io.herald.events.Json;
 import io.herald.publish.activitypub.HttpSignatures.Refused;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -56,12 +57,19 @@ public final class Inbox {
         // The signature first: nothing of an unsigned or wrongly signed request is read.
         var request = new HttpSignatures.Request("POST", docs.target(pathAndQuery), header, body);
         RemoteActors.Actor actor;
+        String keyId = null;
         try {
-            String keyId = HttpSignatures.keyId(request);
+            keyId = HttpSignatures.keyId(request);
             actor = verified(request, keyId, now);
         } catch (Refused r) {
             return Outcome.refused(401, "The request's signature does not hold: " + r.getMessage() + ".");
         } catch (RemoteActors.Unavailable u) {
+            if (u.gone && keyId != null) {
+                Optional<String> left = goneFollower(keyId, body);
+                if (left.isPresent()) {
+                    return new Outcome(202, null, null, left.get(), null, null);
+                }
+            }
             return Outcome.refused(401, "The request's signing key could not be checked: " + u.getMessage() + ".");
         }
         JsonNode activity;
@@ -119,6 +127,27 @@ public final class Inbox {
             }
             HttpSignatures.verify(request, fresh.key(), now);
             return fresh;
+        }
+    }
+
+    /**
+     * A follower's Delete of itself whose key can no longer be fetched (its server answers 410 Gone for the account,
+     * as Mastodon's does once an account is deleted): the follower that left, if the key is the actor's own (its id
+     * with a fragment) and the activity deletes that actor. Its signature cannot be checked, and need not be: a
+     * server that says the account is gone is believed about its own account, and nothing else is taken from it.
+     */
+    private Optional<String> goneFollower(String keyId, byte[] body) {
+        String owner = keyId.contains("#") ? keyId.substring(0, keyId.indexOf('#')) : keyId;
+        if (followers.of(owner).isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode activity = Json.read(body, JsonNode.class);
+            boolean deletesItself = "Delete".equals(activity.path("type").asText()) && owner.equals(id(activity.path("actor")))
+                    && owner.equals(id(activity.path("object")));
+            return deletesItself ? Optional.of(owner) : Optional.empty();
+        } catch (RuntimeException notJson) {
+            return Optional.empty();
         }
     }
 
