@@ -103,4 +103,24 @@ class OutboundHttpTest {
         assertThrows(OutboundHttp.TooLarge.class, () -> http.send(URI.create("http://127.0.0.1:" + allowed.getAddress().getPort() + "/big"),
                 "GET", Map.of(), null, Duration.ofSeconds(5), 10_000));
     }
+
+    @Test
+    void a_post_with_a_body_over_plain_http_offers_no_http2_upgrade_which_a_node_server_answers_with_nothing() throws Exception {
+        // A Bluesky PDS (Node's http server) closes the connection on an h2c upgrade offered with a request body.
+        java.util.concurrent.atomic.AtomicReference<String> upgrade = new java.util.concurrent.atomic.AtomicReference<>("not asked");
+        allowed = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        allowed.createContext("/xrpc", x -> {
+            upgrade.set(String.valueOf(x.getRequestHeaders().getFirst("Upgrade")) + " " + x.getProtocol());
+            x.getRequestBody().readAllBytes();
+            x.sendResponseHeaders(200, -1);
+            x.close();
+        });
+        allowed.start();
+        OutboundHttp http = new OutboundHttp(OutboundPolicy.parse(List.of("127.0.0.1")));
+        var r = http.send(URI.create("http://127.0.0.1:" + allowed.getAddress().getPort() + "/xrpc/com.atproto.server.createSession"), "POST",
+                Map.of("Content-Type", "application/json"), "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), java.time.Duration.ofSeconds(5),
+                1024);
+        assertEquals(200, r.status());
+        assertEquals("null HTTP/1.1", upgrade.get());
+    }
 }
