@@ -101,11 +101,6 @@ public final class ActivityPub {
         return value == null ? null : Topics.FOLLOWERS.read(value);
     }
 
-    /** Reads a ledger record (null: its tombstone). */
-    public LedgerEntry entry(byte[] value) {
-        return value == null ? null : Topics.LEDGER.read(value);
-    }
-
     /** Herald's version, for NodeInfo. */
     public String version() {
         String v = ActivityPub.class.getPackage().getImplementationVersion();
