@@ -252,6 +252,11 @@ class BlueskyIT {
                     "one login after the restart, whatever it had to post");
         } finally {
             started.forEach(Process::destroyForcibly);
+            for (int i = 0; i < started.size(); i++) {
+                // Kept for a look when the test fails: the folder goes with the test.
+                java.nio.file.Files.copy(dir.resolve("out-" + i + ".log"), Path.of("target", "bluesky-it-out-" + i + ".log"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
         }
     }
 }

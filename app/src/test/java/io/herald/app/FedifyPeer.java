@@ -4,8 +4,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -15,8 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The Fedify peer ({@code tools/fediverse/peer.mjs}) as a process on loopback, and its control endpoints:
@@ -50,15 +46,7 @@ final class FedifyPeer implements AutoCloseable {
     static FedifyPeer start(Path tools, Path log) throws Exception {
         Process p = new ProcessBuilder(tools.resolve("node_modules/.bin/node").toString(), "peer.mjs").directory(tools.toFile())
                 .redirectError(log.toFile()).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        String first = CompletableFuture.supplyAsync(() -> {
-            try {
-                return out.readLine();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }).get(60, TimeUnit.SECONDS);
-        return new FedifyPeer(p, ItSupport.read(first).path("port").asInt());
+        return new FedifyPeer(p, ItSupport.firstLine(p, Duration.ofSeconds(60), log).path("port").asInt());
     }
 
     JsonNode control(String path) {

@@ -42,6 +42,23 @@ final class ItSupport {
         return io.herald.support.Settings.of(values);
     }
 
+    /** The JSON line a tool started for a test prints once it listens (its log, which says why it did not, in {@code log}). */
+    static com.fasterxml.jackson.databind.JsonNode firstLine(Process p, Duration within, Path log) throws Exception {
+        java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8));
+        String first = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return out.readLine();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).get(within.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        if (first == null) {
+            throw new IllegalStateException(p.info().command().orElse("the tool") + " did not start: see " + log);
+        }
+        return read(first);
+    }
+
     static int freePort() {
         try (ServerSocket s = new ServerSocket()) {
             s.bind(new InetSocketAddress("127.0.0.1", 0));

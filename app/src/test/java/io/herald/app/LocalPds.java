@@ -3,8 +3,6 @@ package io.herald.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -14,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -58,18 +55,7 @@ final class LocalPds implements AutoCloseable {
     static LocalPds start(Path tools, Path log) throws Exception {
         Process p = new ProcessBuilder(tools.resolve("node_modules/.bin/node").toString(), "pds.mjs").directory(tools.toFile())
                 .redirectError(log.toFile()).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        String first = CompletableFuture.supplyAsync(() -> {
-            try {
-                return out.readLine();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }).get(90, TimeUnit.SECONDS);
-        if (first == null) {
-            throw new IllegalStateException("the PDS did not start: see " + log);
-        }
-        return new LocalPds(p, ItSupport.read(first));
+        return new LocalPds(p, ItSupport.firstLine(p, Duration.ofSeconds(90), log));
     }
 
     /** The settings that post to this account (and let Herald reach the PDS, and {@code alsoAllow}, on loopback). */

@@ -81,8 +81,13 @@ public final class Outbox {
         return newsletters.getOrDefault(postId, List.of()).stream().anyMatch(p -> p.kind().equals("announcement"));
     }
 
-    public boolean socialSent(String postId) {
-        return snippets.containsKey(postId);
+    /**
+     * Whether the post had its snippets with an earlier version than this one (a post's snippets go out with its first
+     * publication only). Snippets of this very version may be only some of them: a process killed between them sends
+     * the rest when the record comes again.
+     */
+    public boolean socialSentBefore(String postId, int version) {
+        return snippets.getOrDefault(postId, List.of()).stream().anyMatch(s -> s.version() < version);
     }
 
     public Optional<NewsletterPayload> latestNewsletter(String postId) {

@@ -11,7 +11,6 @@ import io.herald.support.HttpEndpoint;
 import io.herald.support.KafkaEndpoints;
 import io.herald.support.Problems;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.camel.Exchange;

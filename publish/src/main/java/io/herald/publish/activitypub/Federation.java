@@ -1,13 +1,12 @@
 package io.herald.publish.activitypub;
 
 import io.herald.publish.Ledger;
+import io.herald.publish.LedgerSender;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herald.events.EnrichedPost;
 import io.herald.events.Json;
 import io.herald.events.LedgerEntry;
-import io.herald.events.Topics;
 import io.herald.publish.PostStore;
-import io.herald.support.ConsumerGroups;
 import io.herald.support.GroupOwnership;
 import io.herald.support.OutboundHttp;
 import java.io.IOException;
@@ -20,10 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,115 +32,35 @@ import org.slf4j.LoggerFactory;
  * partition, once per post, version and inbox: its outcome goes to the ledger, which every instance and
  * every restart read, and a retry resends the same activity id (a server that took it drops the repeat).
  */
-public final class Federation implements AutoCloseable {
+public final class Federation extends LedgerSender<Federation.Job> {
 
     private static final Logger LOG = LoggerFactory.getLogger(Federation.class);
 
-    /** How long after a change an instance that does not hold the post keeps it in mind (its holder is known by then). */
-    static final Duration UNOWNED = Duration.ofMinutes(2);
-    /** At start-up, posts changed this recently are compared with the ledger again (a change may not have gone out). */
-    static final Duration RECONCILE = Duration.ofDays(7);
-    private static final Duration LONGEST_WAIT = Duration.ofHours(1);
-
     /** One activity for one inbox, and the ledger entry it is tried under. */
-    record Job(LedgerEntry entry, ObjectNode activity) {
+    record Job(LedgerEntry entry, ObjectNode activity) implements LedgerSender.Job {
     }
 
     private final ActivityDocs docs;
     private final ActorKey key;
     private final OutboundHttp http;
-    private final PostStore store;
     private final Followers followers;
-    private final Ledger ledger;
-    private final GroupOwnership ownership;
-    private final int retries;
-    private final Duration backoff;
-    private final Duration hold;
-    private final Consumer<LedgerEntry> ledgerWriter;
     private final Consumer<String> unfollow;
-    private final Map<String, Instant> changed = new ConcurrentHashMap<>();
-    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
-    private final ExecutorService senders = Executors.newFixedThreadPool(4, r -> {
-        Thread t = new Thread(r, "herald-activitypub");
-        t.setDaemon(true);
-        return t;
-    });
 
     public Federation(ActivityDocs docs, ActorKey key, OutboundHttp http, PostStore store, Followers followers, Ledger ledger,
                       GroupOwnership ownership, int retries, Duration backoff, Duration hold, Consumer<LedgerEntry> ledgerWriter,
                       Consumer<String> unfollow) {
+        super(LedgerEntry.ACTIVITYPUB, 4, store, ledger, ownership, retries, backoff, hold, ledgerWriter);
         this.docs = docs;
         this.key = key;
         this.http = http;
-        this.store = store;
         this.followers = followers;
-        this.ledger = ledger;
-        this.ownership = ownership;
-        this.retries = retries;
-        this.backoff = backoff;
-        this.hold = hold;
-        this.ledgerWriter = ledgerWriter;
         this.unfollow = unfollow;
     }
 
-    /** A post became public, changed or was withdrawn (every instance hears of it). */
-    public void changed(String postId) {
-        changed.putIfAbsent(postId, Instant.now());
-    }
-
-    /** After a restart: what changed lately is compared with the ledger again, in case it did not go out. */
-    public void reconcile(Instant now) {
-        for (EnrichedPost p : store.all()) {
-            if (p.receivedAt() != null && p.receivedAt().isAfter(now.minus(RECONCILE))) {
-                changed(p.id());
-            }
-        }
-        ledger.retrying().stream().filter(e -> LedgerEntry.ACTIVITYPUB.equals(e.channel())).forEach(e -> changed(e.postId()));
-    }
-
-    /** Plans what is due and hands it to the senders; returns how many activities it started. */
-    public int tick(Instant now) {
-        List<Job> jobs = new ArrayList<>();
-        for (var c : List.copyOf(changed.entrySet())) {
-            String id = c.getKey();
-            if (!owns(id)) {
-                if (c.getValue().plus(UNOWNED).isBefore(now)) {
-                    changed.remove(id);
-                }
-                continue;
-            }
-            Optional<EnrichedPost> post = store.get(id);
-            if (post.isPresent() && post.get().receivedAt() != null && post.get().receivedAt().plus(hold).isAfter(now)) {
-                continue; // its hold is not over: a withdrawal meanwhile sends nothing
-            }
-            if (ledger.forPost(id).stream().anyMatch(e -> inFlight.contains(e.key()))) {
-                continue; // one activity at a time per inbox: the next plan sees its outcome
-            }
-            changed.remove(id);
-            jobs.addAll(plan(id, post, now));
-        }
-        for (LedgerEntry e : ledger.retrying()) {
-            if (LedgerEntry.ACTIVITYPUB.equals(e.channel()) && e.nextAttemptAt() != null && !e.nextAttemptAt().isAfter(now) && owns(e.postId()) && !inFlight.contains(e.key())
-                    && jobs.stream().noneMatch(j -> j.entry().key().equals(e.key()))) {
-                retry(e, now).ifPresent(jobs::add);
-            }
-        }
-        for (Job j : jobs) {
-            if (inFlight.add(j.entry().key())) {
-                senders.execute(() -> send(j));
-            }
-        }
-        return jobs.size();
-    }
-
-    private boolean owns(String postId) {
-        return ownership.ownsKey(ConsumerGroups.SOCIAL, Topics.POSTS_ENRICHED.name(), postId);
-    }
-
     /** The activities a post's present state needs, inbox by inbox. */
-    List<Job> plan(String id, Optional<EnrichedPost> post, Instant now) {
-        Map<String, LedgerEntry> sent = new LinkedHashMap<>();
-        ledger.forPost(id).stream().filter(e -> LedgerEntry.ACTIVITYPUB.equals(e.channel())).forEach(e -> sent.put(e.destination(), e));
+    @Override
+    protected List<Job> plan(String id, Optional<EnrichedPost> post, Instant now) {
+        Map<String, LedgerEntry> sent = entries(id);
         List<Job> jobs = new ArrayList<>();
         if (post.isEmpty()) {
             if (!store.isDeleted(id)) {
@@ -186,7 +101,8 @@ public final class Federation implements AutoCloseable {
         return jobs;
     }
 
-    private Optional<Job> retry(LedgerEntry e, Instant now) {
+    @Override
+    protected Optional<Job> retry(LedgerEntry e, Instant now) {
         Optional<EnrichedPost> post = store.get(e.postId());
         Job j;
         if ("Delete".equals(e.activity())) {
@@ -213,7 +129,8 @@ public final class Federation implements AutoCloseable {
                 docs.objectId(id), deliveredVersion, now), activity);
     }
 
-    private void send(Job job) {
+    @Override
+    protected void send(Job job) {
         LedgerEntry e = job.entry();
         int attempts = e.attempts() + 1;
         try {
@@ -235,24 +152,12 @@ public final class Federation implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (RuntimeException ex) {
             LOG.warn("Could not record what became of {} to {}: {}", e.externalId(), e.destination(), ex.toString());
-        } finally {
-            inFlight.remove(e.key());
         }
-    }
-
-    private void failed(LedgerEntry e, int attempts, String reason, Instant now) {
-        if (attempts > retries) {
-            LOG.warn("{} of post {} did not reach {} after {} tries: {}", e.activity(), e.postId(), e.destination(), attempts, reason);
-            ledgerWriter.accept(e.next(LedgerEntry.FAILED, attempts, reason, now, null));
-            return;
-        }
-        Duration wait = backoff.multipliedBy(1L << Math.min(attempts - 1, 20));
-        ledgerWriter.accept(e.next(LedgerEntry.RETRYING, attempts, reason, now, now.plus(wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait)));
     }
 
     /** Sends an Accept to a new follower (a few quick tries: a Follow that is not answered is sent again by its server). */
     public void accept(String inbox, ObjectNode accept) {
-        senders.execute(() -> {
+        execute(() -> {
             for (int i = 0; i < 3; i++) {
                 try {
                     int status = post(URI.create(inbox), accept);
@@ -278,10 +183,5 @@ public final class Federation implements AutoCloseable {
         headers.put("Content-Type", ActivityDocs.MEDIA_TYPE);
         headers.put("Accept", ActivityDocs.MEDIA_TYPE);
         return http.send(inbox, "POST", headers, body, Duration.ofSeconds(15), 64 * 1024).status();
-    }
-
-    @Override
-    public void close() {
-        senders.shutdownNow();
     }
 }

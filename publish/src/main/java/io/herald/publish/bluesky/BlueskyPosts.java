@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.herald.events.EnrichedPost;
 import io.herald.events.LedgerEntry;
 import io.herald.events.SocialSnippet;
-import io.herald.events.Topics;
 import io.herald.publish.Ledger;
+import io.herald.publish.LedgerSender;
 import io.herald.publish.Outbox;
 import io.herald.publish.PostStore;
-import io.herald.support.ConsumerGroups;
 import io.herald.support.Failures;
 import io.herald.support.GroupOwnership;
 import io.herald.support.OutboundHttp;
@@ -18,14 +17,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,128 +33,38 @@ import org.slf4j.LoggerFactory;
  * on Bluesky (an edit of the post sends nothing there). Each post is sent by the instance whose social
  * consumer holds its partition, as its ActivityPub activities are.
  */
-public final class BlueskyPosts implements AutoCloseable {
+public final class BlueskyPosts extends LedgerSender<BlueskyPosts.Job> {
 
     private static final Logger LOG = LoggerFactory.getLogger(BlueskyPosts.class);
 
-    /** How long after a change an instance that does not hold the post keeps it in mind. */
-    static final Duration UNOWNED = Duration.ofMinutes(2);
-    /** At start-up, posts changed this recently are compared with the ledger again. */
-    static final Duration RECONCILE = Duration.ofDays(7);
     /** The most of an image uploaded as a card's thumbnail: the PDS refuses bigger blobs. */
     static final int THUMB_BYTES = 1_000_000;
-    private static final Duration LONGEST_WAIT = Duration.ofHours(1);
 
     /** A record to write (its snippet and key, and the thread part it is) or to delete ({@code snippet} null). */
-    record Job(LedgerEntry entry, SocialSnippet snippet, String rkey, int part) {
+    record Job(LedgerEntry entry, SocialSnippet snippet, String rkey, int part) implements LedgerSender.Job {
     }
 
     private final BlueskyClient client;
     private final OutboundHttp http;
-    private final PostStore store;
     private final Outbox outbox;
-    private final Ledger ledger;
-    private final GroupOwnership ownership;
-    private final int retries;
     private final Duration backoff;
-    private final Duration hold;
-    private final Consumer<LedgerEntry> ledgerWriter;
-    private final Map<String, Instant> changed = new ConcurrentHashMap<>();
-    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
-    private final ExecutorService senders = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "herald-bluesky");
-        t.setDaemon(true);
-        return t;
-    });
 
     public BlueskyPosts(BlueskyClient client, OutboundHttp http, PostStore store, Outbox outbox, Ledger ledger, GroupOwnership ownership,
                         int retries, Duration backoff, Duration hold, Consumer<LedgerEntry> ledgerWriter) {
+        super(LedgerEntry.BLUESKY, 2, store, ledger, ownership, retries, backoff, hold, ledgerWriter);
         this.client = client;
         this.http = http;
-        this.store = store;
         this.outbox = outbox;
-        this.ledger = ledger;
-        this.ownership = ownership;
-        this.retries = retries;
         this.backoff = backoff;
-        this.hold = hold;
-        this.ledgerWriter = ledgerWriter;
     }
 
     public BlueskyClient client() {
         return client;
     }
 
-    /** A post's snippets arrived, or it changed or was withdrawn (every instance hears of it). */
-    public void changed(String postId) {
-        changed.putIfAbsent(postId, Instant.now());
-    }
-
-    /** After a restart: what changed lately, and what was being retried, is compared with the ledger again. */
-    public void reconcile(Instant now) {
-        for (EnrichedPost p : store.all()) {
-            if (p.receivedAt() != null && p.receivedAt().isAfter(now.minus(RECONCILE))) {
-                changed(p.id());
-            }
-        }
-        ledger.retrying().stream().filter(BlueskyPosts::ours).forEach(e -> changed(e.postId()));
-    }
-
-    /** Plans what is due and hands it to the senders; returns how many records it started to write or delete. */
-    public int tick(Instant now) {
-        List<Job> jobs = new ArrayList<>();
-        for (var c : List.copyOf(changed.entrySet())) {
-            String id = c.getKey();
-            if (!owns(id)) {
-                if (c.getValue().plus(UNOWNED).isBefore(now)) {
-                    changed.remove(id);
-                }
-                continue;
-            }
-            if (c.getValue().isAfter(now)) {
-                continue; // its last try could not even begin: it waits
-            }
-            Optional<EnrichedPost> post = store.get(id);
-            if (post.isPresent() && post.get().receivedAt() != null && post.get().receivedAt().plus(hold).isAfter(now)) {
-                continue;
-            }
-            if (entries(id).values().stream().anyMatch(e -> inFlight.contains(e.key()))) {
-                continue; // one record at a time per post: a reply waits for the post before it
-            }
-            changed.remove(id);
-            jobs.addAll(plan(id, post, now));
-        }
-        for (LedgerEntry e : ledger.retrying()) {
-            if (ours(e) && e.nextAttemptAt() != null && !e.nextAttemptAt().isAfter(now) && owns(e.postId()) && !inFlight.contains(e.key())
-                    && jobs.stream().noneMatch(j -> j.entry().key().equals(e.key()))) {
-                retry(e).ifPresent(jobs::add);
-            }
-        }
-        for (Job j : jobs) {
-            if (inFlight.add(j.entry().key())) {
-                senders.execute(() -> send(j));
-            }
-        }
-        return jobs.size();
-    }
-
-    private static boolean ours(LedgerEntry e) {
-        return LedgerEntry.BLUESKY.equals(e.channel());
-    }
-
-    private boolean owns(String postId) {
-        return ownership.ownsKey(ConsumerGroups.SOCIAL, Topics.POSTS_ENRICHED.name(), postId);
-    }
-
     /** The destination of a thread's part: the account, and {@code #n} for the n-th reply. */
     String destination(int part) {
         return client.handle() + (part == 0 ? "" : "#" + part);
-    }
-
-    private Map<String, LedgerEntry> entries(String postId) {
-        Map<String, LedgerEntry> entries = new LinkedHashMap<>();
-        ledger.forPost(postId).stream().filter(BlueskyPosts::ours).forEach(e -> entries.put(e.destination(), e));
-        return entries;
     }
 
     /** The post's Bluesky snippets as they went out on herald.social, the first post of the thread first. */
@@ -178,7 +82,8 @@ public final class BlueskyPosts implements AutoCloseable {
     }
 
     /** What the post's present state needs: the next part of its thread, or the deletion of what went out. */
-    List<Job> plan(String id, Optional<EnrichedPost> post, Instant now) {
+    @Override
+    protected List<Job> plan(String id, Optional<EnrichedPost> post, Instant now) {
         Map<String, LedgerEntry> sent = entries(id);
         List<Job> jobs = new ArrayList<>();
         if (post.isEmpty()) {
@@ -216,7 +121,8 @@ public final class BlueskyPosts implements AutoCloseable {
         return jobs;
     }
 
-    private Optional<Job> retry(LedgerEntry e) {
+    @Override
+    protected Optional<Job> retry(LedgerEntry e, Instant now) {
         if ("Delete".equals(e.activity())) {
             return Optional.of(new Job(e, null, rkey(e), -1));
         }
@@ -232,7 +138,8 @@ public final class BlueskyPosts implements AutoCloseable {
         return e.externalId().substring(e.externalId().lastIndexOf('/') + 1);
     }
 
-    private void send(Job job) {
+    @Override
+    protected void send(Job job) {
         LedgerEntry e = job.entry();
         try {
             if (e.externalId() == null) {
@@ -249,20 +156,19 @@ public final class BlueskyPosts implements AutoCloseable {
             } else {
                 BlueskyClient.Ref ref = create(job, e);
                 ledgerWriter.accept(posted(e, ref, attempts));
+                LOG.info("Posted {} of post {} to Bluesky: {}", job.part() == 0 ? "the snippet" : "reply " + job.part(), e.postId(), ref.uri());
                 changed(e.postId()); // the next reply of its thread, if any
             }
         } catch (IOException | RuntimeException ex) {
             if (e.externalId() == null) {
                 // Not named in the ledger yet (no session, or the ledger could not be written): planned again later.
                 LOG.warn("Could not post the Bluesky snippet of post {}: {}", e.postId(), Failures.describe(ex));
-                changed.put(e.postId(), Instant.now().plus(backoff));
+                later(e.postId(), Instant.now().plus(backoff));
             } else {
                 failed(e, e.attempts() + 1, ex instanceof IOException io ? io.getMessage() : Failures.describe(ex), Instant.now());
             }
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-        } finally {
-            inFlight.remove(job.entry().key());
         }
     }
 
@@ -326,20 +232,5 @@ public final class BlueskyPosts implements AutoCloseable {
         LedgerEntry done = e.next(LedgerEntry.DELIVERED, attempts, null, Instant.now(), null);
         return new LedgerEntry(done.schema(), done.postId(), done.channel(), done.destination(), done.version(), done.contentHash(),
                 done.activity(), ref.uri(), ref.cid(), done.state(), done.attempts(), null, done.at(), null, done.deliveredVersion());
-    }
-
-    private void failed(LedgerEntry e, int attempts, String reason, Instant now) {
-        if (attempts > retries) {
-            LOG.warn("Bluesky {} of post {} ({}) failed after {} tries: {}", e.activity(), e.postId(), e.destination(), attempts, reason);
-            ledgerWriter.accept(e.next(LedgerEntry.FAILED, attempts, reason, now, null));
-            return;
-        }
-        Duration wait = backoff.multipliedBy(1L << Math.min(attempts - 1, 20));
-        ledgerWriter.accept(e.next(LedgerEntry.RETRYING, attempts, reason, now, now.plus(wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait)));
-    }
-
-    @Override
-    public void close() {
-        senders.shutdownNow();
     }
 }

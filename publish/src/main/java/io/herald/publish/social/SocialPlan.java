@@ -70,9 +70,12 @@ public final class SocialPlan {
         return snippets;
     }
 
-    /** What to send for this version: nothing once the post had its snippets, and no key twice. */
+    /**
+     * What to send for this version: nothing once an earlier version had its snippets, and no key twice (so the
+     * snippets of a version a crash came in the middle of are completed, not sent again).
+     */
     public List<SocialSnippet> toSend(EnrichedPost post, Outbox outbox) {
-        if (skips(post) || outbox.socialSent(post.id())) {
+        if (skips(post) || outbox.socialSentBefore(post.id(), post.version())) {
             return List.of();
         }
         List<SocialSnippet> snippets = snippets(post);

@@ -45,9 +45,19 @@ class SocialPlanTest {
     void a_post_that_had_its_snippets_sends_none_again_and_no_key_goes_twice() {
         SocialPlan plan = new SocialPlan("https://herald.example", List.of(Platform.X, Platform.BLUESKY), false);
         Outbox outbox = new Outbox();
-        SocialSnippet first = plan.toSend(POST, outbox).get(0);
-        outbox.record(first);
+        plan.toSend(POST, outbox).forEach(outbox::record);
         assertTrue(plan.toSend(POST, outbox).isEmpty(), "the post had its snippets");
+        EnrichedPost edited = POST.toBuilder().version(2).contentHash("h2").build();
+        assertTrue(plan.toSend(edited, outbox).isEmpty(), "a later version gets none: snippets go with the first publication");
+    }
+
+    @Test
+    void snippets_cut_off_by_a_crash_between_them_are_completed_when_the_record_comes_again_and_none_goes_twice() {
+        // Killed after the X snippet was written and before the Bluesky one: the record comes again after the restart.
+        SocialPlan plan = new SocialPlan("https://herald.example", List.of(Platform.X, Platform.BLUESKY), false);
+        Outbox outbox = new Outbox();
+        outbox.record(plan.toSend(POST, outbox).get(0));
+        assertEquals(List.of("bluesky"), plan.toSend(POST, outbox).stream().map(SocialSnippet::platform).toList());
     }
 
     @Test
