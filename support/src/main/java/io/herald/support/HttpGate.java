@@ -1,5 +1,6 @@
 package io.herald.support;
 
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -81,11 +82,12 @@ public final class HttpGate {
 
     void handle(RoutingContext ctx) {
         var request = ctx.request();
-        Optional<Refusal> refusal = refusal(request.method().name(), request.path(), authority(request),
+        Optional<Refusal> refusal = refusal(request.method().name(), request.path(),
+                request.version() == HttpVersion.HTTP_2 ? authority(request) : request.getHeader(HttpHeaders.HOST),
                 request.isSSL() ? "https" : "http", request.getHeader("Origin"), request.getHeader("Sec-Fetch-Site"),
                 request.getHeader("Authorization"), request.getHeader("X-Ghost-Signature") != null);
         if (refusal.isEmpty()) {
-            if (!request.isEnded()) {
+            if (!request.isEnded() && mayHaveBody(request)) {
                 // A body trickling in (a byte every few seconds) holds a connection, not a thread; it is still
                 // cut off once the request has taken longer than a whole request may.
                 var vertx = ctx.vertx();
@@ -128,6 +130,15 @@ public final class HttpGate {
         });
     }
 
+    /** HTTP/1.x: a request has a body only when it says so (RFC 9112 section 6); HTTP/2 may send one unannounced. */
+    private static boolean mayHaveBody(HttpServerRequest request) {
+        if (request.version() == HttpVersion.HTTP_2) {
+            return true;
+        }
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        return length != null && !length.equals("0") || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+    }
+
     /** The host the request names: its Host header, or HTTP/2's :authority (clients that upgrade to h2c send no Host). */
     private static String authority(HttpServerRequest request) {
         HostAndPort a = request.authority();
@@ -168,7 +179,7 @@ public final class HttpGate {
                         "A page on another site may not change anything here."));
             }
         }
-        if (token.isEmpty() || safe && !PRIVATE_READS.matcher(path).matches()) {
+        if (token.isEmpty() || safe && !(path.startsWith("/api/") && PRIVATE_READS.matcher(path).matches())) {
             return Optional.empty();
         }
         if (method.equals("POST") && path.equals(SIGNED_INBOX)) {

@@ -71,20 +71,22 @@ final class FeedServing {
                 .redirectErrorStream(true).redirectOutput(work.resolve("logs/nginx.out").toFile()).start();
     }
 
-    /** Copies the served feed into a folder nginx can read (plain and precompressed), world-readable. */
-    static Path nginxRoot(Path work, byte[] body) throws IOException {
+    /** Copies the served document to {@code path} under a folder nginx can read (plain and precompressed), world-readable. */
+    static Path nginxRoot(Path work, String path, byte[] body) throws IOException {
         Path root = work.resolve("root");
-        Files.createDirectories(root.resolve("feeds"));
-        Files.write(root.resolve("feeds/all.atom"), body);
+        Path file = root.resolve(path.substring(1));
+        Files.createDirectories(file.getParent());
+        Files.write(file, body);
         ByteArrayOutputStream gz = new ByteArrayOutputStream();
         try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
             out.write(body);
         }
-        Files.write(root.resolve("feeds/all.atom.gz"), gz.toByteArray());
-        for (Path p = root.resolve("feeds/all.atom"); p != null && p.startsWith(work.getParent()); p = p.getParent()) {
+        Path gzFile = file.resolveSibling(file.getFileName() + ".gz");
+        Files.write(gzFile, gz.toByteArray());
+        for (Path p = file; p != null && p.startsWith(work.getParent()); p = p.getParent()) {
             Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
         }
-        Files.setPosixFilePermissions(root.resolve("feeds/all.atom.gz"), PosixFilePermissions.fromString("rw-r--r--"));
+        Files.setPosixFilePermissions(gzFile, PosixFilePermissions.fromString("rw-r--r--"));
         return root;
     }
 

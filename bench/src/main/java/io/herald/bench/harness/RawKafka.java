@@ -68,7 +68,9 @@ final class RawKafka {
     /** A consumer of {@code from} writing {@code writes} records of {@code value} to {@code to} for each record, until stopped. */
     private Thread relay(String group, String from, String to, byte[] value, int writes, AtomicBoolean stop) {
         return new Thread(() -> {
-            try (var c = consumer(group); var p = producer()) {
+            var c = consumer(group);
+            var p = producer();
+            try {
                 c.subscribe(List.of(from));
                 while (!stop.get()) {
                     for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(100))) {
@@ -77,6 +79,12 @@ final class RawKafka {
                         }
                     }
                 }
+            } catch (RuntimeException e) {
+                System.out.println("  (the baseline's relay failed: " + e + ")");
+            } finally {
+                // Bounded: a close that cannot reach the broker must not hold the run.
+                p.close(Duration.ofSeconds(10));
+                c.close(Duration.ofSeconds(10));
             }
         }, "relay");
     }
@@ -84,11 +92,16 @@ final class RawKafka {
     /** A consumer of {@code topic} handing each record on, until stopped. */
     private Thread sink(String group, String topic, Consumer<ConsumerRecord<String, byte[]>> each, AtomicBoolean stop) {
         return new Thread(() -> {
-            try (var c = consumer(group)) {
+            var c = consumer(group);
+            try {
                 c.subscribe(List.of(topic));
                 while (!stop.get()) {
                     c.poll(Duration.ofMillis(100)).forEach(each);
                 }
+            } catch (RuntimeException e) {
+                System.out.println("  (the baseline's consumer failed: " + e + ")");
+            } finally {
+                c.close(Duration.ofSeconds(10));
             }
         }, "sink");
     }
@@ -194,6 +207,9 @@ final class RawKafka {
             long deadline2 = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
             while (seen.get() < (long) posts * writesPerPost && System.nanoTime() < deadline2) {
                 Thread.sleep(2);
+            }
+            if (seen.get() < (long) posts * writesPerPost) {
+                System.out.println("  (the baseline read " + seen.get() + " of " + (long) posts * writesPerPost + " records in 10 minutes)");
             }
         } finally {
             stop.set(true);

@@ -38,6 +38,28 @@ public final class FeedServer {
     private final RenderedFeeds feeds;
     private final FeedLinks links;
     private final Map<Integer, LongAdder> byStatus = new ConcurrentHashMap<>();
+    /**
+     * The current answer of each path asked for lately, by its path as it came: a request for a
+     * document that has not changed since is answered from here with nothing parsed, looked up under a
+     * lock or built. At most {@link #HOT_PATHS} paths (emptied when full) and only documents up to
+     * {@link #HOT_BYTES}, so what it pins stays small beside the render cache's budget.
+     */
+    private final Map<String, Prepared> hot = new ConcurrentHashMap<>();
+    static final int HOT_PATHS = 64;
+    static final long HOT_BYTES = 4L << 20;
+
+    /** A document with its header values made once, in the form the HTTP codec writes without converting them. */
+    private record Prepared(RenderedFeeds.Document doc, CharSequence etag, CharSequence lastModified, CharSequence contentType,
+                            CharSequence length, CharSequence gzipLength) {
+        static Prepared of(RenderedFeeds.Document d) {
+            return new Prepared(d, HttpHeaders.createOptimized(d.etag()), HttpHeaders.createOptimized(d.lastModifiedHeader()),
+                    HttpHeaders.createOptimized(d.contentType()), HttpHeaders.createOptimized(String.valueOf(d.bodyBuffer().length())),
+                    HttpHeaders.createOptimized(String.valueOf(d.gzipBuffer().length())));
+        }
+    }
+
+    private static final CharSequence CACHE_CONTROL_VALUE = HttpHeaders.createOptimized(CACHE_CONTROL);
+    private static final CharSequence GZIP = HttpHeaders.createOptimized("gzip");
 
     public FeedServer(RenderedFeeds feeds, FeedLinks links) {
         this.feeds = feeds;
@@ -54,17 +76,24 @@ public final class FeedServer {
 
     /** Adds the feed handler to the HTTP server's router (call once Camel, and so the server, has started). */
     public void install(Router router) {
-        router.routeWithRegex("/feeds(/.*)?").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(this::handle);
+        // Right after the gate: a feed request is not tried against every other route first.
+        router.routeWithRegex("/feeds(/.*)?").order(Integer.MIN_VALUE + 1).method(HttpMethod.GET).method(HttpMethod.HEAD)
+                .handler(this::handle);
     }
 
     private void handle(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         String path = request.path();
+        Prepared known = hot.get(path);
+        if (known != null && known.doc().atChange() == feeds.changeCount()) {
+            answer(ctx, known);
+            return;
+        }
         // The path is read once; everything after works on the request it makes.
         Optional<FeedRequest> feed = FeedRequest.parse(path);
         var cached = feed.flatMap(feeds::current);
         if (cached.isPresent()) {
-            answer(ctx, cached.get());
+            answer(ctx, remember(path, cached.get()));
             return;
         }
         // Rendering takes milliseconds: not on the event loop.
@@ -74,7 +103,7 @@ public final class FeedServer {
             Optional<RenderedFeeds.Document> doc = moved.isPresent() ? Optional.empty() : feed.flatMap(feeds::get);
             return () -> {
                 if (doc.isPresent()) {
-                    answer(ctx, doc.get());
+                    answer(ctx, remember(path, doc.get()));
                 } else {
                     other(ctx, path, moved);
                 }
@@ -88,28 +117,41 @@ public final class FeedServer {
         });
     }
 
-    private void answer(RoutingContext ctx, RenderedFeeds.Document d) {
+    private Prepared remember(String path, RenderedFeeds.Document d) {
+        Prepared p = Prepared.of(d);
+        if (d.weight() <= HOT_BYTES) {
+            if (hot.size() >= HOT_PATHS) {
+                hot.clear();
+            }
+            hot.put(path, p);
+        }
+        return p;
+    }
+
+    private void answer(RoutingContext ctx, Prepared p) {
+        RenderedFeeds.Document d = p.doc();
         HttpServerRequest request = ctx.request();
         HttpServerResponse response = ctx.response();
         MultiMap headers = response.headers();
-        headers.add(HttpHeaders.ETAG, d.etag())
-                .add(HttpHeaders.LAST_MODIFIED, d.lastModifiedHeader())
-                .add(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
+        headers.add(HttpHeaders.ETAG, p.etag())
+                .add(HttpHeaders.LAST_MODIFIED, p.lastModified())
+                .add(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL_VALUE)
                 .add(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+        // Conditional requests first: a reader polling an unchanged feed costs no more than this.
         if (notModified(d, request.getHeader(HttpHeaders.IF_NONE_MATCH), request.getHeader(HttpHeaders.IF_MODIFIED_SINCE))) {
             count(304);
             response.setStatusCode(304).end();
             return;
         }
         boolean gzip = acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
-        headers.add(HttpHeaders.CONTENT_TYPE, d.contentType());
+        headers.add(HttpHeaders.CONTENT_TYPE, p.contentType());
         if (gzip) {
-            headers.add(HttpHeaders.CONTENT_ENCODING, "gzip");
+            headers.add(HttpHeaders.CONTENT_ENCODING, GZIP);
         }
         Buffer body = gzip ? d.gzipBuffer() : d.bodyBuffer();
         count(200);
         if (request.method() == HttpMethod.HEAD) {
-            headers.add(HttpHeaders.CONTENT_LENGTH, String.valueOf(body.length()));
+            headers.add(HttpHeaders.CONTENT_LENGTH, gzip ? p.gzipLength() : p.length());
             response.end();
         } else {
             response.end(body);
@@ -154,8 +196,14 @@ public final class FeedServer {
     /** RFC 9110: If-None-Match wins; If-Modified-Since counts only without it. */
     static boolean notModified(RenderedFeeds.Document d, String ifNoneMatch, String ifModifiedSince) {
         if (ifNoneMatch != null) {
+            if (ifNoneMatch.equals(d.etag())) {
+                return true; // what a reader sends back, as it was given
+            }
             return ifNoneMatch.strip().equals("*") || Arrays.stream(ifNoneMatch.split(","))
-                    .map(t -> t.strip().replaceFirst("^W/", ""))
+                    .map(t -> {
+                        String tag = t.strip();
+                        return tag.startsWith("W/") ? tag.substring(2) : tag;
+                    })
                     .anyMatch(t -> t.equals(d.etag()));
         }
         if (ifModifiedSince != null) {
@@ -170,13 +218,26 @@ public final class FeedServer {
         if (acceptEncoding == null) {
             return false;
         }
-        for (String part : acceptEncoding.toLowerCase().split(",")) {
+        Boolean known = ACCEPTS_GZIP.get(acceptEncoding);
+        if (known != null) {
+            return known;
+        }
+        boolean accepts = false;
+        for (String part : acceptEncoding.toLowerCase(java.util.Locale.ROOT).split(",")) {
             String[] p = part.strip().split(";");
             if (p[0].strip().equals("gzip")) {
-                return !(p.length > 1 && p[1].replace(" ", "").matches("q=0(\\.0*)?"));
+                accepts = !(p.length > 1 && Q_ZERO.matcher(p[1].replace(" ", "")).matches());
+                break;
             }
         }
-        return false;
+        // Clients send few distinct values (a browser, a reader, curl): each is read once.
+        if (ACCEPTS_GZIP.size() < 256 && acceptEncoding.length() <= 256) {
+            ACCEPTS_GZIP.put(acceptEncoding, accepts);
+        }
+        return accepts;
     }
+
+    private static final Map<String, Boolean> ACCEPTS_GZIP = new ConcurrentHashMap<>();
+    private static final java.util.regex.Pattern Q_ZERO = java.util.regex.Pattern.compile("q=0(\\.0*)?");
 
 }

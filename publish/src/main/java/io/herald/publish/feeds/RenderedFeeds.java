@@ -161,6 +161,11 @@ public final class RenderedFeeds {
      * The document a request asks for if it is held and nothing changed since it was made: a look-up,
      * no walk through the posts and no render (what a server can answer without leaving its event loop).
      */
+    /** The store's change count: a document made at another is stale. */
+    public long changeCount() {
+        return store.changeCount();
+    }
+
     public Optional<Document> current(FeedRequest request) {
         Document hit = cache.get(request.cacheKey());
         return hit != null && hit.atChange() == store.changeCount() ? Optional.of(hit) : Optional.empty();
