@@ -28,12 +28,13 @@ import org.junit.jupiter.api.Test;
 class FeedServerTest {
 
     static Vertx vertx;
+    static PostStore store;
     static HttpServer server;
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void serve() throws Exception {
-        PostStore store = new PostStore();
+        store = new PostStore();
         store.apply(EnrichedPost.builder().id("hours").version(1).title("Opening hours").published(Instant.parse("2026-03-01T09:00:00Z"))
                 .updated(Instant.parse("2026-03-01T09:00:00Z")).language("en").qa(List.of(new EnrichedQa("when", "When?", "Nine to five.", null)))
                 .tags(List.of("Shop Hours")).contentHash("h1").receivedAt(Instant.parse("2026-03-01T09:00:00Z")).build());
@@ -57,6 +58,31 @@ class FeedServerTest {
             b.headers(headers);
         }
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
+    void a_document_answered_again_and_again_is_the_new_one_at_the_first_request_after_a_change() throws Exception {
+        String path = "/feeds/tags/opening.json";
+        assertEquals(404, get(path).statusCode());
+        store.apply(EnrichedPost.builder().id("late").version(1).title("Late opening").published(Instant.parse("2026-03-02T09:00:00Z"))
+                .updated(Instant.parse("2026-03-02T09:00:00Z")).language("en").qa(List.of(new EnrichedQa("late", "Late?", "Thursdays.", null)))
+                .tags(List.of("Opening")).contentHash("h2").receivedAt(Instant.parse("2026-03-02T09:00:00Z")).build());
+        HttpResponse<byte[]> first = get(path);
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        for (int i = 0; i < 3; i++) {
+            assertEquals(304, get(path, "If-None-Match", etag).statusCode());
+        }
+        HttpResponse<byte[]> head = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.actualPort() + path))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(String.valueOf(first.body().length), head.headers().firstValue("Content-Length").orElseThrow());
+        store.apply(EnrichedPost.builder().id("late").version(2).title("Late opening, now Fridays too").published(Instant.parse("2026-03-02T09:00:00Z"))
+                .updated(Instant.parse("2026-03-03T09:00:00Z")).language("en").qa(List.of(new EnrichedQa("late", "Late?", "Thursdays and Fridays.", null)))
+                .tags(List.of("Opening")).contentHash("h3").receivedAt(Instant.parse("2026-03-03T09:00:00Z")).build());
+        HttpResponse<byte[]> after = get(path, "If-None-Match", etag);
+        assertEquals(200, after.statusCode(), "the change is served at once, not the document answered before it");
+        assertTrue(new String(after.body(), java.nio.charset.StandardCharsets.UTF_8).contains("now Fridays too"));
+        store.delete("late");
+        assertEquals(404, get(path).statusCode(), "a tag feed left empty is gone at once");
     }
 
     @Test
