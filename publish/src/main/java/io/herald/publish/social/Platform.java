@@ -25,22 +25,13 @@ public enum Platform {
     X(280) {
         @Override
         public int length(String text) {
-            return TwitterTextParser.parseTweet(text).weightedLength;
+            return Measures.X.applyAsInt(text);
         }
     },
     MASTODON(500) {
         @Override
         public int length(String text) {
-            // Mastodon counts a link as 23 only where it recognises one, which it does as twitter-text
-            // does (a scheme and a host with a known top-level domain): http://localhost:8080/... is
-            // counted in full.
-            int length = 0;
-            int last = 0;
-            for (Extractor.Entity url : urls(text)) {
-                length += text.codePointCount(last, url.getStart()) + 23;
-                last = url.getEnd();
-            }
-            return length + text.codePointCount(last, text.length());
+            return Measures.MASTODON.applyAsInt(text);
         }
     },
     BLUESKY(300) {
@@ -65,6 +56,32 @@ public enum Platform {
             return false;
         }
     };
+
+    /** The exact counts, text by text, and the same counts summed over words ({@link WordLengths}). */
+    static final class Measures {
+        static int x(String text) {
+            return TwitterTextParser.parseTweet(text).weightedLength;
+        }
+
+        /**
+         * Mastodon counts a link as 23 only where it recognises one, which it does as twitter-text does (a
+         * scheme and a host with a known top-level domain): http://localhost:8080/... is counted in full.
+         */
+        static int mastodon(String text) {
+            int length = 0;
+            int last = 0;
+            for (Extractor.Entity url : urls(text)) {
+                length += text.codePointCount(last, url.getStart()) + 23;
+                last = url.getEnd();
+            }
+            return length + text.codePointCount(last, text.length());
+        }
+
+        /** Summed over words where twitter-text's weights allow it (its v3 configuration does), else text by text. */
+        static final java.util.function.ToIntFunction<String> X = WordLengths.twitterIsAdditive()
+                ? WordLengths.twitter(Measures::x)::length : Measures::x;
+        static final java.util.function.ToIntFunction<String> MASTODON = new WordLengths(Measures::mastodon, cp -> 1, false)::length;
+    }
 
     private static List<Extractor.Entity> urls(String text) {
         Extractor extractor = new Extractor();
