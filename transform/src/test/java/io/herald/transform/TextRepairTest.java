@@ -3,6 +3,8 @@ package io.herald.transform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.herald.transform.text.TextRepair;
+import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -75,5 +77,31 @@ class TextRepairTest {
     void removes_characters_xml_cannot_carry_and_lone_surrogates_but_keeps_emoji() {
         String text = "bell\u0007 and\u0000 nul, lone \uD800 surrogate, emoji \uD83D\uDE00, zero\u200Bwidth";
         assertEquals("bell and nul, lone surrogate, emoji \uD83D\uDE00, zerowidth", TextRepair.repair(text));
+    }
+
+    /** White space as three expressions and two replacements made it, before it became one pass: what that pass must agree with. */
+    private static String whitespaceByExpressions(String s) {
+        String t = s.replace("\r\n", "\n").replace('\r', '\n');
+        t = Pattern.compile("[ \\t\\x0B\\f\\u00A0\\u2007\\u202F\\u3000]+").matcher(t).replaceAll(" ");
+        t = Pattern.compile(" *\n *").matcher(t).replaceAll("\n");
+        t = Pattern.compile("\n{3,}").matcher(t).replaceAll("\n\n");
+        return t.strip();
+    }
+
+    @Test
+    void white_space_in_one_pass_is_what_the_expressions_made_of_any_text() {
+        // Texts made of the characters the rule treats apart (every kind of space, both line breaks) and a few letters.
+        char[] alphabet = {' ', ' ', '\t', '\u000B', '\f', '\u00A0', '\u2007', '\u202F', '\u3000', '\n', '\n', '\r', 'a', 'b', '.', '\u2028', '\u0085'};
+        long seed = Long.getLong("fuzz.seed", 29L);
+        Random random = new Random(seed);
+        for (int n = 0; n < Integer.getInteger("fuzz.n", 20_000); n++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(14); i > 0; i--) {
+                text.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            String t = text.toString();
+            assertEquals(whitespaceByExpressions(t), TextRepair.whitespace(t), () -> "seed " + seed + ", text " + t.chars()
+                    .mapToObj(c -> String.format("U+%04X", c)).toList());
+        }
     }
 }

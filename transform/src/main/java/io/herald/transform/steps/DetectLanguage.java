@@ -123,43 +123,113 @@ public final class DetectLanguage implements Step {
         return !best.isEmpty() && best.get(0).getProbability() >= 0.6 ? best.get(0).getLocale().getLanguage() : "und";
     }
 
-    private static final Pattern URL = Pattern.compile(
+    static final Pattern URL = Pattern.compile(
             "(?i)\\b(?:https?://|www\\.)\\S{0,2000}+|[^\\s@]{1,64}+@[\\w-]{1,63}+(?:\\.[\\w-]{1,63}+){1,8}+");
     private static final Pattern CODE_SPAN = Pattern.compile("`[^`\\n]{0,500}`");
     /** An identifier or path: letters joined by dots, slashes, underscores, colons, or written in camelCase. */
-    private static final Pattern IDENTIFIER = Pattern.compile(
+    static final Pattern IDENTIFIER = Pattern.compile(
             "[\\p{L}\\p{N}]{0,100}+(?:[._/\\\\:#@$<>=]{1,3}+[\\p{L}\\p{N}]{1,100}+){1,50}+[()]{0,2}+|\\b\\p{Ll}{1,50}+\\p{Lu}[\\p{L}\\p{N}]{0,100}+");
 
     /** The text without what is not prose: code lines, code spans, identifiers and paths, URLs, addresses. */
     public static String prose(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (String line : text.split("\n", -1)) {
-            String l = TAG.matcher(CODE_SPAN.matcher(URL.matcher(line).replaceAll(" ")).replaceAll(" ")).replaceAll(" ");
-            long letters = l.codePoints().filter(Character::isLetter).count();
-            long visible = l.codePoints().filter(c -> !Character.isWhitespace(c)).count();
-            if (visible == 0 || letters * 10 < visible * 6 || codeMarkers(l) >= 2 && !SENTENCES.matcher(l).find()) {
+            // Each expression runs only on a line that has the characters it needs to match (most prose lines have none).
+            String l = mayHoldAddress(line) ? URL.matcher(line).replaceAll(" ") : line;
+            l = l.indexOf('`') >= 0 ? CODE_SPAN.matcher(l).replaceAll(" ") : l;
+            l = l.indexOf('<') >= 0 ? TAG.matcher(l).replaceAll(" ") : l;
+            int letters = 0;
+            int visible = 0;
+            for (int i = 0; i < l.length(); ) {
+                int c = l.codePointAt(i);
+                i += Character.charCount(c);
+                if (Character.isLetter(c)) {
+                    letters++;
+                }
+                if (!Character.isWhitespace(c)) {
+                    visible++;
+                }
+            }
+            if (visible == 0 || (long) letters * 10 < (long) visible * 6 || codeMarkers(l) >= 2 && !SENTENCES.matcher(l).find()) {
                 continue; // a line of code, a command, a table rule
             }
-            out.append(IDENTIFIER.matcher(l).replaceAll(" ")).append('\n');
+            out.append(mayHoldIdentifier(l) ? IDENTIFIER.matcher(l).replaceAll(" ") : l).append('\n');
         }
         return out.toString();
+    }
+
+    /** Whether {@link #URL} can match in a line: it needs "://", "www." (in any case) or "@". */
+    static boolean mayHoldAddress(String line) {
+        if (line.indexOf('@') >= 0 || line.contains("://")) {
+            return true;
+        }
+        for (int i = line.indexOf('.', 3); i >= 0; i = line.indexOf('.', i + 1)) {
+            if (isW(line.charAt(i - 1)) && isW(line.charAt(i - 2)) && isW(line.charAt(i - 3))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isW(char c) {
+        return c == 'w' || c == 'W';
+    }
+
+    /**
+     * Whether {@link #IDENTIFIER} can match in a line: it needs one of its joining marks right before a
+     * letter or digit, or a lower-case letter right before a capital.
+     */
+    static boolean mayHoldIdentifier(String line) {
+        int previous = -1;
+        for (int i = 0; i < line.length(); ) {
+            int c = line.codePointAt(i);
+            i += Character.charCount(c);
+            if (previous >= 0) {
+                boolean joined = previous < 128 && "._/\\:#@$<>=".indexOf(previous) >= 0 && isLetterOrNumber(c);
+                boolean camel = Character.isLetter(previous) && Character.getType(c) == Character.UPPERCASE_LETTER;
+                if (joined || camel) {
+                    return true;
+                }
+            }
+            previous = c;
+        }
+        return false;
+    }
+
+    private static boolean isLetterOrNumber(int c) {
+        int type = Character.getType(c);
+        return Character.isLetter(c) || type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER;
     }
 
     private static final Pattern TAG = Pattern.compile("</?[a-zA-Z][^<>\\n]{0,300}>");
     /** Two sentences in a line: prose, even with a flag or a brace in it. */
     private static final Pattern SENTENCES = Pattern.compile(
             "[\\p{L}][.!?。！？]\\s*[^.!?。！？]{2,500}[\\p{L}][.!?。！？]");
-    private static final Pattern CODE_MARKER = Pattern.compile(
+    static final Pattern CODE_MARKER = Pattern.compile(
             "(?:^|\\s)--?[a-z][\\w-]*|[{};]|\\w=|\\$\\w|\\./|\\w\\(|&&|\\|\\||::|=>|</?[a-z][\\w-]*|^\\s*(?:\\$|>|#!)\\s");
 
     /** How many marks of code a line carries (flags, braces, assignments, calls, paths, tags): two make it code. */
     private static int codeMarkers(String line) {
+        if (!mayHoldCodeMarker(line)) {
+            return 0;
+        }
         var m = CODE_MARKER.matcher(line);
         int n = 0;
         while (n < 2 && m.find()) {
             n++;
         }
         return n;
+    }
+
+    /** Whether {@link #CODE_MARKER} can match in a line: each of its marks has one of these characters. */
+    static boolean mayHoldCodeMarker(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            if ("-{};=$/(&|:<>#".indexOf(line.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Letters of the prose by script. */

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.Comparator;
@@ -41,17 +42,17 @@ public final class Entities implements Step {
 
     private static final String CAP = "\\p{Lu}[\\p{L}\\p{M}'’-]*";
     private static final String CAP_OR_NUMBER = "(?:" + CAP + "|\\d{1,4}(?:st|nd|rd|th)?)";
-    private static final Pattern PROGRAM = Pattern.compile(
+    static final Pattern PROGRAM = Pattern.compile(
             "\\b((?:" + CAP + "|\\d{1,3}(?:st|nd|rd|th))(?:\\s++(?:(?:in|of|for|the)\\s++)?" + CAP_OR_NUMBER + "){0,5}\\s++(?:(?:19|20)\\d\\d\\b|"
                     + "(?:Plan|Strategy|Initiative|Programme|Program|Policy|Agenda|Act|Road)\\b))");
-    private static final Pattern ORGANIZATION = Pattern.compile(
+    static final Pattern ORGANIZATION = Pattern.compile(
             "\\b(" + CAP + "(?:\\s+(?:of\\s+)?" + CAP + "){0,4}\\s+(?:Party|University|Institute|Ministry|Bank|Commission|"
                     + "Council|Agency|Foundation|Association|Group|Inc\\.?|Ltd\\.?|Corporation|Corp\\.?|Company|Authority))\\b");
-    private static final Pattern PERSON = Pattern.compile(
+    static final Pattern PERSON = Pattern.compile(
             "(?:\\b(?:colleague|Fellow|CEO|CTO|CFO|founder|director|Director|professor|Professor|Prof\\.|Dr\\.|Mr\\.|Mrs\\.|Ms\\.|"
                     + "minister|Minister|President|president|analyst|researcher|host|speaker)\\s+|@)"
                     + "(\\p{Lu}\\p{Ll}+(?:\\s+(?:(?:de|van|der|den|von|da|di|du|le|la|ten|ter|bin|al)\\s+)*\\p{Lu}\\p{Ll}+)?)");
-    private static final Pattern ORGANIZATION_OF = Pattern.compile(
+    static final Pattern ORGANIZATION_OF = Pattern.compile(
             "\\b((?:Ministry|Department|University|Bank|Institute|Council|Office|Chamber|Academy)\\s+of\\s+(?:the\\s+)?"
                     + CAP + "(?:\\s+(?:and\\s+)?" + CAP + "){0,3})");
     private static final Pattern SPACE_RUN = Pattern.compile("\\s+");
@@ -94,10 +95,10 @@ public final class Entities implements Step {
                 found.putIfAbsent(e.getValue().name(), new Entity(e.getValue().name(), e.getValue().type()));
             }
         }
-        addAll(found, PROGRAM.matcher(text), "program", text);
-        addAll(found, ORGANIZATION_OF.matcher(text), "organization", text);
-        addAll(found, ORGANIZATION.matcher(text), "organization", text);
-        addAll(found, PERSON.matcher(text), "person", text);
+        addAll(found, PROGRAM, Entities::mayStartProgram, "program", text);
+        addAll(found, ORGANIZATION_OF, Entities::mayStartCapitalized, "organization", text);
+        addAll(found, ORGANIZATION, Entities::mayStartCapitalized, "organization", text);
+        addAll(found, PERSON, Entities::mayStartPerson, "person", text);
         Set<String> domains = new HashSet<>();
         for (String link : links) {
             String host = link.replaceFirst("(?i)^https?://", "").replaceFirst("^www\\.", "").split("[/:?#]")[0];
@@ -108,7 +109,7 @@ public final class Entities implements Step {
             }
         }
         Matcher m = CAPITALIZED_WORD.matcher(text);
-        while (m.find()) {
+        while (!domains.isEmpty() && m.find()) {
             String word = m.group(1);
             if (domains.contains(word.toLowerCase(Locale.ROOT)) && !covered(found, word)) {
                 found.putIfAbsent(word, new Entity(word, "organization"));
@@ -135,8 +136,61 @@ public final class Entities implements Step {
         return out;
     }
 
-    private static void addAll(Map<String, Entity> found, Matcher m, String type, String text) {
-        while (m.find()) {
+    /** Where a name can start: a word starts there (no letter, digit or underscore before it). */
+    private static boolean wordStarts(String text, int i) {
+        if (i == 0) {
+            return true;
+        }
+        int before = Character.codePointBefore(text, i);
+        return !(before == '_' || Character.isLetterOrDigit(before));
+    }
+
+    static boolean mayStartCapitalized(String text, int i) {
+        return Character.getType(text.codePointAt(i)) == Character.UPPERCASE_LETTER && wordStarts(text, i);
+    }
+
+    static boolean mayStartProgram(String text, int i) {
+        char c = text.charAt(i);
+        return (c >= '0' && c <= '9' || Character.getType(text.codePointAt(i)) == Character.UPPERCASE_LETTER) && wordStarts(text, i);
+    }
+
+    /** The first letters of {@link #PERSON}'s roles, or its "@". */
+    private static final String PERSON_STARTS = "cFCfdDpPMmarhs";
+
+    static boolean mayStartPerson(String text, int i) {
+        char c = text.charAt(i);
+        return c == '@' || PERSON_STARTS.indexOf(c) >= 0 && wordStarts(text, i);
+    }
+
+    /** Where an expression's match can start in a text (a superset of where it does). */
+    interface Starts {
+        boolean at(String text, int i);
+    }
+
+    /**
+     * Every match {@code find()} would give, in order, tried only where a match can start: an expression
+     * that begins with a capital at a word's start need not be tried at each of the text's characters.
+     * The region moves, its bounds transparent, so a boundary or look-behind sees the text before it.
+     */
+    static List<MatchResult> matches(Pattern pattern, Starts starts, String text) {
+        List<MatchResult> out = new ArrayList<>();
+        Matcher m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        int from = 0;
+        for (int i = from; i < text.length(); i++) {
+            if (i < from || !starts.at(text, i)) {
+                continue;
+            }
+            m.region(i, text.length());
+            if (m.lookingAt()) {
+                out.add(m.toMatchResult());
+                from = Math.max(m.end(), i + 1);
+            }
+        }
+        return out;
+    }
+
+    private static void addAll(Map<String, Entity> found, Pattern pattern, Starts starts, String type, String text) {
+        for (MatchResult m : matches(pattern, starts, text)) {
             String name = SPACE_RUN.matcher(m.group(1).strip()).replaceAll(" ");
             // A run that starts a sentence may have picked up its first word: "The Made in..." → drop "The".
             name = LEADING_WORD.matcher(name).replaceFirst("");

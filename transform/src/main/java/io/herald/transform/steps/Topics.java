@@ -42,6 +42,50 @@ final class Topics {
                          boolean lowerInitial) {
     }
 
+    /** What a written word is as a topic word, the same wherever the post writes it; null for a word that ends a phrase. */
+    private record Word(String surface, String lower, String stem, boolean upperInitial, boolean acronym, boolean lowerInitial) {
+    }
+
+    /** The script facts of a word that {@link #oneScript} asks: whether its first letter is Latin, whether it mixes scripts. */
+    private record Script(boolean latin, boolean mixed) {
+    }
+
+    /**
+     * The words of one post, each worked out once (its lower case, stem, what it is) however often the
+     * post writes it; a post has far fewer distinct words than words. Bounded by the post's length.
+     */
+    private static final class Words {
+        private static final Word ENDS_PHRASE = new Word(null, null, null, false, false, false);
+        final TagLanguage lang;
+        final Locale locale;
+        private final Map<String, Word> words = new HashMap<>();
+        private final Map<String, Script> scripts = new HashMap<>();
+
+        Words(TagLanguage lang) {
+            this.lang = lang;
+            this.locale = Locale.forLanguageTag(lang.language);
+        }
+
+        Word of(String surface) {
+            Word w = words.get(surface);
+            if (w == null) {
+                w = word(surface, lang, locale);
+                words.put(surface, w == null ? ENDS_PHRASE : w);
+            }
+            return w == ENDS_PHRASE ? null : w;
+        }
+
+        Script script(String surface) {
+            Script sc = scripts.get(surface);
+            if (sc == null) {
+                int letter = surface.codePoints().filter(Character::isLetter).findFirst().orElse('a');
+                sc = new Script(Character.UnicodeScript.of(letter) == Character.UnicodeScript.LATIN, mixed(surface));
+                scripts.put(surface, sc);
+            }
+            return sc;
+        }
+    }
+
     private static final class Found {
         final String key;
         final int words;
@@ -79,13 +123,14 @@ final class Topics {
         Map<String, Integer> wordFreq = new HashMap<>();
         Map<String, Integer> wordDegree = new HashMap<>();
         int withText = 0;
+        Words words = new Words(lang);
         for (int i = 0; i < texts.size(); i++) {
             String text = texts.get(i);
             if (text == null || text.isBlank()) {
                 continue;
             }
             withText++;
-            for (List<Token> whole : phrases(text, lang)) {
+            for (List<Token> whole : phrases(text, words)) {
                 for (Token t : whole) {
                     wordFreq.merge(t.stem(), 1, Integer::sum);
                     wordDegree.merge(t.stem(), whole.size(), Integer::sum);
@@ -248,10 +293,11 @@ final class Topics {
     }
 
     /** The phrases of a text: runs of one to three content words. */
-    private static List<List<Token>> phrases(String text, TagLanguage lang) {
+    private static List<List<Token>> phrases(String text, Words dictionary) {
+        TagLanguage lang = dictionary.lang;
         List<List<Token>> out = new ArrayList<>();
         List<Token> phrase = new ArrayList<>();
-        Locale locale = Locale.forLanguageTag(lang.language);
+        Locale locale = dictionary.locale;
         BreakIterator words = BreakIterator.getWordInstance(ULocale.forLocale(locale));
         words.setText(text);
         boolean caseless = CASELESS.contains(lang.language);
@@ -276,7 +322,7 @@ final class Topics {
                 }
                 if (!segment.isBlank() || segment.indexOf('\n') >= 0) {
                     previousCapital = false;
-                    flush(phrase, out, lang);
+                    flush(phrase, out, dictionary);
                     hyphenated = null;
                     sentenceStart |= !caseless && segment.chars().anyMatch(c -> ".!?:\n".indexOf(c) >= 0);
                 }
@@ -297,32 +343,43 @@ final class Topics {
             String surface = (hyphenated == null ? "" : hyphenated) + (pendingNumber == null ? "" : pendingNumber) + segment;
             hyphenated = null;
             pendingNumber = null;
-            Token t = token(surface, lang, locale, sentenceStart, previousCapital);
+            Token t = token(dictionary.of(surface), sentenceStart, previousCapital);
             // A capitalized word before this one makes it part of a longer name ("Let's Encrypt"), unless that
             // word was a capital only because a sentence starts with it ("Das Balkonkraftwerk").
             previousCapital = Character.isUpperCase(surface.codePointAt(0)) && (!sentenceStart || t != null);
             sentenceStart = false;
             if (t == null) {
-                flush(phrase, out, lang);
+                flush(phrase, out, dictionary);
             } else {
                 phrase.add(t);
             }
         }
-        flush(phrase, out, lang);
+        flush(phrase, out, dictionary);
         return out;
     }
 
-    private static void flush(List<Token> phrase, List<List<Token>> out, TagLanguage lang) {
+    private static void flush(List<Token> phrase, List<List<Token>> out, Words dictionary) {
+        TagLanguage lang = dictionary.lang;
         if (!phrase.isEmpty() && phrase.size() <= 3 && !(lang.language.equals("en") && (hasVerb(phrase) || notANounPhrase(phrase)))
-                && oneScript(phrase) && !(phrase.size() > 1 && lang.never(display(phrase).toLowerCase(Locale.ROOT)))) {
+                && oneScript(phrase, dictionary) && !(phrase.size() > 1 && lang.never(display(phrase).toLowerCase(Locale.ROOT)))) {
             // (a word ICU cuts in two, "ファースト" "クラス", is still the word the list has: "ファーストクラス")
             out.add(List.copyOf(phrase));
         }
         phrase.clear();
     }
 
-    /** A content word, or null where the phrase ends. */
-    private static Token token(String surface, TagLanguage lang, Locale locale, boolean sentenceStart, boolean afterCapital) {
+    /** A content word where it is written, or null where the phrase ends. */
+    private static Token token(Word word, boolean sentenceStart, boolean afterCapital) {
+        if (word == null) {
+            return null;
+        }
+        boolean capital = word.upperInitial() && !sentenceStart || word.acronym();
+        return new Token(word.surface(), word.lower(), word.stem(), capital, word.acronym() && word.surface().length() >= 3, afterCapital,
+                word.lowerInitial());
+    }
+
+    /** What a written word is as a topic word, or null where it ends the phrase. */
+    private static Word word(String surface, TagLanguage lang, Locale locale) {
         String w = surface;
         if (w.endsWith("'s") || w.endsWith("’s")) {
             w = w.substring(0, w.length() - 2);
@@ -356,9 +413,7 @@ final class Topics {
             // "ja", "ok": too short to be a topic; "3D", "5G" and acronyms are not
             return null;
         }
-        boolean capital = Character.isUpperCase(first) && !sentenceStart || isAcronym(w);
-        return new Token(w, lower, lang.stem(lower), capital, isAcronym(w) && w.length() >= 3, afterCapital,
-                Character.isLowerCase(first));
+        return new Word(w, lower, lang.stem(lower), Character.isUpperCase(first), isAcronym(w), Character.isLowerCase(first));
     }
 
     private static String withoutParticle(String w) {
@@ -396,12 +451,12 @@ final class Topics {
             "cases", "option", "options", "question", "questions", "answer", "answers", "problem", "problems", "information");
 
     /** Latin words with Arabic or Hebrew ones ("تدعم Aspose.PDF") are two things run together, not one topic. */
-    private static boolean oneScript(List<Token> phrase) {
+    private static boolean oneScript(List<Token> phrase, Words dictionary) {
         Set<Boolean> latin = new HashSet<>();
         for (Token t : phrase) {
-            int letter = t.surface().codePoints().filter(Character::isLetter).findFirst().orElse('a');
-            latin.add(Character.UnicodeScript.of(letter) == Character.UnicodeScript.LATIN);
-            if (mixed(t.surface())) {
+            Script script = dictionary.script(t.surface());
+            latin.add(script.latin());
+            if (script.mixed()) {
                 return false;
             }
         }

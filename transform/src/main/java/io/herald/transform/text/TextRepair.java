@@ -28,9 +28,6 @@ public final class TextRepair {
     private static final Pattern ABBREVIATION_JOIN = Pattern.compile("(?<=\\b(?:\\p{L}\\.){2,3})(?=\\p{Ll}{2,})");
     private static final Pattern POSSESSIVE_JOIN = Pattern.compile("(?<=\\p{L}['’]s)(?=\\p{Lu}\\p{Ll})");
     private static final Pattern COMMA_JOIN = Pattern.compile("(?<=\\p{Ll}{2})([,;])(?=\\p{Ll}{2})");
-    private static final Pattern SPACES = Pattern.compile("[ \\t\\x0B\\f\\u00A0\\u2007\\u202F\\u3000]+");
-    private static final com.google.re2j.Pattern LINE_EDGE_SPACES = com.google.re2j.Pattern.compile(" *\n *");
-    private static final Pattern PARAGRAPH_BREAKS = Pattern.compile("\n{3,}");
     private static final Pattern INVISIBLE = Pattern.compile("[\\u200B\\u200C\\u200D\\u2060\\uFEFF\\u00AD]");
 
     private TextRepair() {
@@ -73,13 +70,48 @@ public final class TextRepair {
         return out.toString();
     }
 
-    /** Spaces and tabs to one space, lines trimmed, three or more line breaks to a paragraph break. */
+    /**
+     * Spaces and tabs to one space, lines trimmed, three or more line breaks to a paragraph break: in
+     * one pass over the text (what three expressions and two replacements did in five), the same result.
+     */
     public static String whitespace(String s) {
-        String t = s.replace("\r\n", "\n").replace('\r', '\n');
-        t = SPACES.matcher(t).replaceAll(" ");
-        t = LINE_EDGE_SPACES.matcher(t).replaceAll("\n");
-        t = PARAGRAPH_BREAKS.matcher(t).replaceAll("\n\n");
-        return t.strip();
+        StringBuilder out = new StringBuilder(s.length());
+        boolean space = false;
+        int breaks = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\r') {
+                if (i + 1 < s.length() && s.charAt(i + 1) == '\n') {
+                    continue;
+                }
+                c = '\n';
+            }
+            if (isSpace(c)) {
+                space = true;
+            } else if (c == '\n') {
+                // spaces either side of a line break go; a third break in a row and more go too
+                space = false;
+                if (++breaks <= 2) {
+                    out.append('\n');
+                }
+            } else {
+                if (space && breaks == 0) {
+                    out.append(' ');
+                }
+                space = false;
+                breaks = 0;
+                out.append(c);
+            }
+        }
+        if (space && breaks == 0) {
+            out.append(' ');
+        }
+        return out.toString().strip();
+    }
+
+    /** The characters that count as a space between words: space, tab, vertical tab, form feed, the no-break ones, ideographic. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == 0x0B || c == '\f' || c == '\u00A0' || c == '\u2007' || c == '\u202F' || c == '\u3000';
     }
 
     /**

@@ -89,4 +89,78 @@ class FastTextTest {
             }
         }
     }
+
+    /** Lines rich in what the language detector's expressions look for: addresses, code, identifiers, camelCase. */
+    private static List<String> codeLikeLines() {
+        String alphabet = "aZé数 wW.@:/_\\\\#$<>=-{};&|()`!?\t 9Ⅻ²ǅ𝒜";
+        Random random = new Random(Long.getLong("fuzz.seed", 20261204L));
+        List<String> lines = new ArrayList<>(List.of("see www.example.org", "WwW.x", "mail a@b.co", "http://x", "getFoo()", "a.b", "x=1",
+                "--flag", "$ ls", "> quote", "#!/bin/sh", "a::b", "fooBar", "Ⅻ.Ⅻ", "aǅ", "a.²"));
+        texts().forEach(t -> lines.addAll(List.of(t.split("\n", -1))));
+        for (int n = 0; n < Integer.getInteger("fuzz.n", 20_000); n++) {
+            StringBuilder s = new StringBuilder();
+            for (int i = random.nextInt(12); i > 0; i--) {
+                s.appendCodePoint(alphabet.codePointAt(alphabet.offsetByCodePoints(0, random.nextInt(alphabet.codePointCount(0, alphabet.length())))));
+            }
+            lines.add(s.toString());
+        }
+        return lines;
+    }
+
+    @Test
+    void a_line_the_language_detector_passes_over_is_one_its_expressions_find_nothing_in() {
+        for (String line : codeLikeLines()) {
+            if (!DetectLanguage.mayHoldAddress(line)) {
+                assertEquals(false, DetectLanguage.URL.matcher(line).find(), () -> "an address in " + line);
+            }
+            if (!DetectLanguage.mayHoldIdentifier(line)) {
+                assertEquals(false, DetectLanguage.IDENTIFIER.matcher(line).find(), () -> "an identifier in " + line);
+            }
+            if (!DetectLanguage.mayHoldCodeMarker(line)) {
+                assertEquals(false, DetectLanguage.CODE_MARKER.matcher(line).find(), () -> "a mark of code in " + line);
+            }
+        }
+    }
+
+    /** Text with names in it: capitals at word starts and inside words, roles, years, ordinals, "@", marks and surrogates. */
+    private static List<String> textsWithNames() {
+        String[] pieces = {"Made", "in", "China", "2025", "the", "Green", "Plan", "Ministry", "of", "Energy", "University", "Bank", "Inc.",
+            "Dr.", "Jane", "van", "Doe", "CEO", "@", "host", "Ana", "1st", "21st", "Road", "Act", "x", "é", "É", "_", "a\u0301",
+            "Ärzte", "𝐀𝐁", "-", "’", ",", ".", "\n", "  ", "\t", "Professor", "minister", "Ōsaka", "Şirket", "Group"};
+        Random random = new Random(Long.getLong("fuzz.seed", 20261204L));
+        List<String> out = new ArrayList<>(texts());
+        for (int n = 0; n < Integer.getInteger("fuzz.n", 20_000); n++) {
+            StringBuilder s = new StringBuilder();
+            for (int i = random.nextInt(16); i > 0; i--) {
+                s.append(pieces[random.nextInt(pieces.length)]);
+                if (random.nextInt(3) > 0) {
+                    s.append(' ');
+                }
+            }
+            out.add(s.toString());
+        }
+        return out;
+    }
+
+    private static List<String> everyFind(java.util.regex.Pattern pattern, String text) {
+        List<String> out = new ArrayList<>();
+        var m = pattern.matcher(text);
+        while (m.find()) {
+            out.add(m.start() + "-" + m.end() + ":" + m.group(1));
+        }
+        return out;
+    }
+
+    @Test
+    void names_looked_for_only_where_they_can_start_are_every_name_the_expressions_find() {
+        for (String text : textsWithNames()) {
+            for (var e : java.util.Map.<java.util.regex.Pattern, Entities.Starts>of(Entities.PROGRAM, Entities::mayStartProgram,
+                    Entities.ORGANIZATION, Entities::mayStartCapitalized, Entities.ORGANIZATION_OF, Entities::mayStartCapitalized,
+                    Entities.PERSON, Entities::mayStartPerson).entrySet()) {
+                List<String> fast = Entities.matches(e.getKey(), e.getValue(), text).stream()
+                        .map(m -> m.start() + "-" + m.end() + ":" + m.group(1)).toList();
+                assertEquals(everyFind(e.getKey(), text), fast, () -> e.getKey() + " in " + text);
+            }
+        }
+    }
 }
