@@ -224,10 +224,24 @@ public final class DetectLanguage implements Step {
 
     /** Whether {@link #CODE_MARKER} can match in a line: each of its marks has one of these characters. */
     static boolean mayHoldCodeMarker(String line) {
+        boolean lineStart = true;
         for (int i = 0; i < line.length(); i++) {
-            if ("-{};=$/(&|:<>#".indexOf(line.charAt(i)) >= 0) {
+            char c = line.charAt(i);
+            char before = i > 0 ? line.charAt(i - 1) : '\n';
+            char after = i + 1 < line.length() ? line.charAt(i + 1) : '\n';
+            boolean marks = switch (c) {
+                case '{', '}', ';', '$', '<', '=' -> true;
+                case '-' -> Character.isWhitespace(before);
+                case '/' -> before == '.';
+                case '(' -> before == '_' || Character.isLetterOrDigit(before);
+                case '&', '|', ':' -> after == c;
+                case '>', '#' -> lineStart;
+                default -> false;
+            };
+            if (marks) {
                 return true;
             }
+            lineStart &= Character.isWhitespace(c);
         }
         return false;
     }
@@ -239,6 +253,7 @@ public final class DetectLanguage implements Step {
             Map<Character.UnicodeScript, Integer> letters = new EnumMap<>(Character.UnicodeScript.class);
             int words = 0;
             boolean inLatin = false;
+            int latinLetters = 0;
             for (int i = 0; i < prose.length(); ) {
                 int c = prose.codePointAt(i);
                 i += Character.charCount(c);
@@ -246,13 +261,21 @@ public final class DetectLanguage implements Step {
                     inLatin = false;
                     continue;
                 }
-                Character.UnicodeScript script = Character.UnicodeScript.of(c);
-                letters.merge(script, 1, Integer::sum);
+                // (an ASCII letter is Latin: no look-up for the letters most texts are made of)
+                Character.UnicodeScript script = c < 128 ? Character.UnicodeScript.LATIN : Character.UnicodeScript.of(c);
                 boolean latin = script == Character.UnicodeScript.LATIN;
+                if (latin) {
+                    latinLetters++;
+                } else {
+                    letters.merge(script, 1, Integer::sum);
+                }
                 if (latin && !inLatin) {
                     words++;
                 }
                 inLatin = latin;
+            }
+            if (latinLetters > 0) {
+                letters.put(Character.UnicodeScript.LATIN, latinLetters);
             }
             return new Scripts(letters, words);
         }

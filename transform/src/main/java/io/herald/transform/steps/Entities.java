@@ -154,12 +154,25 @@ public final class Entities implements Step {
         return (c >= '0' && c <= '9' || Character.getType(text.codePointAt(i)) == Character.UPPERCASE_LETTER) && wordStarts(text, i);
     }
 
-    /** The first letters of {@link #PERSON}'s roles, or its "@". */
-    private static final String PERSON_STARTS = "cFCfdDpPMmarhs";
+    /** The roles {@link #PERSON} begins with (or its "@"). */
+    private static final List<String> ROLES = List.of("colleague", "Fellow", "CEO", "CTO", "CFO", "founder", "director", "Director",
+            "professor", "Professor", "Prof.", "Dr.", "Mr.", "Mrs.", "Ms.", "minister", "Minister", "President", "president", "analyst",
+            "researcher", "host", "speaker");
 
     static boolean mayStartPerson(String text, int i) {
         char c = text.charAt(i);
-        return c == '@' || PERSON_STARTS.indexOf(c) >= 0 && wordStarts(text, i);
+        if (c == '@') {
+            return true;
+        }
+        if (c > 'z' || !wordStarts(text, i)) {
+            return false;
+        }
+        for (String role : ROLES) {
+            if (role.charAt(0) == c && text.startsWith(role, i)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Where an expression's match can start in a text (a superset of where it does). */

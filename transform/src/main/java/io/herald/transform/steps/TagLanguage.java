@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.DateFormatSymbols;
+import io.herald.support.BoundedCache;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -207,6 +208,14 @@ final class TagLanguage {
         if (stemmer == null) {
             return word;
         }
+        // A language's words recur from post to post: each is stemmed once while it is among the recent ones.
+        return stems.computeIfAbsent(word, this::stemmed);
+    }
+
+    /** Stems remembered: about 4 MB of them at most, the least used going first. */
+    private final BoundedCache<String, String> stems = new BoundedCache<>(4L << 20, (w, s) -> 2L * (w.length() + s.length()) + 96);
+
+    private String stemmed(String word) {
         SnowballStemmer s = stemmer.get();
         s.setCurrent(word);
         s.stem();

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import io.herald.support.BoundedCache;
 
 /**
  * The topics of a post: noun phrases a reader would follow, as tags. The text is cut into words by
@@ -56,21 +58,30 @@ final class Topics {
      */
     private static final class Words {
         private static final Word ENDS_PHRASE = new Word(null, null, null, false, false, false);
+        /** Per language, the words of recent posts (they recur from post to post): about 8 MB of them at most. */
+        private static final Map<String, BoundedCache<String, Word>> KNOWN = new ConcurrentHashMap<>();
+        private static final BoundedCache<String, Script> SCRIPTS = new BoundedCache<>(1L << 20, (w, s) -> 2L * w.length() + 64);
         final TagLanguage lang;
         final Locale locale;
         private final Map<String, Word> words = new HashMap<>();
         private final Map<String, Script> scripts = new HashMap<>();
+        private final BoundedCache<String, Word> known;
 
         Words(TagLanguage lang) {
             this.lang = lang;
             this.locale = Locale.forLanguageTag(lang.language);
+            this.known = KNOWN.computeIfAbsent(lang.language, l -> new BoundedCache<>(8L << 20,
+                    (s, w) -> 2L * (s.length() + (w.lower() == null ? 0 : w.lower().length() + w.stem().length())) + 160));
         }
 
         Word of(String surface) {
             Word w = words.get(surface);
             if (w == null) {
-                w = word(surface, lang, locale);
-                words.put(surface, w == null ? ENDS_PHRASE : w);
+                w = known.computeIfAbsent(surface, s -> {
+                    Word made = word(s, lang, locale);
+                    return made == null ? ENDS_PHRASE : made;
+                });
+                words.put(surface, w);
             }
             return w == ENDS_PHRASE ? null : w;
         }
@@ -78,8 +89,10 @@ final class Topics {
         Script script(String surface) {
             Script sc = scripts.get(surface);
             if (sc == null) {
-                int letter = surface.codePoints().filter(Character::isLetter).findFirst().orElse('a');
-                sc = new Script(Character.UnicodeScript.of(letter) == Character.UnicodeScript.LATIN, mixed(surface));
+                sc = SCRIPTS.computeIfAbsent(surface, s -> {
+                    int letter = s.codePoints().filter(Character::isLetter).findFirst().orElse('a');
+                    return new Script(Character.UnicodeScript.of(letter) == Character.UnicodeScript.LATIN, mixed(s));
+                });
                 scripts.put(surface, sc);
             }
             return sc;

@@ -130,13 +130,39 @@ public final class TextRepair {
 
     /** Inserts the missing spaces, with URLs and e-mail addresses kept out of reach. */
     public static String spaces(String line) {
-        return mayNeedSpace(line) ? spacesWithoutShortcut(line) : line;
+        return mayNeedSpace(line) ? repairSpaces(line, true) : line;
     }
 
-    /** {@link #spaces} with every expression run, whatever the line: what the shortcut must agree with. */
+    /** {@link #spaces} with every expression run, whatever the line: what the shortcuts must agree with. */
     public static String spacesWithoutShortcut(String text) {
+        return repairSpaces(text, false);
+    }
+
+    private static String repairSpaces(String text, boolean onlyWhereNeeded) {
         // The two private-use marks below hold the kept parts' places: a post cannot bring its own.
         String line = text.indexOf('\uE000') < 0 && text.indexOf('\uE001') < 0 ? text : text.replace("\uE000", "").replace("\uE001", "");
+        // Each expression needs a pair of characters side by side (a mark, then a letter of a case): where the
+        // line has none of an expression's pairs, it changes nothing, and neither masking nor inserted spaces
+        // can make such a pair. A line none can change comes back as it is.
+        boolean sentence = !onlyWhereNeeded;
+        boolean abbreviation = !onlyWhereNeeded;
+        boolean possessive = !onlyWhereNeeded;
+        boolean comma = !onlyWhereNeeded;
+        for (int i = 0; onlyWhereNeeded && i + 1 < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '.' || c == '!' || c == '?' || c == ',' || c == ';' || c == 's') {
+                int type = Character.getType(line.codePointAt(i + 1));
+                boolean upper = type == Character.UPPERCASE_LETTER;
+                boolean lower = type == Character.LOWERCASE_LETTER;
+                sentence |= upper && c != ',' && c != ';' && c != 's';
+                abbreviation |= lower && c == '.';
+                possessive |= upper && c == 's';
+                comma |= lower && (c == ',' || c == ';');
+            }
+        }
+        if (!(sentence || abbreviation || possessive || comma)) {
+            return line;
+        }
         List<String> kept = new ArrayList<>();
         com.google.re2j.Matcher m = PROTECTED.matcher(line);
         StringBuilder masked = new StringBuilder();
@@ -148,10 +174,10 @@ public final class TextRepair {
         }
         masked.append(line, last, line.length());
         String s = masked.toString();
-        s = SENTENCE_JOIN.matcher(s).replaceAll("$1 ");
-        s = ABBREVIATION_JOIN.matcher(s).replaceAll(" ");
-        s = POSSESSIVE_JOIN.matcher(s).replaceAll(" ");
-        s = COMMA_JOIN.matcher(s).replaceAll("$1 ");
+        s = sentence ? SENTENCE_JOIN.matcher(s).replaceAll("$1 ") : s;
+        s = abbreviation ? ABBREVIATION_JOIN.matcher(s).replaceAll(" ") : s;
+        s = possessive ? POSSESSIVE_JOIN.matcher(s).replaceAll(" ") : s;
+        s = comma ? COMMA_JOIN.matcher(s).replaceAll("$1 ") : s;
         if (kept.isEmpty()) {
             return s;
         }
