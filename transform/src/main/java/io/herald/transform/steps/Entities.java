@@ -10,6 +10,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -58,7 +59,7 @@ public final class Entities implements Step {
     private static final Pattern SPACE_RUN = Pattern.compile("\\s+");
     private static final Pattern LEADING_WORD = Pattern.compile("^(?:The|A|An|Our|Their|Its|In|On|At|See|Both|While|This|That)\\s+");
     private static final Pattern TWO_LETTERS = Pattern.compile("\\p{L}{2,}");
-    private static final Pattern CAPITALIZED_WORD = Pattern.compile("\\b(\\p{Lu}\\p{Ll}{2,})\\b");
+    static final Pattern CAPITALIZED_WORD = Pattern.compile("\\b(\\p{Lu}\\p{Ll}{2,})\\b");
 
     private record Known(String name, String type) {
     }
@@ -95,10 +96,11 @@ public final class Entities implements Step {
                 found.putIfAbsent(e.getValue().name(), new Entity(e.getValue().name(), e.getValue().type()));
             }
         }
-        addAll(found, PROGRAM, Entities::mayStartProgram, "program", text);
-        addAll(found, ORGANIZATION_OF, Entities::mayStartCapitalized, "organization", text);
-        addAll(found, ORGANIZATION, Entities::mayStartCapitalized, "organization", text);
-        addAll(found, PERSON, Entities::mayStartPerson, "person", text);
+        NameStarts starts = NameStarts.of(text);
+        addAll(found, PROGRAM, starts.programs(), "program", text);
+        addAll(found, ORGANIZATION_OF, starts.capitals(), "organization", text);
+        addAll(found, ORGANIZATION, starts.capitals(), "organization", text);
+        addAll(found, PERSON, starts.persons(), "person", text);
         Set<String> domains = new HashSet<>();
         for (String link : links) {
             String host = link.replaceFirst("(?i)^https?://", "").replaceFirst("^www\\.", "").split("[/:?#]")[0];
@@ -108,8 +110,7 @@ public final class Entities implements Step {
                 }
             }
         }
-        Matcher m = CAPITALIZED_WORD.matcher(text);
-        while (!domains.isEmpty() && m.find()) {
+        for (MatchResult m : domains.isEmpty() ? List.<MatchResult>of() : matches(CAPITALIZED_WORD, starts.capitals(), text)) {
             String word = m.group(1);
             if (domains.contains(word.toLowerCase(Locale.ROOT)) && !covered(found, word)) {
                 found.putIfAbsent(word, new Entity(word, "organization"));
@@ -121,7 +122,7 @@ public final class Entities implements Step {
             int i = text.indexOf(e.name());
             first.put(e.name(), i < 0 ? Integer.MAX_VALUE : i);
         }
-        String lower = text.toLowerCase(Locale.ROOT);
+        String lower = lowerText;
         for (var e : GAZETTEER.entrySet()) {
             Integer known = first.get(e.getValue().name());
             if (known != null) {
@@ -136,61 +137,77 @@ public final class Entities implements Step {
         return out;
     }
 
-    /** Where a name can start: a word starts there (no letter, digit or underscore before it). */
-    private static boolean wordStarts(String text, int i) {
-        if (i == 0) {
-            return true;
-        }
-        int before = Character.codePointBefore(text, i);
-        return !(before == '_' || Character.isLetterOrDigit(before));
-    }
-
-    static boolean mayStartCapitalized(String text, int i) {
-        return Character.getType(text.codePointAt(i)) == Character.UPPERCASE_LETTER && wordStarts(text, i);
-    }
-
-    static boolean mayStartProgram(String text, int i) {
-        char c = text.charAt(i);
-        return (c >= '0' && c <= '9' || Character.getType(text.codePointAt(i)) == Character.UPPERCASE_LETTER) && wordStarts(text, i);
-    }
-
     /** The roles {@link #PERSON} begins with (or its "@"). */
     private static final List<String> ROLES = List.of("colleague", "Fellow", "CEO", "CTO", "CFO", "founder", "director", "Director",
             "professor", "Professor", "Prof.", "Dr.", "Mr.", "Mrs.", "Ms.", "minister", "Minister", "President", "president", "analyst",
             "researcher", "host", "speaker");
 
-    static boolean mayStartPerson(String text, int i) {
-        char c = text.charAt(i);
-        if (c == '@') {
-            return true;
+    /**
+     * Where in a text a name can start, found in one pass and shared by every expression: a capital
+     * at a word's start ({@link #ORGANIZATION}, {@link #ORGANIZATION_OF}, {@link #CAPITALIZED_WORD}),
+     * also a digit ({@link #PROGRAM}), a role's word or an "@" ({@link #PERSON}). A word starts where no
+     * letter, digit or underscore is before it. Each list is in text order.
+     */
+    record NameStarts(int[] capitals, int[] programs, int[] persons) {
+
+        static NameStarts of(String text) {
+            int[] capitals = new int[16];
+            int[] programs = new int[16];
+            int[] persons = new int[16];
+            int nc = 0;
+            int np = 0;
+            int nr = 0;
+            boolean wordBefore = false;
+            for (int i = 0; i < text.length(); ) {
+                int cp = text.codePointAt(i);
+                if (cp == '@') {
+                    persons = add(persons, nr++, i);
+                } else if (!wordBefore) {
+                    if (Character.getType(cp) == Character.UPPERCASE_LETTER) {
+                        capitals = add(capitals, nc++, i);
+                        programs = add(programs, np++, i);
+                    } else if (cp >= '0' && cp <= '9') {
+                        programs = add(programs, np++, i);
+                    }
+                    if (cp <= 'z' && startsRole(text, i)) {
+                        persons = add(persons, nr++, i);
+                    }
+                }
+                wordBefore = cp == '_' || Character.isLetterOrDigit(cp);
+                i += Character.charCount(cp);
+            }
+            return new NameStarts(Arrays.copyOf(capitals, nc), Arrays.copyOf(programs, np), Arrays.copyOf(persons, nr));
         }
-        if (c > 'z' || !wordStarts(text, i)) {
+
+        private static int[] add(int[] to, int at, int value) {
+            int[] out = at < to.length ? to : Arrays.copyOf(to, to.length * 2);
+            out[at] = value;
+            return out;
+        }
+
+        private static boolean startsRole(String text, int i) {
+            char c = text.charAt(i);
+            for (String role : ROLES) {
+                if (role.charAt(0) == c && text.startsWith(role, i)) {
+                    return true;
+                }
+            }
             return false;
         }
-        for (String role : ROLES) {
-            if (role.charAt(0) == c && text.startsWith(role, i)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Where an expression's match can start in a text (a superset of where it does). */
-    interface Starts {
-        boolean at(String text, int i);
     }
 
     /**
-     * Every match {@code find()} would give, in order, tried only where a match can start: an expression
-     * that begins with a capital at a word's start need not be tried at each of the text's characters.
-     * The region moves, its bounds transparent, so a boundary or look-behind sees the text before it.
+     * Every match {@code find()} would give, in order, tried only where a match can start (a superset
+     * of where one does, in text order): an expression that begins with a capital at a word's start
+     * need not be tried at each of the text's characters. The region moves, its bounds transparent, so
+     * a boundary or look-behind sees the text before it.
      */
-    static List<MatchResult> matches(Pattern pattern, Starts starts, String text) {
+    static List<MatchResult> matches(Pattern pattern, int[] starts, String text) {
         List<MatchResult> out = new ArrayList<>();
         Matcher m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         int from = 0;
-        for (int i = from; i < text.length(); i++) {
-            if (i < from || !starts.at(text, i)) {
+        for (int i : starts) {
+            if (i < from) {
                 continue;
             }
             m.region(i, text.length());
@@ -202,7 +219,7 @@ public final class Entities implements Step {
         return out;
     }
 
-    private static void addAll(Map<String, Entity> found, Pattern pattern, Starts starts, String type, String text) {
+    private static void addAll(Map<String, Entity> found, Pattern pattern, int[] starts, String type, String text) {
         for (MatchResult m : matches(pattern, starts, text)) {
             String name = SPACE_RUN.matcher(m.group(1).strip()).replaceAll(" ");
             // A run that starts a sentence may have picked up its first word: "The Made in..." → drop "The".

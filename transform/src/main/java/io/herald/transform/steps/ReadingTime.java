@@ -29,24 +29,34 @@ public final class ReadingTime implements Step {
     public void apply(Draft draft) {
         String text = draft.fullText();
         int cjk = 0;
-        StringBuilder rest = new StringBuilder(text.length());
+        StringBuilder rest = null;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             if (isCjk(cp)) {
+                if (rest == null) {
+                    // the text up to here, as it is: a text without Chinese, Japanese or Korean is counted as it is
+                    rest = new StringBuilder(text.length()).append(text, 0, i);
+                }
                 cjk++;
                 rest.append(' ');
-            } else {
+            } else if (rest != null) {
                 rest.appendCodePoint(cp);
             }
             i += Character.charCount(cp);
         }
-        int words = count(rest.toString());
+        int words = count(rest == null ? text : rest.toString());
         draft.wordCount = words + cjk;
         double minutes = words / (double) WORDS_PER_MINUTE + cjk / (double) CJK_CHARS_PER_MINUTE;
         draft.readingTimeMinutes = Math.max(1, (int) Math.ceil(minutes));
     }
 
+    /** Below Hangul's first block (U+1100) no character is Han, kana or Hangul: no script look-up for most text. */
+    static final int FIRST_CJK = 0x1100;
+
     static boolean isCjk(int cp) {
+        if (cp < FIRST_CJK) {
+            return false;
+        }
         Character.UnicodeScript script = Character.UnicodeScript.of(cp);
         return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
                 || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;

@@ -41,11 +41,12 @@ final class Topics {
             "고", "며", "면", "서", "게", "지", "은데", "는데", "하는", "되는", "있는", "없는", "한", "할", "된", "될", "하여", "해서", "하"};
 
     private record Token(String surface, String lower, String stem, boolean capital, boolean acronym, boolean afterCapital,
-                         boolean lowerInitial) {
+                         boolean lowerInitial, boolean verb) {
     }
 
     /** What a written word is as a topic word, the same wherever the post writes it; null for a word that ends a phrase. */
-    private record Word(String surface, String lower, String stem, boolean upperInitial, boolean acronym, boolean lowerInitial) {
+    private record Word(String surface, String lower, String stem, boolean upperInitial, boolean acronym, boolean lowerInitial,
+                        boolean verb) {
     }
 
     /** The script facts of a word that {@link #oneScript} asks: whether its first letter is Latin, whether it mixes scripts. */
@@ -57,7 +58,7 @@ final class Topics {
      * post writes it; a post has far fewer distinct words than words. Bounded by the post's length.
      */
     private static final class Words {
-        private static final Word ENDS_PHRASE = new Word(null, null, null, false, false, false);
+        private static final Word ENDS_PHRASE = new Word(null, null, null, false, false, false, false);
         /** Per language, the words of recent posts (they recur from post to post): about 8 MB of them at most. */
         private static final Map<String, BoundedCache<String, Word>> KNOWN = new ConcurrentHashMap<>();
         private static final BoundedCache<String, Script> SCRIPTS = new BoundedCache<>(1L << 20, (w, s) -> 2L * w.length() + 64);
@@ -156,7 +157,7 @@ final class Topics {
                     whole.forEach(t -> counted.add(List.of(t)));
                 }
                 for (List<Token> phrase : counted) {
-                String key = String.join(" ", phrase.stream().map(Token::stem).toList());
+                String key = phrase.size() == 1 ? phrase.get(0).stem() : String.join(" ", phrase.stream().map(Token::stem).toList());
                 Found f = found.computeIfAbsent(key, k -> new Found(k, phrase.size()));
                 f.count++;
                 f.texts.add(i);
@@ -388,7 +389,7 @@ final class Topics {
         }
         boolean capital = word.upperInitial() && !sentenceStart || word.acronym();
         return new Token(word.surface(), word.lower(), word.stem(), capital, word.acronym() && word.surface().length() >= 3, afterCapital,
-                word.lowerInitial());
+                word.lowerInitial(), word.verb());
     }
 
     /** What a written word is as a topic word, or null where it ends the phrase. */
@@ -426,7 +427,7 @@ final class Topics {
             // "ja", "ok": too short to be a topic; "3D", "5G" and acronyms are not
             return null;
         }
-        return new Word(w, lower, lang.stem(lower), Character.isUpperCase(first), isAcronym(w), Character.isLowerCase(first));
+        return new Word(w, lower, lang.stem(lower), Character.isUpperCase(first), isAcronym(w), Character.isLowerCase(first), isVerb(lower));
     }
 
     private static String withoutParticle(String w) {
@@ -490,7 +491,12 @@ final class Topics {
 
     /** An English phrase with a verb in it ("team owns") is a piece of a sentence; "-ing" ("3D printing") is not a verb here. */
     private static boolean hasVerb(List<Token> phrase) {
-        return phrase.stream().anyMatch(t -> isVerb(t.lower()));
+        for (Token t : phrase) {
+            if (t.verb()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isVerb(String w) {

@@ -39,7 +39,7 @@ public final class TextRepair {
             return null;
         }
         String s = xmlSafe(Normalizer.normalize(text, Normalizer.Form.NFC));
-        s = INVISIBLE.matcher(s).replaceAll("");
+        s = hasInvisible(s) ? INVISIBLE.matcher(s).replaceAll("") : s;
         s = whitespace(s);
         List<String> paragraphs = new ArrayList<>();
         for (String p : s.split("\n\n")) {
@@ -50,6 +50,17 @@ public final class TextRepair {
             paragraphs.add(String.join("\n", lines));
         }
         return String.join("\n\n", paragraphs);
+    }
+
+    /** Whether a text has one of the marks {@link #INVISIBLE} removes (zero-width ones, the BOM, the soft hyphen). */
+    private static boolean hasInvisible(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF' || c == '\u00AD') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Removes what XML 1.0 cannot carry: control characters, lone surrogates, U+FFFE/U+FFFF. */

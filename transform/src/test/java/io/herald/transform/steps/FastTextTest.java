@@ -156,13 +156,25 @@ class FastTextTest {
     @Test
     void names_looked_for_only_where_they_can_start_are_every_name_the_expressions_find() {
         for (String text : textsWithNames()) {
-            for (var e : java.util.Map.<java.util.regex.Pattern, Entities.Starts>of(Entities.PROGRAM, Entities::mayStartProgram,
-                    Entities.ORGANIZATION, Entities::mayStartCapitalized, Entities.ORGANIZATION_OF, Entities::mayStartCapitalized,
-                    Entities.PERSON, Entities::mayStartPerson).entrySet()) {
+            Entities.NameStarts starts = Entities.NameStarts.of(text);
+            for (var e : java.util.Map.of(Entities.PROGRAM, starts.programs(), Entities.ORGANIZATION, starts.capitals(),
+                    Entities.ORGANIZATION_OF, starts.capitals(), Entities.PERSON, starts.persons(),
+                    Entities.CAPITALIZED_WORD, starts.capitals()).entrySet()) {
                 List<String> fast = Entities.matches(e.getKey(), e.getValue(), text).stream()
                         .map(m -> m.start() + "-" + m.end() + ":" + m.group(1)).toList();
                 assertEquals(everyFind(e.getKey(), text), fast, () -> e.getKey() + " in " + text);
             }
         }
+    }
+
+    @Test
+    void no_character_before_the_first_hangul_block_is_han_kana_or_hangul() {
+        for (int cp = 0; cp < ReadingTime.FIRST_CJK; cp++) {
+            Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+            int c = cp;
+            assertEquals(false, script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                    || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL, () -> "U+" + Integer.toHexString(c));
+        }
+        assertEquals(true, ReadingTime.isCjk(ReadingTime.FIRST_CJK));
     }
 }
