@@ -30,6 +30,8 @@ public final class PostStore {
     private final ConcurrentSkipListSet<EnrichedPost> order = new ConcurrentSkipListSet<>(NEWEST_FIRST);
     private final AtomicLong changes = new AtomicLong();
     private final Set<String> deleted = ConcurrentHashMap.newKeySet();
+    /** How many posts have each tag (as spelt), kept as posts come and go: the tags in use without a pass over every post. */
+    private final java.util.TreeMap<String, Integer> tagCounts = new java.util.TreeMap<>();
     private final List<java.util.function.Consumer<String>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** Told the id of every post that is published, changes version or is withdrawn (briefly: it runs under the store's lock). */
@@ -57,9 +59,11 @@ public final class PostStore {
         // last, so whatever it cached from that view is stale at once and made again.
         if (old != null) {
             order.remove(old);
+            countTags(old, -1);
         }
         order.add(post);
         posts.put(post.id(), post);
+        countTags(post, 1);
         deleted.remove(post.id());
         changes.incrementAndGet();
         listeners.forEach(l -> l.accept(post.id()));
@@ -84,6 +88,8 @@ public final class PostStore {
         order.remove(old);
         order.add(next);
         posts.put(id, next);
+        countTags(old, -1);
+        countTags(next, 1);
         changes.incrementAndGet();
         return true;
     }
@@ -94,10 +100,22 @@ public final class PostStore {
         EnrichedPost removed = posts.remove(id);
         if (removed != null) {
             order.remove(removed);
+            countTags(removed, -1);
             changes.incrementAndGet();
             listeners.forEach(l -> l.accept(id));
         }
         return removed != null;
+    }
+
+    private void countTags(EnrichedPost post, int by) {
+        for (String tag : post.tags()) {
+            tagCounts.merge(tag, by, (a, b) -> a + b == 0 ? null : a + b);
+        }
+    }
+
+    /** Every tag the posts have, as spelt, sorted. */
+    public synchronized List<String> tags() {
+        return List.copyOf(tagCounts.keySet());
     }
 
     /** Whether the latest record for this id was a tombstone. */

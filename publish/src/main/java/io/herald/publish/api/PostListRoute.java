@@ -55,7 +55,9 @@ public final class PostListRoute extends RouteBuilder {
         }
         PostQuery query = PostQuery.of(q, m.getHeader("tag", String.class), m.getHeader("language", String.class),
                 m.getHeader("source", String.class));
-        PostStore.Page page = store.newest(query, offset, limit);
+        // Without a filter the page is the newest posts and the total the store's size: no pass over every post.
+        PostStore.Page page = query.everything() ? new PostStore.Page(store.size(), store.newest(offset, limit))
+                : store.newest(query, offset, limit);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("total", page.total());
         body.put("offset", offset);
@@ -65,8 +67,25 @@ public final class PostListRoute extends RouteBuilder {
         Responses.json(exchange, 200, Json.write(body));
     }
 
+    private record Facets(long change, Map<String, Map<String, Integer>> counts) {
+    }
+
+    /** The facets as of a change of the store: counted again only after the store changed. */
+    private volatile Facets facets = new Facets(-1, Map.of());
+
     /** What there is to filter by: each language and kind of source among all posts, with how many posts. */
     private Map<String, Map<String, Integer>> facets() {
+        long change = store.changeCount();
+        Facets known = facets;
+        if (known.change() == change) {
+            return known.counts();
+        }
+        Map<String, Map<String, Integer>> counts = countFacets();
+        facets = new Facets(change, counts);
+        return counts;
+    }
+
+    private Map<String, Map<String, Integer>> countFacets() {
         Map<String, Integer> languages = new TreeMap<>();
         Map<String, Integer> sources = new TreeMap<>();
         for (EnrichedPost p : store.all()) {
@@ -77,7 +96,7 @@ public final class PostListRoute extends RouteBuilder {
                 sources.merge(p.sourceKind(), 1, Integer::sum);
             }
         }
-        return Map.of("language", languages, "source", sources);
+        return Map.of("language", java.util.Collections.unmodifiableMap(languages), "source", java.util.Collections.unmodifiableMap(sources));
     }
 
     private static int intParam(Exchange exchange, String name, int fallback) {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * Which entries each feed document shows. Older entries are on archive pages of {@code size}
@@ -91,9 +90,7 @@ public final class Feeds {
         if (known.change() == change) {
             return known.tags();
         }
-        TreeSet<String> all = new TreeSet<>();
-        store.all().forEach(p -> all.addAll(p.tags()));
-        List<String> list = List.copyOf(all);
+        List<String> list = store.tags();
         tags = new TagsAt(change, list);
         return list;
     }
@@ -150,6 +147,9 @@ public final class Feeds {
     }
 
     private List<FeedPage.Item> walk(FeedSpec spec) {
+        if (spec.key().startsWith("tags/") && !spec.perQuestion()) {
+            return byTag().getOrDefault(spec.key().substring(5), List.of());
+        }
         List<FeedPage.Item> items = new ArrayList<>();
         for (EnrichedPost post : store.newest(0, Integer.MAX_VALUE)) {
             if (!spec.includes().test(post)) {
@@ -165,6 +165,37 @@ public final class Feeds {
             }
         }
         return List.copyOf(items);
+    }
+
+    private record TaggedAt(long change, Map<String, List<FeedPage.Item>> bySlug) {
+    }
+
+    private volatile TaggedAt tagged = new TaggedAt(-1, Map.of());
+
+    /**
+     * Every tag feed's entries as of a change of the store, newest first, from one walk through the
+     * posts (a post is in the feed of each slug its tags have, once), not one walk per tag feed.
+     */
+    private Map<String, List<FeedPage.Item>> byTag() {
+        long change = store.changeCount();
+        TaggedAt known = tagged;
+        if (known.change() == change) {
+            return known.bySlug();
+        }
+        Map<String, List<FeedPage.Item>> walking = new java.util.HashMap<>();
+        for (EnrichedPost post : store.newest(0, Integer.MAX_VALUE)) {
+            java.util.Set<String> slugs = new java.util.HashSet<>();
+            for (String tag : post.tags()) {
+                String slug = TagSlug.of(tag);
+                if (slugs.add(slug)) {
+                    walking.computeIfAbsent(slug, k -> new ArrayList<>()).add(new FeedPage.Item(post, null));
+                }
+            }
+        }
+        Map<String, List<FeedPage.Item>> bySlug = new java.util.HashMap<>();
+        walking.forEach((slug, items) -> bySlug.put(slug, List.copyOf(items)));
+        tagged = new TaggedAt(change, bySlug);
+        return bySlug;
     }
 
     /**
