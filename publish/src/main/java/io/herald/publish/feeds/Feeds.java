@@ -151,21 +151,40 @@ public final class Feeds {
             return byTag().getOrDefault(spec.key().substring(5), List.of());
         }
         List<FeedPage.Item> items = new ArrayList<>();
+        Map<EnrichedPost, List<FeedPage.Item>> known = entriesOf;
+        Map<EnrichedPost, List<FeedPage.Item>> next = new java.util.IdentityHashMap<>(known.size() + 16);
         for (EnrichedPost post : store.newest(0, Integer.MAX_VALUE)) {
             if (!spec.includes().test(post)) {
                 continue;
             }
             if (spec.perQuestion()) {
-                List<EnrichedQa> pairs = post.qa();
-                for (int i = 0; i < pairs.size(); i++) {
-                    items.add(new FeedPage.Item(post, pairs.get(i), i));
+                List<FeedPage.Item> entries = known.get(post);
+                if (entries == null) {
+                    List<EnrichedQa> pairs = post.qa();
+                    FeedPage.Item[] made = new FeedPage.Item[pairs.size()];
+                    for (int i = 0; i < made.length; i++) {
+                        made[i] = new FeedPage.Item(post, pairs.get(i), i);
+                    }
+                    entries = List.of(made);
                 }
+                next.put(post, entries);
+                items.addAll(entries);
             } else {
                 items.add(new FeedPage.Item(post, null));
             }
         }
+        if (spec.perQuestion()) {
+            entriesOf = next;
+        }
         return List.copyOf(items);
     }
+
+    /**
+     * Each post's entries in a feed of questions, made once per post version (the store holds one
+     * object per version) and found again by identity at the next walk, not made again for every post
+     * at every change. Holds the posts of the last walk only.
+     */
+    private volatile Map<EnrichedPost, List<FeedPage.Item>> entriesOf = new java.util.IdentityHashMap<>();
 
     private record TaggedAt(long change, Map<String, List<FeedPage.Item>> bySlug) {
     }
