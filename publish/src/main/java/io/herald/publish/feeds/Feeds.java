@@ -202,10 +202,13 @@ public final class Feeds {
             return known.bySlug();
         }
         Map<String, List<FeedPage.Item>> walking = new java.util.HashMap<>();
+        // Tags recur on post after post: each tag's slug is looked up once per walk.
+        Map<String, String> slugOf = new java.util.HashMap<>();
+        java.util.Set<String> slugs = new java.util.HashSet<>();
         for (EnrichedPost post : store.newest(0, Integer.MAX_VALUE)) {
-            java.util.Set<String> slugs = new java.util.HashSet<>();
+            slugs.clear();
             for (String tag : post.tags()) {
-                String slug = TagSlug.of(tag);
+                String slug = slugOf.computeIfAbsent(tag, TagSlug::of);
                 if (slugs.add(slug)) {
                     walking.computeIfAbsent(slug, k -> new ArrayList<>()).add(new FeedPage.Item(post, null));
                 }
