@@ -152,7 +152,7 @@ public final class Feeds {
         }
         List<FeedPage.Item> items = new ArrayList<>();
         Map<EnrichedPost, List<FeedPage.Item>> known = entriesOf;
-        Map<EnrichedPost, List<FeedPage.Item>> next = new java.util.IdentityHashMap<>(known.size() + 16);
+        Map<EnrichedPost, List<FeedPage.Item>> next = spec.perQuestion() ? new java.util.IdentityHashMap<>(known.size() + 16) : null;
         for (EnrichedPost post : store.newest(0, Integer.MAX_VALUE)) {
             if (!spec.includes().test(post)) {
                 continue;
