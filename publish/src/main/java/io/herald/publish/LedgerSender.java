@@ -85,7 +85,7 @@ public abstract class LedgerSender<J extends LedgerSender.Job> implements AutoCl
 
     /** After a restart: what changed lately, and what was being retried, is compared with the ledger again. */
     public void reconcile(Instant now) {
-        for (EnrichedPost p : store.all()) {
+        for (PostHead p : store.heads()) {
             if (p.receivedAt() != null && p.receivedAt().isAfter(now.minus(RECONCILE))) {
                 changed(p.id());
             }

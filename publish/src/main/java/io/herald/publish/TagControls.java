@@ -119,6 +119,11 @@ public final class TagControls {
      * or pages keyed by it renders a post again when a decision changes its tags.
      */
     public static String stamp(EnrichedPost post) {
-        return post.version() + "#" + Integer.toHexString(post.tags().hashCode());
+        return stamp(post.version(), post.tags());
+    }
+
+    /** As {@link #stamp(EnrichedPost)}, from a version and its tags (a {@link PostHead}'s). */
+    public static String stamp(int version, java.util.List<String> tags) {
+        return version + "#" + Integer.toHexString(tags.hashCode());
     }
 }

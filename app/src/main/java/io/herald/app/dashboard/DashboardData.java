@@ -106,7 +106,7 @@ public final class DashboardData implements AutoCloseable {
     public long[] postsPerMinute(Instant now) {
         long[] minutes = new long[60];
         Instant end = now.truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
-        for (EnrichedPost post : store.newest(0, Integer.MAX_VALUE)) {
+        for (io.herald.publish.PostHead post : store.heads()) {
             Instant t = post.receivedAt();
             if (t == null || !t.isBefore(end)) {
                 continue;
@@ -128,7 +128,7 @@ public final class DashboardData implements AutoCloseable {
         // An input that was refused and is in now (sent again once its cause was fixed: a setting, a
         // parser) is no longer a dead letter: its bytes are those of a post's latest version.
         java.util.Set<String> accepted = new java.util.HashSet<>();
-        for (EnrichedPost p : store.all()) {
+        for (io.herald.publish.PostHead p : store.heads()) {
             if (p.contentHash() != null) {
                 accepted.add(p.contentHash());
             }

@@ -57,7 +57,7 @@ public final class PostListRoute extends RouteBuilder {
                 m.getHeader("source", String.class));
         // Without a filter the page is the newest posts and the total the store's size: no pass over every post.
         PostStore.Page page = query.everything() ? new PostStore.Page(store.size(), store.newest(offset, limit))
-                : store.newest(query, offset, limit);
+                : store.newest(query::passes, query.text().isEmpty() ? null : query, offset, limit);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("total", page.total());
         body.put("offset", offset);
@@ -88,7 +88,7 @@ public final class PostListRoute extends RouteBuilder {
     private Map<String, Map<String, Integer>> countFacets() {
         Map<String, Integer> languages = new TreeMap<>();
         Map<String, Integer> sources = new TreeMap<>();
-        for (EnrichedPost p : store.all()) {
+        for (io.herald.publish.PostHead p : store.heads()) {
             if (p.language() != null) {
                 languages.merge(p.language(), 1, Integer::sum);
             }

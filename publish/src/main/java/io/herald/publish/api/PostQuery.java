@@ -29,6 +29,17 @@ public record PostQuery(Optional<String> text, Optional<String> tagSlug, Optiona
         return text.isEmpty() && tagSlug.isEmpty() && language.isEmpty() && sourceKind.isEmpty();
     }
 
+    /** The tests a post's head answers (all but the text): a post that fails one is not read whole. */
+    public boolean passes(io.herald.publish.PostHead post) {
+        if (language.isPresent() && !language.get().equals(post.language() == null ? "" : post.language().toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        if (sourceKind.isPresent() && !sourceKind.get().equals(post.sourceKind() == null ? "" : post.sourceKind())) {
+            return false;
+        }
+        return tagSlug.isEmpty() || TagSlug.has(post, tagSlug.get());
+    }
+
     @Override
     public boolean test(EnrichedPost post) {
         if (language.isPresent() && !language.get().equals(post.language() == null ? "" : post.language().toLowerCase(Locale.ROOT))) {

@@ -45,7 +45,7 @@ public final class FeedLedger {
 
     /** After a restart: what changed lately is compared with the ledger again. */
     public void reconcile(Instant now) {
-        for (EnrichedPost p : store.all()) {
+        for (io.herald.publish.PostHead p : store.heads()) {
             if (p.receivedAt() != null && p.receivedAt().isAfter(now.minus(RECONCILE))) {
                 changed.putIfAbsent(p.id(), now);
             }

@@ -1,6 +1,6 @@
 package io.herald.publish.feeds;
 
-import io.herald.events.EnrichedPost;
+import io.herald.publish.PostHead;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.UUID;
@@ -13,14 +13,14 @@ import java.util.function.Predicate;
  *              {@code tags/<tag>}, {@code qa}
  * @param title what readers see as the feed's name
  */
-public record FeedSpec(String key, String title, Predicate<EnrichedPost> includes, boolean perQuestion) {
+public record FeedSpec(String key, String title, Predicate<PostHead> includes, boolean perQuestion) {
 
     public static FeedSpec all(String siteTitle) {
         return new FeedSpec("all", siteTitle, p -> true, false);
     }
 
     public static FeedSpec qa(String siteTitle) {
-        return new FeedSpec("qa", siteTitle + ": every question", p -> !p.qa().isEmpty(), true);
+        return new FeedSpec("qa", siteTitle + ": every question", p -> !p.qaIds().isEmpty(), true);
     }
 
     /**

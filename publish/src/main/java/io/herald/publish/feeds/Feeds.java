@@ -2,6 +2,7 @@ package io.herald.publish.feeds;
 
 import io.herald.events.EnrichedPost;
 import io.herald.events.EnrichedQa;
+import io.herald.publish.PostHead;
 import io.herald.publish.PostStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,15 @@ public final class Feeds {
     }
     private volatile TagsAt tags = new TagsAt(-1, List.of());
 
-    private record ItemsAt(long change, List<FeedPage.Item> items) {
+    private record ItemsAt(long change, List<Ref> items) {
+    }
+
+    /**
+     * An entry of a feed as a walk finds it: the head of its post and, in a feed of questions, which
+     * pair. A document's entries are made from these with their posts read whole ({@link #resolve}):
+     * the walk through every post reads no body.
+     */
+    record Ref(PostHead head, int position, boolean question) {
     }
 
     private record TagsAt(long change, List<String> tags) {
@@ -60,7 +69,7 @@ public final class Feeds {
     public List<Topic> topics() {
         Map<String, Map<String, Integer>> spellings = new java.util.HashMap<>();
         Map<String, Integer> posts = new java.util.HashMap<>();
-        for (EnrichedPost p : store.all()) {
+        for (PostHead p : store.heads()) {
             java.util.Set<String> slugs = new java.util.HashSet<>();
             for (String tag : p.tags()) {
                 String slug = TagSlug.of(tag);
@@ -80,7 +89,7 @@ public final class Feeds {
 
     /** The posts with a tag of this slug, newest first. */
     public List<EnrichedPost> tagged(String slug, int limit) {
-        return store.newest(p -> TagSlug.has(p, slug), 0, limit).posts();
+        return store.newest((PostHead p) -> TagSlug.has(p, slug), 0, limit).posts();
     }
 
     /** Every tag in use, sorted. */
@@ -113,13 +122,13 @@ public final class Feeds {
     }
 
     /** Newest first; one walk through the posts per feed and change of the store. */
-    List<FeedPage.Item> items(FeedSpec spec) {
+    List<Ref> items(FeedSpec spec) {
         long change = store.changeCount();
         ItemsAt known = this.items.get(spec.key());
         if (known != null && known.change() == change) {
             return known.items();
         }
-        List<FeedPage.Item> walked = walk(spec);
+        List<Ref> walked = walk(spec);
         this.items.put(spec.key(), new ItemsAt(change, walked));
         return walked;
     }
@@ -130,47 +139,46 @@ public final class Feeds {
      * page. Cheap (no strings), so the export checks every page and renders only those that differ.
      */
     public long[] archiveSignatures(FeedSpec spec) {
-        List<FeedPage.Item> all = items(spec);
+        List<Ref> all = items(spec);
         int pages = archives(all.size());
         long[] sigs = new long[pages];
         int total = all.size();
         for (int n = 1; n <= pages; n++) {
             long sig = n < pages ? n + 1 : 0;
             for (int i = total - n * size; i < total - (n - 1) * size; i++) {
-                FeedPage.Item item = all.get(i);
-                sig = sig * 1_000_003L + item.post().id().hashCode() * 31L + item.post().version()
-                        + (item.pair() == null ? 0 : item.pair().question().hashCode());
+                Ref item = all.get(i);
+                sig = sig * 1_000_003L + item.head().id().hashCode() * 31L + item.head().version()
+                        + (item.question() ? 1 + java.util.Objects.hashCode(item.head().qaIds().get(item.position())) : 0);
             }
             sigs[n - 1] = sig;
         }
         return sigs;
     }
 
-    private List<FeedPage.Item> walk(FeedSpec spec) {
+    private List<Ref> walk(FeedSpec spec) {
         if (spec.key().startsWith("tags/") && !spec.perQuestion()) {
             return byTag().getOrDefault(spec.key().substring(5), List.of());
         }
-        List<FeedPage.Item> items = new ArrayList<>();
-        Map<EnrichedPost, List<FeedPage.Item>> known = entriesOf;
-        Map<EnrichedPost, List<FeedPage.Item>> next = spec.perQuestion() ? new java.util.IdentityHashMap<>(known.size() + 16) : null;
-        for (EnrichedPost post : store.newest(0, Integer.MAX_VALUE)) {
+        List<Ref> items = new ArrayList<>();
+        Map<PostHead, List<Ref>> known = entriesOf;
+        Map<PostHead, List<Ref>> next = spec.perQuestion() ? new java.util.IdentityHashMap<>(known.size() + 16) : null;
+        for (PostHead post : store.heads()) {
             if (!spec.includes().test(post)) {
                 continue;
             }
             if (spec.perQuestion()) {
-                List<FeedPage.Item> entries = known.get(post);
+                List<Ref> entries = known.get(post);
                 if (entries == null) {
-                    List<EnrichedQa> pairs = post.qa();
-                    FeedPage.Item[] made = new FeedPage.Item[pairs.size()];
+                    Ref[] made = new Ref[post.qaIds().size()];
                     for (int i = 0; i < made.length; i++) {
-                        made[i] = new FeedPage.Item(post, pairs.get(i), i);
+                        made[i] = new Ref(post, i, true);
                     }
                     entries = List.of(made);
                 }
                 next.put(post, entries);
                 items.addAll(entries);
             } else {
-                items.add(new FeedPage.Item(post, null));
+                items.add(new Ref(post, 0, false));
             }
         }
         if (spec.perQuestion()) {
@@ -181,12 +189,12 @@ public final class Feeds {
 
     /**
      * Each post's entries in a feed of questions, made once per post version (the store holds one
-     * object per version) and found again by identity at the next walk, not made again for every post
+     * head per version) and found again by identity at the next walk, not made again for every post
      * at every change. Holds the posts of the last walk only.
      */
-    private volatile Map<EnrichedPost, List<FeedPage.Item>> entriesOf = new java.util.IdentityHashMap<>();
+    private volatile Map<PostHead, List<Ref>> entriesOf = new java.util.IdentityHashMap<>();
 
-    private record TaggedAt(long change, Map<String, List<FeedPage.Item>> bySlug) {
+    private record TaggedAt(long change, Map<String, List<Ref>> bySlug) {
     }
 
     private volatile TaggedAt tagged = new TaggedAt(-1, Map.of());
@@ -195,29 +203,54 @@ public final class Feeds {
      * Every tag feed's entries as of a change of the store, newest first, from one walk through the
      * posts (a post is in the feed of each slug its tags have, once), not one walk per tag feed.
      */
-    private Map<String, List<FeedPage.Item>> byTag() {
+    private Map<String, List<Ref>> byTag() {
         long change = store.changeCount();
         TaggedAt known = tagged;
         if (known.change() == change) {
             return known.bySlug();
         }
-        Map<String, List<FeedPage.Item>> walking = new java.util.HashMap<>();
+        Map<String, List<Ref>> walking = new java.util.HashMap<>();
         // Tags recur on post after post: each tag's slug is looked up once per walk.
         Map<String, String> slugOf = new java.util.HashMap<>();
         java.util.Set<String> slugs = new java.util.HashSet<>();
-        for (EnrichedPost post : store.newest(0, Integer.MAX_VALUE)) {
+        for (PostHead post : store.heads()) {
             slugs.clear();
+            Ref ref = null;
             for (String tag : post.tags()) {
                 String slug = slugOf.computeIfAbsent(tag, TagSlug::of);
                 if (slugs.add(slug)) {
-                    walking.computeIfAbsent(slug, k -> new ArrayList<>()).add(new FeedPage.Item(post, null));
+                    ref = ref == null ? new Ref(post, 0, false) : ref;
+                    walking.computeIfAbsent(slug, k -> new ArrayList<>()).add(ref);
                 }
             }
         }
-        Map<String, List<FeedPage.Item>> bySlug = new java.util.HashMap<>();
+        Map<String, List<Ref>> bySlug = new java.util.HashMap<>();
         walking.forEach((slug, items) -> bySlug.put(slug, List.copyOf(items)));
         tagged = new TaggedAt(change, bySlug);
         return bySlug;
+    }
+
+    /**
+     * A document's entries with their posts whole, read from the store. An entry whose post was withdrawn
+     * (or lost the pair) since the walk is left out: the walk is stale then, and made again at the next request.
+     */
+    private List<FeedPage.Item> resolve(List<Ref> refs) {
+        List<FeedPage.Item> items = new ArrayList<>(refs.size());
+        EnrichedPost last = null;
+        for (Ref r : refs) {
+            EnrichedPost post = last != null && last.id().equals(r.head().id()) ? last : store.body(r.head()).orElse(null);
+            if (post == null) {
+                continue;
+            }
+            last = post;
+            if (!r.question()) {
+                items.add(new FeedPage.Item(post, null));
+            } else if (r.position() < post.qa().size()) {
+                EnrichedQa pair = post.qa().get(r.position());
+                items.add(new FeedPage.Item(post, pair, r.position()));
+            }
+        }
+        return items;
     }
 
     /**
@@ -226,9 +259,9 @@ public final class Feeds {
      * follows archive links still sees at least {@code size}, and no entry is in two documents.
      */
     public FeedPage subscription(FeedSpec spec) {
-        List<FeedPage.Item> items = items(spec);
+        List<Ref> items = items(spec);
         int archives = archives(items.size());
-        return new FeedPage(spec, items.subList(0, items.size() - archives * size), 0, archives, 0);
+        return new FeedPage(spec, resolve(items.subList(0, items.size() - archives * size)), 0, archives, 0);
     }
 
     /** Full archive pages: as many as leave at least {@code size} entries to the subscription document. */
@@ -238,14 +271,14 @@ public final class Feeds {
 
     /** Archive page {@code n}, 1 being the oldest; empty when there is no such page. */
     public Optional<FeedPage> archive(FeedSpec spec, int n) {
-        List<FeedPage.Item> items = items(spec);
+        List<Ref> items = items(spec);
         int archives = archives(items.size());
         if (n < 1 || n > archives) {
             return Optional.empty();
         }
         int total = items.size();
         // oldest-first index range [(n-1)*size, n*size) mapped onto the newest-first list
-        List<FeedPage.Item> page = new ArrayList<>(items.subList(total - n * size, total - (n - 1) * size));
+        List<FeedPage.Item> page = resolve(items.subList(total - n * size, total - (n - 1) * size));
         return Optional.of(new FeedPage(spec, page, n, n - 1, n < archives ? n + 1 : 0));
     }
 

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import io.herald.events.Json;
@@ -217,16 +218,17 @@ public final class StaticExport {
                 }
             }
         }
-        for (var post : store.all()) {
-            if (PostLinks.hasOwnUrl(post.url()) || !post.id().matches("[\\p{L}\\p{N}][\\p{L}\\p{N}\\p{M}._-]*")) {
+        for (var head : store.heads()) {
+            if (PostLinks.hasOwnUrl(head.url()) || !head.id().matches("[\\p{L}\\p{N}][\\p{L}\\p{N}\\p{M}._-]*")) {
                 continue;
             }
-            current.add(post.id());
-            String stamp = pageStamp(post);
-            if (!stamp.equals(pages.get(post.id()))) {
-                String html = page.apply(post);
-                write(pageFile(post.id()), html.getBytes(StandardCharsets.UTF_8));
-                pages.put(post.id(), stamp);
+            current.add(head.id());
+            String stamp = pageStamp(head);
+            Optional<EnrichedPost> post = stamp.equals(pages.get(head.id())) ? Optional.empty() : store.body(head);
+            if (post.isPresent()) {
+                String html = page.apply(post.get());
+                write(pageFile(head.id()), html.getBytes(StandardCharsets.UTF_8));
+                pages.put(head.id(), stamp);
                 any = true;
             }
         }
@@ -285,8 +287,8 @@ public final class StaticExport {
     }
 
     /** A post's version, published tags and times: a new version (a typo fix too) has a new receipt time. */
-    private static String pageStamp(EnrichedPost post) {
-        return io.herald.publish.TagControls.stamp(post) + "|" + post.updated() + "|" + post.receivedAt();
+    private static String pageStamp(io.herald.publish.PostHead post) {
+        return io.herald.publish.TagControls.stamp(post.version(), post.tags()) + "|" + post.updated() + "|" + post.receivedAt();
     }
 
     private Path pageFile(String id) {

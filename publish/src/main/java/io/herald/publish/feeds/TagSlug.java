@@ -34,7 +34,21 @@ public final class TagSlug {
 
     /** Whether one of the post's tags has this slug. */
     public static boolean has(io.herald.events.EnrichedPost post, String slug) {
-        return post.tags().stream().anyMatch(t -> of(t).equals(slug));
+        return has(post.tags(), slug);
+    }
+
+    /** Whether one of the post's tags has this slug, from its head. */
+    public static boolean has(io.herald.publish.PostHead post, String slug) {
+        return has(post.tags(), slug);
+    }
+
+    private static boolean has(java.util.List<String> tags, String slug) {
+        for (String t : tags) {
+            if (of(t).equals(slug)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The post's tag of this slug, as the post spells it. */

@@ -25,6 +25,13 @@ public final class DigestPlanner {
         this.schedule = schedule;
     }
 
+    /** The window a digest sent now covers, {@code [start, end]} by publication time; empty when none is due. */
+    public Optional<Instant[]> window(Instant now, Optional<Instant> watermark) {
+        Instant end = schedule.lastSendAtOrBefore(now);
+        Instant start = watermark.orElse(schedule.previous(end));
+        return end.isAfter(start) ? Optional.of(new Instant[] {start, end}) : Optional.empty();
+    }
+
     public Optional<Due> due(Instant now, Optional<Instant> watermark, List<EnrichedPost> posts) {
         Instant end = schedule.lastSendAtOrBefore(now);
         Instant start = watermark.orElse(schedule.previous(end));

@@ -54,8 +54,12 @@ public final class DigestRoute extends RouteBuilder {
             exchange.getMessage().setBody(null);
             return;
         }
-        var due = planner.due(Instant.now(), outbox.digestWatermark(), store.newest(0, Integer.MAX_VALUE).stream()
-                .filter(skips.negate()).toList());
+        Instant now = Instant.now();
+        // Only the posts of the window are read whole: the rest of the archive is passed over by its heads.
+        var window = planner.window(now, outbox.digestWatermark());
+        var due = window.flatMap(w -> planner.due(now, outbox.digestWatermark(), store.newest(
+                (io.herald.publish.PostHead h) -> h.published() != null && h.published().isAfter(w[0]) && !h.published().isAfter(w[1]),
+                0, Integer.MAX_VALUE).posts().stream().filter(skips.negate()).toList()));
         NewsletterPayload payload = due.map(d -> renderer.digest(d.posts(), d.windowEnd().toString(),
                 "What's new: " + d.posts().size() + (d.posts().size() == 1 ? " post" : " posts"))).orElse(null);
         exchange.getMessage().setBody(payload != null && !outbox.sent(payload.idempotencyKey()) ? payload : null);

@@ -74,7 +74,7 @@ public final class PostPageRoute extends RouteBuilder {
     private void tagPage(Exchange exchange) {
         String slug = io.herald.publish.feeds.TagSlug.ofRequested(exchange.getMessage().getHeader("slug", String.class));
         boolean head = "HEAD".equals(exchange.getMessage().getHeader(Exchange.HTTP_METHOD, String.class));
-        var page = store.newest(p -> io.herald.publish.feeds.TagSlug.has(p, slug), 0, TagPage.LISTED);
+        var page = store.newest((io.herald.publish.PostHead p) -> io.herald.publish.feeds.TagSlug.has(p, slug), 0, TagPage.LISTED);
         if (page.total() == 0) {
             Problems.respond(exchange, 404, "Not found", "No post has the tag \"" + slug + "\"; " + baseUrl + "/feeds/ lists every topic.");
             return;

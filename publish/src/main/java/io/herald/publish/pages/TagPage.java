@@ -28,17 +28,17 @@ public final class TagPage {
 
     /** Every topic's page by slug, from one walk through the posts (newest first), as {@code /tags/{slug}} serves it. */
     public static java.util.Map<String, String> renderAll(io.herald.publish.PostStore store, Site site, String baseUrl) {
-        java.util.Map<String, List<EnrichedPost>> bySlug = new java.util.LinkedHashMap<>();
+        java.util.Map<String, List<io.herald.publish.PostHead>> bySlug = new java.util.LinkedHashMap<>();
         java.util.Map<String, Integer> totals = new java.util.HashMap<>();
         java.util.Map<String, String> spelling = new java.util.HashMap<>();
-        for (EnrichedPost p : store.newest(x -> true, 0, Integer.MAX_VALUE).posts()) {
+        for (io.herald.publish.PostHead p : store.heads()) {
             java.util.Set<String> seen = new java.util.HashSet<>();
             for (String tag : p.tags()) {
                 String slug = io.herald.publish.feeds.TagSlug.of(tag);
                 if (seen.add(slug)) {
                     spelling.putIfAbsent(slug, tag);
                     totals.merge(slug, 1, Integer::sum);
-                    List<EnrichedPost> listed = bySlug.computeIfAbsent(slug, k -> new java.util.ArrayList<>());
+                    List<io.herald.publish.PostHead> listed = bySlug.computeIfAbsent(slug, k -> new java.util.ArrayList<>());
                     if (listed.size() < LISTED) {
                         listed.add(p);
                     }
@@ -46,7 +46,20 @@ public final class TagPage {
             }
         }
         java.util.Map<String, String> pages = new java.util.HashMap<>();
-        bySlug.forEach((slug, posts) -> pages.put(slug, render(spelling.get(slug), posts, totals.get(slug), site, baseUrl)));
+        // Only the listed posts are read whole (a post withdrawn meanwhile is left out: the next change renders again).
+        java.util.Map<String, EnrichedPost> read = new java.util.HashMap<>();
+        bySlug.forEach((slug, heads) -> {
+            List<EnrichedPost> posts = new java.util.ArrayList<>(heads.size());
+            for (io.herald.publish.PostHead h : heads) {
+                EnrichedPost post = read.computeIfAbsent(h.id(), id -> store.body(h).orElse(null));
+                if (post != null) {
+                    posts.add(post);
+                }
+            }
+            if (!posts.isEmpty()) {
+                pages.put(slug, render(spelling.get(slug), posts, totals.get(slug), site, baseUrl));
+            }
+        });
         return pages;
     }
 
