@@ -144,6 +144,15 @@ public final class Herald implements AutoCloseable {
             IngestStage ingest = stages.contains(Stage.INGEST) ? new IngestStage(config) : null;
             TransformStage transform = stages.contains(Stage.TRANSFORM) ? new TransformStage(config) : null;
             PublishStage publish = stages.contains(Stage.PUBLISH) ? new PublishStage(config) : null;
+            if (publish != null) {
+                // Its local store (RocksDB) is let go of once the routes that write it have stopped.
+                camel.addService(new ServiceSupport() {
+                    @Override
+                    protected void doStop() {
+                        publish.close();
+                    }
+                }, true, true);
+            }
             List<CompletableFuture<Void>> rebuilds = new ArrayList<>();
             if (ingest != null) {
                 IngestStage i = ingest;

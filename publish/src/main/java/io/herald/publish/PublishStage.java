@@ -63,7 +63,10 @@ public final class PublishStage {
 
     private static final Logger LOG = LoggerFactory.getLogger(PublishStage.class);
 
-    private final PostStore store = new PostStore();
+    /** Bodies and checkpoint in the data folder; empty when that cannot be had (then the bodies are on the heap). */
+    private final Optional<LocalStore> local;
+    private final PostStore store;
+    private final StoreStart start;
     private final FeedLinks links;
     private final Site site;
     private final RenderedFeeds feeds;
@@ -89,7 +92,10 @@ public final class PublishStage {
         this.settings = settings;
         this.tagControls = new TagControls(settings.autoTags());
         this.records = new EnrichedRecords(tagControls);
-        this.release = new Release(tagControls, store);
+        this.local = LocalStore.open(settings.dataDir().resolve("publish-store"), Tuning.DECODED_POSTS_BYTES);
+        this.store = new PostStore(local.<PostBodies>map(l -> l).orElseGet(PostBodies::onHeap));
+        this.start = new StoreStart(local, "auto-tags " + settings.autoTags());
+        this.release = new Release(tagControls, store, local.<Release.Kept>map(l -> l).orElse(Release.Kept.NOWHERE));
         this.platforms = platforms(settings);
         this.site = Site.of(settings);
         this.links = new FeedLinks(settings.baseUrl(), settings.websubHub(), site);
@@ -137,6 +143,11 @@ public final class PublishStage {
         feedServer.install(HttpRouter.of(camel));
     }
 
+    /** Lets go of the local store (after the routes stopped). */
+    public void close() {
+        local.ifPresent(LocalStore::close);
+    }
+
     /** The enriched records this process has read, each parsed once. */
     public EnrichedRecords records() {
         return records;
@@ -160,12 +171,29 @@ public final class PublishStage {
         // Decisions first, so every post is held as decided from the start.
         long decisions = TopicReplay.replayEvents(bootstrapServers, clientProperties, Topics.POSTS_CONTROLS, Duration.ofMinutes(5),
                 tagControls::record);
-        long n = TopicReplay.replayEvents(bootstrapServers, clientProperties, Topics.POSTS_ENRICHED, Duration.ofMinutes(5),
-                (id, post) -> release.apply(id, post == null ? null : tagControls.served(SafeContent.of(post)), Instant.now()));
+        StoreStart.Started started = start.start(bootstrapServers, clientProperties, store, release, (id, value) -> {
+            if (value == null) {
+                release.apply(id, null, Instant.now());
+            } else {
+                TopicReplay.readable(Topics.POSTS_ENRICHED, id, value)
+                        .ifPresent(post -> release.apply(id, tagControls.served(SafeContent.of(post)), Instant.now()));
+            }
+        });
+        if (started.fromCheckpoint()) {
+            // Decisions made while this process was away: its posts as decided now (the controls' consumer does it again, to no effect).
+            store.heads().forEach(h -> {
+                if (tagControls.of(h.id()).isPresent()) {
+                    store.replace(h.id(), tagControls::served);
+                }
+            });
+            release.pending().stream().map(io.herald.events.EnrichedPost::id).toList().forEach(id -> release.decided(id, Instant.now()));
+        }
+        long n = started.records();
         if (decisions > 0) {
             LOG.info("Publish applies {} decisions about posts' tags", decisions);
         }
-        LOG.info("Publish holds {} posts ({} records replayed){}", store.size(), n,
+        LOG.info("Publish holds {} posts ({}{} records replayed){}", store.size(),
+                started.fromCheckpoint() ? started.restored() + " from its checkpoint, " : "", n,
                 release.pending().isEmpty() ? "" : "; " + release.pending().size() + " wait for their time or approval");
         long sent = TopicReplay.replayEvents(bootstrapServers, clientProperties, Topics.NEWSLETTER, Duration.ofMinutes(5), (id, payload) -> {
             if (payload != null) {
@@ -224,7 +252,7 @@ public final class PublishStage {
         SocialState socialStates = new SocialState(deliveries, settings.socialWebhook());
         LedgerRoute ledgerRoute = new LedgerRoute(ledger, store, ownership, activityPub.enabled(), settings.blueskyHandle().isPresent());
         List<RouteBuilder> routes = new ArrayList<>(List.of(
-                new StoreRoute(release, records),
+                new StoreRoute(release, records, start),
                 new ReleaseRoute(release, store, outbox, newsletter, social, ownership, Duration.ofSeconds(1)),
                 new SentRoute(outbox, deliveries),
                 new ExportRoute(store, feeds, links, new StaticExport(out), websub,

@@ -37,9 +37,63 @@ public final class Release {
     private final Map<Channel, Set<String>> due = Map.of(Channel.NEWSLETTER, ConcurrentHashMap.newKeySet(),
             Channel.SNIPPETS, ConcurrentHashMap.newKeySet());
 
+    /** Where the pending posts are kept beside the heap (a {@link LocalStore}), so a restart from a checkpoint has them. */
+    public interface Kept {
+        void keep(EnrichedPost pending);
+
+        void drop(String id);
+
+        Kept NOWHERE = new Kept() {
+            @Override
+            public void keep(EnrichedPost pending) {
+            }
+
+            @Override
+            public void drop(String id) {
+            }
+        };
+    }
+
+    private final Kept kept;
+
     public Release(TagControls decisions, PostStore store) {
+        this(decisions, store, Kept.NOWHERE);
+    }
+
+    public Release(TagControls decisions, PostStore store, Kept kept) {
         this.decisions = decisions;
         this.store = store;
+        this.kept = kept;
+    }
+
+    /** A pending post read back from a checkpoint. */
+    public void restorePending(EnrichedPost post) {
+        pending.merge(post.id(), post, (old, next) -> next.version() >= old.version() ? next : old);
+    }
+
+    /** A public post read back from a checkpoint by its head: as applying it made it, due on both channels when deferred. */
+    public void restored(PostHead head) {
+        if (head.deferred()) {
+            due.values().forEach(ids -> ids.add(head.id()));
+        }
+    }
+
+    /** Writes what is pending for this id now (or that nothing is) where it is kept. */
+    private void keep(String id) {
+        synchronized (kept) {
+            EnrichedPost p = pending.get(id);
+            if (p == null) {
+                kept.drop(id);
+            } else {
+                kept.keep(p);
+            }
+        }
+    }
+
+    private void unpend(String id) {
+        if (pending.remove(id) != null) {
+            keep(id);
+        }
     }
 
     /** Whether this version's newsletter and snippets go out when due rather than with the enriched record. */
@@ -71,20 +125,21 @@ public final class Release {
     public EnrichedPost apply(String id, EnrichedPost post, Instant now) {
         if (post == null) {
             if (id != null) {
-                pending.remove(id);
+                unpend(id);
                 due.values().forEach(ids -> ids.remove(id));
                 store.delete(id);
             }
             return null;
         }
         if (store.get(post.id()).isPresent() || released(post, now)) {
-            pending.remove(post.id());
+            unpend(post.id());
             if (deferred(post)) {
                 due.values().forEach(ids -> ids.add(post.id()));
             }
             return store.applySafe(post) ? post : null;
         }
         pending.merge(post.id(), post, (old, next) -> next.version() >= old.version() ? next : old);
+        keep(post.id());
         return null;
     }
 
@@ -98,6 +153,7 @@ public final class Release {
             if (released(p, now) && store.applySafe(decisions.served(p))) {
                 due.values().forEach(ids -> ids.add(p.id()));
                 pending.computeIfPresent(p.id(), (id, held) -> held.version() <= p.version() ? null : held);
+                keep(p.id());
                 released.add(p);
             }
         }
@@ -106,7 +162,9 @@ public final class Release {
 
     /** A decision about a post: its pending version gets the tags as decided, and is published if that released it. */
     public void decided(String postId, Instant now) {
-        pending.computeIfPresent(postId, (id, p) -> decisions.served(p));
+        if (pending.computeIfPresent(postId, (id, p) -> decisions.served(p)) != null) {
+            keep(postId);
+        }
         store.get(postId).filter(Release::deferred).ifPresent(p -> due.values().forEach(ids -> ids.add(postId)));
         releaseDue(now);
     }

@@ -17,17 +17,25 @@ import io.herald.support.Props;
 public final class StoreRoute extends RouteBuilder {
 
 
+    /** The bean camel-kafka reads the consumer's start offsets from. */
+    static final String OFFSETS = "publishStoreOffsets";
+
     private final Release release;
     private final EnrichedRecords records;
+    private final StoreStart start;
 
-    public StoreRoute(Release release, EnrichedRecords records) {
+    public StoreRoute(Release release, EnrichedRecords records, StoreStart start) {
         this.release = release;
         this.records = records;
+        this.start = start;
     }
 
     @Override
     public void configure() {
-        from(KafkaEndpoints.from(Topics.POSTS_ENRICHED, ConsumerGroups.STORE_PREFIX + UUID.randomUUID()).fromStartEveryTime().uri())
+        // It goes on where the start-up replay ended (StoreStart), not from the beginning again.
+        getContext().getRegistry().bind(OFFSETS, start.offsets());
+        from(KafkaEndpoints.from(Topics.POSTS_ENRICHED, ConsumerGroups.STORE_PREFIX + UUID.randomUUID()).fromStartEveryTime()
+                .option("offsetRepository", "#" + OFFSETS).uri())
                 .routeId("publish-store")
                 .process(records.typed(false))
                 .process(e -> {
@@ -38,6 +46,8 @@ public final class StoreRoute extends RouteBuilder {
                         // A new version now served: how long it took from ingest is measured from this.
                         Props.ENRICHED.set(e, applied);
                     }
+                    start.applied(e.getMessage().getHeader(KafkaConstants.PARTITION, Integer.class),
+                            e.getMessage().getHeader(KafkaConstants.OFFSET, Long.class));
                 });
     }
 }

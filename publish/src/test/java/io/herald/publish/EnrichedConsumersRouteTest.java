@@ -55,7 +55,7 @@ class EnrichedConsumersRouteTest extends CamelTestSupport {
 
     @Override
     protected RoutesBuilder[] createRouteBuilders() {
-        return new RoutesBuilder[] {new OutboundErrorPolicy(), new StoreRoute(new Release(decisions, store), records),
+        return new RoutesBuilder[] {new OutboundErrorPolicy(), new StoreRoute(new Release(decisions, store), records, new StoreStart(java.util.Optional.empty(), "test")),
             new NewsletterRoute(new NewsletterDecision(new NewsletterRenderer("https://herald.example"), NewsletterOnEdit.NONE), outbox,
                     window, records),
             new SocialRoute(new SocialPlan("https://herald.example", List.of(Platform.X, Platform.MASTODON), false), outbox, window,

@@ -82,21 +82,39 @@ public final class TopicReplay {
     /** As {@link #replay(String, Map, Topic, Duration, BiConsumer)}, each record whole (its headers too). */
     public static long replayRecords(String bootstrapServers, Map<String, String> clientProperties, Topic<?> topic, Duration timeout,
                                      Consumer<ConsumerRecord<String, byte[]>> onRecord) {
-        Properties props = new Properties();
-        props.putAll(clientProperties);
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
-        props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(timeout.toMillis()));
+        return replayFrom(bootstrapServers, clientProperties, topic, timeout, Map.of(), onRecord).records();
+    }
+
+    /**
+     * What a replay read: how many records, and per partition where the records started (the log's
+     * first offset) and the end it read up to (the next offset then), as they were when it began.
+     */
+    public record Replayed(long records, Map<Integer, Long> start, Map<Integer, Long> end) {
+    }
+
+    /**
+     * Replays {@code topic} from the offsets in {@code from} (a partition it does not name, from its
+     * beginning) up to the end it had when the replay started. A checkpoint outside a partition's records
+     * (before its first offset or past its end) is for another topic or a lost log: the caller checks
+     * {@link #bounds} first and replays from the beginning then.
+     */
+    public static Replayed replayFrom(String bootstrapServers, Map<String, String> clientProperties, Topic<?> topic, Duration timeout,
+                                      Map<Integer, Long> from, Consumer<ConsumerRecord<String, byte[]>> onRecord) {
         long deadline = System.nanoTime() + timeout.toNanos();
         long count = 0;
-        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), timeout).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition()))
-                    .toList();
+        try (var consumer = consumer(bootstrapServers, clientProperties, timeout)) {
+            List<TopicPartition> partitions = partitions(consumer, topic, timeout);
             consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> first = consumer.beginningOffsets(partitions, timeout);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+            for (TopicPartition tp : partitions) {
+                Long at = from.get(tp.partition());
+                if (at == null) {
+                    consumer.seek(tp, first.get(tp));
+                } else {
+                    consumer.seek(tp, Math.max(first.get(tp), Math.min(at, end.get(tp))));
+                }
+            }
             while (!caughtUp(consumer, end)) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("replaying " + topic.name() + " took longer than " + timeout);
@@ -108,8 +126,40 @@ public final class TopicReplay {
                     }
                 }
             }
+            return new Replayed(count, byPartition(first), byPartition(end));
         }
-        return count;
+    }
+
+    /** Per partition, the first offset and the next one to be written ({@code [start, end)} in {@link Replayed}), now. */
+    public static Replayed bounds(String bootstrapServers, Map<String, String> clientProperties, Topic<?> topic, Duration timeout) {
+        try (var consumer = consumer(bootstrapServers, clientProperties, timeout)) {
+            List<TopicPartition> partitions = partitions(consumer, topic, timeout);
+            consumer.assign(partitions);
+            return new Replayed(0, byPartition(consumer.beginningOffsets(partitions, timeout)),
+                    byPartition(consumer.endOffsets(partitions, timeout)));
+        }
+    }
+
+    private static KafkaConsumer<String, byte[]> consumer(String bootstrapServers, Map<String, String> clientProperties, Duration timeout) {
+        Properties props = new Properties();
+        props.putAll(clientProperties);
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(timeout.toMillis()));
+        return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, Topic<?> topic, Duration timeout) {
+        return consumer.partitionsFor(topic.name(), timeout).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition()))
+                .toList();
+    }
+
+    private static Map<Integer, Long> byPartition(Map<TopicPartition, Long> offsets) {
+        Map<Integer, Long> out = new java.util.TreeMap<>();
+        offsets.forEach((tp, o) -> out.put(tp.partition(), o));
+        return Map.copyOf(out);
     }
 
     private static boolean caughtUp(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {

@@ -14,6 +14,8 @@ public final class Tuning {
     public static final Duration OUTPUT_RETRY_DELAY = Duration.ofMillis(500);
     /** How often the digest schedule is checked for a window that is due. */
     public static final Duration DIGEST_CHECK = Duration.ofSeconds(15);
+    /** The publish store's posts read back whole and kept decoded (the documents and pages being asked for), in bytes of heap. */
+    public static final long DECODED_POSTS_BYTES = 16L << 20;
 
     private Tuning() {
     }
