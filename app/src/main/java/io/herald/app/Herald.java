@@ -53,14 +53,16 @@ public final class Herald implements AutoCloseable {
     private final EmbeddedKafka embedded;
     private final String bootstrap;
     private final CamelContext camel;
+    private final PublishStage publish;
     private final HealthCheck health;
 
     private final HeraldMetrics metrics;
 
     private final GroupOwnership ownership;
 
-    private Herald(Settings config, EmbeddedKafka embedded, String bootstrap, CamelContext camel, HealthCheck health,
+    private Herald(Settings config, EmbeddedKafka embedded, String bootstrap, CamelContext camel, PublishStage publish, HealthCheck health,
                    HeraldMetrics metrics, GroupOwnership ownership) {
+        this.publish = publish;
         this.metrics = metrics;
         this.ownership = ownership;
         this.config = config;
@@ -92,6 +94,7 @@ public final class Herald implements AutoCloseable {
         HealthCheck health = null;
         HeraldMetrics metrics = null;
         GroupOwnership ownership = null;
+        PublishStage publishStage = null;
         long t0 = System.nanoTime();
         // What needs no broker is done while the broker starts: the enrichment's dictionaries and
         // language profiles load, its code is run once (a first post is then as quick as the next).
@@ -144,15 +147,8 @@ public final class Herald implements AutoCloseable {
             IngestStage ingest = stages.contains(Stage.INGEST) ? new IngestStage(config) : null;
             TransformStage transform = stages.contains(Stage.TRANSFORM) ? new TransformStage(config) : null;
             PublishStage publish = stages.contains(Stage.PUBLISH) ? new PublishStage(config) : null;
-            if (publish != null) {
-                // Its local store (RocksDB) is let go of once the routes that write it have stopped.
-                camel.addService(new ServiceSupport() {
-                    @Override
-                    protected void doStop() {
-                        publish.close();
-                    }
-                }, true, true);
-            }
+            // Its local store (RocksDB) is let go of once Camel, and every route that writes it, has stopped.
+            publishStage = publish;
             List<CompletableFuture<Void>> rebuilds = new ArrayList<>();
             if (ingest != null) {
                 IngestStage i = ingest;
@@ -230,12 +226,12 @@ public final class Herald implements AutoCloseable {
             LOG.info("Herald is up on http://localhost:{} running {} (Kafka: {}) in {} ms (broker {} ms, topics and state {} ms, routes {} ms)",
                     config.port(), stages, embedded == null ? bootstrap : "embedded at " + bootstrap + ", log in " + embedded.logDir(),
                     millis(t0), millis(t0) - millis(brokerAt), millis(brokerAt) - millis(statesAt), millis(statesAt));
-            return new Herald(config, embedded, bootstrap, camel, health, metrics, ownership);
+            return new Herald(config, embedded, bootstrap, camel, publishStage, health, metrics, ownership);
         } catch (RuntimeException | Error e) {
-            closeQuietly(camel, health, metrics, ownership, embedded);
+            closeQuietly(camel, publishStage, health, metrics, ownership, embedded);
             throw e;
         } catch (Exception e) {
-            closeQuietly(camel, health, metrics, ownership, embedded);
+            closeQuietly(camel, publishStage, health, metrics, ownership, embedded);
             throw new StartupException("Herald could not start: " + e.getMessage(), e);
         }
     }
@@ -340,17 +336,20 @@ public final class Herald implements AutoCloseable {
 
     @Override
     public void close() {
-        closeQuietly(camel, health, metrics, ownership, embedded);
+        closeQuietly(camel, publish, health, metrics, ownership, embedded);
     }
 
-    private static void closeQuietly(CamelContext camel, HealthCheck health, HeraldMetrics metrics, GroupOwnership ownership,
-                                     EmbeddedKafka embedded) {
+    private static void closeQuietly(CamelContext camel, PublishStage publish, HealthCheck health, HeraldMetrics metrics,
+                                     GroupOwnership ownership, EmbeddedKafka embedded) {
         if (camel != null) {
             try {
                 camel.close();
             } catch (Exception e) {
                 LOG.warn("Stopping the routes failed: {}", e.getMessage());
             }
+        }
+        if (publish != null) {
+            publish.close();
         }
         if (health != null) {
             health.close();

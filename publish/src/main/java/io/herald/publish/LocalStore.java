@@ -42,7 +42,7 @@ public final class LocalStore implements PostBodies, Release.Kept {
     private static final Logger LOG = LoggerFactory.getLogger(LocalStore.class);
 
     /** What is written here and how: a store of another format is rebuilt, never read. */
-    static final String FORMAT = "1";
+    static final String FORMAT = "2";
 
     private static final byte BODY = 'b';
     private static final byte HEAD = 'h';

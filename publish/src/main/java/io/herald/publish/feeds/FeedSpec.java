@@ -20,7 +20,7 @@ public record FeedSpec(String key, String title, Predicate<PostHead> includes, b
     }
 
     public static FeedSpec qa(String siteTitle) {
-        return new FeedSpec("qa", siteTitle + ": every question", p -> !p.qaIds().isEmpty(), true);
+        return new FeedSpec("qa", siteTitle + ": every question", p -> p.questions() > 0, true);
     }
 
     /**

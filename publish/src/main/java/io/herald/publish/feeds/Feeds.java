@@ -148,7 +148,7 @@ public final class Feeds {
             for (int i = total - n * size; i < total - (n - 1) * size; i++) {
                 Ref item = all.get(i);
                 sig = sig * 1_000_003L + item.head().id().hashCode() * 31L + item.head().version()
-                        + (item.question() ? 1 + java.util.Objects.hashCode(item.head().qaIds().get(item.position())) : 0);
+                        + (item.question() ? 1 + item.position() : 0);
             }
             sigs[n - 1] = sig;
         }
@@ -169,7 +169,7 @@ public final class Feeds {
             if (spec.perQuestion()) {
                 List<Ref> entries = known.get(post);
                 if (entries == null) {
-                    Ref[] made = new Ref[post.qaIds().size()];
+                    Ref[] made = new Ref[post.questions()];
                     for (int i = 0; i < made.length; i++) {
                         made[i] = new Ref(post, i, true);
                     }
