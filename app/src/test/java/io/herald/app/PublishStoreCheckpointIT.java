@@ -36,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A publish process restarted on its data folder starts from its store's checkpoint: it reads back the
  * posts it held and, from the enriched topic, only the records written while it was down (an edit, a
- * withdrawal, new posts, a Korean one among them), and serves what a full rebuild would. Its store deleted,
+ * withdrawal, new posts, a Korean one among them), keeps a scheduled post pending until its time, and
+ * serves what a full rebuild would. Its store deleted,
  * or corrupted, it is rebuilt from the topic, the truth, and serves the same feeds again.
  */
 class PublishStoreCheckpointIT {
@@ -120,6 +121,9 @@ class PublishStoreCheckpointIT {
                 String id = String.format("p-%03d", i);
                 send(producer, id, post(id, 1, i % 10 == 3 ? "체크포인트 글 " + i : "Checkpoint post " + i, t0.plusSeconds(60L * i)));
             }
+            // One scheduled a minute ahead: pending across the restart, published when its time comes.
+            send(producer, "p-900", post("p-900", 1, "Scheduled post", t0.plusSeconds(60L * 900)).toBuilder()
+                    .publishAt(Instant.now().plusSeconds(60)).build());
             await().atMost(Duration.ofSeconds(60)).until(() -> ItSupport.served(port).size() == 120);
             stop(first);
 
@@ -144,13 +148,19 @@ class PublishStoreCheckpointIT {
         assertTrue(feed.containsKey("Checkpoint post 1, edited") && !feed.containsKey("Checkpoint post 1"), "the edit made while down is served");
         assertFalse(feed.containsKey("Checkpoint post 2"), "the withdrawal made while down is served");
         assertTrue(feed.containsKey("체크포인트 글 123") && feed.containsKey("Checkpoint post 124"), "the posts made while down are served");
+        assertFalse(feed.containsKey("Scheduled post"), "the scheduled post is still pending");
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> ItSupport.served(port).contains("p-900"));
+        afterRestart = served();
+        assertTrue(((Map<?, ?>) afterRestart.get("feed")).containsKey("Scheduled post"),
+                "the pending post kept in the checkpoint is published when its time comes");
         stop(second);
 
         // The store deleted: rebuilt from the topic, the same feeds.
         deleteTree(dir.resolve("data").resolve("publish-store"));
         Process third = publish();
         String rebuilt = Files.readString(log());
-        assertTrue(rebuilt.contains("rebuilt from the topic: it has no checkpoint yet") && rebuilt.contains("Publish holds 124 posts ("),
+        assertTrue(rebuilt.contains("rebuilt from the topic: it has no checkpoint yet") && rebuilt.contains("Publish holds 125 posts ("),
                 "a deleted store is rebuilt:\n" + rebuilt);
         assertEquals(afterRestart, served(), "a rebuilt store serves what the checkpointed one did");
         stop(third);
@@ -167,7 +177,7 @@ class PublishStoreCheckpointIT {
         }
         publish();
         String recovered = Files.readString(log());
-        assertTrue(recovered.contains("cannot be read") && recovered.contains("Publish holds 124 posts ("),
+        assertTrue(recovered.contains("cannot be read") && recovered.contains("Publish holds 125 posts ("),
                 "a corrupt store is rebuilt:\n" + recovered);
         assertEquals(afterRestart, served(), "a store rebuilt after corruption serves the same");
     }

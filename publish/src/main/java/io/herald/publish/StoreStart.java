@@ -67,7 +67,9 @@ public final class StoreStart {
                 Duration tombstones = facts.values().stream().map(TopicFacts::tombstonesKept).min(Duration::compareTo).orElseThrow();
                 why = distrust(kept, stamp, tombstones, TopicReplay.bounds(bootstrapServers, clientProperties, Topics.POSTS_ENRICHED, timeout));
             } catch (Exception e) {
-                throw new IllegalStateException("the cluster did not say what the enriched topic is: " + e.getMessage(), e);
+                // Not allowed to ask (an ACL without DescribeConfigs), say: nothing to check the checkpoint against, so it is not trusted.
+                stamp = stamp("unknown");
+                why = "the cluster did not say which topic this is, or how long it keeps tombstones (" + e.getMessage() + ")";
             }
             if (why == null) {
                 try {
