@@ -109,7 +109,9 @@ public final class Settings {
             "the longest a request may take to arrive whole; a slower one (a body trickling in) is answered `408` and its "
             + "connection closed");
     public static final Setting<Integer> PORT = Setting.integer("port", "PORT", 8080, 0, 65535, "HTTP port: API, feeds, `/health`");
-    public static final Setting<Path> DATA_DIR = Setting.path("data-dir", "DIR", "./data", "data folder (the embedded broker's log)");
+    public static final Setting<Path> DATA_DIR = Setting.path("data-dir", "DIR", "./data",
+            "data folder: the embedded broker's log, the instance id, and publish's local store (`publish-store/`, a cache of the "
+            + "enriched topic with its checkpoint, safe to delete while Herald is stopped)");
     public static final Setting<Path> INBOX = Setting.path("inbox", "DIR", "./inbox", "watched folder for new posts");
     public static final Setting<Path> OUT = Setting.path("out", "DIR", "./out",
             "static feed export: every feed under the path it is served at");
