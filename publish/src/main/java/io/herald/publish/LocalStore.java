@@ -141,10 +141,10 @@ public final class LocalStore implements PostBodies, Release.Kept {
     // --- bodies ----------------------------------------------------------------------------------
 
     @Override
-    public void put(EnrichedPost post) {
+    public void put(EnrichedPost post, PostHead head) {
         try (WriteBatch batch = new WriteBatch()) {
             batch.put(key(BODY, post.id()), Json.writeBytes(post));
-            batch.put(key(HEAD, post.id()), Json.writeBytes(PostHead.of(post)));
+            batch.put(key(HEAD, post.id()), Json.writeBytes(head));
             write(batch);
         } catch (RocksDBException e) {
             throw new IllegalStateException("the publish store could not keep post " + post.id() + ": " + e.getMessage(), e);
@@ -247,10 +247,7 @@ public final class LocalStore implements PostBodies, Release.Kept {
     /** Per partition, the offset of the first record not applied yet. */
     public Map<Integer, Long> offsets() {
         Map<Integer, Long> offsets = new TreeMap<>();
-        each(OFFSET, (id, bytes) -> {
-            offsets.put(Integer.parseInt(id), Long.parseLong(new String(bytes, StandardCharsets.US_ASCII)));
-            return null;
-        });
+        each(OFFSET, (id, bytes) -> offsets.put(Integer.parseInt(id), Long.parseLong(new String(bytes, StandardCharsets.US_ASCII))));
         return offsets;
     }
 
@@ -338,7 +335,7 @@ public final class LocalStore implements PostBodies, Release.Kept {
         }
     }
 
-    private void each(byte kind, java.util.function.BiFunction<String, byte[], Object> onEntry) {
+    private void each(byte kind, java.util.function.BiConsumer<String, byte[]> onEntry) {
         open.readLock().lock();
         try (RocksIterator it = newIterator()) {
             for (it.seek(new byte[] {kind}); it.isValid(); it.next()) {
@@ -346,7 +343,7 @@ public final class LocalStore implements PostBodies, Release.Kept {
                 if (k.length == 0 || k[0] != kind) {
                     break;
                 }
-                onEntry.apply(new String(k, 1, k.length - 1, StandardCharsets.UTF_8), it.value());
+                onEntry.accept(new String(k, 1, k.length - 1, StandardCharsets.UTF_8), it.value());
             }
         } finally {
             open.readLock().unlock();

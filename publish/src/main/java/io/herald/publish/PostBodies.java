@@ -11,7 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public interface PostBodies extends AutoCloseable {
 
-    void put(EnrichedPost post);
+    /** Keeps the post, whose head the store made ({@code head}: kept beside it where a restart reads heads back). */
+    void put(EnrichedPost post, PostHead head);
 
     Optional<EnrichedPost> get(String id);
 
@@ -26,7 +27,7 @@ public interface PostBodies extends AutoCloseable {
         Map<String, EnrichedPost> held = new ConcurrentHashMap<>();
         return new PostBodies() {
             @Override
-            public void put(EnrichedPost post) {
+            public void put(EnrichedPost post, PostHead head) {
                 held.put(post.id(), post);
             }
 

@@ -74,8 +74,9 @@ public final class PostStore {
         if (old != null && post.version() <= old.version()) {
             return false;
         }
-        bodies.put(post);
-        hold(old, PostHead.of(post));
+        PostHead head = PostHead.of(post);
+        bodies.put(post, head);
+        hold(old, head);
         deleted.remove(post.id());
         changes.incrementAndGet();
         listeners.forEach(l -> l.accept(post.id()));
@@ -118,8 +119,9 @@ public final class PostStore {
         if (next == null || next.equals(old) || !next.id().equals(old.id()) || next.version() != old.version()) {
             return false;
         }
-        bodies.put(next);
-        hold(head, PostHead.of(next));
+        PostHead nextHead = PostHead.of(next);
+        bodies.put(next, nextHead);
+        hold(head, nextHead);
         changes.incrementAndGet();
         return true;
     }
@@ -157,10 +159,6 @@ public final class PostStore {
     public Optional<EnrichedPost> get(String id) {
         String key = PostIds.normalize(id);
         return heads.containsKey(key) ? bodies.get(key) : Optional.empty();
-    }
-
-    public Optional<PostHead> head(String id) {
-        return Optional.ofNullable(heads.get(PostIds.normalize(id)));
     }
 
     /** Every post's head, newest first: for walks through every post, which read no body. */

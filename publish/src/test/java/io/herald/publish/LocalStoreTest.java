@@ -37,12 +37,16 @@ class LocalStoreTest {
                 .publishAt(version % 2 == 0 ? published.plusSeconds(3600) : null).build();
     }
 
+    static void put(LocalStore store, EnrichedPost post) {
+        store.put(post, PostHead.of(post));
+    }
+
     @Test
     void a_post_kept_on_disk_reads_back_equal_and_survives_closing_with_its_head_pending_posts_and_offsets() {
         EnrichedPost a = post("글-1", 3, "첫 글", List.of("열 펌프", "energy"), Instant.parse("2026-11-02T10:00:00Z"));
         EnrichedPost pending = post("later", 2, "Later", List.of(), Instant.parse("2026-11-03T10:00:00Z"));
         try (LocalStore store = LocalStore.open(dir, 1 << 20).orElseThrow()) {
-            store.put(a);
+            put(store, a);
             store.keep(pending);
             store.applied(0, 41);
             store.applied(2, 6);
@@ -59,7 +63,7 @@ class LocalStoreTest {
             store.drop("later");
             store.remove("글-1");
             assertTrue(store.get("글-1").isEmpty() && store.heads().isEmpty() && store.pending().isEmpty());
-            store.put(a);
+            put(store, a);
             store.clear();
             assertTrue(store.get("글-1").isEmpty() && store.heads().isEmpty() && store.offsets().isEmpty() && store.stamp().isEmpty(),
                     "cleared, nothing is left to trust");
@@ -69,7 +73,7 @@ class LocalStoreTest {
     @Test
     void a_store_whose_files_are_corrupt_is_made_again_empty_and_a_closed_one_refuses_calls_without_crashing() throws Exception {
         try (LocalStore store = LocalStore.open(dir, 1 << 20).orElseThrow()) {
-            store.put(post("a", 1, "A", List.of("x"), Instant.EPOCH));
+            put(store, post("a", 1, "A", List.of("x"), Instant.EPOCH));
         }
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.filter(f -> f.getFileName().toString().startsWith("MANIFEST-")).toList()) {
@@ -84,13 +88,13 @@ class LocalStoreTest {
         assertTrue(store.heads().isEmpty() && store.stamp().isEmpty(), "made again empty, to be rebuilt from the topic");
         store.close();
         assertThrows(IllegalStateException.class, () -> store.get("a"));
-        assertThrows(IllegalStateException.class, () -> store.put(post("b", 1, "B", List.of(), Instant.EPOCH)));
+        assertThrows(IllegalStateException.class, () -> put(store, post("b", 1, "B", List.of(), Instant.EPOCH)));
     }
 
     @Test
     void a_second_open_of_the_same_folder_keeps_its_posts_on_the_heap_instead_of_deleting_the_first_ones() {
         try (LocalStore first = LocalStore.open(dir, 1 << 20).orElseThrow()) {
-            first.put(post("a", 1, "A", List.of("x"), Instant.EPOCH));
+            put(first, post("a", 1, "A", List.of("x"), Instant.EPOCH));
             assertTrue(LocalStore.open(dir, 1 << 20).isEmpty(), "the folder is in use");
             assertTrue(first.get("a").isPresent(), "and the first store's posts are still there");
         }
